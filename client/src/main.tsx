@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { applyLanguage, initI18n } from './i18n/index.ts';
+import { useHavenStore } from './store/index.ts';
+import './styles.css';
+
+initI18n(useHavenStore.getState().language);
+
+// The store holds the chosen language; i18next, <html lang> and storage follow it.
+useHavenStore.subscribe((state, previous) => {
+  if (state.language !== previous.language) void applyLanguage(state.language);
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('Haven: #root is missing from index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

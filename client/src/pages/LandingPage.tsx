@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { ServiceStatus } from '../components/ServiceStatus.tsx';
+
+const ABOUT = ['peers', 'community', 'science'] as const;
+const PRIVACY = ['noRecording', 'chatNotStored', 'pseudonym'] as const;
+const PROGRAM = ['motivation', 'urges', 'thoughts', 'balance'] as const;
+const COMING = ['meetings', 'groups', 'training'] as const;
+
+export function LandingPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <div className="container">
+          <h1 id="hero-title">{t('hero.title')}</h1>
+          <p className="lead">{t('hero.lead')}</p>
+          <p>{t('hero.welcome')}</p>
+          <ServiceStatus />
+        </div>
+      </section>
+
+      <section id="about" className="section" aria-labelledby="about-title">
+        <div className="container">
+          <h2 id="about-title">{t('about.title')}</h2>
+          <ul className="card-grid">
+            {ABOUT.map((item) => (
+              <li key={item} className="card">
+                <h3>{t(`about.${item}.title`)}</h3>
+                <p>{t(`about.${item}.text`)}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section id="privacy" className="section privacy" aria-labelledby="privacy-title">
+        <div className="container">
+          <h2 id="privacy-title">{t('privacy.title')}</h2>
+          <ul className="privacy-list">
+            {PRIVACY.map((item) => (
+              <li key={item}>
+                <h3>{t(`privacy.${item}.title`)}</h3>
+                <p>{t(`privacy.${item}.text`)}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section id="program" className="section" aria-labelledby="program-title">
+        <div className="container">
+          <h2 id="program-title">{t('program.title')}</h2>
+          <p className="section-intro">{t('program.intro')}</p>
+          <ol className="program-list">
+            {PROGRAM.map((point) => (
+              <li key={point}>
+                <h3>{t(`program.${point}.title`)}</h3>
+                <p>{t(`program.${point}.text`)}</p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </section>
+
+      <section id="coming" className="section" aria-labelledby="coming-title">
+        <div className="container">
+          <h2 id="coming-title">{t('coming.title')}</h2>
+          <p className="section-intro">{t('coming.intro')}</p>
+          <ul className="card-grid">
+            {COMING.map((item) => (
+              <li key={item} className="card card-upcoming">
+                <h3>{t(`coming.${item}.title`)}</h3>
+                <p>{t(`coming.${item}.text`)}</p>
+                <p className="badge">{t('coming.badge')}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import type { ConnectionSlice } from './connection-slice.ts';
+import type { PreferencesSlice } from './preferences-slice.ts';
+
+/** The whole client state: the union of every slice. */
+export type HavenState = PreferencesSlice & ConnectionSlice;

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// The two commands of the README (`npm start`, `npm test`) land here. This file may run
+// before `npm install` ever has, so it uses only Node's built-ins: it installs what is
+// missing (npm packages, Debian packages, the mediasoup worker, the client build), each
+// step skipped when nothing changed, then starts the server or runs the suite.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureClientBuild, ensureDebianPackages, ensureNpmPackages, ensureRedisRunning } from './setup-steps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const command = process.argv[2] ?? 'start';
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    console.error(`Haven needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
+    process.exit(1);
+  }
+}
+
+/** Runs each step with a numbered progress line, so a newcomer sees what happens and why. */
+async function setup({ forTests }) {
+  const steps = [
+    ['npm packages', () => ensureNpmPackages(root)],
+    [
+      'Debian packages',
+      () => ensureDebianPackages(forTests ? ['redis-server', 'chromium'] : [], { optional: !forTests }),
+    ],
+    ['mediasoup worker', async () => {
+      const { ensureWorker } = await import('./build-worker.mjs');
+      process.env.MEDIASOUP_WORKER_BIN = await ensureWorker({ log: (m) => console.log(`    ${m}`) });
+      return process.env.MEDIASOUP_WORKER_BIN;
+    }],
+    ['client build', () => ensureClientBuild(root)],
+  ];
+  if (forTests) steps.push(['Redis for the tests', () => ensureRedisRunning()]);
+  for (const [index, [name, run]] of steps.entries()) {
+    const started = Date.now();
+    console.log(`[haven ${index + 1}/${steps.length}] ${name}...`);
+    const result = await run();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`[haven ${index + 1}/${steps.length}] ${name}: ${result ?? 'ready'} (${seconds}s)`);
+  }
+}
+
+/** Runs a command with inherited output; resolves with its exit code, forwarding Ctrl-C/TERM. */
+function run(cmd, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env });
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+async function main() {
+  checkNode();
+  if (command === 'setup') return setup({ forTests: true });
+  if (command === 'start') {
+    await setup({ forTests: false });
+    console.log('[haven] starting the server...');
+    process.exitCode = await run(process.execPath, ['--import', 'tsx', 'server/main.ts']);
+    return;
+  }
+  if (command === 'test') {
+    await setup({ forTests: true });
+    const extra = process.argv.slice(3);
+    const stages = [
+      ['lint and format (biome)', bin('biome'), ['check', '.']],
+      ['types (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+      ['tests (vitest)', bin('vitest'), ['run', ...extra]],
+    ];
+    for (const [name, cmd, args] of stages) {
+      console.log(`[haven test] ${name}`);
+      const code = await run(cmd, args);
+      if (code !== 0) {
+        console.error(`[haven test] ${name} failed (exit ${code})`);
+        process.exitCode = code;
+        return;
+      }
+    }
+    console.log('[haven test] all passed');
+    return;
+  }
+  console.error(`usage: node scripts/haven.mjs start|test|setup (got "${command}")`);
+  process.exitCode = 2;
+}
+
+if (!existsSync(join(root, 'package.json'))) throw new Error('run from the Haven checkout');
+main().catch((error) => {
+  console.error(`[haven] ${error?.message ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './infra/config.ts';
+import { checkHealth, type SfuStatus } from './infra/health.ts';
+import { errorHandler, notFoundHandler, requestMetrics } from './infra/http.ts';
+import type { Logger } from './infra/logger.ts';
+import type { Metrics } from './infra/metrics.ts';
+import type { MongoHandle } from './infra/mongo.ts';
+import type { RedisHandle } from './infra/redis.ts';
+import { createSocketServer, type SocketServer } from './realtime/socket-server.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'>;
+  logger: Logger;
+  metrics: Metrics;
+  mongo: MongoHandle;
+  redis: RedisHandle;
+  sfu: SfuStatus;
+  /** The built client (client/dist); left out, the server answers the API only. */
+  clientDir?: string | undefined;
+  version?: string;
+}
+
+export interface HavenApp {
+  app: Express;
+  httpServer: HttpServer;
+  sockets: SocketServer;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops accepting, tells sockets to reconnect elsewhere, and closes them. Dependencies are the caller's. */
+  close(): Promise<void>;
+}
+
+/** Start-up wires real dependencies here and only here; tests call it with their own real instances. */
+export function createApp(deps: AppDeps): HavenApp {
+  const startedAt = Date.now();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // WebRTC and Socket.IO need the page to reach its own origin over ws/wss.
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          upgradeInsecureRequests: deps.config.NODE_ENV === 'production' ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use(requestMetrics(deps.metrics));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.get('/healthz', async (_req, res) => {
+    const health = await checkHealth({ ...deps, version: deps.version ?? 'dev', startedAt });
+    res.status(health.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(health);
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+  app.use('/api', notFoundHandler);
+
+  const clientDir = deps.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // The client routes in the browser; any other GET gets its shell.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(join(clientDir, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+
+  const httpServer = createServer(app);
+  const sockets = createSocketServer(httpServer, {
+    allowedOrigins: deps.config.allowedOrigins,
+    logger: deps.logger,
+    metrics: deps.metrics,
+    redisClient: deps.redis.client,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    httpServer,
+    sockets,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve(httpServer.address() as AddressInfo);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await sockets.close();
+        httpServer.closeIdleConnections();
+        await stopped;
+      })();
+      return closing;
+    },
+  };
+}

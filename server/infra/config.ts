@@ -1,0 +1,90 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Haven reads, with its default. The README's configuration
+ * table mirrors this list; `describeConfig()` prints it so the two stay comparable.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => protocols.some((p) => value.startsWith(p)), {
+      message: `must start with ${protocols.join(' or ')}`,
+    })
+    .optional();
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PUBLIC_URL: z.url().optional(),
+    ALLOWED_ORIGINS: z.string().optional(),
+    HAVEN_DATA_DIR: z.string().min(1).default('.data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MONGODB_URI: optionalUrl(['mongodb://', 'mongodb+srv://']),
+    MONGO_DOWNLOAD: flag.default(true),
+    REDIS_URL: optionalUrl(['redis://', 'rediss://']),
+    MEDIASOUP_WORKER_BIN: z.string().min(1).optional(),
+    SFU_WORKERS: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
+    RTC_MIN_PORT: port.default(40000),
+    RTC_MAX_PORT: port.default(49999),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, {
+    path: ['RTC_MAX_PORT'],
+    message: 'must be at least RTC_MIN_PORT',
+  });
+
+type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  dataDir: string;
+  publicUrl: string;
+  allowedOrigins: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variables: string[], message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings count as unset, as a shell's `FOO= npm start` means "no value". */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'configuration');
+      return { name, text: `${name}: ${issue.message} (got ${JSON.stringify(env[name] ?? null)})` };
+    });
+    throw new ConfigError(
+      problems.map((p) => p.name),
+      `Invalid configuration:\n  ${problems.map((p) => p.text).join('\n  ')}`,
+    );
+  }
+  const raw = parsed.data;
+  const shownHost = raw.HOST === '0.0.0.0' || raw.HOST === '::' ? 'localhost' : raw.HOST;
+  const publicUrl = (raw.PUBLIC_URL ?? `http://${shownHost}:${raw.PORT}`).replace(/\/$/, '');
+  const allowedOrigins = raw.ALLOWED_ORIGINS
+    ? raw.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)
+    : [publicUrl, `http://localhost:${raw.PORT}`, `http://127.0.0.1:${raw.PORT}`];
+  return {
+    ...raw,
+    dataDir: resolve(raw.HAVEN_DATA_DIR),
+    publicUrl,
+    allowedOrigins: [...new Set(allowedOrigins)],
+  };
+}

@@ -1,0 +1,36 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+
+/** Labels use the matched route pattern, never the raw path, so ids do not explode the series. */
+export function requestMetrics(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const end = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => {
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      end({ route });
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  };
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => {
+  next(new AppError('NOT_FOUND', 'no such resource'));
+};
+
+/** The one error shape: `{ error: { code, message, fields? } }`; internals never leak. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (error?.type === 'entity.parse.failed') appError = new AppError('INVALID_INPUT', 'the body is not valid JSON');
+    else if (error?.type === 'entity.too.large') appError = new AppError('INVALID_INPUT', 'the body is too large');
+    else {
+      logger.error({ err: error?.message, method: req.method, route: req.route?.path }, 'request failed');
+      appError = new AppError('INTERNAL', 'something went wrong on the server');
+    }
+    res.status(appError.status).json(appError.toBody());
+  };
+}

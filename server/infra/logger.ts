@@ -1,0 +1,36 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Logs carry ids and event names, never what people said or who they are: these paths
+ * are censored wherever they appear, as a second line of defence behind code that
+ * should not log them in the first place.
+ */
+export const REDACTED_PATHS = [
+  'email',
+  'password',
+  'content',
+  'text',
+  'message.content',
+  'body',
+  '*.email',
+  '*.password',
+  '*.content',
+  '*.text',
+  '*.body',
+  'req.headers.cookie',
+  'req.headers.authorization',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'haven' },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}

@@ -1,0 +1,48 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** One registry per app instance, so tests that start several apps never share counters. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'haven_' });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'haven_http_requests_total',
+      help: 'HTTP requests by method, route pattern and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'haven_http_request_duration_seconds',
+      help: 'HTTP request duration by route pattern',
+      labelNames: ['method', 'route'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    socketConnections: new Gauge({
+      name: 'haven_socket_connections',
+      help: 'Open Socket.IO connections by namespace',
+      labelNames: ['namespace'] as const,
+      registers: [registry],
+    }),
+    socketRefusals: new Counter({
+      name: 'haven_socket_refusals_total',
+      help: 'Socket.IO handshakes refused, by error code',
+      labelNames: ['namespace', 'code'] as const,
+      registers: [registry],
+    }),
+    dependencyUp: new Gauge({
+      name: 'haven_dependency_up',
+      help: '1 when the dependency answered the last health check',
+      labelNames: ['dependency', 'backend'] as const,
+      registers: [registry],
+    }),
+    sfuWorkersAlive: new Gauge({
+      name: 'haven_sfu_workers_alive',
+      help: 'mediasoup workers currently alive',
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Redis } from 'ioredis';
+import { findOnPath, freePort } from './processes.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * Haven's Redis, found in the order architecture.md sets: the REDIS_URL it is given,
+ * the machine's own server on 6379, a `redis-server` it starts itself, and only then an
+ * in-process fallback that keeps one node working (presence in memory, Socket.IO's
+ * in-memory adapter) with a loud warning. A given URL that does not answer is an error,
+ * never a silent fallback: production must not quietly split into islands.
+ */
+export type RedisBackend = 'url' | 'local' | 'spawned' | 'in-process';
+
+export interface RedisHandle {
+  backend: RedisBackend;
+  url: string | undefined;
+  /** Undefined only for the in-process fallback. */
+  client: Redis | undefined;
+  describe(): string;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface RedisDiscoveryOptions {
+  url?: string | undefined;
+  localUrl?: string;
+  /** The redis-server executable; looked up on PATH by default. */
+  redisServerBin?: string | null;
+  logger: Logger;
+}
+
+const PROBE_TIMEOUT_MS = 1500;
+
+async function answers(url: string): Promise<boolean> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: PROBE_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** The long-lived client reconnects on its own; the probe above never does. */
+function connectedHandle(backend: RedisBackend, url: string, logger: Logger, stop?: () => Promise<void>): RedisHandle {
+  const client = new Redis(url, { maxRetriesPerRequest: 2, connectionName: 'haven' });
+  client.on('error', (error) => logger.warn({ err: error.message, backend }, 'redis connection error'));
+  let closed = false;
+  return {
+    backend,
+    url,
+    client,
+    describe: () => `${backend === 'url' ? 'REDIS_URL' : backend === 'local' ? 'local server' : 'started redis-server'} at ${url}`,
+    async ping() {
+      try {
+        return (await client.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      client.disconnect();
+      await stop?.();
+    },
+  };
+}
+
+async function startRedisServer(bin: string, logger: Logger): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    bin,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const ready = new Promise<void>((resolve, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('Ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} before it was ready`)));
+  });
+  await ready;
+  child.stdout?.resume();
+  child.stderr?.resume();
+  logger.debug({ pid: child.pid, port }, 'redis-server started');
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+function inProcessHandle(): RedisHandle {
+  return {
+    backend: 'in-process',
+    url: undefined,
+    client: undefined,
+    describe: () => 'in-process fallback (single node only)',
+    ping: async () => true,
+    close: async () => {},
+  };
+}
+
+export async function discoverRedis(options: RedisDiscoveryOptions): Promise<RedisHandle> {
+  const { logger } = options;
+  if (options.url) {
+    if (!(await answers(options.url))) {
+      throw new Error(`Redis: REDIS_URL is set but nothing answers there (${redactUrl(options.url)})`);
+    }
+    return connectedHandle('url', options.url, logger);
+  }
+  const localUrl = options.localUrl ?? 'redis://127.0.0.1:6379';
+  if (await answers(localUrl)) return connectedHandle('local', localUrl, logger);
+
+  const bin = options.redisServerBin === undefined ? findOnPath('redis-server') : options.redisServerBin;
+  if (bin) {
+    try {
+      const server = await startRedisServer(bin, logger);
+      return connectedHandle('spawned', server.url, logger, server.stop);
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'Redis: could not start redis-server');
+    }
+  }
+  logger.warn(
+    'Redis: none found (no REDIS_URL, nothing on 127.0.0.1:6379, no redis-server on PATH). ' +
+      'Running with in-process presence and Socket.IO in-memory adapter: ONE NODE ONLY. ' +
+      'Install redis-server or set REDIS_URL before running more than one Haven process.',
+  );
+  return inProcessHandle();
+}
+
+/** Passwords in URLs never reach the logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//[credentials]@');
+}

@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WorkerPool } from '../sfu/index.ts';
+import { createApp } from './app.ts';
+import { ConfigError, type Config, loadConfig } from './infra/config.ts';
+import { createLogger, type Logger } from './infra/logger.ts';
+import { createMetrics } from './infra/metrics.ts';
+import { discoverMongo } from './infra/mongo.ts';
+import { discoverRedis } from './infra/redis.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function start(config: Config, logger: Logger): Promise<void> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const metrics = createMetrics();
+  const cleanups: Array<() => Promise<void>> = [];
+
+  const mongo = await discoverMongo({
+    uri: config.MONGODB_URI,
+    dataDir: config.dataDir,
+    allowDownload: config.MONGO_DOWNLOAD,
+    logger,
+  });
+  cleanups.unshift(() => mongo.close());
+  logger.info({ backend: mongo.backend, discovery: mongo.discovery }, `MongoDB: ${mongo.describe()}`);
+
+  const redis = await discoverRedis({ url: config.REDIS_URL, logger });
+  cleanups.unshift(() => redis.close());
+  logger.info({ backend: redis.backend }, `Redis: ${redis.describe()}`);
+
+  if (!config.MEDIASOUP_WORKER_BIN) {
+    throw new Error('MEDIASOUP_WORKER_BIN is not set: start Haven with `npm start`, which builds the worker');
+  }
+  const sfu = await WorkerPool.create({
+    size: config.SFU_WORKERS,
+    workerBin: config.MEDIASOUP_WORKER_BIN,
+    rtcMinPort: config.RTC_MIN_PORT,
+    rtcMaxPort: config.RTC_MAX_PORT,
+    logger,
+    // Meetings (next issue) will tell their participants to reconnect; for now it is logged.
+    onRoutersLost: (lost) => logger.warn({ workerPid: lost.workerPid, routers: lost.routerIds.length }, 'sfu worker died'),
+  });
+  cleanups.unshift(() => sfu.close());
+  logger.info({ workers: config.SFU_WORKERS }, `SFU: ${config.SFU_WORKERS} mediasoup worker(s)`);
+
+  const haven = createApp({
+    config,
+    logger,
+    metrics,
+    mongo,
+    redis,
+    sfu,
+    clientDir: join(root, 'client', 'dist'),
+    version,
+  });
+  cleanups.unshift(() => haven.close());
+  const address = await haven.listen(config.PORT, config.HOST);
+  const shownHost = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+  logger.info({ port: address.port }, 'listening');
+  console.log(`\n  Haven is running: open http://${shownHost}:${address.port}/\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS);
+    force.unref();
+    for (const cleanup of cleanups) {
+      await cleanup().catch((error: Error) => logger.error({ err: error.message }, 'cleanup failed'));
+    }
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+const config = readConfig();
+const logger = createLogger(config.LOG_LEVEL);
+start(config, logger).catch((error: Error) => {
+  logger.fatal({ err: error.message }, 'Haven could not start');
+  console.error(`Haven could not start: ${error.message}`);
+  process.exit(1);
+});

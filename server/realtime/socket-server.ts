@@ -1,0 +1,107 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { type Namespace, Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import {
+  type ClientToServerEvents,
+  type ConnectRefusal,
+  handshakeAuthSchema,
+  NAMESPACES,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+} from '../../shared/protocol.ts';
+import type { Logger } from '../infra/logger.ts';
+import type { Metrics } from '../infra/metrics.ts';
+import { isOriginAllowed } from './origin.ts';
+import { defineHandler } from './handler.ts';
+
+export type HavenNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
+export type HavenSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export interface SocketServerDeps {
+  allowedOrigins: string[];
+  logger: Logger;
+  metrics: Metrics;
+  redisClient: Redis | undefined;
+}
+
+export interface SocketServer {
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  /** The meeting issue attaches its handlers here. */
+  meeting: HavenNamespace;
+  /** The group-chat issue attaches its handlers here. */
+  chat: HavenNamespace;
+  close(): Promise<void>;
+}
+
+class HandshakeRefusal extends Error {
+  constructor(readonly data: ConnectRefusal) {
+    super(data.code);
+  }
+}
+
+/** Every namespace refuses a foreign Origin and another protocol version before any handler runs. */
+function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps): void {
+  nsp.use((socket, next) => {
+    const { origin, host } = socket.handshake.headers;
+    const refuse = (data: ConnectRefusal) => {
+      deps.metrics.socketRefusals.inc({ namespace: nsp.name, code: data.code });
+      deps.logger.info({ namespace: nsp.name, code: data.code, socketId: socket.id }, 'socket handshake refused');
+      next(new HandshakeRefusal(data));
+    };
+    if (!isOriginAllowed(origin, host, deps.allowedOrigins)) return refuse({ code: 'ORIGIN_NOT_ALLOWED' });
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success || auth.data.protocolVersion !== PROTOCOL_VERSION) {
+      return refuse({ code: 'VERSION_MISMATCH', serverProtocolVersion: PROTOCOL_VERSION });
+    }
+    next();
+  });
+}
+
+function trackConnections(nsp: HavenNamespace, deps: SocketServerDeps): void {
+  nsp.on('connection', (socket: HavenSocket) => {
+    deps.metrics.socketConnections.inc({ namespace: nsp.name });
+    socket.on('session:ping', defineHandler('session:ping', z.undefined(), () => ({ serverTime: Date.now() }), deps.logger));
+    socket.once('disconnect', () => deps.metrics.socketConnections.dec({ namespace: nsp.name }));
+  });
+}
+
+export function createSocketServer(httpServer: HttpServer, deps: SocketServerDeps): SocketServer {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    serveClient: false,
+    cors: { origin: deps.allowedOrigins, credentials: true },
+    // A meeting's signalling messages are small; a large frame is a mistake or an attack.
+    maxHttpBufferSize: 100_000,
+  });
+  const pubSub: Redis[] = [];
+  if (deps.redisClient) {
+    const pub = deps.redisClient.duplicate();
+    const sub = deps.redisClient.duplicate();
+    pubSub.push(pub, sub);
+    io.adapter(createAdapter(pub, sub));
+  }
+  const root = io.of('/');
+  const meeting = io.of(NAMESPACES.meeting);
+  const chat = io.of(NAMESPACES.chat);
+  for (const nsp of [root, meeting, chat]) {
+    guardHandshake(nsp, deps);
+    trackConnections(nsp, deps);
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    io,
+    meeting,
+    chat,
+    close() {
+      closing ??= (async () => {
+        io.emit('server:shutdown', { reconnectInMs: 2000 });
+        for (const nsp of [meeting, chat]) nsp.emit('server:shutdown', { reconnectInMs: 2000 });
+        io.disconnectSockets(true);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        for (const client of pubSub) client.disconnect();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkerPool } from '../../sfu/index.ts';
+import { createApp, type HavenApp } from '../../server/app.ts';
+import { createMetrics, type Metrics } from '../../server/infra/metrics.ts';
+import { discoverMongo, type MongoHandle } from '../../server/infra/mongo.ts';
+import { discoverRedis, type RedisHandle } from '../../server/infra/redis.ts';
+import { capturingLogger } from './logger.ts';
+
+export interface TestHaven {
+  url: string;
+  port: number;
+  haven: HavenApp;
+  mongo: MongoHandle;
+  redis: RedisHandle;
+  sfu: WorkerPool;
+  metrics: Metrics;
+  logLines: () => Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole Haven on real parts, as main.ts wires it: the project's MongoDB (the stand-in
+ * on this machine, or MONGODB_URI when CI points at a real server), the machine's Redis,
+ * one real mediasoup worker, on an ephemeral port with a throw-away data folder.
+ */
+export async function startTestHaven(options: { clientDir?: string } = {}): Promise<TestHaven> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));
+  const { logger, lines } = capturingLogger();
+  const metrics = createMetrics();
+  const mongo = await discoverMongo({
+    uri: process.env.MONGODB_URI,
+    dataDir,
+    dbName: `test_${process.pid}_${Date.now()}`,
+    allowDownload: false,
+    logger,
+  });
+  const redis = await discoverRedis({ url: process.env.REDIS_URL, logger });
+  const sfu = await WorkerPool.create({ size: 1, workerBin: process.env.MEDIASOUP_WORKER_BIN, logger });
+  const haven = createApp({
+    config: { allowedOrigins: ['https://haven.example'], NODE_ENV: 'test' },
+    logger,
+    metrics,
+    mongo,
+    redis,
+    sfu,
+    clientDir: options.clientDir,
+    version: 'test',
+  });
+  const address = await haven.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    haven,
+    mongo,
+    redis,
+    sfu,
+    metrics,
+    logLines: lines,
+    async close() {
+      await haven.close();
+      await sfu.close();
+      await redis.close();
+      await mongo.connection.db?.dropDatabase().catch(() => {});
+      await mongo.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

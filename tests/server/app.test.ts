@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { healthSchema } from '../../shared/health.ts';
+import { startTestHaven, type TestHaven } from '../helpers/haven.ts';
+
+let haven: TestHaven;
+beforeAll(async () => {
+  haven = await startTestHaven();
+});
+afterAll(async () => {
+  await haven.close();
+});
+
+describe('GET /healthz', () => {
+  it('answers 200 ok naming each backend when every dependency answers', async () => {
+    const response = await fetch(`${haven.url}/healthz`);
+    const body = healthSchema.parse(await response.json());
+    expect(response.status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.mongo).toMatchObject({ ok: true, backend: process.env.MONGODB_URI ? expect.any(String) : 'stand-in' });
+    expect(body.redis).toMatchObject({ ok: true, backend: process.env.REDIS_URL ? 'url' : 'local' });
+    expect(body.sfu).toMatchObject({ ok: true, backend: 'mediasoup', workers: 1, alive: 1 });
+  });
+});
+
+describe('GET /metrics', () => {
+  it('speaks the Prometheus text format with Haven’s own series', async () => {
+    await fetch(`${haven.url}/healthz`);
+    const response = await fetch(`${haven.url}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const body = await response.text();
+    expect(body).toMatch(/# TYPE haven_http_requests_total counter/);
+    expect(body).toMatch(/haven_http_requests_total\{method="GET",route="\/healthz",status="200"\} [1-9]/);
+    expect(body).toMatch(/haven_dependency_up\{dependency="mongo",backend="[a-z-]+"\} 1/);
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown API route with the one error shape', async () => {
+    const response = await fetch(`${haven.url}/api/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+
+  it('answers a body that is not JSON with INVALID_INPUT', async () => {
+    const response = await fetch(`${haven.url}/api/anything`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"broken":',
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('INVALID_INPUT');
+  });
+
+  it('sends security headers', async () => {
+    const response = await fetch(`${haven.url}/healthz`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('GET /healthz when the database is gone', () => {
+  it('answers 503 down', async () => {
+    const other = await startTestHaven();
+    try {
+      await other.mongo.connection.close();
+      const response = await fetch(`${other.url}/healthz`);
+      expect(response.status).toBe(503);
+      const body = healthSchema.parse(await response.json());
+      expect(body.status).toBe('down');
+      expect(body.mongo.ok).toBe(false);
+      expect(body.redis.ok).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+});

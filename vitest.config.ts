@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Integration tests start real servers (Redis, MongoDB stand-in, mediasoup workers);
+    // they are not micro-benchmarks, so give them room on a 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Two cores: running every file at once makes the real-server tests starve each other.
+    maxWorkers: 2,
+    globalSetup: ['tests/global-setup.ts'],
+  },
+});
