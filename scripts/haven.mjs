@@ -7,7 +7,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureClientBuild, ensureDebianPackages, ensureNpmPackages, ensureRedisRunning } from './setup-steps.mjs';
+import {
+  ensureClientBuild,
+  ensureDebianPackages,
+  ensureNpmPackages,
+  ensureRedisRunning,
+} from './setup-steps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2] ?? 'start';
@@ -26,13 +31,19 @@ async function setup({ forTests }) {
     ['npm packages', () => ensureNpmPackages(root)],
     [
       'Debian packages',
-      () => ensureDebianPackages(forTests ? ['redis-server', 'chromium'] : [], { optional: !forTests }),
+      () =>
+        ensureDebianPackages(forTests ? ['redis-server', 'chromium'] : [], { optional: !forTests }),
     ],
-    ['mediasoup worker', async () => {
-      const { ensureWorker } = await import('./build-worker.mjs');
-      process.env.MEDIASOUP_WORKER_BIN = await ensureWorker({ log: (m) => console.log(`    ${m}`) });
-      return process.env.MEDIASOUP_WORKER_BIN;
-    }],
+    [
+      'mediasoup worker',
+      async () => {
+        const { ensureWorker } = await import('./build-worker.mjs');
+        process.env.MEDIASOUP_WORKER_BIN = await ensureWorker({
+          log: (m) => console.log(`    ${m}`),
+        });
+        return process.env.MEDIASOUP_WORKER_BIN;
+      },
+    ],
     ['client build', () => ensureClientBuild(root)],
   ];
   if (forTests) steps.push(['Redis for the tests', () => ensureRedisRunning()]);

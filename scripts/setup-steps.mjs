@@ -29,7 +29,10 @@ function runVisible(cmd, args, opts = {}) {
 
 export async function ensureNpmPackages(root) {
   const stampFile = join(root, 'node_modules', '.haven-install-stamp');
-  const want = sha256(readFileSync(join(root, 'package.json')), readOr(join(root, 'package-lock.json'), ''));
+  const want = sha256(
+    readFileSync(join(root, 'package.json')),
+    readOr(join(root, 'package-lock.json'), ''),
+  );
   if (readOr(stampFile, '') === want) return 'up to date';
   console.log('    installing npm packages (npm ci); this takes a minute the first time');
   // MEDIASOUP_WORKER_BIN set during install is mediasoup's own way to skip its worker
@@ -45,6 +48,7 @@ export async function ensureNpmPackages(root) {
 
 function isInstalled(pkg) {
   try {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not a JS template
     const status = execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { stdio: 'pipe' });
     return status.toString().includes('install ok installed');
   } catch {
@@ -104,7 +108,10 @@ export async function ensureClientBuild(root) {
   const dist = join(root, 'client', 'dist');
   const stampFile = join(dist, '.haven-build-stamp');
   const skip = new Set(['dist', 'node_modules']);
-  const files = [...listFiles(join(root, 'client'), skip), ...listFiles(join(root, 'shared'), skip)].sort();
+  const files = [
+    ...listFiles(join(root, 'client'), skip),
+    ...listFiles(join(root, 'shared'), skip),
+  ].sort();
   const hash = createHash('sha256');
   hash.update(readOr(join(root, 'package-lock.json'), ''));
   for (const file of files) {
@@ -143,7 +150,16 @@ function redisAnswers(port, host = '127.0.0.1') {
 export async function ensureRedisRunning() {
   if (await redisAnswers(6379)) return 'answering on 127.0.0.1:6379';
   const code = runVisible('redis-server', [
-    '--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no',
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    '6379',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
   ]);
   if (code !== 0) throw new Error('could not start redis-server on 6379');
   for (let attempt = 0; attempt < 50; attempt++) {

@@ -56,10 +56,15 @@ export function createApp(deps: AppDeps): HavenApp {
 
   app.get('/healthz', async (_req, res) => {
     const health = await checkHealth({ ...deps, version: deps.version ?? 'dev', startedAt });
-    res.status(health.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(health);
+    res
+      .status(health.status === 'ok' ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(health);
   });
   app.get('/metrics', async (_req, res) => {
-    res.set('Content-Type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+    res
+      .set('Content-Type', deps.metrics.registry.contentType)
+      .send(await deps.metrics.registry.metrics());
   });
   app.use('/api', notFoundHandler);
 

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkerPool } from '../sfu/index.ts';
 import { createApp } from './app.ts';
-import { ConfigError, type Config, loadConfig } from './infra/config.ts';
+import { type Config, ConfigError, loadConfig } from './infra/config.ts';
 import { createLogger, type Logger } from './infra/logger.ts';
 import { createMetrics } from './infra/metrics.ts';
 import { discoverMongo } from './infra/mongo.ts';
@@ -25,7 +25,9 @@ function readConfig(): Config {
 
 async function start(config: Config, logger: Logger): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const metrics = createMetrics();
   const cleanups: Array<() => Promise<void>> = [];
 
@@ -36,14 +38,19 @@ async function start(config: Config, logger: Logger): Promise<void> {
     logger,
   });
   cleanups.unshift(() => mongo.close());
-  logger.info({ backend: mongo.backend, discovery: mongo.discovery }, `MongoDB: ${mongo.describe()}`);
+  logger.info(
+    { backend: mongo.backend, discovery: mongo.discovery },
+    `MongoDB: ${mongo.describe()}`,
+  );
 
   const redis = await discoverRedis({ url: config.REDIS_URL, logger });
   cleanups.unshift(() => redis.close());
   logger.info({ backend: redis.backend }, `Redis: ${redis.describe()}`);
 
   if (!config.MEDIASOUP_WORKER_BIN) {
-    throw new Error('MEDIASOUP_WORKER_BIN is not set: start Haven with `npm start`, which builds the worker');
+    throw new Error(
+      'MEDIASOUP_WORKER_BIN is not set: start Haven with `npm start`, which builds the worker',
+    );
   }
   const sfu = await WorkerPool.create({
     size: config.SFU_WORKERS,
@@ -52,7 +59,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
     rtcMaxPort: config.RTC_MAX_PORT,
     logger,
     // Meetings (next issue) will tell their participants to reconnect; for now it is logged.
-    onRoutersLost: (lost) => logger.warn({ workerPid: lost.workerPid, routers: lost.routerIds.length }, 'sfu worker died'),
+    onRoutersLost: (lost) =>
+      logger.warn({ workerPid: lost.workerPid, routers: lost.routerIds.length }, 'sfu worker died'),
   });
   cleanups.unshift(() => sfu.close());
   logger.info({ workers: config.SFU_WORKERS }, `SFU: ${config.SFU_WORKERS} mediasoup worker(s)`);
@@ -69,7 +77,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
   });
   cleanups.unshift(() => haven.close());
   const address = await haven.listen(config.PORT, config.HOST);
-  const shownHost = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+  const shownHost =
+    address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
   logger.info({ port: address.port }, 'listening');
   console.log(`\n  Haven is running: open http://${shownHost}:${address.port}/\n`);
 
@@ -84,7 +93,9 @@ async function start(config: Config, logger: Logger): Promise<void> {
     }, config.SHUTDOWN_GRACE_MS);
     force.unref();
     for (const cleanup of cleanups) {
-      await cleanup().catch((error: Error) => logger.error({ err: error.message }, 'cleanup failed'));
+      await cleanup().catch((error: Error) =>
+        logger.error({ err: error.message }, 'cleanup failed'),
+      );
     }
     logger.info('stopped');
     process.exit(0);

@@ -25,7 +25,9 @@ export interface ConnectRefusal {
 }
 
 /** Every acknowledgement has this shape: handlers never throw into Socket.IO. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Ack<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** Events shared by every namespace; each namespace's own maps extend these. */
 export interface ServerToClientEvents {

@@ -26,7 +26,9 @@ export const configSchema = z
     PUBLIC_URL: z.url().optional(),
     ALLOWED_ORIGINS: z.string().optional(),
     HAVEN_DATA_DIR: z.string().min(1).default('.data'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     MONGODB_URI: optionalUrl(['mongodb://', 'mongodb+srv://']),
     MONGO_DOWNLOAD: flag.default(true),
     REDIS_URL: optionalUrl(['redis://', 'rediss://']),
@@ -50,7 +52,10 @@ export interface Config extends RawConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variables: string[], message: string) {
+  constructor(
+    readonly variables: string[],
+    message: string,
+  ) {
     super(message);
     this.name = 'ConfigError';
   }
@@ -59,7 +64,9 @@ export class ConfigError extends Error {
 /** Empty strings count as unset, as a shell's `FOO= npm start` means "no value". */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
   );
 }
 
@@ -79,7 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const shownHost = raw.HOST === '0.0.0.0' || raw.HOST === '::' ? 'localhost' : raw.HOST;
   const publicUrl = (raw.PUBLIC_URL ?? `http://${shownHost}:${raw.PORT}`).replace(/\/$/, '');
   const allowedOrigins = raw.ALLOWED_ORIGINS
-    ? raw.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)
+    ? raw.ALLOWED_ORIGINS.split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean)
     : [publicUrl, `http://localhost:${raw.PORT}`, `http://127.0.0.1:${raw.PORT}`];
   return {
     ...raw,

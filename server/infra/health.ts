@@ -33,9 +33,16 @@ async function within(check: () => Promise<boolean>): Promise<boolean> {
 }
 
 export async function checkHealth(deps: HealthDeps): Promise<Health> {
-  const [mongoOk, redisOk] = await Promise.all([within(() => deps.mongo.ping()), within(() => deps.redis.ping())]);
+  const [mongoOk, redisOk] = await Promise.all([
+    within(() => deps.mongo.ping()),
+    within(() => deps.redis.ping()),
+  ]);
   const sfuStats = deps.sfu.stats();
-  const mongo: DependencyHealth = { ok: mongoOk, backend: deps.mongo.backend, detail: `found by ${deps.mongo.discovery}` };
+  const mongo: DependencyHealth = {
+    ok: mongoOk,
+    backend: deps.mongo.backend,
+    detail: `found by ${deps.mongo.discovery}`,
+  };
   const redis: DependencyHealth = {
     ok: redisOk,
     backend: deps.redis.backend,

@@ -25,10 +25,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     let appError: AppError;
     if (error instanceof AppError) appError = error;
-    else if (error?.type === 'entity.parse.failed') appError = new AppError('INVALID_INPUT', 'the body is not valid JSON');
-    else if (error?.type === 'entity.too.large') appError = new AppError('INVALID_INPUT', 'the body is too large');
+    else if (error?.type === 'entity.parse.failed')
+      appError = new AppError('INVALID_INPUT', 'the body is not valid JSON');
+    else if (error?.type === 'entity.too.large')
+      appError = new AppError('INVALID_INPUT', 'the body is too large');
     else {
-      logger.error({ err: error?.message, method: req.method, route: req.route?.path }, 'request failed');
+      logger.error(
+        { err: error?.message, method: req.method, route: req.route?.path },
+        'request failed',
+      );
       appError = new AppError('INTERNAL', 'something went wrong on the server');
     }
     res.status(appError.status).json(appError.toBody());

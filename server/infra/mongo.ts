@@ -46,9 +46,13 @@ async function startMongod(bin: string, dataDir: string): Promise<Started> {
   const dbPath = join(dataDir, 'mongod');
   mkdirSync(dbPath, { recursive: true });
   const port = await freePort();
-  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dbPath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dbPath],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let seen = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -56,7 +60,9 @@ async function startMongod(bin: string, dataDir: string): Promise<Started> {
       if (seen.includes('Waiting for connections')) resolve();
     });
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`mongod exited with code ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`mongod exited with code ${code} before it was ready`)),
+    );
   });
   child.stdout?.resume();
   return {
@@ -75,7 +81,9 @@ async function startMemoryServer(dataDir: string, timeoutMs: number): Promise<St
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const dbPath = join(dataDir, 'mongo-memory-server');
   mkdirSync(dbPath, { recursive: true });
-  const creating = MongoMemoryServer.create({ instance: { dbPath, ip: '127.0.0.1', storageEngine: 'wiredTiger' } });
+  const creating = MongoMemoryServer.create({
+    instance: { dbPath, ip: '127.0.0.1', storageEngine: 'wiredTiger' },
+  });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no mongod within ${timeoutMs} ms`)), timeoutMs);
@@ -105,10 +113,17 @@ async function startStandin(dataDir: string, logger: Logger): Promise<Started> {
   };
 }
 
-async function find(options: MongoDiscoveryOptions): Promise<{ discovery: MongoDiscovery } & Started> {
+async function find(
+  options: MongoDiscoveryOptions,
+): Promise<{ discovery: MongoDiscovery } & Started> {
   const { logger, dataDir } = options;
   if (options.uri) {
-    return { discovery: 'uri', uri: options.uri, where: `MONGODB_URI ${redactUrl(options.uri)}`, stop: async () => {} };
+    return {
+      discovery: 'uri',
+      uri: options.uri,
+      where: `MONGODB_URI ${redactUrl(options.uri)}`,
+      stop: async () => {},
+    };
   }
   const mongod = options.mongodBin === undefined ? findOnPath('mongod') : options.mongodBin;
   if (mongod) {
@@ -122,7 +137,10 @@ async function find(options: MongoDiscoveryOptions): Promise<{ discovery: MongoD
     try {
       return { discovery: 'memory-server', ...(await startMemoryServer(dataDir, 60_000)) };
     } catch (error) {
-      logger.info({ err: (error as Error).message }, 'MongoDB: mongodb-memory-server unavailable (offline?)');
+      logger.info(
+        { err: (error as Error).message },
+        'MongoDB: mongodb-memory-server unavailable (offline?)',
+      );
     }
   }
   return { discovery: 'stand-in', ...(await startStandin(dataDir, logger)) };
@@ -133,7 +151,10 @@ export async function discoverMongo(options: MongoDiscoveryOptions): Promise<Mon
   let connection: Connection;
   try {
     connection = await mongoose
-      .createConnection(found.uri, { dbName: options.dbName ?? 'haven', serverSelectionTimeoutMS: 10_000 })
+      .createConnection(found.uri, {
+        dbName: options.dbName ?? 'haven',
+        serverSelectionTimeoutMS: 10_000,
+      })
       .asPromise();
   } catch (error) {
     await found.stop();

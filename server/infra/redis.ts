@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import { findOnPath, freePort } from './processes.ts';
 import type { Logger } from './logger.ts';
+import { findOnPath, freePort } from './processes.ts';
 
 /**
  * Haven's Redis, found in the order architecture.md sets: the REDIS_URL it is given,
@@ -53,15 +53,23 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** The long-lived client reconnects on its own; the probe above never does. */
-function connectedHandle(backend: RedisBackend, url: string, logger: Logger, stop?: () => Promise<void>): RedisHandle {
+function connectedHandle(
+  backend: RedisBackend,
+  url: string,
+  logger: Logger,
+  stop?: () => Promise<void>,
+): RedisHandle {
   const client = new Redis(url, { maxRetriesPerRequest: 2, connectionName: 'haven' });
-  client.on('error', (error) => logger.warn({ err: error.message, backend }, 'redis connection error'));
+  client.on('error', (error) =>
+    logger.warn({ err: error.message, backend }, 'redis connection error'),
+  );
   let closed = false;
   return {
     backend,
     url,
     client,
-    describe: () => `${backend === 'url' ? 'REDIS_URL' : backend === 'local' ? 'local server' : 'started redis-server'} at ${url}`,
+    describe: () =>
+      `${backend === 'url' ? 'REDIS_URL' : backend === 'local' ? 'local server' : 'started redis-server'} at ${url}`,
     async ping() {
       try {
         return (await client.ping()) === 'PONG';
@@ -78,11 +86,25 @@ function connectedHandle(backend: RedisBackend, url: string, logger: Logger, sto
   };
 }
 
-async function startRedisServer(bin: string, logger: Logger): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startRedisServer(
+  bin: string,
+  logger: Logger,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     bin,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const ready = new Promise<void>((resolve, reject) => {
@@ -92,7 +114,9 @@ async function startRedisServer(bin: string, logger: Logger): Promise<{ url: str
       if (seen.includes('Ready to accept connections')) resolve();
     });
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`redis-server exited with code ${code} before it was ready`)),
+    );
   });
   await ready;
   child.stdout?.resume();
@@ -123,14 +147,17 @@ export async function discoverRedis(options: RedisDiscoveryOptions): Promise<Red
   const { logger } = options;
   if (options.url) {
     if (!(await answers(options.url))) {
-      throw new Error(`Redis: REDIS_URL is set but nothing answers there (${redactUrl(options.url)})`);
+      throw new Error(
+        `Redis: REDIS_URL is set but nothing answers there (${redactUrl(options.url)})`,
+      );
     }
     return connectedHandle('url', options.url, logger);
   }
   const localUrl = options.localUrl ?? 'redis://127.0.0.1:6379';
   if (await answers(localUrl)) return connectedHandle('local', localUrl, logger);
 
-  const bin = options.redisServerBin === undefined ? findOnPath('redis-server') : options.redisServerBin;
+  const bin =
+    options.redisServerBin === undefined ? findOnPath('redis-server') : options.redisServerBin;
   if (bin) {
     try {
       const server = await startRedisServer(bin, logger);

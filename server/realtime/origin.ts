@@ -5,7 +5,11 @@
  * carries no ambient cookie risk. Same-origin is recognised from the Host header too,
  * so a server on an ephemeral port (tests, PORT=0) accepts its own pages.
  */
-export function isOriginAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+export function isOriginAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: string[],
+): boolean {
   if (!origin) return true;
   const normalised = origin.replace(/\/$/, '');
   if (allowed.includes(normalised)) return true;

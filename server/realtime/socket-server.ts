@@ -13,8 +13,8 @@ import {
 } from '../../shared/protocol.ts';
 import type { Logger } from '../infra/logger.ts';
 import type { Metrics } from '../infra/metrics.ts';
-import { isOriginAllowed } from './origin.ts';
 import { defineHandler } from './handler.ts';
+import { isOriginAllowed } from './origin.ts';
 
 export type HavenNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
 export type HavenSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -47,10 +47,14 @@ function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps): void {
     const { origin, host } = socket.handshake.headers;
     const refuse = (data: ConnectRefusal) => {
       deps.metrics.socketRefusals.inc({ namespace: nsp.name, code: data.code });
-      deps.logger.info({ namespace: nsp.name, code: data.code, socketId: socket.id }, 'socket handshake refused');
+      deps.logger.info(
+        { namespace: nsp.name, code: data.code, socketId: socket.id },
+        'socket handshake refused',
+      );
       next(new HandshakeRefusal(data));
     };
-    if (!isOriginAllowed(origin, host, deps.allowedOrigins)) return refuse({ code: 'ORIGIN_NOT_ALLOWED' });
+    if (!isOriginAllowed(origin, host, deps.allowedOrigins))
+      return refuse({ code: 'ORIGIN_NOT_ALLOWED' });
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success || auth.data.protocolVersion !== PROTOCOL_VERSION) {
       return refuse({ code: 'VERSION_MISMATCH', serverProtocolVersion: PROTOCOL_VERSION });
@@ -62,7 +66,10 @@ function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps): void {
 function trackConnections(nsp: HavenNamespace, deps: SocketServerDeps): void {
   nsp.on('connection', (socket: HavenSocket) => {
     deps.metrics.socketConnections.inc({ namespace: nsp.name });
-    socket.on('session:ping', defineHandler('session:ping', z.undefined(), () => ({ serverTime: Date.now() }), deps.logger));
+    socket.on(
+      'session:ping',
+      defineHandler('session:ping', z.undefined(), () => ({ serverTime: Date.now() }), deps.logger),
+    );
     socket.once('disconnect', () => deps.metrics.socketConnections.dec({ namespace: nsp.name }));
   });
 }

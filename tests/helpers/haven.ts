@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkerPool } from '../../sfu/index.ts';
 import { createApp, type HavenApp } from '../../server/app.ts';
 import { createMetrics, type Metrics } from '../../server/infra/metrics.ts';
 import { discoverMongo, type MongoHandle } from '../../server/infra/mongo.ts';
 import { discoverRedis, type RedisHandle } from '../../server/infra/redis.ts';
+import { WorkerPool } from '../../sfu/index.ts';
 import { capturingLogger } from './logger.ts';
 
 export interface TestHaven {
@@ -37,7 +37,11 @@ export async function startTestHaven(options: { clientDir?: string } = {}): Prom
     logger,
   });
   const redis = await discoverRedis({ url: process.env.REDIS_URL, logger });
-  const sfu = await WorkerPool.create({ size: 1, workerBin: process.env.MEDIASOUP_WORKER_BIN, logger });
+  const sfu = await WorkerPool.create({
+    size: 1,
+    workerBin: process.env.MEDIASOUP_WORKER_BIN,
+    logger,
+  });
   const haven = createApp({
     config: { allowedOrigins: ['https://haven.example'], NODE_ENV: 'test' },
     logger,

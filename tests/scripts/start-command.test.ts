@@ -3,8 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { healthSchema } from '../../shared/health.ts';
 import { freePort } from '../../server/infra/processes.ts';
+import { healthSchema } from '../../shared/health.ts';
 
 /**
  * `npm start` run as a newcomer would: in a fresh copy of the checkout (no node_modules,
@@ -18,10 +18,22 @@ let checkout: string;
 function newcomerEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (key.startsWith('npm_') || key.startsWith('VITEST') || key === 'MEDIASOUP_WORKER_BIN' || key === 'NODE_OPTIONS') continue;
+    if (
+      key.startsWith('npm_') ||
+      key.startsWith('VITEST') ||
+      key === 'MEDIASOUP_WORKER_BIN' ||
+      key === 'NODE_OPTIONS'
+    )
+      continue;
     env[key] = value;
   }
-  return { ...env, PORT: String(port), HAVEN_DATA_DIR: dataDir, SFU_WORKERS: '1', FORCE_COLOR: '0' };
+  return {
+    ...env,
+    PORT: String(port),
+    HAVEN_DATA_DIR: dataDir,
+    SFU_WORKERS: '1',
+    FORCE_COLOR: '0',
+  };
 }
 
 interface Started {
@@ -32,7 +44,11 @@ interface Started {
 
 function startHaven(port: number, dataDir: string): Promise<Started> {
   const began = Date.now();
-  const child = spawn('npm', ['start'], { cwd: checkout, env: newcomerEnv(port, dataDir), detached: true });
+  const child = spawn('npm', ['start'], {
+    cwd: checkout,
+    env: newcomerEnv(port, dataDir),
+    detached: true,
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -43,12 +59,16 @@ function startHaven(port: number, dataDir: string): Promise<Started> {
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)),
+    );
   });
 }
 
 async function stop(started: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => started.child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    started.child.once('exit', (code) => resolve(code)),
+  );
   process.kill(-(started.child.pid as number), 'SIGTERM');
   return exited;
 }
@@ -75,26 +95,30 @@ afterAll(() => {
 });
 
 describe('npm start on a fresh copy of the checkout', () => {
-  it(`serves /healthz ok within ${START_PROMISE_S}s, stops cleanly, and is quick the second time`, async () => {
-    const port = await freePort();
-    const dataDir = join(checkout, '.data');
+  it(
+    `serves /healthz ok within ${START_PROMISE_S}s, stops cleanly, and is quick the second time`,
+    async () => {
+      const port = await freePort();
+      const dataDir = join(checkout, '.data');
 
-    const first = await startHaven(port, dataDir);
-    expect(first.seconds).toBeLessThan(START_PROMISE_S);
-    expect(first.output()).toMatch(/MongoDB: .*(stand-in|mongod|MONGODB_URI)/);
-    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-    const health = healthSchema.parse(await response.json());
-    expect(response.status).toBe(200);
-    expect(health.status).toBe('ok');
-    const page = await fetch(`http://127.0.0.1:${port}/`);
-    expect(await page.text()).toMatch(/<div id="root">/);
-    expect(await stop(first)).toBe(0);
+      const first = await startHaven(port, dataDir);
+      expect(first.seconds).toBeLessThan(START_PROMISE_S);
+      expect(first.output()).toMatch(/MongoDB: .*(stand-in|mongod|MONGODB_URI)/);
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const health = healthSchema.parse(await response.json());
+      expect(response.status).toBe(200);
+      expect(health.status).toBe('ok');
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(await page.text()).toMatch(/<div id="root">/);
+      expect(await stop(first)).toBe(0);
 
-    const second = await startHaven(port, dataDir);
-    expect(second.output()).toMatch(/npm packages: up to date/);
-    expect(second.output()).toMatch(/client build: up to date/);
-    expect(second.seconds).toBeLessThan(first.seconds);
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    expect(await stop(second)).toBe(0);
-  }, (START_PROMISE_S * 2 + 60) * 1000);
+      const second = await startHaven(port, dataDir);
+      expect(second.output()).toMatch(/npm packages: up to date/);
+      expect(second.output()).toMatch(/client build: up to date/);
+      expect(second.seconds).toBeLessThan(first.seconds);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect(await stop(second)).toBe(0);
+    },
+    (START_PROMISE_S * 2 + 60) * 1000,
+  );
 });

@@ -16,8 +16,14 @@ describe('GET /healthz', () => {
     const body = healthSchema.parse(await response.json());
     expect(response.status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(body.mongo).toMatchObject({ ok: true, backend: process.env.MONGODB_URI ? expect.any(String) : 'stand-in' });
-    expect(body.redis).toMatchObject({ ok: true, backend: process.env.REDIS_URL ? 'url' : 'local' });
+    expect(body.mongo).toMatchObject({
+      ok: true,
+      backend: process.env.MONGODB_URI ? expect.any(String) : 'stand-in',
+    });
+    expect(body.redis).toMatchObject({
+      ok: true,
+      backend: process.env.REDIS_URL ? 'url' : 'local',
+    });
     expect(body.sfu).toMatchObject({ ok: true, backend: 'mediasoup', workers: 1, alive: 1 });
   });
 });
@@ -29,7 +35,9 @@ describe('GET /metrics', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const body = await response.text();
     expect(body).toMatch(/# TYPE haven_http_requests_total counter/);
-    expect(body).toMatch(/haven_http_requests_total\{method="GET",route="\/healthz",status="200"\} [1-9]/);
+    expect(body).toMatch(
+      /haven_http_requests_total\{method="GET",route="\/healthz",status="200"\} [1-9]/,
+    );
     expect(body).toMatch(/haven_dependency_up\{dependency="mongo",backend="[a-z-]+"\} 1/);
   });
 });
@@ -38,7 +46,9 @@ describe('errors', () => {
   it('answers an unknown API route with the one error shape', async () => {
     const response = await fetch(`${haven.url}/api/nothing-here`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(await response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: expect.any(String) },
+    });
   });
 
   it('answers a body that is not JSON with INVALID_INPUT', async () => {

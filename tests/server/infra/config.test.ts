@@ -13,17 +13,26 @@ describe('configuration', () => {
 
   it('names every bad variable', () => {
     try {
-      loadConfig({ PORT: 'abc', REDIS_URL: 'http://nope', RTC_MIN_PORT: '50000', RTC_MAX_PORT: '40000' });
+      loadConfig({
+        PORT: 'abc',
+        REDIS_URL: 'http://nope',
+        RTC_MIN_PORT: '50000',
+        RTC_MAX_PORT: '40000',
+      });
       expect.unreachable('a bad configuration must throw');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).variables).toEqual(expect.arrayContaining(['PORT', 'REDIS_URL']));
+      expect((error as ConfigError).variables).toEqual(
+        expect.arrayContaining(['PORT', 'REDIS_URL']),
+      );
       expect((error as Error).message).toMatch(/PORT: .*"abc"/);
     }
   });
 
   it('refuses an RTC port range that is upside down', () => {
-    expect(() => loadConfig({ RTC_MIN_PORT: '50000', RTC_MAX_PORT: '40000' })).toThrow(/RTC_MAX_PORT/);
+    expect(() => loadConfig({ RTC_MIN_PORT: '50000', RTC_MAX_PORT: '40000' })).toThrow(
+      /RTC_MAX_PORT/,
+    );
   });
 
   it('stops the server with a non-zero exit and the variable name on a bad value', () => {

@@ -23,9 +23,13 @@ afterEach(async () => {
 
 async function startOwnRedis(): Promise<number> {
   const port = await freePort();
-  const child = spawn(redisServer as string, ['--port', String(port), '--bind', '127.0.0.1', '--save', ''], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(
+    redisServer as string,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', ''],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   children.push(child);
   await new Promise<void>((resolve) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -53,7 +57,9 @@ describe('Redis discovery', () => {
 
   it('1b. refuses to start when REDIS_URL is given but nothing answers, instead of faking it', async () => {
     const { logger } = capturingLogger();
-    await expect(discoverRedis({ url: await closedUrl(), logger })).rejects.toThrow(/REDIS_URL is set but nothing answers/);
+    await expect(discoverRedis({ url: await closedUrl(), logger })).rejects.toThrow(
+      /REDIS_URL is set but nothing answers/,
+    );
   });
 
   it('2. takes the local server on 127.0.0.1:6379 when no URL is given', async () => {
@@ -82,7 +88,11 @@ describe('Redis discovery', () => {
 
   it('4. falls back to in-process, single node, with a warning when no Redis can be had', async () => {
     const { logger, lines } = capturingLogger();
-    const handle = await discoverRedis({ localUrl: await closedUrl(), redisServerBin: null, logger });
+    const handle = await discoverRedis({
+      localUrl: await closedUrl(),
+      redisServerBin: null,
+      logger,
+    });
     handles.push(handle);
     expect(handle.backend).toBe('in-process');
     expect(handle.client).toBeUndefined();

@@ -25,32 +25,42 @@ function open(ns: string, opts: { origin?: string; auth?: Record<string, unknown
   return socket;
 }
 
-function outcome(socket: Socket): Promise<{ connected: true } | { connected: false; data: ConnectRefusal }> {
+function outcome(
+  socket: Socket,
+): Promise<{ connected: true } | { connected: false; data: ConnectRefusal }> {
   return new Promise((resolve) => {
     socket.once('connect', () => resolve({ connected: true }));
-    socket.once('connect_error', (error) => resolve({ connected: false, data: (error as { data: ConnectRefusal }).data }));
+    socket.once('connect_error', (error) =>
+      resolve({ connected: false, data: (error as { data: ConnectRefusal }).data }),
+    );
   });
 }
 
 describe('Socket.IO handshake', () => {
-  it.each([NAMESPACES.meeting, NAMESPACES.chat])('admits the current protocol from an allowed origin on %s', async (ns) => {
-    const socket = open(ns, { origin: 'https://haven.example' });
-    expect(await outcome(socket)).toEqual({ connected: true });
-    const reply = await socket.emitWithAck('session:ping');
-    expect(reply.ok).toBe(true);
-    expect(typeof reply.data.serverTime).toBe('number');
-  });
+  it.each([NAMESPACES.meeting, NAMESPACES.chat])(
+    'admits the current protocol from an allowed origin on %s',
+    async (ns) => {
+      const socket = open(ns, { origin: 'https://haven.example' });
+      expect(await outcome(socket)).toEqual({ connected: true });
+      const reply = await socket.emitWithAck('session:ping');
+      expect(reply.ok).toBe(true);
+      expect(typeof reply.data.serverTime).toBe('number');
+    },
+  );
 
   it('admits a same-origin page on an ephemeral port', async () => {
     const socket = open(NAMESPACES.meeting, { origin: haven.url });
     expect(await outcome(socket)).toEqual({ connected: true });
   });
 
-  it.each([NAMESPACES.meeting, NAMESPACES.chat, '/'])('refuses a foreign Origin on %s with ORIGIN_NOT_ALLOWED', async (ns) => {
-    const socket = open(ns, { origin: 'https://evil.example' });
-    const result = await outcome(socket);
-    expect(result).toEqual({ connected: false, data: { code: 'ORIGIN_NOT_ALLOWED' } });
-  });
+  it.each([NAMESPACES.meeting, NAMESPACES.chat, '/'])(
+    'refuses a foreign Origin on %s with ORIGIN_NOT_ALLOWED',
+    async (ns) => {
+      const socket = open(ns, { origin: 'https://evil.example' });
+      const result = await outcome(socket);
+      expect(result).toEqual({ connected: false, data: { code: 'ORIGIN_NOT_ALLOWED' } });
+    },
+  );
 
   it('refuses another protocol version with VERSION_MISMATCH and says which one the server speaks', async () => {
     const socket = open(NAMESPACES.meeting, { auth: { protocolVersion: PROTOCOL_VERSION + 1 } });
@@ -71,11 +81,16 @@ describe('Socket.IO handshake', () => {
     const socket = open(NAMESPACES.chat, {});
     await outcome(socket);
     const reply = await socket.emitWithAck('session:ping' as never, { unexpected: true } as never);
-    expect(reply).toEqual({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.any(String) } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', message: expect.any(String) },
+    });
   });
 
   it('counts refusals by code in /metrics', async () => {
     const body = await (await fetch(`${haven.url}/metrics`)).text();
-    expect(body).toMatch(/haven_socket_refusals_total\{namespace="\/meeting",code="VERSION_MISMATCH"\} [1-9]/);
+    expect(body).toMatch(
+      /haven_socket_refusals_total\{namespace="\/meeting",code="VERSION_MISMATCH"\} [1-9]/,
+    );
   });
 });

@@ -1,0 +1,12 @@
+// The SFU layer: mediasoup workers and routers. It depends only on shared/ and libraries,
+// never on server/ or client/, so it can later run in a process of its own.
+export { DEFAULT_MEDIA_CODECS } from './media-codecs.ts';
+export {
+  type PoolLogger,
+  type RoutersLost,
+  respawnDelay,
+  WorkerPool,
+  type WorkerPoolEvents,
+  type WorkerPoolOptions,
+  type WorkerPoolStats,
+} from './worker-pool.ts';
