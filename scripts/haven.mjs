@@ -76,6 +76,12 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 async function main() {
   checkNode();
   if (command === 'setup') return setup({ forTests: true });
+  if (command === 'seed') {
+    console.log('[haven] npm packages...');
+    console.log(`[haven] npm packages: ${await ensureNpmPackages(root)}`);
+    process.exitCode = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts']);
+    return;
+  }
   if (command === 'start') {
     await setup({ forTests: false });
     console.log('[haven] starting the server...');
@@ -102,7 +108,7 @@ async function main() {
     console.log('[haven test] all passed');
     return;
   }
-  console.error(`usage: node scripts/haven.mjs start|test|setup (got "${command}")`);
+  console.error(`usage: node scripts/haven.mjs start|test|setup|seed (got "${command}")`);
   process.exitCode = 2;
 }
 

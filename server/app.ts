@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { createApi } from './api.ts';
 import type { Config } from './infra/config.ts';
 import { checkHealth, type SfuStatus } from './infra/health.ts';
 import { errorHandler, notFoundHandler, requestMetrics } from './infra/http.ts';
@@ -23,12 +24,14 @@ export interface AppDeps {
   /** The built client (client/dist); left out, the server answers the API only. */
   clientDir?: string | undefined;
   version?: string;
+  limitsNamespace?: string;
 }
 
 export interface HavenApp {
   app: Express;
   httpServer: HttpServer;
   sockets: SocketServer;
+  api: ReturnType<typeof createApi>;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops accepting, tells sockets to reconnect elsewhere, and closes them. Dependencies are the caller's. */
   close(): Promise<void>;
@@ -66,7 +69,14 @@ export function createApp(deps: AppDeps): HavenApp {
       .set('Content-Type', deps.metrics.registry.contentType)
       .send(await deps.metrics.registry.metrics());
   });
-  app.use('/api', notFoundHandler);
+  const api = createApi({
+    connection: deps.mongo.connection,
+    redisClient: deps.redis.client,
+    production: deps.config.NODE_ENV === 'production',
+    version: deps.version ?? 'dev',
+    ...(deps.limitsNamespace ? { limitsNamespace: deps.limitsNamespace } : {}),
+  });
+  app.use('/api', api.router);
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
@@ -92,6 +102,7 @@ export function createApp(deps: AppDeps): HavenApp {
     app,
     httpServer,
     sockets,
+    api,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './infra/logger.ts';
 import { createMetrics } from './infra/metrics.ts';
 import { discoverMongo } from './infra/mongo.ts';
 import { discoverRedis } from './infra/redis.ts';
+import { isEmpty, seedDemoCommunity } from './seed.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -12,6 +12,12 @@ export const ERROR_CODES = {
   ORIGIN_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** An event or meeting has no places left. */
+  CAPACITY_FULL: 409,
+  /** A workflow step that the current state does not allow (e.g. deciding a proposal twice). */
+  INVALID_TRANSITION: 409,
+  /** A specialised meeting asks the joiner to confirm who it is for. */
+  ELIGIBILITY_REQUIRED: 403,
   VERSION_MISMATCH: 426,
   RATE_LIMITED: 429,
   INTERNAL: 500,

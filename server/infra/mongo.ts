@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { lookup } from 'node:dns/promises';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ export interface MongoDiscoveryOptions {
   allowDownload?: boolean;
   logger: Logger;
 }
+
+const DOWNLOAD_HOST = 'fastdl.mongodb.org';
 
 interface Started {
   uri: string;
@@ -78,6 +81,10 @@ async function startMongod(bin: string, dataDir: string): Promise<Started> {
 
 /** Bounded, because on an offline machine the download can only fail; how fast depends on the network. */
 async function startMemoryServer(dataDir: string, timeoutMs: number): Promise<Started> {
+  // Offline, the download would retry for seconds on every start; a DNS answer says at once.
+  await lookup(DOWNLOAD_HOST).catch(() => {
+    throw new Error(`${DOWNLOAD_HOST} cannot be resolved`);
+  });
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const dbPath = join(dataDir, 'mongo-memory-server');
   mkdirSync(dbPath, { recursive: true });
@@ -161,7 +168,7 @@ export async function discoverMongo(options: MongoDiscoveryOptions): Promise<Mon
     throw new Error(`MongoDB: cannot connect to ${found.where}: ${(error as Error).message}`);
   }
   const db = connection.db;
-  const buildInfo = db ? await db.admin().buildInfo() : {};
+  const buildInfo = db ? await db.admin().command({ buildInfo: 1 }) : {};
   const backend = buildInfo.havenStandIn === true ? 'stand-in' : 'mongodb';
   let closed = false;
   return {

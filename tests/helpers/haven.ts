@@ -51,6 +51,7 @@ export async function startTestHaven(options: { clientDir?: string } = {}): Prom
     sfu,
     clientDir: options.clientDir,
     version: 'test',
+    limitsNamespace: `test-${process.pid}-${Date.now()}`,
   });
   const address = await haven.listen(0, '127.0.0.1');
   return {

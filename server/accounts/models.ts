@@ -1,0 +1,52 @@
+import { type Connection, type InferSchemaType, Schema } from 'mongoose';
+import { DEFAULT_PRIVACY, ROLES } from '../../shared/api/accounts.ts';
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    passwordHash: { type: String, required: true },
+    displayName: { type: String, required: true },
+    roles: { type: [String], enum: ROLES, default: ['participant'] },
+    partnerId: { type: Schema.Types.ObjectId, default: null, index: true },
+    area: {
+      country: String,
+      region: String,
+      city: String,
+    },
+    languages: { type: [String], default: [] },
+    timeZone: { type: String, default: 'UTC' },
+    privacy: {
+      showInGroupMemberLists: { type: Boolean, default: DEFAULT_PRIVACY.showInGroupMemberLists },
+      showArea: { type: Boolean, default: DEFAULT_PRIVACY.showArea },
+    },
+  },
+  { timestamps: true },
+);
+
+/**
+ * The session token itself is only ever in the member's cookie; the database keeps its
+ * SHA-256, so a copy of the database cannot be replayed as logins.
+ */
+const sessionSchema = new Schema({
+  _id: { type: String },
+  userId: { type: Schema.Types.ObjectId, required: true, index: true },
+  expiresAt: { type: Date, required: true },
+  createdAt: { type: Date, default: () => new Date() },
+});
+// A real MongoDB deletes expired sessions itself; the service also refuses them on read.
+sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+export type UserDoc = InferSchemaType<typeof userSchema> & {
+  _id: import('mongoose').Types.ObjectId;
+};
+
+export function accountModels(connection: Connection) {
+  return {
+    User: connection.models.User ?? connection.model('User', userSchema),
+    Session: connection.models.Session ?? connection.model('Session', sessionSchema),
+  } as {
+    User: import('mongoose').Model<InferSchemaType<typeof userSchema>>;
+    Session: import('mongoose').Model<InferSchemaType<typeof sessionSchema>>;
+  };
+}
+export type AccountModels = ReturnType<typeof accountModels>;

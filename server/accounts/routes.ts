@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { CookieOptions, Response } from 'express';
+import {
+  csrfResponse,
+  loginBody,
+  profileUpdateBody,
+  registerBody,
+  userResponse,
+} from '../../shared/api/accounts.ts';
+import { okSchema } from '../../shared/api/common.ts';
+import type { ApiRoutes } from '../infra/api/routes.ts';
+import type { Limiter } from '../infra/rate-limit.ts';
+import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
+import type { AccountService } from './service.ts';
+import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.ts';
+
+export interface AccountRouteDeps {
+  accounts: AccountService;
+  sessions: SessionService;
+  secureCookies: boolean;
+  limits: { loginPerAccount: Limiter; loginPerAddress: Limiter; registerPerAddress: Limiter };
+}
+
+const TAG = 'accounts';
+
+export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void {
+  const cookieOptions: CookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.secureCookies,
+    path: '/',
+  };
+  const setSession = (res: Response, token: string) =>
+    res.cookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_TTL_MS });
+  const clearSession = (res: Response) => res.clearCookie(SESSION_COOKIE, cookieOptions);
+
+  api.get(
+    '/auth/csrf',
+    {
+      summary: 'Get a CSRF token (also set as a cookie)',
+      tag: TAG,
+      auth: 'public',
+      response: csrfResponse,
+    },
+    ({ req, res }) => {
+      const csrfToken = issueCsrfToken(req.cookies?.[CSRF_COOKIE]);
+      res.cookie(CSRF_COOKIE, csrfToken, cookieOptions);
+      return { csrfToken };
+    },
+  );
+
+  api.post(
+    '/auth/register',
+    {
+      summary: 'Create an account and sign in',
+      tag: TAG,
+      auth: 'public',
+      body: registerBody,
+      response: userResponse,
+    },
+    async ({ body, req, res }) => {
+      await deps.limits.registerPerAddress.consume(req.ip ?? 'unknown');
+      const { user, token } = await deps.accounts.register(body);
+      setSession(res, token);
+      return { user };
+    },
+  );
+
+  api.post(
+    '/auth/login',
+    {
+      summary: 'Sign in',
+      tag: TAG,
+      auth: 'public',
+      body: loginBody,
+      response: userResponse,
+      status: 200,
+    },
+    async ({ body, req, res }) => {
+      const address = req.ip ?? 'unknown';
+      const account = createHash('sha256').update(body.email).digest('hex').slice(0, 32);
+      await deps.limits.loginPerAddress.consume(address);
+      await deps.limits.loginPerAccount.consume(`${address}:${account}`);
+      const { user, token } = await deps.accounts.login(body.email, body.password);
+      await deps.limits.loginPerAccount.reset(`${address}:${account}`);
+      setSession(res, token);
+      return { user };
+    },
+  );
+
+  api.post(
+    '/auth/logout',
+    { summary: 'Sign out', tag: TAG, auth: 'public', response: okSchema, status: 200 },
+    async ({ req, res }) => {
+      await deps.sessions.destroy(req.cookies?.[SESSION_COOKIE]);
+      clearSession(res);
+      return { ok: true };
+    },
+  );
+
+  api.get(
+    '/me',
+    { summary: 'My account', tag: TAG, auth: 'user', response: userResponse },
+    async ({ user }) => ({
+      user: await deps.accounts.me(user.id),
+    }),
+  );
+
+  api.patch(
+    '/me',
+    {
+      summary: 'Update my profile and privacy choices',
+      tag: TAG,
+      auth: 'user',
+      body: profileUpdateBody,
+      response: userResponse,
+    },
+    async ({ user, body }) => ({ user: await deps.accounts.updateProfile(user.id, body) }),
+  );
+
+  api.get(
+    '/me/export',
+    { summary: 'Download all my data (JSON)', tag: TAG, auth: 'user' },
+    async ({ user, res }) => {
+      const data = await deps.accounts.exportData(user.id);
+      res
+        .set('Content-Disposition', 'attachment; filename="haven-my-data.json"')
+        .set('Cache-Control', 'no-store');
+      return data;
+    },
+  );
+
+  api.delete(
+    '/me',
+    {
+      summary: 'Delete my account and everything that points to me',
+      tag: TAG,
+      auth: 'user',
+      status: 204,
+    },
+    async ({ user, res }) => {
+      await deps.accounts.deleteAccount(user.id);
+      clearSession(res);
+    },
+  );
+}

@@ -1,0 +1,157 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { z } from 'zod';
+import type {
+  OwnUser,
+  PublicUser,
+  profileUpdateBody,
+  registerBody,
+} from '../../shared/api/accounts.ts';
+import { AppError } from '../infra/errors.ts';
+import type { AccountDataRegistry } from './account-data.ts';
+import type { AccountModels } from './models.ts';
+import type { SessionService } from './sessions.ts';
+
+// argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum), explicit
+// so a library upgrade cannot quietly weaken it.
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+type UserRecord = {
+  _id: unknown;
+  email: string;
+  displayName: string;
+  roles: string[];
+  partnerId?: unknown;
+  area?: { country?: string | null; region?: string | null; city?: string | null } | null;
+  languages: string[];
+  timeZone: string;
+  privacy?: { showInGroupMemberLists?: boolean | null; showArea?: boolean | null } | null;
+  createdAt?: Date;
+};
+
+function cleanArea(area: UserRecord['area']) {
+  const out: { country?: string; region?: string; city?: string } = {};
+  if (area?.country) out.country = area.country;
+  if (area?.region) out.region = area.region;
+  if (area?.city) out.city = area.city;
+  return out;
+}
+
+export function toOwnUser(user: UserRecord): OwnUser {
+  return {
+    id: String(user._id),
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles as OwnUser['roles'],
+    partnerId: user.partnerId ? String(user.partnerId) : null,
+    area: cleanArea(user.area),
+    languages: user.languages,
+    timeZone: user.timeZone,
+    privacy: {
+      showInGroupMemberLists: user.privacy?.showInGroupMemberLists ?? false,
+      showArea: user.privacy?.showArea ?? false,
+    },
+    createdAt: (user.createdAt ?? new Date(0)).toISOString(),
+  };
+}
+
+/** What other members see: never the email; the area only when the member chose to show it. */
+export function toPublicUser(user: UserRecord): PublicUser {
+  return {
+    id: String(user._id),
+    displayName: user.displayName,
+    roles: user.roles as PublicUser['roles'],
+    partnerId: user.partnerId ? String(user.partnerId) : null,
+    ...(user.privacy?.showArea ? { area: cleanArea(user.area) } : {}),
+    languages: user.languages,
+  };
+}
+
+export class AccountService {
+  readonly #models: AccountModels;
+  readonly #sessions: SessionService;
+  readonly #data: AccountDataRegistry;
+  #dummyHash: Promise<string> | undefined;
+
+  constructor(models: AccountModels, sessions: SessionService, data: AccountDataRegistry) {
+    this.#models = models;
+    this.#sessions = sessions;
+    this.#data = data;
+  }
+
+  async register(input: z.infer<typeof registerBody>): Promise<{ user: OwnUser; token: string }> {
+    const exists = await this.#models.User.exists({ email: input.email });
+    if (exists)
+      throw new AppError('CONFLICT', 'an account with this email already exists', {
+        email: ['already registered'],
+      });
+    const passwordHash = await hash(input.password, ARGON2);
+    let created: UserRecord;
+    try {
+      created = (
+        await this.#models.User.create({ ...input, passwordHash, roles: ['participant'] })
+      ).toObject();
+    } catch (error) {
+      // Two registrations racing for one email: the unique index decides.
+      if ((error as { code?: number }).code === 11000) {
+        throw new AppError('CONFLICT', 'an account with this email already exists', {
+          email: ['already registered'],
+        });
+      }
+      throw error;
+    }
+    const { token } = await this.#sessions.create(String(created._id));
+    return { user: toOwnUser(created), token };
+  }
+
+  /** Unknown email and wrong password answer the same, after the same work. */
+  async login(email: string, password: string): Promise<{ user: OwnUser; token: string }> {
+    const user = await this.#models.User.findOne({ email }).lean();
+    this.#dummyHash ??= hash('haven-timing-equaliser', ARGON2);
+    const valid = user
+      ? await verify(user.passwordHash, password).catch(() => false)
+      : await verify(await this.#dummyHash, password).then(() => false);
+    if (!user || !valid) throw new AppError('UNAUTHENTICATED', 'email or password is wrong');
+    const { token } = await this.#sessions.create(String(user._id));
+    return { user: toOwnUser(user as UserRecord), token };
+  }
+
+  async me(userId: string): Promise<OwnUser> {
+    const user = await this.#models.User.findById(userId).lean();
+    if (!user) throw new AppError('UNAUTHENTICATED', 'this account no longer exists');
+    return toOwnUser(user as UserRecord);
+  }
+
+  async updateProfile(userId: string, patch: z.infer<typeof profileUpdateBody>): Promise<OwnUser> {
+    const set: Record<string, unknown> = {};
+    if (patch.displayName !== undefined) set.displayName = patch.displayName;
+    if (patch.area !== undefined) set.area = patch.area;
+    if (patch.languages !== undefined) set.languages = patch.languages;
+    if (patch.timeZone !== undefined) set.timeZone = patch.timeZone;
+    for (const [key, value] of Object.entries(patch.privacy ?? {})) {
+      if (value !== undefined) set[`privacy.${key}`] = value;
+    }
+    const user = await this.#models.User.findByIdAndUpdate(
+      userId,
+      { $set: set },
+      { new: true },
+    ).lean();
+    if (!user) throw new AppError('UNAUTHENTICATED', 'this account no longer exists');
+    return toOwnUser(user as UserRecord);
+  }
+
+  async exportData(userId: string): Promise<Record<string, unknown>> {
+    const account = await this.me(userId);
+    return {
+      exportedAt: new Date().toISOString(),
+      account,
+      ...(await this.#data.exportAll(userId)),
+    };
+  }
+
+  /** Every feature erases or anonymises what points at the member; then the account goes. */
+  async deleteAccount(userId: string): Promise<void> {
+    await this.#data.eraseAll(userId);
+    await this.#sessions.destroyAllFor(userId);
+    await this.#models.User.deleteOne({ _id: userId });
+  }
+}

@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { RequestUser } from '../infra/api/routes.ts';
+import type { AccountModels } from './models.ts';
+
+export const SESSION_COOKIE = 'haven_session';
+/** Two weeks, renewed on use once half is gone, so active members stay signed in. */
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class SessionService {
+  readonly #models: AccountModels;
+  readonly #now: () => number;
+
+  constructor(models: AccountModels, now: () => number = Date.now) {
+    this.#models = models;
+    this.#now = now;
+  }
+
+  /** Returns the token for the cookie; only its digest is stored. */
+  async create(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.#now() + SESSION_TTL_MS);
+    await this.#models.Session.create({ _id: digest(token), userId, expiresAt });
+    return { token, expiresAt };
+  }
+
+  /** The member behind a token, or null when unknown, expired or the account is gone. */
+  async resolve(
+    token: string | undefined,
+  ): Promise<{ user: RequestUser; renewedUntil?: Date } | null> {
+    if (!token || token.length > 100) return null;
+    const id = digest(token);
+    const session = await this.#models.Session.findById(id).lean();
+    if (!session) return null;
+    const now = this.#now();
+    if (session.expiresAt.getTime() <= now) {
+      await this.#models.Session.deleteOne({ _id: id });
+      return null;
+    }
+    const user = await this.#models.User.findById(session.userId, {
+      roles: 1,
+      partnerId: 1,
+    }).lean();
+    if (!user) return null;
+    const resolved: { user: RequestUser; renewedUntil?: Date } = {
+      user: {
+        id: String(user._id),
+        roles: user.roles as RequestUser['roles'],
+        partnerId: user.partnerId ? String(user.partnerId) : null,
+      },
+    };
+    if (session.expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
+      resolved.renewedUntil = new Date(now + SESSION_TTL_MS);
+      await this.#models.Session.updateOne(
+        { _id: id },
+        { $set: { expiresAt: resolved.renewedUntil } },
+      );
+    }
+    return resolved;
+  }
+
+  async destroy(token: string | undefined): Promise<void> {
+    if (token) await this.#models.Session.deleteOne({ _id: digest(token) });
+  }
+
+  async destroyAllFor(userId: string): Promise<void> {
+    await this.#models.Session.deleteMany({ userId });
+  }
+}

@@ -1,0 +1,42 @@
+import type { PublicUser } from '../../shared/api/accounts.ts';
+import type { AccountModels } from './models.ts';
+import { toPublicUser } from './service.ts';
+
+/**
+ * How other features see members: public views only (never an email), and the member's
+ * privacy choices applied. A deleted member simply is not found; callers show
+ * "a deleted member" in their place.
+ */
+export class UserDirectory {
+  readonly #models: AccountModels;
+
+  constructor(models: AccountModels) {
+    this.#models = models;
+  }
+
+  async publicUsers(ids: string[]): Promise<Map<string, PublicUser>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const found = await this.#models.User.find({ _id: { $in: unique } }).lean();
+    return new Map(found.map((user) => [String(user._id), toPublicUser(user as never)]));
+  }
+
+  /** Members who chose to appear in group member lists, among `ids`. */
+  async listable(ids: string[]): Promise<PublicUser[]> {
+    if (ids.length === 0) return [];
+    const found = await this.#models.User.find({
+      _id: { $in: ids },
+      'privacy.showInGroupMemberLists': true,
+    }).lean();
+    return found.map((user) => toPublicUser(user as never));
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return Boolean(await this.#models.User.exists({ _id: id }));
+  }
+
+  async timeZoneOf(id: string): Promise<string | null> {
+    const user = await this.#models.User.findById(id, { timeZone: 1 }).lean();
+    return user?.timeZone ?? null;
+  }
+}

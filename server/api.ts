@@ -1,0 +1,88 @@
+import cookieParser from 'cookie-parser';
+import { Router } from 'express';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { AccountDataRegistry } from './accounts/account-data.ts';
+import { csrfProtection } from './accounts/csrf.ts';
+import { accountModels } from './accounts/models.ts';
+import { mountAccountRoutes } from './accounts/routes.ts';
+import { AccountService } from './accounts/service.ts';
+import { sessionMiddleware } from './accounts/session-middleware.ts';
+import { SessionService } from './accounts/sessions.ts';
+import { UserDirectory } from './accounts/user-directory.ts';
+import { mountCommunity } from './community/index.ts';
+import { mountDirectory } from './directory/index.ts';
+import { createOpenApi } from './infra/api/openapi.ts';
+import { operatorGuard } from './infra/api/operator-guard.ts';
+import { apiRoutes } from './infra/api/routes.ts';
+import { notFoundHandler } from './infra/http.ts';
+import { createLimiter } from './infra/rate-limit.ts';
+import { mountProgramme } from './programme/index.ts';
+
+export interface ApiDeps {
+  connection: Connection;
+  redisClient: Redis | undefined;
+  production: boolean;
+  version: string;
+  /** Rate-limit keys live under this prefix in Redis; tests give each server its own. */
+  limitsNamespace?: string;
+}
+
+/**
+ * Everything under /api: the guards every route passes (operator-shaped input, session,
+ * CSRF), then each feature's routes. Features register what they store about a member
+ * in `accountData` so export and deletion cover them.
+ */
+export function createApi(deps: ApiDeps) {
+  const router = Router();
+  const openapi = createOpenApi();
+  const accountData = new AccountDataRegistry();
+  const models = accountModels(deps.connection);
+  const sessions = new SessionService(models);
+  const accounts = new AccountService(models, sessions, accountData);
+
+  router.use(operatorGuard);
+  router.use(cookieParser());
+  router.use(sessionMiddleware(sessions, deps.production));
+  router.use(csrfProtection());
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openapi.document(deps.version));
+  });
+
+  const api = apiRoutes(router, openapi, '');
+  const ns = deps.limitsNamespace ?? 'haven';
+  mountAccountRoutes(api, {
+    accounts,
+    sessions,
+    secureCookies: deps.production,
+    limits: {
+      loginPerAccount: createLimiter(deps.redisClient, {
+        keyPrefix: `${ns}:login-account`,
+        points: 10,
+        durationSeconds: 15 * 60,
+      }),
+      loginPerAddress: createLimiter(deps.redisClient, {
+        keyPrefix: `${ns}:login-address`,
+        points: 100,
+        durationSeconds: 15 * 60,
+      }),
+      registerPerAddress: createLimiter(deps.redisClient, {
+        keyPrefix: `${ns}:register`,
+        points: 30,
+        durationSeconds: 60 * 60,
+      }),
+    },
+  });
+  const feature = {
+    api,
+    connection: deps.connection,
+    accountData,
+    users: new UserDirectory(models),
+    redisClient: deps.redisClient,
+  };
+  mountCommunity(feature);
+  mountDirectory(feature);
+  mountProgramme(feature);
+  router.use(notFoundHandler);
+  return { router, openapi, accountData, sessions, models };
+}

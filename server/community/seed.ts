@@ -1,0 +1,4 @@
+import type { SeedContext } from '../infra/seed-context.ts';
+
+/** Demo records for this feature; see server/seed.ts. */
+export async function seedCommunity(_ctx: SeedContext): Promise<void> {}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { countrySchema, idSchema, languageSchema, text, timeZoneSchema } from './common.ts';
+
+/**
+ * Roles a member can hold (several at once): a participant becomes a facilitator after
+ * training; trainers train them; champions are professionals supporting the programme;
+ * moderators keep groups and posts safe; advisors review tool proposals; admins act for
+ * the board. Partner staff are recognised by their `partnerId`, not by a role.
+ */
+export const ROLES = [
+  'participant',
+  'facilitator',
+  'trainer',
+  'champion',
+  'moderator',
+  'advisor',
+  'admin',
+] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be an email address' }));
+export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+/** A first name or pseudonym: people in recovery often do not use their full name. */
+export const displayNameSchema = text(1, 40);
+
+export const registerBody = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  displayName: displayNameSchema,
+});
+export const loginBody = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
+
+export const areaSchema = z.object({
+  country: countrySchema.optional(),
+  region: text(1, 80).optional(),
+  city: text(1, 80).optional(),
+});
+
+/** Privacy choices default to the most private option. */
+export const privacySchema = z.object({
+  showInGroupMemberLists: z.boolean(),
+  showArea: z.boolean(),
+});
+export const DEFAULT_PRIVACY = { showInGroupMemberLists: false, showArea: false } as const;
+
+export const profileUpdateBody = z
+  .object({
+    displayName: displayNameSchema,
+    area: areaSchema,
+    languages: z.array(languageSchema).max(10),
+    timeZone: timeZoneSchema,
+    privacy: privacySchema.partial(),
+  })
+  .partial()
+  .strict();
+
+/** What anyone may see of a member. */
+export const publicUserSchema = z.object({
+  id: idSchema,
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  area: areaSchema.optional(),
+  languages: z.array(z.string()),
+  partnerId: idSchema.nullable(),
+});
+/** What the member sees of themselves: the only view that carries an email. */
+export const ownUserSchema = publicUserSchema.extend({
+  email: z.string(),
+  area: areaSchema,
+  timeZone: z.string(),
+  privacy: privacySchema,
+  createdAt: z.string(),
+});
+export type PublicUser = z.infer<typeof publicUserSchema>;
+export type OwnUser = z.infer<typeof ownUserSchema>;
+
+export const userResponse = z.object({ user: ownUserSchema });
+export const csrfResponse = z.object({ csrfToken: z.string() });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { errorCodes } from '../errors.ts';
+
+/** MongoDB ids travel as 24 hex characters; anything else is refused before a query. */
+export const idSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
+export const idParams = z.object({ id: idSchema });
+
+/** `?cursor=&limit=`: the cursor is opaque to clients (base64url of the last sort key). */
+export const pageQuery = z.object({
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes as [string, ...string[]]),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+/** Control characters other than tab and newlines have no place in anything a person types. */
+function hasControlCharacters(value: string): boolean {
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
+}
+
+/** Plain text a person typed: trimmed, no control characters, bounded. */
+export function text(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !hasControlCharacters(value), 'must not contain control characters');
+}
+
+export const languageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code like "en" or "es"');
+export const countrySchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter country code like "GB"');
+export const timeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone like "Europe/London"');

@@ -1,0 +1,76 @@
+/**
+ * A tiny browser-like HTTP client for API tests: it keeps cookies like a browser does
+ * and sends the CSRF header on state-changing requests once it has fetched a token.
+ */
+export class ApiClient {
+  readonly #base: string;
+  readonly #cookies = new Map<string, string>();
+  csrfToken: string | undefined;
+
+  constructor(baseUrl: string) {
+    this.#base = baseUrl;
+  }
+
+  cookie(name: string): string | undefined {
+    return this.#cookies.get(name);
+  }
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const sent: Record<string, string> = { ...headers };
+    if (this.#cookies.size) sent.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (body !== undefined && typeof body !== 'string') sent['content-type'] = 'application/json';
+    if (this.csrfToken && !['GET', 'HEAD'].includes(method) && !('x-csrf-token' in headers)) {
+      sent['x-csrf-token'] = this.csrfToken;
+    }
+    const response = await fetch(`${this.#base}${path}`, {
+      method,
+      headers: sent,
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
+      if (expired) this.#cookies.delete(name.trim());
+      else this.#cookies.set(name.trim(), value);
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
+    return { status: response.status, headers: response.headers, text, body: json as any };
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+  post(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', path, body ?? {}, headers);
+  }
+  patch(path: string, body: unknown) {
+    return this.request('PATCH', path, body);
+  }
+  delete(path: string) {
+    return this.request('DELETE', path);
+  }
+
+  async fetchCsrf(): Promise<string> {
+    const { body } = await this.get('/api/auth/csrf');
+    this.csrfToken = body.csrfToken;
+    return body.csrfToken;
+  }
+
+  async register(email: string, password = 'correct horse battery', displayName = 'Sam') {
+    if (!this.csrfToken) await this.fetchCsrf();
+    return this.post('/api/auth/register', { email, password, displayName });
+  }
+
+  async login(email: string, password = 'correct horse battery') {
+    if (!this.csrfToken) await this.fetchCsrf();
+    return this.post('/api/auth/login', { email, password });
+  }
+}

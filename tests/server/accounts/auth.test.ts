@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../helpers/api-client.ts';
+import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
+
+let haven: TestHaven;
+let seq = 0;
+const uniqueEmail = () => `member${process.pid}-${Date.now()}-${seq++}@example.org`;
+
+beforeAll(async () => {
+  haven = await startTestHaven();
+});
+afterAll(async () => {
+  await haven.close();
+});
+
+const users = () => haven.haven.api.models.User;
+
+describe('CSRF', () => {
+  it('refuses a state-changing request without the token, register included', async () => {
+    const client = new ApiClient(haven.url);
+    const email = uniqueEmail();
+    const response = await client.post('/api/auth/register', { email, password: 'long enough pass', displayName: 'Ana' });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('CSRF');
+    expect(await users().countDocuments({ email })).toBe(0);
+  });
+
+  it('refuses a token that does not match the cookie', async () => {
+    const client = new ApiClient(haven.url);
+    await client.fetchCsrf();
+    const response = await client.post('/api/auth/login', { email: 'a@b.org', password: 'x' }, { 'x-csrf-token': 'A'.repeat(43) });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('CSRF');
+  });
+});
+
+describe('register, log in, log out', () => {
+  it('registers with a session cookie that is httpOnly and SameSite=Lax, never exposing the hash', async () => {
+    const client = new ApiClient(haven.url);
+    await client.fetchCsrf();
+    const email = uniqueEmail();
+    const response = await client.post('/api/auth/register', { email, password: 'correct horse battery', displayName: 'Ana' });
+    expect(response.status).toBe(201);
+    expect(response.body.user).toMatchObject({ email, displayName: 'Ana', roles: ['participant'] });
+    expect(JSON.stringify(response.body)).not.toMatch(/passwordHash|argon2/);
+    const cookie = response.headers.getSetCookie().find((line) => line.startsWith('haven_session='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const stored = await users().findOne({ email }).lean();
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await client.get('/api/me')).body.user.email).toBe(email);
+  });
+
+  it('refuses a second account with the same email (any case) with CONFLICT', async () => {
+    const email = uniqueEmail();
+    await new ApiClient(haven.url).register(email);
+    const again = await new ApiClient(haven.url).register(email.toUpperCase());
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('CONFLICT');
+    expect(await users().countDocuments({ email })).toBe(1);
+  });
+
+  it('gives field errors for bad input and stores nothing', async () => {
+    const client = new ApiClient(haven.url);
+    await client.fetchCsrf();
+    const response = await client.post('/api/auth/register', { email: 'not-an-email', password: 'short', displayName: '' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('INVALID_INPUT');
+    expect(Object.keys(response.body.error.fields).sort()).toEqual(['displayName', 'email', 'password']);
+    expect(await users().countDocuments({ email: 'not-an-email' })).toBe(0);
+  });
+
+  it('logs in, and answers unknown email and wrong password the same way', async () => {
+    const email = uniqueEmail();
+    await new ApiClient(haven.url).register(email);
+    const client = new ApiClient(haven.url);
+    const ok = await client.login(email);
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.email).toBe(email);
+
+    const wrongPassword = await new ApiClient(haven.url).login(email, 'wrong password!!');
+    const unknown = await new ApiClient(haven.url).login(uniqueEmail(), 'wrong password!!');
+    expect(wrongPassword.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrongPassword.body).toEqual(unknown.body);
+  });
+
+  it('logs out: the session stops working server-side even if the cookie is replayed', async () => {
+    const email = uniqueEmail();
+    const client = new ApiClient(haven.url);
+    await client.register(email);
+    const token = client.cookie('haven_session');
+    expect((await client.post('/api/auth/logout')).status).toBe(200);
+    const replay = await fetch(`${haven.url}/api/me`, { headers: { cookie: `haven_session=${token}` } });
+    expect(replay.status).toBe(401);
+  });
+
+  it('rate-limits repeated failed logins with RATE_LIMITED', async () => {
+    const email = uniqueEmail();
+    await new ApiClient(haven.url).register(email);
+    const client = new ApiClient(haven.url);
+    await client.fetchCsrf();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      statuses.push((await client.post('/api/auth/login', { email, password: `wrong-${attempt}-password` })).status);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const limited = await client.post('/api/auth/login', { email, password: 'correct horse battery' });
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('injection attempts', () => {
+  it.each([
+    [{ email: { $gt: '' }, password: { $gt: '' } }],
+    [{ email: 'a@b.org', password: 'x', $where: 'sleep(100)' }],
+    [JSON.parse('{"email":"a@b.org","password":"x","__proto__":{"admin":true}}')],
+  ])('refuses operator-shaped login bodies with 400: %j', async (body) => {
+    const client = new ApiClient(haven.url);
+    await client.fetchCsrf();
+    const response = await client.post('/api/auth/login', body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses bracket operators in query strings', async () => {
+    const response = await fetch(`${haven.url}/api/me?email[$ne]=x`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('profile, export and deletion', () => {
+  it('needs a session', async () => {
+    const response = await new ApiClient(haven.url).get('/api/me');
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('updates profile and privacy, refusing roles and unknown fields', async () => {
+    const client = new ApiClient(haven.url);
+    await client.register(uniqueEmail());
+    const ok = await client.patch('/api/me', {
+      displayName: 'Robin',
+      area: { country: 'ES', city: 'Valencia' },
+      languages: ['es', 'en'],
+      timeZone: 'Europe/Madrid',
+      privacy: { showArea: true },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user).toMatchObject({ displayName: 'Robin', timeZone: 'Europe/Madrid', privacy: { showArea: true } });
+    const escalate = await client.patch('/api/me', { roles: ['admin'] });
+    expect(escalate.status).toBe(400);
+    expect((await client.get('/api/me')).body.user.roles).toEqual(['participant']);
+    const badZone = await client.patch('/api/me', { timeZone: 'Mars/Olympus' });
+    expect(badZone.status).toBe(400);
+    expect(badZone.body.error.fields.timeZone).toBeDefined();
+  });
+
+  it('exports the member’s data and deletes the account with its sessions', async () => {
+    const email = uniqueEmail();
+    const client = new ApiClient(haven.url);
+    const registered = await client.register(email);
+    const exported = await client.get('/api/me/export');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment/);
+    expect(exported.body.account).toMatchObject({ id: registered.body.user.id, email });
+
+    const token = client.cookie('haven_session');
+    expect((await client.delete('/api/me')).status).toBe(204);
+    expect(await users().countDocuments({ email })).toBe(0);
+    const replay = await fetch(`${haven.url}/api/me`, { headers: { cookie: `haven_session=${token}` } });
+    expect(replay.status).toBe(401);
+    expect((await new ApiClient(haven.url).login(email)).status).toBe(401);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the routes from the same schemas', async () => {
+    const doc = await (await fetch(`${haven.url}/api/openapi.json`)).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/auth/register', '/auth/login', '/me', '/me/export']));
+    expect(doc.paths['/auth/register'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+  });
+});
