@@ -79,5 +79,5 @@ export async function seedAccounts(connection: Connection): Promise<SeedContext>
     const roles: Role[] = role === 'participant' ? ['participant'] : ['participant', role];
     people[role] = await createUser({ email: `${role}@haven.local`, ...profile, roles });
   }
-  return { connection, people, createUser };
+  return { connection, people, createUser, partnerIds: [] };
 }

@@ -39,4 +39,16 @@ export class UserDirectory {
     const user = await this.#models.User.findById(id, { timeZone: 1 }).lean();
     return user?.timeZone ?? null;
   }
+
+  /** Links a member to a partner organisation as its staff (null unlinks). Admin routes only. */
+  async setPartner(id: string, partnerId: string | null): Promise<boolean> {
+    const result = await this.#models.User.updateOne({ _id: id }, { $set: { partnerId } });
+    return result.matchedCount === 1;
+  }
+
+  /** Members who are staff of a partner organisation. */
+  async staffOf(partnerId: string): Promise<PublicUser[]> {
+    const found = await this.#models.User.find({ partnerId }).lean();
+    return found.map((user) => toPublicUser(user as never));
+  }
 }

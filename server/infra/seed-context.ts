@@ -6,6 +6,8 @@ export interface SeedContext {
   connection: Connection;
   /** The id of `<role>@haven.local` for every role. */
   people: Record<Role, string>;
+  /** Partner organisations created by the programme seed (it runs first), for the directory's in-service meetings. */
+  partnerIds: string[];
   createUser(fields: {
     email: string;
     displayName: string;

@@ -15,9 +15,15 @@ export class ApiClient {
     return this.#cookies.get(name);
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const sent: Record<string, string> = { ...headers };
-    if (this.#cookies.size) sent.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.#cookies.size)
+      sent.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (body !== undefined && typeof body !== 'string') sent['content-type'] = 'application/json';
     if (this.csrfToken && !['GET', 'HEAD'].includes(method) && !('x-csrf-token' in headers)) {
       sent['x-csrf-token'] = this.csrfToken;
@@ -25,7 +31,9 @@ export class ApiClient {
     const response = await fetch(`${this.#base}${path}`, {
       method,
       headers: sent,
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');
@@ -73,4 +81,40 @@ export class ApiClient {
     if (!this.csrfToken) await this.fetchCsrf();
     return this.post('/api/auth/login', { email, password });
   }
+}
+
+let counter = 0;
+
+/**
+ * A signed-in member holding `roles` (and a partner organisation, for partner staff).
+ * Registration goes through the API like a person's would; the roles are then granted
+ * directly in the database, as an admin tool would, since no API grants roles yet.
+ */
+export async function signUpAs(
+  haven: {
+    url: string;
+    haven: { api: { models: { User: { updateOne: (...args: never[]) => unknown } } } };
+  },
+  roles: string[] = ['participant'],
+  extra: { partnerId?: string; displayName?: string; timeZone?: string } = {},
+): Promise<{ client: ApiClient; id: string; email: string }> {
+  const client = new ApiClient(haven.url);
+  const email = `${roles.join('-')}-${process.pid}-${Date.now()}-${counter++}@example.org`;
+  const response = await client.register(
+    email,
+    'correct horse battery',
+    extra.displayName ?? 'Sam',
+  );
+  if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
+  const id = response.body.user.id as string;
+  const set: Record<string, unknown> = {
+    roles: ['participant', ...roles.filter((r) => r !== 'participant')],
+  };
+  if (extra.partnerId) set.partnerId = extra.partnerId;
+  if (extra.timeZone) set.timeZone = extra.timeZone;
+  await (haven.haven.api.models.User.updateOne as (...args: unknown[]) => Promise<unknown>)(
+    { _id: id },
+    { $set: set },
+  );
+  return { client, id, email };
 }
