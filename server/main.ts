@@ -43,6 +43,10 @@ async function start(config: Config, logger: Logger): Promise<void> {
     { backend: mongo.backend, discovery: mongo.discovery },
     `MongoDB: ${mongo.describe()}`,
   );
+  // A newcomer's first start shows a living community; production never gets demo accounts.
+  if (config.NODE_ENV !== 'production' && (await isEmpty(mongo.connection))) {
+    await seedDemoCommunity(mongo.connection, logger);
+  }
 
   const redis = await discoverRedis({ url: config.REDIS_URL, logger });
   cleanups.unshift(() => redis.close());

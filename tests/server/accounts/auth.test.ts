@@ -19,7 +19,11 @@ describe('CSRF', () => {
   it('refuses a state-changing request without the token, register included', async () => {
     const client = new ApiClient(haven.url);
     const email = uniqueEmail();
-    const response = await client.post('/api/auth/register', { email, password: 'long enough pass', displayName: 'Ana' });
+    const response = await client.post('/api/auth/register', {
+      email,
+      password: 'long enough pass',
+      displayName: 'Ana',
+    });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('CSRF');
     expect(await users().countDocuments({ email })).toBe(0);
@@ -28,7 +32,11 @@ describe('CSRF', () => {
   it('refuses a token that does not match the cookie', async () => {
     const client = new ApiClient(haven.url);
     await client.fetchCsrf();
-    const response = await client.post('/api/auth/login', { email: 'a@b.org', password: 'x' }, { 'x-csrf-token': 'A'.repeat(43) });
+    const response = await client.post(
+      '/api/auth/login',
+      { email: 'a@b.org', password: 'x' },
+      { 'x-csrf-token': 'A'.repeat(43) },
+    );
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('CSRF');
   });
@@ -39,11 +47,17 @@ describe('register, log in, log out', () => {
     const client = new ApiClient(haven.url);
     await client.fetchCsrf();
     const email = uniqueEmail();
-    const response = await client.post('/api/auth/register', { email, password: 'correct horse battery', displayName: 'Ana' });
+    const response = await client.post('/api/auth/register', {
+      email,
+      password: 'correct horse battery',
+      displayName: 'Ana',
+    });
     expect(response.status).toBe(201);
     expect(response.body.user).toMatchObject({ email, displayName: 'Ana', roles: ['participant'] });
     expect(JSON.stringify(response.body)).not.toMatch(/passwordHash|argon2/);
-    const cookie = response.headers.getSetCookie().find((line) => line.startsWith('haven_session='));
+    const cookie = response.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('haven_session='));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const stored = await users().findOne({ email }).lean();
@@ -63,10 +77,18 @@ describe('register, log in, log out', () => {
   it('gives field errors for bad input and stores nothing', async () => {
     const client = new ApiClient(haven.url);
     await client.fetchCsrf();
-    const response = await client.post('/api/auth/register', { email: 'not-an-email', password: 'short', displayName: '' });
+    const response = await client.post('/api/auth/register', {
+      email: 'not-an-email',
+      password: 'short',
+      displayName: '',
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('INVALID_INPUT');
-    expect(Object.keys(response.body.error.fields).sort()).toEqual(['displayName', 'email', 'password']);
+    expect(Object.keys(response.body.error.fields).sort()).toEqual([
+      'displayName',
+      'email',
+      'password',
+    ]);
     expect(await users().countDocuments({ email: 'not-an-email' })).toBe(0);
   });
 
@@ -91,7 +113,9 @@ describe('register, log in, log out', () => {
     await client.register(email);
     const token = client.cookie('haven_session');
     expect((await client.post('/api/auth/logout')).status).toBe(200);
-    const replay = await fetch(`${haven.url}/api/me`, { headers: { cookie: `haven_session=${token}` } });
+    const replay = await fetch(`${haven.url}/api/me`, {
+      headers: { cookie: `haven_session=${token}` },
+    });
     expect(replay.status).toBe(401);
   });
 
@@ -102,11 +126,17 @@ describe('register, log in, log out', () => {
     await client.fetchCsrf();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt++) {
-      statuses.push((await client.post('/api/auth/login', { email, password: `wrong-${attempt}-password` })).status);
+      statuses.push(
+        (await client.post('/api/auth/login', { email, password: `wrong-${attempt}-password` }))
+          .status,
+      );
     }
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    const limited = await client.post('/api/auth/login', { email, password: 'correct horse battery' });
+    const limited = await client.post('/api/auth/login', {
+      email,
+      password: 'correct horse battery',
+    });
     expect(limited.body.error.code).toBe('RATE_LIMITED');
   });
 });
@@ -149,7 +179,11 @@ describe('profile, export and deletion', () => {
       privacy: { showArea: true },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body.user).toMatchObject({ displayName: 'Robin', timeZone: 'Europe/Madrid', privacy: { showArea: true } });
+    expect(ok.body.user).toMatchObject({
+      displayName: 'Robin',
+      timeZone: 'Europe/Madrid',
+      privacy: { showArea: true },
+    });
     const escalate = await client.patch('/api/me', { roles: ['admin'] });
     expect(escalate.status).toBe(400);
     expect((await client.get('/api/me')).body.user.roles).toEqual(['participant']);
@@ -170,7 +204,9 @@ describe('profile, export and deletion', () => {
     const token = client.cookie('haven_session');
     expect((await client.delete('/api/me')).status).toBe(204);
     expect(await users().countDocuments({ email })).toBe(0);
-    const replay = await fetch(`${haven.url}/api/me`, { headers: { cookie: `haven_session=${token}` } });
+    const replay = await fetch(`${haven.url}/api/me`, {
+      headers: { cookie: `haven_session=${token}` },
+    });
     expect(replay.status).toBe(401);
     expect((await new ApiClient(haven.url).login(email)).status).toBe(401);
   });
@@ -180,7 +216,11 @@ describe('OpenAPI', () => {
   it('documents the routes from the same schemas', async () => {
     const doc = await (await fetch(`${haven.url}/api/openapi.json`)).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/auth/register', '/auth/login', '/me', '/me/export']));
-    expect(doc.paths['/auth/register'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/auth/register', '/auth/login', '/me', '/me/export']),
+    );
+    expect(
+      doc.paths['/auth/register'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('email');
   });
 });
