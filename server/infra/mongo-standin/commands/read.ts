@@ -1,0 +1,166 @@
+import { Long } from 'bson';
+import { cursorReply } from '../cursors.ts';
+import { canonicalKey, compareBson } from '../engine/bson-values.ts';
+import { collectLeaves } from '../engine/paths.ts';
+import { compileProjection, runPipeline, sortDocuments } from '../engine/query.ts';
+import { Codes, CommandError } from '../errors.ts';
+import { type Doc, isPlainObject } from '../types.ts';
+import {
+  batchSizeOf,
+  type CommandHandler,
+  collectionArg,
+  docArg,
+  nonNegativeArg,
+  numberArg,
+} from './context.ts';
+import { matchDocuments } from './matching.ts';
+
+function applySkipLimit(docs: Doc[], skip: number | undefined, limit: number | undefined): Doc[] {
+  let out = docs;
+  if (skip) out = out.slice(skip);
+  if (limit) out = out.slice(0, Math.abs(limit));
+  return out;
+}
+
+function cursorIdArg(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof Long) return v.toNumber();
+  throw new CommandError(
+    Codes.TypeMismatch,
+    "BSON field 'getMore.getMore' is the wrong type, expected type 'long'",
+  );
+}
+
+export const readCommands: Record<string, CommandHandler> = {
+  find: (cmd, ctx) => {
+    const name = collectionArg(cmd, 'find', ctx);
+    const ns = `${ctx.db}.${name}`;
+    const filter = docArg(cmd, 'filter');
+    const sort = docArg(cmd, 'sort');
+    const skip = nonNegativeArg(cmd, 'skip', 'find');
+    const limit = numberArg(cmd, 'limit');
+    const batchSize = nonNegativeArg(cmd, 'batchSize', 'find');
+    const transform = compileProjection(docArg(cmd, 'projection'), filter);
+    const coll = ctx.store.getCollection(ctx.db, name);
+    // Without a sort, a limit can stop the scan early.
+    const scanLimit = sort
+      ? Number.POSITIVE_INFINITY
+      : (skip ?? 0) + Math.abs(limit || Number.POSITIVE_INFINITY);
+    let docs = matchDocuments(coll, filter, scanLimit);
+    if (sort && Object.keys(sort).length > 0) docs = sortDocuments(docs, sort);
+    docs = applySkipLimit(docs, skip, limit);
+    const batch = ctx.cursors.open(ns, docs, {
+      ...(batchSize === undefined ? {} : { batchSize }),
+      singleBatch: cmd.singleBatch === true || (limit !== undefined && limit < 0),
+      ...(transform ? { transform } : {}),
+      noTimeout: cmd.noCursorTimeout === true,
+    });
+    return cursorReply(ns, batch, 'firstBatch');
+  },
+
+  getMore: (cmd, ctx) => {
+    const id = cursorIdArg(cmd.getMore);
+    if (typeof cmd.collection !== 'string') {
+      throw new CommandError(
+        Codes.TypeMismatch,
+        "BSON field 'getMore.collection' is missing or not a string",
+      );
+    }
+    const ns = `${ctx.db}.${cmd.collection}`;
+    const batch = ctx.cursors.getMore(id, ns, numberArg(cmd, 'batchSize'));
+    if (!batch) throw new CommandError(Codes.CursorNotFound, `cursor id ${id} not found`);
+    return cursorReply(ns, batch, 'nextBatch');
+  },
+
+  killCursors: (cmd, ctx) => {
+    const ids = Array.isArray(cmd.cursors) ? cmd.cursors : [];
+    const killed: Long[] = [];
+    const notFound: Long[] = [];
+    for (const raw of ids) {
+      const id = cursorIdArg(raw);
+      (ctx.cursors.kill(id) ? killed : notFound).push(Long.fromNumber(id));
+    }
+    return {
+      cursorsKilled: killed,
+      cursorsNotFound: notFound,
+      cursorsAlive: [],
+      cursorsUnknown: [],
+    };
+  },
+
+  count: (cmd, ctx) => {
+    const name = collectionArg(cmd, 'count', ctx);
+    const skip = nonNegativeArg(cmd, 'skip', 'count');
+    const limit = numberArg(cmd, 'limit');
+    const coll = ctx.store.getCollection(ctx.db, name);
+    const query = docArg(cmd, 'query');
+    const total =
+      query && Object.keys(query).length > 0
+        ? matchDocuments(coll, query).length
+        : (coll?.size ?? 0);
+    let n = Math.max(0, total - (skip ?? 0));
+    if (limit) n = Math.min(n, Math.abs(limit));
+    return { n };
+  },
+
+  distinct: (cmd, ctx) => {
+    const name = collectionArg(cmd, 'distinct', ctx);
+    if (typeof cmd.key !== 'string')
+      throw new CommandError(Codes.TypeMismatch, "'key' must be a string");
+    const key = cmd.key;
+    const seen = new Map<string, unknown>();
+    for (const doc of matchDocuments(ctx.store.getCollection(ctx.db, name), docArg(cmd, 'query'))) {
+      for (const v of collectLeaves(doc, key)) {
+        const k = canonicalKey(v);
+        if (!seen.has(k)) seen.set(k, v);
+      }
+    }
+    return { values: Array.from(seen.values()).sort(compareBson) };
+  },
+
+  aggregate: (cmd, ctx) => {
+    const target = cmd.aggregate;
+    if (cmd.explain === true) {
+      throw new CommandError(
+        Codes.CommandNotSupported,
+        'explain is not supported by the MongoDB stand-in',
+      );
+    }
+    if (!isPlainObject(cmd.cursor)) {
+      throw new CommandError(
+        Codes.FailedToParse,
+        "The 'cursor' option is required, except for aggregate with the explain argument",
+      );
+    }
+    let pipeline = Array.isArray(cmd.pipeline) ? (cmd.pipeline as Doc[]) : [];
+    let input: Doc[] = [];
+    let ns = `${ctx.db}.$cmd.aggregate`;
+    if (typeof target === 'string') {
+      const name = collectionArg(cmd, 'aggregate', ctx);
+      ns = `${ctx.db}.${name}`;
+      const coll = ctx.store.getCollection(ctx.db, name);
+      // A leading $match runs on stored documents directly (no per-document clone, _id lookups).
+      const first = pipeline[0];
+      if (first && isPlainObject(first.$match) && Object.keys(first).length === 1) {
+        input = matchDocuments(coll, first.$match);
+        pipeline = pipeline.slice(1);
+      } else {
+        input = coll ? coll.all() : [];
+      }
+    } else if (target !== 1) {
+      throw new CommandError(Codes.FailedToParse, "'aggregate' must be a collection name or 1");
+    }
+    const docs = runPipeline(
+      input,
+      pipeline,
+      (n) => ctx.store.getCollection(ctx.db, n)?.all() ?? [],
+      docArg(cmd, 'let'),
+    );
+    const batchSize = batchSizeOf(cmd);
+    return cursorReply(
+      ns,
+      ctx.cursors.open(ns, docs, batchSize === undefined ? {} : { batchSize }),
+      'firstBatch',
+    );
+  },
+};

@@ -1,0 +1,140 @@
+import { ObjectId } from 'bson';
+import { sortDocuments } from '../engine/query.ts';
+import {
+  applyUpdate,
+  buildUpsertDocument,
+  classifyUpdate,
+  sameDocument,
+} from '../engine/updates.ts';
+import { Codes, CommandError, toCommandError } from '../errors.ts';
+import { type Doc, isPlainObject } from '../types.ts';
+import {
+  type CommandContext,
+  type CommandHandler,
+  collectionArg,
+  docArg,
+  docArrayArg,
+  writeErrorEntry,
+} from './context.ts';
+import { matchDocuments } from './matching.ts';
+
+/**
+ * Runs each statement of a write batch; ordered batches stop at the first failure, unordered
+ * ones collect every failure. Statements already applied stay applied, as in mongod.
+ */
+function runBatch<T>(items: T[], ordered: boolean, fn: (item: T, index: number) => void): Doc[] {
+  const errors: Doc[] = [];
+  for (let i = 0; i < items.length; i++) {
+    try {
+      fn(items[i] as T, i);
+    } catch (err) {
+      errors.push(writeErrorEntry(i, toCommandError(err)));
+      if (ordered) break;
+    }
+  }
+  return errors;
+}
+
+function withErrors(reply: Doc, errors: Doc[]): Doc {
+  return errors.length ? { ...reply, writeErrors: errors } : reply;
+}
+
+function arrayFiltersOf(stmt: Doc): Doc[] | undefined {
+  const af = stmt.arrayFilters;
+  if (af === undefined) return undefined;
+  if (!Array.isArray(af) || !af.every(isPlainObject)) {
+    throw new CommandError(Codes.TypeMismatch, "'arrayFilters' must be an array of objects");
+  }
+  return af as Doc[];
+}
+
+function runUpdateStatement(
+  ctx: CommandContext,
+  name: string,
+  stmt: Doc,
+  index: number,
+  out: { n: number; nModified: number; upserted: Doc[] },
+): void {
+  const filter = docArg(stmt, 'q') ?? {};
+  const update = stmt.u;
+  const multi = stmt.multi === true;
+  const kind = classifyUpdate(update);
+  if (multi && kind === 'replacement') {
+    throw new CommandError(
+      Codes.FailedToParse,
+      'multi update is not supported for replacement-style update',
+    );
+  }
+  const arrayFilters = arrayFiltersOf(stmt);
+  const coll = ctx.store.getCollection(ctx.db, name);
+  const sort = docArg(stmt, 'sort');
+  let targets = matchDocuments(coll, filter, multi || sort ? Number.POSITIVE_INFINITY : 1);
+  if (sort && !multi) targets = sortDocuments(targets, sort).slice(0, 1);
+  if (targets.length === 0) {
+    if (stmt.upsert === true) {
+      const doc = buildUpsertDocument(filter, update, arrayFilters);
+      ctx.store.ensureCollection(ctx.db, name).insert(doc);
+      out.n++;
+      out.upserted.push({ index, _id: doc._id });
+    }
+    return;
+  }
+  for (const old of targets) {
+    const updated = applyUpdate(old, update, { filter, ...(arrayFilters ? { arrayFilters } : {}) });
+    const changed = !sameDocument(old, updated);
+    if (changed) coll?.replace(old, updated);
+    // Counted only once applied, so a duplicate-key failure mid-way reports what happened.
+    out.n++;
+    if (changed) out.nModified++;
+  }
+}
+
+export const writeCommands: Record<string, CommandHandler> = {
+  insert: (cmd, ctx) => {
+    const name = collectionArg(cmd, 'insert', ctx);
+    const docs = docArrayArg(cmd, 'documents');
+    const coll = ctx.store.ensureCollection(ctx.db, name);
+    let n = 0;
+    const errors = runBatch(docs, cmd.ordered !== false, (raw) => {
+      coll.insert(raw._id === undefined ? { _id: new ObjectId(), ...raw } : raw);
+      n++;
+    });
+    return withErrors({ n }, errors);
+  },
+
+  update: (cmd, ctx) => {
+    const name = collectionArg(cmd, 'update', ctx);
+    const stmts = docArrayArg(cmd, 'updates');
+    const out = { n: 0, nModified: 0, upserted: [] as Doc[] };
+    const errors = runBatch(stmts, cmd.ordered !== false, (stmt, i) =>
+      runUpdateStatement(ctx, name, stmt, i, out),
+    );
+    const reply: Doc = { n: out.n, nModified: out.nModified };
+    if (out.upserted.length) reply.upserted = out.upserted;
+    return withErrors(reply, errors);
+  },
+
+  delete: (cmd, ctx) => {
+    const name = collectionArg(cmd, 'delete', ctx);
+    const stmts = docArrayArg(cmd, 'deletes');
+    let n = 0;
+    const errors = runBatch(stmts, cmd.ordered !== false, (stmt) => {
+      const limit = Number(stmt.limit ?? 0);
+      if (limit !== 0 && limit !== 1) {
+        throw new CommandError(
+          Codes.FailedToParse,
+          'The limit field in delete objects must be 0 or 1.',
+        );
+      }
+      const coll = ctx.store.getCollection(ctx.db, name);
+      const targets = matchDocuments(
+        coll,
+        docArg(stmt, 'q') ?? {},
+        limit === 1 ? 1 : Number.POSITIVE_INFINITY,
+      );
+      for (const doc of targets) coll?.remove(doc);
+      n += targets.length;
+    });
+    return withErrors({ n }, errors);
+  },
+};

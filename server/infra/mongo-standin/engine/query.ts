@@ -1,0 +1,215 @@
+import { Aggregator } from 'mingo/aggregator';
+import { Context } from 'mingo/core';
+import { type Iterator, Lazy } from 'mingo/lazy';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import { Query } from 'mingo/query';
+import type { Options } from 'mingo/types';
+import { cloneDeep, resolve } from 'mingo/util';
+import { Codes, CommandError, toCommandError } from '../errors.ts';
+import { type Doc, isPlainObject } from '../types.ts';
+import { compareBson, matchesTypeAlias, typeRank } from './bson-values.ts';
+import { collectLeaves } from './paths.ts';
+
+/**
+ * mingo drives filters, projections and pipelines; the operators overridden here are the ones
+ * where its defaults diverge from mongod for BSON classes (Long, Decimal128, cross-type order).
+ */
+
+type Predicate = (o: Doc) => boolean;
+
+function candidates(obj: Doc, selector: string): unknown[] {
+  const lhs = resolve(obj, selector, { unwrapArray: true });
+  return Array.isArray(lhs) ? [...lhs, lhs] : [lhs];
+}
+
+function comparable(a: unknown, b: unknown): boolean {
+  const rb = typeRank(b);
+  return rb === 0 || rb === 15 || typeRank(a) === rb;
+}
+
+const rangeOp =
+  (accept: (c: number) => boolean) =>
+  (selector: string, value: unknown): Predicate =>
+  (obj) =>
+    candidates(obj, selector).some((v) => comparable(v, value) && accept(compareBson(v, value)));
+
+const typeOp =
+  (selector: string, value: unknown): Predicate =>
+  (obj) => {
+    const wanted = Array.isArray(value) ? value : [value];
+    return candidates(obj, selector).some((v) => wanted.some((t) => matchesTypeAlias(v, t)));
+  };
+
+const sortStage = (coll: Iterator, spec: Doc): Iterator =>
+  coll.transform((docs: Doc[]) => Lazy(sortDocuments(docs, spec)));
+
+// Built from scratch rather than layered on mingo's default context: when contexts are merged,
+// the operators registered first win, so overrides would be ignored.
+const CONTEXT = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  projection: projectionOperators,
+  window: windowOperators,
+  query: {
+    ...queryOperators,
+    $gt: rangeOp((c) => c > 0),
+    $gte: rangeOp((c) => c >= 0),
+    $lt: rangeOp((c) => c < 0),
+    $lte: rangeOp((c) => c <= 0),
+    $type: typeOp,
+  },
+  pipeline: { ...pipelineOperators, $sort: sortStage },
+} as unknown as Parameters<typeof Context.init>[0]);
+
+/** Server-side JavaScript ($where, $function) would run inside this process: keep it off. */
+const BASE_OPTIONS: Partial<Options> = {
+  context: CONTEXT,
+  scriptEnabled: false,
+  useStrictMode: true,
+};
+
+export function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
+  return { ...BASE_OPTIONS, ...extra };
+}
+
+export function compileFilter(filter: unknown): Predicate {
+  if (filter === undefined || filter === null) return () => true;
+  if (!isPlainObject(filter))
+    throw new CommandError(Codes.TypeMismatch, 'filter must be an object');
+  if (Object.keys(filter).length === 0) return () => true;
+  try {
+    const q = new Query(filter, mingoOptions());
+    return (o) => q.test(o);
+  } catch (err) {
+    throw toCommandError(err);
+  }
+}
+
+function sortKeyFor(doc: Doc, path: string, dir: number): unknown {
+  const leaves = collectLeaves(doc, path);
+  if (leaves.length === 0) return null;
+  let best = leaves[0];
+  for (let i = 1; i < leaves.length; i++) {
+    const c = compareBson(leaves[i], best);
+    if (dir > 0 ? c < 0 : c > 0) best = leaves[i];
+  }
+  return best;
+}
+
+/** Stable sort by a Mongo sort spec; arrays sort by their min (ascending) or max (descending). */
+export function sortDocuments<T extends Doc>(docs: T[], spec: unknown): T[] {
+  if (!isPlainObject(spec))
+    throw new CommandError(Codes.BadValue, '$sort specification must be an object');
+  const fields: [string, number][] = [];
+  for (const [path, raw] of Object.entries(spec)) {
+    const dir = Number(raw);
+    if (path === '$natural') {
+      if (dir < 0) docs = docs.slice().reverse();
+      continue;
+    }
+    if (dir !== 1 && dir !== -1) {
+      throw new CommandError(
+        Codes.BadValue,
+        `$sort key ordering must be 1 (for ascending) or -1 (for descending)`,
+      );
+    }
+    fields.push([path, dir]);
+  }
+  if (fields.length === 0) return docs;
+  const keyed = docs.map((doc, i) => ({
+    doc,
+    i,
+    keys: fields.map(([p, d]) => sortKeyFor(doc, p, d)),
+  }));
+  keyed.sort((a, b) => {
+    for (let f = 0; f < fields.length; f++) {
+      const c = compareBson(a.keys[f], b.keys[f]);
+      if (c) return c * (fields[f] as [string, number])[1];
+    }
+    return a.i - b.i;
+  });
+  return keyed.map((k) => k.doc);
+}
+
+/** Compiles a find-style projection into a per-document function (null when there is none). */
+export function compileProjection(projection: unknown, filter?: Doc): ((doc: Doc) => Doc) | null {
+  if (!isPlainObject(projection) || Object.keys(projection).length === 0) return null;
+  try {
+    // Only positional projections (`a.$`) need the filter, and re-testing it costs a scan.
+    const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
+    const q = new Query(positional ? (filter ?? {}) : {}, mingoOptions());
+    // Validate eagerly so a bad projection fails the command, not a later getMore.
+    q.find<Doc>([{}], projection as Doc).all();
+    // mongod treats a projection made only of $slice as an exclusion: other fields stay.
+    const sliceOnly = Object.values(projection).every(
+      (v) => isPlainObject(v) && Object.keys(v).length === 1 && Object.hasOwn(v, '$slice'),
+    );
+    return (doc) => {
+      try {
+        const projected = q.find<Doc>([doc], projection as Doc).all()[0] ?? {};
+        return sliceOnly ? { ...doc, ...projected } : projected;
+      } catch (err) {
+        throw toCommandError(err);
+      }
+    };
+  } catch (err) {
+    throw toCommandError(err);
+  }
+}
+
+const FORBIDDEN_STAGES = new Set(['$out', '$merge']);
+const KNOWN_STAGES = new Set(Object.keys(pipelineOperators));
+
+/**
+ * Runs a pipeline. Input documents are cloned by mingo (CLONE_INPUT) and joined collections by
+ * the resolver because several stages set nested fields in place, and the stored documents
+ * must stay immutable (snapshots read them without copying).
+ */
+export function runPipeline(
+  input: Doc[],
+  pipeline: unknown,
+  resolveCollection: (name: string) => Doc[],
+  variables?: Doc,
+): Doc[] {
+  if (!Array.isArray(pipeline))
+    throw new CommandError(Codes.TypeMismatch, "'pipeline' must be an array");
+  for (const stage of pipeline) {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) {
+      throw new CommandError(
+        Codes.BadValue,
+        'A pipeline stage specification object must contain exactly one field.',
+      );
+    }
+    const name = Object.keys(stage)[0] as string;
+    if (FORBIDDEN_STAGES.has(name)) {
+      throw new CommandError(
+        Codes.CommandNotSupported,
+        `${name} is not supported by the MongoDB stand-in`,
+      );
+    }
+    if (!KNOWN_STAGES.has(name)) {
+      throw new CommandError(
+        Codes.UnrecognizedPipelineStage,
+        `Unrecognized pipeline stage name: '${name}'`,
+      );
+    }
+  }
+  try {
+    const agg = new Aggregator(
+      pipeline as Doc[],
+      mingoOptions({
+        processingMode: 1 /* ProcessingMode.CLONE_INPUT */,
+        collectionResolver: (name) => resolveCollection(name).map((d) => cloneDeep(d) as Doc),
+        ...(variables ? { variables } : {}),
+      }),
+    );
+    return agg.run<Doc>(input);
+  } catch (err) {
+    throw toCommandError(err);
+  }
+}

@@ -1,0 +1,212 @@
+import { ObjectId, serialize } from 'bson';
+import { updateOne } from 'mingo';
+import type { PipelineStage } from 'mingo/updater';
+import { cloneDeep } from 'mingo/util';
+import { Codes, CommandError, toCommandError } from '../errors.ts';
+import { type Doc, isPlainObject } from '../types.ts';
+import { bsonTypeAlias, canonicalKey, formatValue, typeRank } from './bson-values.ts';
+import { getTopLevelPath, setPath } from './paths.ts';
+import { mingoOptions } from './query.ts';
+
+/** Update operators mingo implements, plus $setOnInsert which only matters for upserts. */
+const KNOWN_OPERATORS = new Set([
+  '$addToSet',
+  '$bit',
+  '$currentDate',
+  '$inc',
+  '$max',
+  '$min',
+  '$mul',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$push',
+  '$rename',
+  '$set',
+  '$setOnInsert',
+  '$unset',
+]);
+
+export type UpdateKind = 'replacement' | 'operators' | 'pipeline';
+
+export function classifyUpdate(u: unknown): UpdateKind {
+  if (Array.isArray(u)) return 'pipeline';
+  if (!isPlainObject(u)) {
+    throw new CommandError(
+      Codes.FailedToParse,
+      'Update argument must be either an object or an array',
+    );
+  }
+  const keys = Object.keys(u);
+  if (keys.length === 0 || !keys[0]?.startsWith('$')) {
+    const bad = keys.find((k) => k.startsWith('$'));
+    if (bad) {
+      throw new CommandError(
+        Codes.DollarPrefixedFieldName,
+        `The dollar ($) prefixed field '${bad}' in '${bad}' is not allowed in the context of an update's replacement document. Consider using an aggregation pipeline with $replaceWith.`,
+      );
+    }
+    return 'replacement';
+  }
+  for (const k of keys) {
+    if (!KNOWN_OPERATORS.has(k)) {
+      throw new CommandError(
+        Codes.FailedToParse,
+        `Unknown modifier: ${k}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
+    }
+  }
+  return 'operators';
+}
+
+export interface UpdateOptions {
+  filter?: Doc;
+  arrayFilters?: Doc[];
+  /** True when building the document an upsert inserts: $setOnInsert applies. */
+  inserting?: boolean;
+}
+
+function sameId(a: unknown, b: unknown): boolean {
+  return canonicalKey(a) === canonicalKey(b);
+}
+
+function immutableIdError(value: unknown): CommandError {
+  return new CommandError(
+    Codes.ImmutableField,
+    `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatValue(value)}`,
+  );
+}
+
+const POSITIONAL = /\.\$(\.|$)/;
+
+/**
+ * Returns the updated document as a new object; the input is never mutated because stored
+ * documents are shared with open cursors and in-progress snapshots.
+ */
+export function applyUpdate(doc: Doc, update: unknown, opts: UpdateOptions = {}): Doc {
+  const kind = classifyUpdate(update);
+  if (kind === 'replacement') {
+    const rep = update as Doc;
+    if (rep._id !== undefined && doc._id !== undefined && !sameId(rep._id, doc._id)) {
+      throw immutableIdError(rep._id);
+    }
+    const { _id: _ignored, ...rest } = rep;
+    const id = doc._id ?? rep._id;
+    return id === undefined ? rest : { _id: id, ...rest };
+  }
+  let working = cloneDeep(doc) as Doc;
+  try {
+    if (kind === 'pipeline') {
+      const arr = [working];
+      updateOne(arr, {}, update as PipelineStage[], {}, mingoOptions());
+      const out = arr[0] as Doc;
+      if (doc._id !== undefined && !sameId(out._id, doc._id)) throw immutableIdError(out._id);
+      return out;
+    }
+    const mod: Doc = { ...(update as Doc) };
+    const onInsert = mod.$setOnInsert;
+    delete mod.$setOnInsert;
+    if (opts.inserting && isPlainObject(onInsert)) {
+      mod.$set = { ...(isPlainObject(mod.$set) ? mod.$set : {}), ...onInsert };
+    }
+    // mongod accepts `$set: { _id: <same value> }` (and uses it to seed upserts); mingo refuses
+    // any path on _id, so take it out here.
+    if (isPlainObject(mod.$set) && Object.hasOwn(mod.$set, '_id')) {
+      const { _id: wanted, ...others } = mod.$set;
+      if (working._id === undefined) working = { _id: wanted, ...working };
+      else if (!sameId(wanted, working._id)) throw immutableIdError(wanted);
+      mod.$set = others;
+    }
+    for (const op of Object.keys(mod)) {
+      const expr = mod[op];
+      if (!isPlainObject(expr)) {
+        throw new CommandError(
+          Codes.FailedToParse,
+          `Modifiers operate on fields but we found type ${typeof expr} instead.`,
+        );
+      }
+      if (Object.keys(expr).length === 0) delete mod[op];
+    }
+    if (Object.keys(mod).length === 0) return working;
+    assertNumericTargets(working, mod);
+    const positional = Object.values(mod).some((expr) =>
+      Object.keys(expr as Doc).some((k) => POSITIONAL.test(k)),
+    );
+    const arr = [working];
+    updateOne(
+      arr,
+      positional ? (opts.filter ?? {}) : {},
+      mod,
+      { arrayFilters: opts.arrayFilters ?? [], cloneMode: 'deep' },
+      mingoOptions(),
+    );
+    return arr[0] as Doc;
+  } catch (err) {
+    throw toCommandError(err);
+  }
+}
+
+/** mingo silently skips $inc/$mul on non-numbers; mongod refuses the whole update. */
+function assertNumericTargets(doc: Doc, mod: Doc): void {
+  for (const op of ['$inc', '$mul']) {
+    const expr = mod[op];
+    if (!isPlainObject(expr)) continue;
+    for (const [path, by] of Object.entries(expr)) {
+      if (typeRank(by) !== 3) {
+        throw new CommandError(
+          Codes.TypeMismatch,
+          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${formatValue(by)}}`,
+        );
+      }
+      if (path.includes('$')) continue;
+      const current = getTopLevelPath(doc, path);
+      if (current !== undefined && typeRank(current) !== 3) {
+        throw new CommandError(
+          Codes.TypeMismatch,
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${formatValue(doc._id)}} has the field '${path.split('.').pop()}' of non-numeric type ${bsonTypeAlias(current)}`,
+        );
+      }
+    }
+  }
+}
+
+/** The equality fields of a filter, which seed the document an operator-style upsert inserts. */
+export function seedFromFilter(filter: Doc | undefined, out: Doc = {}): Doc {
+  if (!filter) return out;
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const sub of value) if (isPlainObject(sub)) seedFromFilter(sub, out);
+      continue;
+    }
+    if (key.startsWith('$')) continue;
+    if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+      if (Object.hasOwn(value, '$eq')) setPath(out, key, cloneDeep(value.$eq));
+      continue;
+    }
+    setPath(out, key, cloneDeep(value));
+  }
+  return out;
+}
+
+/** Builds the document an upsert inserts; _id comes first, as mongod stores it. */
+export function buildUpsertDocument(
+  filter: Doc | undefined,
+  update: unknown,
+  arrayFilters?: Doc[],
+): Doc {
+  const kind = classifyUpdate(update);
+  const seed = seedFromFilter(filter);
+  let doc: Doc;
+  if (kind === 'replacement') {
+    const rep = update as Doc;
+    doc = applyUpdate(seed._id === undefined ? {} : { _id: seed._id }, rep, { inserting: true });
+  } else {
+    doc = applyUpdate(seed, update, { inserting: true, arrayFilters: arrayFilters ?? [] });
+  }
+  const { _id, ...rest } = doc;
+  return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
+}
+
+export function sameDocument(a: Doc, b: Doc): boolean {
+  return Buffer.compare(serialize(a), serialize(b)) === 0;
+}

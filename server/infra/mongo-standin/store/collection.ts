@@ -1,0 +1,190 @@
+import type { Binary } from 'bson';
+import { canonicalKey } from '../engine/bson-values.ts';
+import { Codes, CommandError } from '../errors.ts';
+import type { Doc } from '../types.ts';
+import { duplicateKeyError, ID_INDEX_SPEC, Index, type IndexSpec, optionsKey } from './indexes.ts';
+import type { RecordSink } from './records.ts';
+
+export function idKeyOf(id: unknown): string {
+  return canonicalKey(id);
+}
+
+function validateId(id: unknown): void {
+  if (Array.isArray(id)) {
+    throw new CommandError(Codes.InvalidIdField, "The '_id' value cannot be of type array");
+  }
+  if (id instanceof RegExp) {
+    throw new CommandError(Codes.InvalidIdField, "The '_id' value cannot be of type regex");
+  }
+}
+
+/**
+ * Documents of one namespace, keyed by canonical _id in insertion (natural) order. Stored
+ * documents are never mutated in place: updates swap in new objects, which is what lets
+ * cursors and snapshots hold plain references.
+ */
+export class Collection {
+  readonly db: string;
+  name: string;
+  readonly options: Doc;
+  readonly uuid: Binary;
+  readonly docs = new Map<string, Doc>();
+  private indexes: Index[] = [];
+  private readonly emit: RecordSink;
+
+  constructor(db: string, name: string, options: Doc, uuid: Binary, emit: RecordSink) {
+    this.db = db;
+    this.name = name;
+    this.options = options;
+    this.uuid = uuid;
+    this.emit = emit;
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  all(): Doc[] {
+    return Array.from(this.docs.values());
+  }
+
+  getById(id: unknown): Doc | undefined {
+    return this.docs.get(idKeyOf(id));
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return [ID_INDEX_SPEC, ...this.indexes.map((i) => i.spec)];
+  }
+
+  secondaryIndexes(): readonly Index[] {
+    return this.indexes;
+  }
+
+  insert(doc: Doc): void {
+    validateId(doc._id);
+    const key = idKeyOf(doc._id);
+    if (this.docs.has(key)) throw duplicateKeyError(this.ns, ID_INDEX_SPEC, [doc._id]);
+    this.assertUnique(doc, null);
+    this.docs.set(key, doc);
+    for (const idx of this.indexes) idx.add(doc, key);
+    this.emit({ op: 'put', db: this.db, c: this.name, doc });
+  }
+
+  /** Swaps in a new version of a stored document; the _id must be unchanged. */
+  replace(oldDoc: Doc, newDoc: Doc): void {
+    const key = idKeyOf(oldDoc._id);
+    this.assertUnique(newDoc, key);
+    for (const idx of this.indexes) idx.remove(oldDoc, key);
+    for (const idx of this.indexes) idx.add(newDoc, key);
+    this.docs.set(key, newDoc);
+    this.emit({ op: 'put', db: this.db, c: this.name, doc: newDoc });
+  }
+
+  remove(doc: Doc): void {
+    const key = idKeyOf(doc._id);
+    if (!this.docs.delete(key)) return;
+    for (const idx of this.indexes) idx.remove(doc, key);
+    this.emit({ op: 'del', db: this.db, c: this.name, id: doc._id });
+  }
+
+  private assertUnique(doc: Doc, selfKey: string | null): void {
+    for (const idx of this.indexes) {
+      const conflict = idx.findConflict(doc, selfKey);
+      if (conflict) throw duplicateKeyError(this.ns, idx.spec, conflict);
+    }
+  }
+
+  /** Returns false when an identical index already exists. Fails without side effects. */
+  createIndex(spec: IndexSpec): boolean {
+    const keySig = canonicalKey(spec.key);
+    const optSig = optionsKey(spec);
+    if (spec.name === '_id_' || keySig === canonicalKey(ID_INDEX_SPEC.key)) {
+      if (spec.name === '_id_' && keySig !== canonicalKey(ID_INDEX_SPEC.key)) {
+        throw new CommandError(
+          Codes.IndexKeySpecsConflict,
+          "The index name '_id_' is reserved for the _id index",
+        );
+      }
+      return false;
+    }
+    for (const existing of this.indexes) {
+      const sameKey = canonicalKey(existing.spec.key) === keySig;
+      const sameOpts = optionsKey(existing.spec) === optSig;
+      if (existing.name === spec.name) {
+        if (sameKey && sameOpts) return false;
+        if (!sameKey) {
+          throw new CommandError(
+            Codes.IndexKeySpecsConflict,
+            `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing.spec)}`,
+          );
+        }
+        throw new CommandError(
+          Codes.IndexOptionsConflict,
+          `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing.spec)}`,
+        );
+      }
+      if (sameKey && sameOpts) {
+        throw new CommandError(
+          Codes.IndexOptionsConflict,
+          `Index already exists with a different name: ${existing.name}`,
+        );
+      }
+    }
+    const index = new Index(spec);
+    if (index.unique) {
+      for (const [key, doc] of this.docs) {
+        const conflict = index.findConflict(doc, key);
+        if (conflict) throw duplicateKeyError(this.ns, spec, conflict);
+        index.add(doc, key);
+      }
+    }
+    this.indexes.push(index);
+    this.emit({ op: 'index', db: this.db, c: this.name, spec });
+    return true;
+  }
+
+  dropIndex(name: string): void {
+    const i = this.indexes.findIndex((x) => x.name === name);
+    if (i < 0) throw new CommandError(Codes.IndexNotFound, `index not found with name [${name}]`);
+    this.indexes.splice(i, 1);
+    this.emit({ op: 'dropIndex', db: this.db, c: this.name, name });
+  }
+
+  // Replay path: the journal already holds validated state, so no checks and no re-emission.
+
+  loadPut(doc: Doc): void {
+    this.docs.set(idKeyOf(doc._id), doc);
+  }
+
+  loadDelete(id: unknown): void {
+    this.docs.delete(idKeyOf(id));
+  }
+
+  loadIndex(spec: IndexSpec): void {
+    this.indexes = this.indexes.filter((x) => x.name !== spec.name);
+    this.indexes.push(new Index(spec));
+  }
+
+  loadDropIndex(name: string): void {
+    this.indexes = this.indexes.filter((x) => x.name !== name);
+  }
+
+  /** Rebuilds unique-key maps after replay; returns index names that hold duplicates. */
+  rebuildIndexes(): string[] {
+    const broken: string[] = [];
+    for (const idx of this.indexes) {
+      idx.clear();
+      let dup = false;
+      for (const [key, doc] of this.docs) {
+        if (!dup && idx.findConflict(doc, key)) dup = true;
+        idx.add(doc, key);
+      }
+      if (dup) broken.push(idx.name);
+    }
+    return broken;
+  }
+}

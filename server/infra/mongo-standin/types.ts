@@ -1,0 +1,34 @@
+/** A BSON document as held in memory (deserialized with the driver's default promotions). */
+export type Doc = Record<string, unknown>;
+
+/** The subset of pino's interface the stand-in uses, so the app can pass its own logger. */
+export interface StandinLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/**
+ * How every BSON byte the stand-in reads is decoded, from the wire and from disk alike, so a
+ * replayed document is identical to the one first stored. These are the driver's defaults:
+ * int32/double become numbers, Longs that fit 53 bits become numbers (others stay Long),
+ * Decimal128/ObjectId/Binary stay BSON classes.
+ */
+export const DESERIALIZE_OPTIONS = {
+  promoteLongs: true,
+  promoteValues: true,
+  promoteBuffers: false,
+  bsonRegExp: false,
+} as const;
+
+export const silentLogger: StandinLogger = {
+  info() {},
+  warn() {},
+  error() {},
+};
+
+export function isPlainObject(v: unknown): v is Doc {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
