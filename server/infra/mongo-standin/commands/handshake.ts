@@ -45,6 +45,8 @@ export const handshakeCommands: Record<string, CommandHandler> = {
   isMaster: (cmd, ctx) => helloReply(cmd, ctx, true),
   ismaster: (cmd, ctx) => helloReply(cmd, ctx, true),
   ping: ok,
+  // The driver's admin().buildInfo() sends the lower-case alias, which mongod also accepts.
+  buildinfo: (cmd, ctx) => handshakeCommands.buildInfo?.(cmd, ctx) ?? {},
   buildInfo: () => ({
     version: SERVER_VERSION,
     gitVersion: 'haven-mongo-standin',

@@ -319,6 +319,13 @@ describe('mongo stand-in: CRUD through mongoose', () => {
     expect((err as Error).message).toBe("no such command: 'fooBar'");
   });
 
+  it('answers buildInfo under both spellings and names itself a stand-in', async () => {
+    const admin = conn.db?.admin();
+    if (!admin) throw new Error('not connected');
+    expect(await admin.buildInfo()).toMatchObject({ havenStandIn: true, version: expect.any(String) });
+    expect(await admin.command({ buildInfo: 1 })).toMatchObject({ havenStandIn: true });
+  });
+
   it('saw no other unknown command and no internal failure', () => {
     expect(unknownCommands(log)).toEqual(['fooBar']);
     expect(log.filter((e) => e.level === 'error')).toEqual([]);
