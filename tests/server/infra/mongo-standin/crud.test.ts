@@ -322,7 +322,10 @@ describe('mongo stand-in: CRUD through mongoose', () => {
   it('answers buildInfo under both spellings and names itself a stand-in', async () => {
     const admin = conn.db?.admin();
     if (!admin) throw new Error('not connected');
-    expect(await admin.buildInfo()).toMatchObject({ havenStandIn: true, version: expect.any(String) });
+    expect(await admin.buildInfo()).toMatchObject({
+      havenStandIn: true,
+      version: expect.any(String),
+    });
     expect(await admin.command({ buildInfo: 1 })).toMatchObject({ havenStandIn: true });
   });
 

@@ -5,7 +5,10 @@ import {
   canonicalKey,
   compareBson,
 } from '../../../../server/infra/mongo-standin/engine/bson-values.ts';
-import { compileFilter, sortDocuments } from '../../../../server/infra/mongo-standin/engine/query.ts';
+import {
+  compileFilter,
+  sortDocuments,
+} from '../../../../server/infra/mongo-standin/engine/query.ts';
 import {
   applyUpdate,
   buildUpsertDocument,
