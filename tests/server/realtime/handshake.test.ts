@@ -18,6 +18,8 @@ function open(ns: string, opts: { origin?: string; auth?: Record<string, unknown
   const socket = connect(`${haven.url}${ns}`, {
     transports: ['websocket'],
     reconnection: false,
+    // One connection per socket: a shared (multiplexed) one would carry the first socket's Origin.
+    forceNew: true,
     auth: opts.auth ?? { protocolVersion: PROTOCOL_VERSION },
     extraHeaders: opts.origin ? { origin: opts.origin } : {},
   });
