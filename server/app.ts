@@ -95,6 +95,7 @@ export function createApp(deps: AppDeps): HavenApp {
     logger: deps.logger,
     metrics: deps.metrics,
     redisClient: deps.redis.client,
+    resolveUser: async (token) => (await api.sessions.resolve(token))?.user ?? null,
   });
 
   let closing: Promise<void> | undefined;

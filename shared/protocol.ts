@@ -34,5 +34,7 @@ export interface ServerToClientEvents {
   'server:shutdown': (payload: { reconnectInMs: number }) => void;
 }
 export interface ClientToServerEvents {
-  'session:ping': (ack: (reply: Ack<{ serverTime: number }>) => void) => void;
+  'session:ping': (
+    ack: (reply: Ack<{ serverTime: number; userId: string | null }>) => void,
+  ) => void;
 }

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
+import { parseCookie } from 'cookie';
 import type { Redis } from 'ioredis';
 import { type Namespace, Server, type Socket } from 'socket.io';
 import { z } from 'zod';
@@ -11,23 +12,36 @@ import {
   PROTOCOL_VERSION,
   type ServerToClientEvents,
 } from '../../shared/protocol.ts';
+import { SESSION_COOKIE } from '../accounts/sessions.ts';
+import type { RequestUser } from '../infra/api/routes.ts';
 import type { Logger } from '../infra/logger.ts';
 import type { Metrics } from '../infra/metrics.ts';
 import { defineHandler } from './handler.ts';
 import { isOriginAllowed } from './origin.ts';
 
-export type HavenNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
-export type HavenSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+/** What the server knows about a connected socket; never trusted from the client. */
+export interface SocketData {
+  user: RequestUser | null;
+}
+export type HavenNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  object,
+  SocketData
+>;
+export type HavenSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 export interface SocketServerDeps {
   allowedOrigins: string[];
   logger: Logger;
   metrics: Metrics;
   redisClient: Redis | undefined;
+  /** Resolves a session token (from the handshake's cookie) to the member, or null. */
+  resolveUser(token: string | undefined): Promise<RequestUser | null>;
 }
 
 export interface SocketServer {
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
   /** The meeting issue attaches its handlers here. */
   meeting: HavenNamespace;
   /** The group-chat issue attaches its handlers here. */
@@ -59,7 +73,20 @@ function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps): void {
     if (!auth.success || auth.data.protocolVersion !== PROTOCOL_VERSION) {
       return refuse({ code: 'VERSION_MISMATCH', serverProtocolVersion: PROTOCOL_VERSION });
     }
-    next();
+    // The same session cookie as the REST API: a signed-in member is known on every namespace.
+    deps
+      .resolveUser(parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE])
+      .then((user) => {
+        socket.data.user = user;
+        next();
+      })
+      .catch((error: Error) => {
+        deps.logger.error(
+          { namespace: nsp.name, err: error.message },
+          'socket session lookup failed',
+        );
+        next(new HandshakeRefusal({ code: 'UNAVAILABLE' }));
+      });
   });
 }
 
@@ -68,19 +95,27 @@ function trackConnections(nsp: HavenNamespace, deps: SocketServerDeps): void {
     deps.metrics.socketConnections.inc({ namespace: nsp.name });
     socket.on(
       'session:ping',
-      defineHandler('session:ping', z.undefined(), () => ({ serverTime: Date.now() }), deps.logger),
+      defineHandler(
+        'session:ping',
+        z.undefined(),
+        () => ({ serverTime: Date.now(), userId: socket.data.user?.id ?? null }),
+        deps.logger,
+      ),
     );
     socket.once('disconnect', () => deps.metrics.socketConnections.dec({ namespace: nsp.name }));
   });
 }
 
 export function createSocketServer(httpServer: HttpServer, deps: SocketServerDeps): SocketServer {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
-    serveClient: false,
-    cors: { origin: deps.allowedOrigins, credentials: true },
-    // A meeting's signalling messages are small; a large frame is a mistake or an attack.
-    maxHttpBufferSize: 100_000,
-  });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(
+    httpServer,
+    {
+      serveClient: false,
+      cors: { origin: deps.allowedOrigins, credentials: true },
+      // A meeting's signalling messages are small; a large frame is a mistake or an attack.
+      maxHttpBufferSize: 100_000,
+    },
+  );
   const pubSub: Redis[] = [];
   if (deps.redisClient) {
     const pub = deps.redisClient.duplicate();

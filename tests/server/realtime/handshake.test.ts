@@ -1,6 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConnectRefusal, NAMESPACES, PROTOCOL_VERSION } from '../../../shared/protocol.ts';
+import { signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
 let haven: TestHaven;
@@ -14,14 +15,20 @@ afterAll(async () => {
   await haven.close();
 });
 
-function open(ns: string, opts: { origin?: string; auth?: Record<string, unknown> }): Socket {
+function open(
+  ns: string,
+  opts: { origin?: string; auth?: Record<string, unknown>; cookie?: string },
+): Socket {
   const socket = connect(`${haven.url}${ns}`, {
     transports: ['websocket'],
     reconnection: false,
     // One connection per socket: a shared (multiplexed) one would carry the first socket's Origin.
     forceNew: true,
     auth: opts.auth ?? { protocolVersion: PROTOCOL_VERSION },
-    extraHeaders: opts.origin ? { origin: opts.origin } : {},
+    extraHeaders: {
+      ...(opts.origin ? { origin: opts.origin } : {}),
+      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+    },
   });
   sockets.push(socket);
   return socket;
@@ -87,6 +94,18 @@ describe('Socket.IO handshake', () => {
       ok: false,
       error: { code: 'INVALID_PAYLOAD', message: expect.any(String) },
     });
+  });
+
+  it('knows the signed-in member from the same session cookie as the REST API', async () => {
+    const { client, id } = await signUpAs(haven);
+    const signedIn = open(NAMESPACES.meeting, {
+      cookie: `haven_session=${client.cookie('haven_session')}`,
+    });
+    await outcome(signedIn);
+    expect((await signedIn.emitWithAck('session:ping')).data?.userId).toBe(id);
+    const anonymous = open(NAMESPACES.meeting, { cookie: 'haven_session=forged-token' });
+    await outcome(anonymous);
+    expect((await anonymous.emitWithAck('session:ping')).data?.userId).toBeNull();
   });
 
   it('counts refusals by code in /metrics', async () => {
