@@ -1,9 +1,18 @@
 import { useEffect } from 'react';
+import { Route, Switch } from 'wouter';
 import { ConnectionNotice } from './components/ConnectionNotice.tsx';
+import { FlashMessage } from './components/FlashMessage.tsx';
 import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { SignUpPage } from './pages/SignUpPage.tsx';
+import { PATHS, SECTIONS, sectionPath } from './routes.ts';
+import { useFocusOnNavigation } from './routing/navigation.ts';
 import { useHavenStore } from './store/index.ts';
 
 const MAIN_ID = 'main';
@@ -30,13 +39,36 @@ function useServiceStatusPolling(): void {
 
 export function App() {
   useServiceStatusPolling();
+  useFocusOnNavigation();
   return (
     <>
       <SkipLink targetId={MAIN_ID} />
       <SiteHeader />
       <main id={MAIN_ID} tabIndex={-1}>
         <ConnectionNotice />
-        <LandingPage />
+        <FlashMessage />
+        <Switch>
+          <Route path={PATHS.home}>
+            <LandingPage />
+          </Route>
+          <Route path={PATHS.signUp}>
+            <SignUpPage />
+          </Route>
+          <Route path={PATHS.signIn}>
+            <SignInPage />
+          </Route>
+          <Route path={PATHS.account}>
+            <AccountPage />
+          </Route>
+          {SECTIONS.map((section) => (
+            <Route key={section} path={sectionPath(section)}>
+              <ComingSoonPage section={section} />
+            </Route>
+          ))}
+          <Route>
+            <NotFoundPage />
+          </Route>
+        </Switch>
       </main>
       <SiteFooter />
     </>

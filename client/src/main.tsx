@@ -4,6 +4,9 @@ import { App } from './App.tsx';
 import { applyLanguage, initI18n } from './i18n/index.ts';
 import { useHavenStore } from './store/index.ts';
 import './styles.css';
+import './styles/landing.css';
+import './styles/forms.css';
+import './styles/pages.css';
 
 initI18n(useHavenStore.getState().language);
 
@@ -11,6 +14,9 @@ initI18n(useHavenStore.getState().language);
 useHavenStore.subscribe((state, previous) => {
   if (state.language !== previous.language) void applyLanguage(state.language);
 });
+
+// Who is signed in: asked once at start; the header and pages follow the store.
+void useHavenStore.getState().loadSession();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Haven: #root is missing from index.html');

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { ServiceStatus } from '../components/ServiceStatus.tsx';
+import { SECTIONS, sectionPath } from '../routes.ts';
+import { useDocumentTitle } from '../routing/navigation.ts';
 
 const ABOUT = ['peers', 'community', 'science'] as const;
 const PRIVACY = ['noRecording', 'chatNotStored', 'pseudonym'] as const;
 const PROGRAM = ['motivation', 'urges', 'thoughts', 'balance'] as const;
-const COMING = ['meetings', 'groups', 'training'] as const;
 
 export function LandingPage() {
   const { t } = useTranslation();
+  useDocumentTitle(null);
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
@@ -67,11 +70,13 @@ export function LandingPage() {
           <h2 id="coming-title">{t('coming.title')}</h2>
           <p className="section-intro">{t('coming.intro')}</p>
           <ul className="card-grid">
-            {COMING.map((item) => (
-              <li key={item} className="card card-upcoming">
-                <h3>{t(`coming.${item}.title`)}</h3>
-                <p>{t(`coming.${item}.text`)}</p>
-                <p className="badge">{t('coming.badge')}</p>
+            {SECTIONS.map((section) => (
+              <li key={section} className="card card-upcoming">
+                <h3>
+                  <Link href={sectionPath(section)}>{t(`sections.${section}.title`)}</Link>
+                </h3>
+                <p>{t(`sections.${section}.text`)}</p>
+                <p className="badge">{t('comingSoon.badge')}</p>
               </li>
             ))}
           </ul>

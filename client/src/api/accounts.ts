@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import {
+  type loginBody,
+  type OwnUser,
+  type profileUpdateBody,
+  type registerBody,
+  userResponse,
+} from '../../../shared/api/accounts.ts';
+import { okSchema } from '../../../shared/api/common.ts';
+import { type ApiClient, api } from './client.ts';
+import { isApiError } from './errors.ts';
+
+export type RegisterInput = z.input<typeof registerBody>;
+export type LoginInput = z.input<typeof loginBody>;
+export type ProfileUpdate = z.input<typeof profileUpdateBody>;
+
+/** The account routes of docs/api.md, typed; every failure is an `ApiError`. */
+export function accountsApi(client: ApiClient = api) {
+  return {
+    /** The signed-in member, or null when nobody is signed in (401). */
+    async me(): Promise<OwnUser | null> {
+      try {
+        return (await client.get('/api/me', userResponse)).user;
+      } catch (error) {
+        if (isApiError(error) && error.code === 'UNAUTHENTICATED') return null;
+        throw error;
+      }
+    },
+    async register(input: RegisterInput): Promise<OwnUser> {
+      return (await client.post('/api/auth/register', input, userResponse)).user;
+    },
+    async login(input: LoginInput): Promise<OwnUser> {
+      return (await client.post('/api/auth/login', input, userResponse)).user;
+    },
+    async logout(): Promise<void> {
+      await client.post('/api/auth/logout', {}, okSchema);
+    },
+    async updateProfile(patch: ProfileUpdate): Promise<OwnUser> {
+      return (await client.patch('/api/me', patch, userResponse)).user;
+    },
+    /** Everything Haven holds about the member, as the server exports it. */
+    async exportData(): Promise<unknown> {
+      return client.get('/api/me/export');
+    },
+    async deleteAccount(): Promise<void> {
+      await client.delete('/api/me');
+    },
+  };
+}
+
+export type AccountsApi = ReturnType<typeof accountsApi>;
+
+export const accounts = accountsApi();

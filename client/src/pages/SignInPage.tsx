@@ -1,0 +1,83 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearch } from 'wouter';
+import { AlreadySignedIn } from '../components/AlreadySignedIn.tsx';
+import { Page } from '../components/Page.tsx';
+import { FormAlert, TextField } from '../forms/fields.tsx';
+import { PasswordField } from '../forms/PasswordField.tsx';
+import { formMessage } from '../forms/problems.ts';
+import { useForm } from '../forms/useForm.ts';
+import { type SignInValues, safeNextPath, validateSignIn } from '../forms/validation.ts';
+import { PATHS } from '../routes.ts';
+import { useHavenStore } from '../store/index.ts';
+
+const FIELDS = ['email', 'password'] as const;
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const next = safeNextPath(new URLSearchParams(useSearch()).get('next'), PATHS.home);
+  const user = useHavenStore((s) => s.user);
+  const signIn = useHavenStore((s) => s.signIn);
+  const showFlash = useHavenStore((s) => s.showFlash);
+  const form = useForm(FIELDS);
+  const [values, setValues] = useState<SignInValues>({ email: '', password: '' });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit({
+      problems: validateSignIn(values),
+      action: async () => {
+        const member = await signIn(values);
+        showFlash({ key: 'welcomeBack', path: next, name: member.displayName });
+        navigate(next);
+      },
+      // The server does not say which of the two was wrong, and neither do we.
+      messageFor: (error) =>
+        error.code === 'UNAUTHENTICATED'
+          ? (tr) => tr('signIn.wrongCredentials')
+          : formMessage(error),
+    });
+  };
+
+  if (user && !form.busy) {
+    return (
+      <Page title={t('signIn.title')} narrow>
+        <AlreadySignedIn name={user.displayName} />
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t('signIn.title')} intro={t('signIn.intro')} narrow>
+      <form ref={form.formRef} className="panel form" noValidate onSubmit={onSubmit}>
+        <FormAlert message={form.alert} />
+        <TextField
+          label={t('signIn.email')}
+          error={form.problemText('email')}
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={values.email}
+          onChange={(event) => setValues((v) => ({ ...v, email: event.target.value }))}
+        />
+        <PasswordField
+          label={t('signIn.password')}
+          error={form.problemText('password')}
+          autoComplete="current-password"
+          value={values.password}
+          onChange={(password) => setValues((v) => ({ ...v, password }))}
+        />
+        <button type="submit" aria-disabled={form.busy || undefined}>
+          {form.busy ? t('forms.busy') : t('signIn.submit')}
+        </button>
+      </form>
+      <p className="form-aside">
+        {t('signIn.noAccount')} <Link href={PATHS.signUp}>{t('signIn.joinLink')}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,93 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { AlreadySignedIn } from '../components/AlreadySignedIn.tsx';
+import { Page } from '../components/Page.tsx';
+import { FormAlert, TextField } from '../forms/fields.tsx';
+import { PasswordField } from '../forms/PasswordField.tsx';
+import { formMessage } from '../forms/problems.ts';
+import { useForm } from '../forms/useForm.ts';
+import { LIMITS, type SignUpValues, validateSignUp } from '../forms/validation.ts';
+import { PATHS } from '../routes.ts';
+import { useHavenStore } from '../store/index.ts';
+
+const FIELDS = ['displayName', 'email', 'password'] as const;
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const user = useHavenStore((s) => s.user);
+  const signUp = useHavenStore((s) => s.signUp);
+  const showFlash = useHavenStore((s) => s.showFlash);
+  const form = useForm(FIELDS);
+  const [values, setValues] = useState<SignUpValues>({ displayName: '', email: '', password: '' });
+  const set = (field: keyof SignUpValues) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value }));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit({
+      problems: validateSignUp(values),
+      action: async () => {
+        const created = await signUp(values);
+        showFlash({ key: 'welcome', path: PATHS.account, name: created.displayName });
+        navigate(PATHS.account);
+      },
+      messageFor: (error) =>
+        error.code === 'CONFLICT' ? (tr) => tr('signUp.emailTaken') : formMessage(error),
+    });
+  };
+
+  if (user && !form.busy) {
+    return (
+      <Page title={t('signUp.title')} narrow>
+        <AlreadySignedIn name={user.displayName} />
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t('signUp.title')} intro={t('signUp.intro')} narrow>
+      <form ref={form.formRef} className="panel form" noValidate onSubmit={onSubmit}>
+        <FormAlert message={form.alert} />
+        <TextField
+          label={t('signUp.displayName')}
+          hint={t('signUp.displayNameHint')}
+          error={form.problemText('displayName')}
+          name="displayName"
+          autoComplete="nickname"
+          maxLength={LIMITS.displayName.max}
+          value={values.displayName}
+          onChange={(event) => set('displayName')(event.target.value)}
+        />
+        <TextField
+          label={t('signUp.email')}
+          hint={t('signUp.emailHint')}
+          error={form.problemText('email')}
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={values.email}
+          onChange={(event) => set('email')(event.target.value)}
+        />
+        <PasswordField
+          label={t('signUp.password')}
+          hint={t('signUp.passwordHint', { min: LIMITS.password.min })}
+          error={form.problemText('password')}
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+        />
+        <button type="submit" aria-disabled={form.busy || undefined}>
+          {form.busy ? t('forms.busy') : t('signUp.submit')}
+        </button>
+      </form>
+      <p className="form-aside">
+        {t('signUp.haveAccount')} <Link href={PATHS.signIn}>{t('signUp.signInLink')}</Link>
+      </p>
+    </Page>
+  );
+}

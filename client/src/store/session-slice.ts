@@ -1,0 +1,111 @@
+import type { StateCreator } from 'zustand';
+import type { OwnUser } from '../../../shared/api/accounts.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+import type { AccountsApi, LoginInput, ProfileUpdate, RegisterInput } from '../api/accounts.ts';
+import { isApiError } from '../api/errors.ts';
+import type { HavenState } from './types.ts';
+
+/** 'loading' until /api/me answers; 'failed' when it could not (the server is unreachable). */
+export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'failed';
+
+/** A short message shown once on one page after an action took the member there. */
+export type FlashKey = 'welcome' | 'welcomeBack' | 'signedOut' | 'deleted' | 'signOutFailed';
+export interface Flash {
+  key: FlashKey;
+  /** The page it belongs to; navigating anywhere else clears it. */
+  path: string;
+  name?: string;
+}
+
+export interface SessionSlice {
+  sessionStatus: SessionStatus;
+  /** The signed-in member as plain data, or null. */
+  user: OwnUser | null;
+  /** Why loading the session failed, when `sessionStatus` is 'failed'. */
+  sessionError: ErrorCode | null;
+  flash: Flash | null;
+  loadSession: () => Promise<void>;
+  /** These throw `ApiError` for the form to show; the store only keeps the outcome. */
+  signIn: (input: LoginInput) => Promise<OwnUser>;
+  signUp: (input: RegisterInput) => Promise<OwnUser>;
+  signOut: () => Promise<void>;
+  updateProfile: (patch: ProfileUpdate) => Promise<OwnUser>;
+  deleteAccount: () => Promise<void>;
+  /** Everything Haven holds about the member (GET /api/me/export), for saving as a file. */
+  exportMyData: () => Promise<unknown>;
+  showFlash: (flash: Flash | null) => void;
+}
+
+/** The accounts API is loaded on first use: it brings zod and the schemas (see connection-slice). */
+export type AccountsLoader = () => Promise<AccountsApi>;
+const loadAccounts: AccountsLoader = () => import('../api/accounts.ts').then((m) => m.accounts);
+
+export function makeSessionSlice(
+  load: AccountsLoader = loadAccounts,
+): StateCreator<HavenState, [], [], SessionSlice> {
+  // Bumped by every sign-in, sign-up and sign-out, so a slow /api/me answer that started
+  // before one of them cannot overwrite what the member just did.
+  let generation = 0;
+
+  return (set) => {
+    const signedIn = (user: OwnUser) => {
+      generation++;
+      set({ sessionStatus: 'signedIn', user, sessionError: null });
+      return user;
+    };
+    const signedOut = () => {
+      generation++;
+      set({ sessionStatus: 'signedOut', user: null, sessionError: null });
+    };
+    /** A member action that finds the session gone leaves the store signed out. */
+    const asMember = async <T>(action: (api: AccountsApi) => Promise<T>): Promise<T> => {
+      try {
+        return await action(await load());
+      } catch (error) {
+        if (isApiError(error) && error.code === 'UNAUTHENTICATED') signedOut();
+        throw error;
+      }
+    };
+
+    return {
+      sessionStatus: 'loading',
+      user: null,
+      sessionError: null,
+      flash: null,
+      loadSession: async () => {
+        const started = generation;
+        set((state) => (state.sessionStatus === 'failed' ? { sessionStatus: 'loading' } : {}));
+        try {
+          const user = await (await load()).me();
+          if (started !== generation) return;
+          if (user) signedIn(user);
+          else signedOut();
+        } catch (error) {
+          if (started !== generation) return;
+          set({
+            sessionStatus: 'failed',
+            user: null,
+            sessionError: isApiError(error) ? error.code : 'UNAVAILABLE',
+          });
+        }
+      },
+      signIn: async (input) => signedIn(await (await load()).login(input)),
+      signUp: async (input) => signedIn(await (await load()).register(input)),
+      signOut: async () => {
+        // When the request fails the server still holds the session: stay honest and signed in.
+        await (await load()).logout();
+        signedOut();
+      },
+      updateProfile: (patch) => asMember(async (api) => signedIn(await api.updateProfile(patch))),
+      deleteAccount: () =>
+        asMember(async (api) => {
+          await api.deleteAccount();
+          signedOut();
+        }),
+      exportMyData: () => asMember((api) => api.exportData()),
+      showFlash: (flash) => set({ flash }),
+    };
+  };
+}
+
+export const createSessionSlice = makeSessionSlice();
