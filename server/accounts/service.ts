@@ -133,7 +133,7 @@ export class AccountService {
     const user = await this.#models.User.findByIdAndUpdate(
       userId,
       { $set: set },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (!user) throw new AppError('UNAUTHENTICATED', 'this account no longer exists');
     return toOwnUser(user as UserRecord);

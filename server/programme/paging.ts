@@ -1,0 +1,90 @@
+import { type Model, Types } from 'mongoose';
+import { z } from 'zod';
+import type { Page } from '../../shared/api/common.ts';
+import { AppError } from '../infra/errors.ts';
+
+/**
+ * Keyset pagination on one sort field plus `_id` as the tie-breaker: stable while items are
+ * added, and a cursor is only the last item's key (base64url JSON), so it reveals nothing
+ * a client could not already see.
+ */
+export interface SortSpec {
+  field: string;
+  kind: 'string' | 'date';
+  direction: 1 | -1;
+}
+
+const cursorShape = z.tuple([z.string().max(120), z.string().regex(/^[a-f0-9]{24}$/)]);
+
+function badCursor(): AppError {
+  return new AppError('INVALID_INPUT', 'invalid query', {
+    cursor: ['is not a cursor of this list'],
+  });
+}
+
+function decode(cursor: string, sort: SortSpec): { value: string | Date; id: Types.ObjectId } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const parsed = cursorShape.safeParse(raw);
+  if (!parsed.success) throw badCursor();
+  const [value, id] = parsed.data;
+  if (sort.kind === 'date') {
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) throw badCursor();
+    return { value: date, id: new Types.ObjectId(id) };
+  }
+  return { value, id: new Types.ObjectId(id) };
+}
+
+/** The filter for "after the cursor", to be combined with the list's own filter. */
+export function afterCursor(sort: SortSpec, cursor: string | undefined): Record<string, unknown> {
+  if (!cursor) return {};
+  const { value, id } = decode(cursor, sort);
+  const beyond = sort.direction === 1 ? '$gt' : '$lt';
+  return {
+    $or: [{ [sort.field]: { [beyond]: value } }, { [sort.field]: value, _id: { [beyond]: id } }],
+  };
+}
+
+export function sortOf(sort: SortSpec): Record<string, 1 | -1> {
+  return { [sort.field]: sort.direction, _id: sort.direction };
+}
+
+/** `docs` was fetched with `limit + 1`: the extra one only tells whether a next page exists. */
+export function pageFrom<D extends { _id: Types.ObjectId }, T>(
+  docs: D[],
+  limit: number,
+  sort: SortSpec,
+  view: (doc: D) => T,
+): Page<T> {
+  const items = docs.slice(0, limit);
+  const last = items.at(-1);
+  let nextCursor: string | null = null;
+  if (docs.length > limit && last) {
+    const key = (last as unknown as Record<string, unknown>)[sort.field];
+    const value = key instanceof Date ? key.toISOString() : String(key);
+    nextCursor = Buffer.from(JSON.stringify([value, String(last._id)])).toString('base64url');
+  }
+  return { items: items.map(view), nextCursor };
+}
+
+/** One page of `model` matching `filter`, in `sort` order, mapped through `view`. */
+export async function findPage<D extends { _id: Types.ObjectId }, T>(
+  model: Model<D>,
+  filter: Record<string, unknown>,
+  sort: SortSpec,
+  page: { cursor?: string | undefined; limit: number },
+  view: (doc: D) => T,
+  projection?: Record<string, 0 | 1>,
+): Promise<Page<T>> {
+  const docs = (await model
+    .find({ ...filter, ...afterCursor(sort, page.cursor) }, projection)
+    .sort(sortOf(sort))
+    .limit(page.limit + 1)
+    .lean()) as unknown as D[];
+  return pageFrom(docs, page.limit, sort, view);
+}
