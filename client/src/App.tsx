@@ -5,6 +5,9 @@ import { FlashMessage } from './components/FlashMessage.tsx';
 import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
+import { communityRoutes } from './features/community/routes.tsx';
+import { directoryRoutes } from './features/directory/routes.tsx';
+import { programmeRoutes } from './features/programme/routes.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
@@ -60,6 +63,10 @@ export function App() {
           <Route path={PATHS.account}>
             <AccountPage />
           </Route>
+          {directoryRoutes()}
+          {communityRoutes()}
+          {programmeRoutes()}
+          {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
           {SECTIONS.map((section) => (
             <Route key={section} path={sectionPath(section)}>
               <ComingSoonPage section={section} />

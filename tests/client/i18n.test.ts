@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../client/src/i18n/locales/en.json';
-import es from '../../client/src/i18n/locales/es.json';
+import { catalogues as assembled } from '../../client/src/i18n/catalogues.ts';
 import { errorCodes } from '../../shared/errors.ts';
 
 type Catalogue = { [key: string]: string | Catalogue };
-const catalogues = { en: en as Catalogue, es: es as Catalogue };
+const catalogues = {
+  en: assembled.en as unknown as Catalogue,
+  es: assembled.es as unknown as Catalogue,
+};
+const { en, es } = assembled;
 
 /** Flattens a nested catalogue to dotted keys, e.g. { 'errors.CSRF': '…' }. */
 function flatten(tree: Catalogue, prefix = ''): Map<string, unknown> {

@@ -1,13 +1,12 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ErrorCode } from '../../../shared/errors.ts';
+import { catalogues } from './catalogues.ts';
 import { type Language, SUPPORTED_LANGUAGES, saveLanguage } from './languages.ts';
-import en from './locales/en.json';
-import es from './locales/es.json';
 
 export const resources = {
-  en: { translation: en },
-  es: { translation: es },
+  en: { translation: catalogues.en },
+  es: { translation: catalogues.es },
 } as const;
 
 /** The key of the message a person sees when an action is refused with `code`. */
