@@ -26,6 +26,7 @@ export interface ApiDeps {
   version: string;
   /** Rate-limit keys live under this prefix in Redis; tests give each server its own. */
   limitsNamespace?: string;
+  publicUrl?: string | undefined;
 }
 
 /**
@@ -79,6 +80,8 @@ export function createApi(deps: ApiDeps) {
     accountData,
     users: new UserDirectory(models),
     redisClient: deps.redisClient,
+    limitsNamespace: ns,
+    publicUrl: deps.publicUrl,
   };
   mountCommunity(feature);
   mountDirectory(feature);

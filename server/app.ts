@@ -15,7 +15,7 @@ import type { RedisHandle } from './infra/redis.ts';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'>;
+  config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'> & { PUBLIC_URL?: string | undefined };
   logger: Logger;
   metrics: Metrics;
   mongo: MongoHandle;
@@ -74,6 +74,7 @@ export function createApp(deps: AppDeps): HavenApp {
     redisClient: deps.redis.client,
     production: deps.config.NODE_ENV === 'production',
     version: deps.version ?? 'dev',
+    publicUrl: deps.config.PUBLIC_URL,
     ...(deps.limitsNamespace ? { limitsNamespace: deps.limitsNamespace } : {}),
   });
   app.use('/api', api.router);

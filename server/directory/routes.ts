@@ -21,7 +21,11 @@ const viewerQuery = z.strictObject({ tz: listMeetingsQuery.shape.tz });
  * Routes only parse and hand over; who may do what is decided in the service, so the coarse
  * gate here is just "signed in" for anything that changes a meeting.
  */
-export function mountDirectoryRoutes(api: ApiRoutes, service: DirectoryService): void {
+export function mountDirectoryRoutes(
+  api: ApiRoutes,
+  service: DirectoryService,
+  publicUrl: string | undefined,
+): void {
   api.get(
     '/meetings',
     {
@@ -107,7 +111,11 @@ export function mountDirectoryRoutes(api: ApiRoutes, service: DirectoryService):
       produces: 'text/calendar',
     },
     async ({ params, req, res }) => {
-      const body = await service.calendar(params.id, `${req.protocol}://${req.get('host')}`);
+      // PUBLIC_URL when configured: a Host header is the client's to choose.
+      const body = await service.calendar(
+        params.id,
+        publicUrl ?? `${req.protocol}://${req.get('host')}`,
+      );
       res
         .status(200)
         .set('Content-Type', 'text/calendar; charset=utf-8')

@@ -27,10 +27,8 @@ export function mountProgramme(ctx: FeatureContext): void {
   mountPartnerRoutes(ctx.api, {
     partners,
     enquiries,
-    // The feature context carries no limits namespace, so the key includes the database
-    // name: shared by every node of one deployment, and distinct for each test server.
     enquiryLimit: createLimiter(ctx.redisClient, {
-      keyPrefix: `programme-enquiry:${ctx.connection.name}`,
+      keyPrefix: `${ctx.limitsNamespace}:programme-enquiry`,
       points: ENQUIRIES_PER_HOUR,
       durationSeconds: 60 * 60,
     }),

@@ -13,4 +13,8 @@ export interface FeatureContext {
   /** Other members as anyone may see them (privacy applied). */
   users: UserDirectory;
   redisClient: Redis | undefined;
+  /** Prefix for this deployment's rate-limit keys in Redis (tests give each server its own). */
+  limitsNamespace: string;
+  /** The address people use (PUBLIC_URL), for links in files that leave Haven (calendar files). */
+  publicUrl: string | undefined;
 }

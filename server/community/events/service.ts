@@ -1,0 +1,233 @@
+import { Types } from 'mongoose';
+import type { Page } from '../../../shared/api/common.ts';
+import {
+  type CommunityEvent,
+  type CreateEventInput,
+  type EventListQuery,
+  MAX_EVENT_PLACES,
+  type Person,
+  type UpdateEventInput,
+} from '../../../shared/api/community.ts';
+import type { UserDirectory } from '../../accounts/user-directory.ts';
+import { AppError } from '../../infra/errors.ts';
+import type { GroupService } from '../groups/service.ts';
+import {
+  type Actor,
+  decodeTimeCursor,
+  encodeCursor,
+  isStaff,
+  peopleOf,
+  personIn,
+} from '../shared.ts';
+import type { EventDoc, EventModels } from './models.ts';
+
+const oid = (id: string) => new Types.ObjectId(id);
+const isCreator = (event: EventDoc, actor: Actor) => String(event.createdBy) === actor.id;
+
+/** A place is free while fewer are going than the capacity (or the hard ceiling). */
+const PLACE_LEFT = {
+  $expr: { $lt: ['$goingCount', { $ifNull: ['$capacity', MAX_EVENT_PLACES] }] },
+};
+
+export class EventService {
+  readonly #m: EventModels;
+  readonly #users: UserDirectory;
+  readonly #groups: GroupService;
+  readonly #now: () => Date;
+
+  constructor(
+    models: EventModels,
+    users: UserDirectory,
+    groups: GroupService,
+    now = () => new Date(),
+  ) {
+    this.#m = models;
+    this.#users = users;
+    this.#groups = groups;
+    this.#now = now;
+  }
+
+  /** Any member may organise; attaching to a group needs membership of it (or staff). */
+  async create(actor: Actor, input: CreateEventInput): Promise<CommunityEvent> {
+    if (input.endsAt <= this.#now())
+      throw new AppError('INVALID_INPUT', 'invalid body', { endsAt: ['must be in the future'] });
+    if (input.groupId && !(await this.#groups.canPostTo(actor, input.groupId)))
+      throw new AppError('FORBIDDEN', 'only members of the group can add events to it');
+    const event = await this.#m.Event.create({
+      ...input,
+      groupId: input.groupId ? oid(input.groupId) : null,
+      createdBy: oid(actor.id),
+    });
+    return this.#view(actor, event.toObject());
+  }
+
+  /** Upcoming first (by start); `from` defaults to now, so running events still show. */
+  async list(actor: Actor, query: EventListQuery): Promise<Page<CommunityEvent>> {
+    const and: Record<string, unknown>[] = [{ endsAt: { $gt: query.from ?? this.#now() } }];
+    if (query.to) and.push({ startsAt: { $lt: query.to } });
+    if (query.country) and.push({ 'location.country': query.country });
+    if (query.groupId) and.push({ groupId: oid(query.groupId) });
+    if (query.cursor) {
+      const { at, id } = decodeTimeCursor(query.cursor);
+      and.push({ $or: [{ startsAt: { $gt: at } }, { startsAt: at, _id: { $gt: id } }] });
+    }
+    const docs = await this.#m.Event.find({ $and: and })
+      .sort({ startsAt: 1, _id: 1 })
+      .limit(query.limit + 1)
+      .lean();
+    const page = docs.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: await this.#views(actor, page as EventDoc[]),
+      nextCursor:
+        docs.length > query.limit && last ? encodeCursor(last.startsAt.getTime(), last._id) : null,
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<CommunityEvent> {
+    return this.#view(actor, await this.#find(id));
+  }
+
+  /** The organiser or site staff; a cancelled event is final. */
+  async update(actor: Actor, id: string, patch: UpdateEventInput): Promise<CommunityEvent> {
+    const event = await this.#find(id);
+    if (!isCreator(event, actor) && !isStaff(actor))
+      throw new AppError('FORBIDDEN', 'only the organiser or a moderator can change this event');
+    if (event.status === 'cancelled')
+      throw new AppError('INVALID_TRANSITION', 'this event was cancelled');
+    const startsAt = patch.startsAt ?? event.startsAt;
+    const endsAt = patch.endsAt ?? event.endsAt;
+    if (endsAt <= startsAt)
+      throw new AppError('INVALID_INPUT', 'invalid body', { endsAt: ['must be after startsAt'] });
+    if (patch.endsAt && patch.endsAt <= this.#now())
+      throw new AppError('INVALID_INPUT', 'invalid body', { endsAt: ['must be in the future'] });
+    const filter: Record<string, unknown> = { _id: event._id, status: 'scheduled' };
+    // Lowering the capacity below those already going would break promises made: the
+    // condition sits in the same atomic update as any racing RSVP.
+    if (patch.capacity != null) filter.goingCount = { $lte: patch.capacity };
+    const updated = await this.#m.Event.findOneAndUpdate(
+      filter,
+      { $set: patch },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!updated) {
+      const now = await this.#find(id);
+      if (now.status === 'cancelled')
+        throw new AppError('INVALID_TRANSITION', 'this event was cancelled');
+      throw new AppError('CONFLICT', 'more members are already going', {
+        capacity: [`${now.goingCount} members are already going`],
+      });
+    }
+    return this.#view(actor, updated as EventDoc);
+  }
+
+  /**
+   * Taking a place is one conditional update (still scheduled, not over, not already
+   * going, a place left): two members racing for the last place cannot both get it.
+   */
+  async rsvp(actor: Actor, id: string, going: boolean): Promise<CommunityEvent> {
+    const me = oid(actor.id);
+    const updated = going
+      ? await this.#m.Event.findOneAndUpdate(
+          {
+            _id: oid(id),
+            status: 'scheduled',
+            endsAt: { $gt: this.#now() },
+            attendees: { $ne: me },
+            ...PLACE_LEFT,
+          },
+          { $push: { attendees: me }, $inc: { goingCount: 1 } },
+          { returnDocument: 'after' },
+        ).lean()
+      : await this.#m.Event.findOneAndUpdate(
+          { _id: oid(id), attendees: me },
+          { $pull: { attendees: me }, $inc: { goingCount: -1 } },
+          { returnDocument: 'after' },
+        ).lean();
+    if (updated) return this.#view(actor, updated as EventDoc);
+    // Nothing changed: say why (or answer as is when it already was so).
+    const event = await this.#find(id);
+    const amGoing = event.attendees.some((a) => a.equals(me));
+    if (amGoing === going) return this.#view(actor, event);
+    if (event.status === 'cancelled')
+      throw new AppError('INVALID_TRANSITION', 'this event was cancelled');
+    if (event.endsAt <= this.#now()) throw new AppError('INVALID_TRANSITION', 'this event is over');
+    throw new AppError('CAPACITY_FULL', 'no places left');
+  }
+
+  async exportFor(userId: string) {
+    const me = oid(userId);
+    const docs = await this.#m.Event.find({ $or: [{ createdBy: me }, { attendees: me }] }).lean();
+    const summary = (e: EventDoc) => ({
+      id: String(e._id),
+      title: e.title,
+      startsAt: e.startsAt.toISOString(),
+      endsAt: e.endsAt.toISOString(),
+      timeZone: e.timeZone,
+      status: e.status,
+    });
+    return {
+      eventsOrganised: docs
+        .filter((e) => e.createdBy?.equals(me))
+        .map((e) => summary(e as EventDoc)),
+      eventsGoing: docs
+        .filter((e) => e.attendees.some((a) => a.equals(me)))
+        .map((e) => summary(e as EventDoc)),
+    };
+  }
+
+  /** RSVPs go (freeing the places); events they organised stay for those going, unattributed. */
+  async eraseFor(userId: string): Promise<void> {
+    const me = oid(userId);
+    await this.#m.Event.updateMany(
+      { attendees: me },
+      { $pull: { attendees: me }, $inc: { goingCount: -1 } },
+    );
+    await this.#m.Event.updateMany({ createdBy: me }, { $set: { createdBy: null } });
+  }
+
+  async #find(id: string): Promise<EventDoc> {
+    const event = await this.#m.Event.findById(id).lean();
+    if (!event) throw new AppError('NOT_FOUND', 'no such event');
+    return event as EventDoc;
+  }
+
+  async #view(actor: Actor, event: EventDoc): Promise<CommunityEvent> {
+    return (await this.#views(actor, [event]))[0] as CommunityEvent;
+  }
+
+  async #views(actor: Actor, events: EventDoc[]): Promise<CommunityEvent[]> {
+    const people = await peopleOf(
+      this.#users,
+      events.flatMap((e) => [e.createdBy, ...(isCreator(e, actor) ? e.attendees : [])]),
+    );
+    return events.map((event) => this.#shape(actor, event, people));
+  }
+
+  #shape(actor: Actor, event: EventDoc, people: Map<string, Person>): CommunityEvent {
+    const creator = isCreator(event, actor);
+    const amGoing = event.attendees.some((a) => String(a) === actor.id);
+    const { url, ...place } = event.location;
+    // The joining link only for those taking part: keeps uninvited people out of the call.
+    const showLink = amGoing || creator || isStaff(actor);
+    return {
+      id: String(event._id),
+      title: event.title,
+      description: event.description,
+      kind: event.kind,
+      startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt.toISOString(),
+      timeZone: event.timeZone,
+      location: { ...place, ...(url && showLink ? { url } : {}) } as CommunityEvent['location'],
+      capacity: event.capacity ?? null,
+      groupId: event.groupId ? String(event.groupId) : null,
+      createdBy: personIn(people, event.createdBy),
+      status: event.status,
+      goingCount: event.goingCount,
+      placesLeft: event.capacity == null ? null : Math.max(0, event.capacity - event.goingCount),
+      amGoing,
+      canEdit: (creator || isStaff(actor)) && event.status === 'scheduled',
+      ...(creator ? { attendees: event.attendees.flatMap((a) => personIn(people, a) ?? []) } : {}),
+    };
+  }
+}

@@ -1,0 +1,324 @@
+import { Types } from 'mongoose';
+import type { Page } from '../../../shared/api/common.ts';
+import type {
+  CreateGroupInput,
+  Group,
+  GroupDetail,
+  GroupListQuery,
+} from '../../../shared/api/community.ts';
+import type { UserDirectory } from '../../accounts/user-directory.ts';
+import { AppError } from '../../infra/errors.ts';
+import {
+  type Actor,
+  decodeCursor,
+  encodeCursor,
+  foldKey,
+  indexesReady,
+  isDuplicateKey,
+  isStaff,
+  peopleOf,
+  personIn,
+} from '../shared.ts';
+import { type GroupDoc, type GroupModels, MAX_GROUP_MODERATORS } from './models.ts';
+
+/** A member list shows at most this many people; the rest are still counted. */
+const MAX_LISTED = 500;
+
+const oid = (id: string) => new Types.ObjectId(id);
+const hasId = (ids: Types.ObjectId[], id: string) => ids.some((one) => String(one) === id);
+
+export class GroupService {
+  readonly #m: GroupModels;
+  readonly #users: UserDirectory;
+
+  constructor(models: GroupModels, users: UserDirectory) {
+    this.#m = models;
+    this.#users = users;
+  }
+
+  async create(actor: Actor, input: CreateGroupInput): Promise<Group> {
+    await indexesReady(this.#m.Membership);
+    const area = input.area
+      ? { ...input.area, ...(input.area.city ? { cityKey: foldKey(input.area.city) } : {}) }
+      : null;
+    const group = await this.#m.Group.create({
+      name: input.name,
+      nameKey: foldKey(input.name),
+      description: input.description,
+      language: input.language,
+      kind: input.kind,
+      area,
+      topic: input.topic ?? null,
+      timeZone: input.timeZone ?? null,
+      createdBy: oid(actor.id),
+      // Creating a group makes its creator its first member and (visible) moderator.
+      moderatorIds: [oid(actor.id)],
+    });
+    await this.#m.Membership.create({ groupId: group._id, userId: oid(actor.id) });
+    return (await this.#views(actor, [group.toObject()]))[0] as Group;
+  }
+
+  /** Alphabetical (accent- and case-insensitive); the cursor carries the last group's id. */
+  async list(actor: Actor, query: GroupListQuery): Promise<Page<Group>> {
+    const filter: Record<string, unknown> = {};
+    if (query.kind) filter.kind = query.kind;
+    if (query.language) filter.language = query.language;
+    if (query.country) filter['area.country'] = query.country;
+    if (query.city) filter['area.cityKey'] = foldKey(query.city);
+    if (query.mine) {
+      filter._id = { $in: await this.#m.Membership.distinct('groupId', { userId: oid(actor.id) }) };
+    }
+    const and: Record<string, unknown>[] = [filter];
+    if (query.cursor) {
+      const { id } = decodeCursor(query.cursor);
+      const last = await this.#m.Group.findById(id, { nameKey: 1 }).lean();
+      if (!last) throw new AppError('INVALID_INPUT', 'invalid query', { cursor: ['has expired'] });
+      and.push({
+        $or: [
+          { nameKey: { $gt: last.nameKey } },
+          { nameKey: last.nameKey, _id: { $gt: last._id } },
+        ],
+      });
+    }
+    const docs = await this.#m.Group.find({ $and: and })
+      .sort({ nameKey: 1, _id: 1 })
+      .limit(query.limit + 1)
+      .lean();
+    const more = docs.length > query.limit;
+    const page = docs.slice(0, query.limit);
+    const lastDoc = page.at(-1);
+    return {
+      items: await this.#views(actor, page),
+      nextCursor: more && lastDoc ? encodeCursor(null, lastDoc._id) : null,
+    };
+  }
+
+  /**
+   * Members see the members who chose `showInGroupMemberLists` (and the moderators, who
+   * are visible by role) plus a count of the rest. Group moderators see exactly the same:
+   * a member's privacy choice is not overridden for peers; what a moderator needs to act
+   * is the moderator list, the counts, and the ids of those listed (appointments). Site
+   * staff, who handle reports, see the same view even when they are not members.
+   */
+  async get(actor: Actor, id: string): Promise<GroupDetail> {
+    const group = await this.#find(id);
+    const [view] = await this.#views(actor, [group]);
+    if (!view) throw new AppError('NOT_FOUND', 'no such group');
+    if (!view.amMember && !isStaff(actor)) return { group: view, members: null };
+    const memberships = await this.#m.Membership.find({ groupId: group._id })
+      .sort({ joinedAt: 1, _id: 1 })
+      .lean();
+    const listable = await this.#users.listable(memberships.map((m) => String(m.userId)));
+    const shown = new Set([...listable.map((u) => u.id), ...group.moderatorIds.map(String)]);
+    const people = await peopleOf(this.#users, [...shown]);
+    const listed = memberships
+      .filter((m) => shown.has(String(m.userId)) && people.has(String(m.userId)))
+      .map((m) => ({
+        user: personIn(people, m.userId) as NonNullable<ReturnType<typeof personIn>>,
+        isModerator: hasId(group.moderatorIds, String(m.userId)),
+        joinedAt: m.joinedAt.toISOString(),
+      }));
+    return {
+      group: view,
+      members: {
+        listed: listed.slice(0, MAX_LISTED),
+        hiddenCount: view.memberCount - listed.length,
+      },
+    };
+  }
+
+  /** Joining twice is a no-op (the unique index decides between racing requests). */
+  async join(actor: Actor, id: string): Promise<Group> {
+    const group = await this.#find(id);
+    await indexesReady(this.#m.Membership);
+    try {
+      await this.#m.Membership.create({ groupId: group._id, userId: oid(actor.id) });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    return this.#viewOne(actor, group._id);
+  }
+
+  /**
+   * The last moderator cannot leave while others remain (INVALID_TRANSITION: appoint
+   * someone first). We refuse rather than hand over, because moderating is a role a
+   * member accepts, never one that lands on them. Leaving an empty group is allowed.
+   */
+  async leave(actor: Actor, id: string): Promise<Group> {
+    const group = await this.#find(id);
+    if (hasId(group.moderatorIds, actor.id)) {
+      const stepped = await this.#pullModeratorUnlessLast(group._id, actor.id);
+      if (!stepped) {
+        const others = await this.#m.Membership.countDocuments({
+          groupId: group._id,
+          userId: { $ne: oid(actor.id) },
+        });
+        if (others > 0)
+          throw new AppError(
+            'INVALID_TRANSITION',
+            'appoint another group moderator before leaving',
+          );
+        await this.#m.Group.updateOne(
+          { _id: group._id },
+          { $pull: { moderatorIds: oid(actor.id) } },
+        );
+      }
+    }
+    await this.#m.Membership.deleteOne({ groupId: group._id, userId: oid(actor.id) });
+    return this.#viewOne(actor, group._id);
+  }
+
+  /**
+   * Only a member who chose to appear in member lists can be appointed: moderators are
+   * shown to everyone, so appointing someone must not reveal a member who stayed hidden.
+   */
+  async addModerator(actor: Actor, id: string, userId: string): Promise<Group> {
+    const group = await this.#find(id);
+    this.#assertCanModerate(actor, group);
+    if (hasId(group.moderatorIds, userId)) return this.#viewOne(actor, group._id);
+    const member = await this.#m.Membership.exists({ groupId: group._id, userId: oid(userId) });
+    if (!member) throw new AppError('NOT_FOUND', 'this member is not in the group');
+    if ((await this.#users.listable([userId])).length === 0)
+      throw new AppError(
+        'INVALID_TRANSITION',
+        'only members who show themselves in member lists can be appointed',
+      );
+    const result = await this.#m.Group.updateOne(
+      { _id: group._id, [`moderatorIds.${MAX_GROUP_MODERATORS - 1}`]: { $exists: false } },
+      { $addToSet: { moderatorIds: oid(userId) } },
+    );
+    if (result.matchedCount === 0)
+      throw new AppError('CONFLICT', `a group has at most ${MAX_GROUP_MODERATORS} moderators`);
+    // The member may have left between the check and the update: undo rather than keep
+    // a moderator who is not in the group.
+    if (!(await this.#m.Membership.exists({ groupId: group._id, userId: oid(userId) }))) {
+      await this.#m.Group.updateOne({ _id: group._id }, { $pull: { moderatorIds: oid(userId) } });
+      throw new AppError('NOT_FOUND', 'this member is not in the group');
+    }
+    return this.#viewOne(actor, group._id);
+  }
+
+  /** Any group moderator (or site staff) may remove one, but never the last. */
+  async removeModerator(actor: Actor, id: string, userId: string): Promise<Group> {
+    const group = await this.#find(id);
+    this.#assertCanModerate(actor, group);
+    if (!(await this.#pullModeratorUnlessLast(group._id, userId))) {
+      const fresh = await this.#find(id);
+      if (hasId(fresh.moderatorIds, userId))
+        throw new AppError('INVALID_TRANSITION', 'a group keeps at least one moderator');
+    }
+    return this.#viewOne(actor, group._id);
+  }
+
+  /** For events: may this member attach an event to the group? */
+  async canPostTo(actor: Actor, groupId: string): Promise<boolean> {
+    const group = await this.#m.Group.exists({ _id: groupId });
+    if (!group) throw new AppError('NOT_FOUND', 'no such group');
+    if (isStaff(actor)) return true;
+    return Boolean(
+      await this.#m.Membership.exists({ groupId: oid(groupId), userId: oid(actor.id) }),
+    );
+  }
+
+  async exportFor(userId: string) {
+    const memberships = await this.#m.Membership.find({ userId: oid(userId) }).lean();
+    const groups = await this.#m.Group.find({
+      $or: [{ createdBy: oid(userId) }, { _id: { $in: memberships.map((m) => m.groupId) } }],
+    }).lean();
+    const byId = new Map(groups.map((g) => [String(g._id), g]));
+    return {
+      groupsCreated: groups
+        .filter((g) => String(g.createdBy) === userId)
+        .map((g) => ({ id: String(g._id), name: g.name, createdAt: g.createdAt.toISOString() })),
+      memberships: memberships.map((m) => ({
+        groupId: String(m.groupId),
+        name: byId.get(String(m.groupId))?.name ?? null,
+        joinedAt: m.joinedAt.toISOString(),
+        moderator: hasId(byId.get(String(m.groupId))?.moderatorIds ?? [], userId),
+      })),
+    };
+  }
+
+  /**
+   * Memberships go; moderator roles go even if it was the last one (a deletion is never
+   * refused; site staff appoint a new moderator); groups they created stay, unattributed.
+   */
+  async eraseFor(userId: string): Promise<void> {
+    const id = oid(userId);
+    await this.#m.Membership.deleteMany({ userId: id });
+    await this.#m.Group.updateMany({ moderatorIds: id }, { $pull: { moderatorIds: id } });
+    await this.#m.Group.updateMany({ createdBy: id }, { $set: { createdBy: null } });
+  }
+
+  /** One conditional update: pulls `userId` only while another moderator remains. */
+  async #pullModeratorUnlessLast(groupId: Types.ObjectId, userId: string): Promise<boolean> {
+    const result = await this.#m.Group.updateOne(
+      { _id: groupId, moderatorIds: oid(userId), 'moderatorIds.1': { $exists: true } },
+      { $pull: { moderatorIds: oid(userId) } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  #assertCanModerate(actor: Actor, group: GroupDoc): void {
+    if (!hasId(group.moderatorIds, actor.id) && !isStaff(actor))
+      throw new AppError('FORBIDDEN', 'only the group’s moderators can do this');
+  }
+
+  async #find(id: string): Promise<GroupDoc> {
+    const group = await this.#m.Group.findById(id).lean();
+    if (!group) throw new AppError('NOT_FOUND', 'no such group');
+    return group as GroupDoc;
+  }
+
+  async #viewOne(actor: Actor, id: Types.ObjectId): Promise<Group> {
+    return (await this.#views(actor, [await this.#find(String(id))]))[0] as Group;
+  }
+
+  async #views(actor: Actor, groups: GroupDoc[]): Promise<Group[]> {
+    const ids = groups.map((g) => g._id);
+    const counts = await this.#m.Membership.aggregate<{ _id: Types.ObjectId; n: number }>([
+      { $match: { groupId: { $in: ids } } },
+      { $group: { _id: '$groupId', n: { $sum: 1 } } },
+    ]);
+    const countOf = new Map(counts.map((c) => [String(c._id), c.n]));
+    const mine = new Set(
+      (
+        await this.#m.Membership.distinct('groupId', {
+          groupId: { $in: ids },
+          userId: oid(actor.id),
+        })
+      ).map(String),
+    );
+    const people = await peopleOf(
+      this.#users,
+      groups.flatMap((g) => [g.createdBy, ...g.moderatorIds]),
+    );
+    return groups.map((g) => {
+      const amModerator = hasId(g.moderatorIds, actor.id);
+      const area = g.area
+        ? {
+            country: g.area.country,
+            ...(g.area.region ? { region: g.area.region } : {}),
+            ...(g.area.city ? { city: g.area.city } : {}),
+          }
+        : null;
+      return {
+        id: String(g._id),
+        name: g.name,
+        description: g.description,
+        language: g.language,
+        kind: g.kind,
+        area,
+        topic: g.topic ?? null,
+        timeZone: g.timeZone ?? null,
+        createdBy: personIn(people, g.createdBy),
+        createdAt: g.createdAt.toISOString(),
+        memberCount: countOf.get(String(g._id)) ?? 0,
+        moderators: g.moderatorIds.flatMap((m) => personIn(people, m) ?? []),
+        amMember: mine.has(String(g._id)),
+        amModerator,
+        canModerate: amModerator || isStaff(actor),
+      };
+    });
+  }
+}
