@@ -1,9 +1,7 @@
-import { type Model, Types } from 'mongoose';
-import { z } from 'zod';
+import type { Model, Types } from 'mongoose';
 import type { Person } from '../../shared/api/community.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { RequestUser } from '../infra/api/routes.ts';
-import { AppError } from '../infra/errors.ts';
 
 /** The member acting, as services see it: plain data, no request object. */
 export type Actor = Pick<RequestUser, 'id' | 'roles'>;
@@ -20,35 +18,6 @@ export const isDuplicateKey = (error: unknown) => (error as { code?: number }).c
  */
 export async function indexesReady(...models: Array<Pick<Model<unknown>, 'init'>>): Promise<void> {
   await Promise.all(models.map((model) => model.init()));
-}
-
-const cursorShape = z.tuple([
-  z.union([z.string(), z.number(), z.null()]),
-  z.string().regex(/^[a-f0-9]{24}$/),
-]);
-
-/** Opaque page cursors: base64url of the last item's sort key and id (docs/api.md). */
-export function encodeCursor(key: string | number | null, id: Types.ObjectId | string): string {
-  return Buffer.from(JSON.stringify([key, String(id)])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { key: string | number | null; id: string } {
-  try {
-    const [key, id] = cursorShape.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    return { key, id };
-  } catch {
-    throw new AppError('INVALID_INPUT', 'invalid query', { cursor: ['is not a cursor we issued'] });
-  }
-}
-
-/** A cursor over a date-ordered list: the last item's instant (ms) and id. */
-export function decodeTimeCursor(cursor: string): { at: Date; id: Types.ObjectId } {
-  const { key, id } = decodeCursor(cursor);
-  if (typeof key !== 'number')
-    throw new AppError('INVALID_INPUT', 'invalid query', { cursor: ['is not a cursor we issued'] });
-  return { at: new Date(key), id: new Types.ObjectId(id) };
 }
 
 /**

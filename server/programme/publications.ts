@@ -8,7 +8,7 @@ import type {
 } from '../../shared/api/programme/publications.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ProgrammeModels, PublicationDoc } from './models.ts';
-import { findPage, type SortSpec } from './paging.ts';
+import { findPage, type SortSpec } from '../infra/api/paging.ts';
 
 const BY_PROGRAMME_ORDER: SortSpec = { field: 'sortKey', kind: 'string', direction: 1 };
 

@@ -11,7 +11,7 @@ import {
 import { fieldsOf } from '../infra/api/validation.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ProgrammeModels, WorksheetDoc } from './models.ts';
-import { findPage, type SortSpec } from './paging.ts';
+import { findPage, type SortSpec } from '../infra/api/paging.ts';
 
 const RECENTLY_EDITED_FIRST: SortSpec = { field: 'updatedAt', kind: 'date', direction: -1 };
 

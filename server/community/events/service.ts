@@ -9,17 +9,13 @@ import {
   type UpdateEventInput,
 } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
+import { findPageWith, type SortSpec } from '../../infra/api/paging.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { GroupService } from '../groups/service.ts';
-import {
-  type Actor,
-  decodeTimeCursor,
-  encodeCursor,
-  isStaff,
-  peopleOf,
-  personIn,
-} from '../shared.ts';
+import { type Actor, isStaff, peopleOf, personIn } from '../shared.ts';
 import type { EventDoc, EventModels } from './models.ts';
+
+const SOONEST_FIRST: SortSpec = { field: 'startsAt', kind: 'date', direction: 1 };
 
 const oid = (id: string) => new Types.ObjectId(id);
 const isCreator = (event: EventDoc, actor: Actor) => String(event.createdBy) === actor.id;
@@ -67,21 +63,9 @@ export class EventService {
     if (query.to) and.push({ startsAt: { $lt: query.to } });
     if (query.country) and.push({ 'location.country': query.country });
     if (query.groupId) and.push({ groupId: oid(query.groupId) });
-    if (query.cursor) {
-      const { at, id } = decodeTimeCursor(query.cursor);
-      and.push({ $or: [{ startsAt: { $gt: at } }, { startsAt: at, _id: { $gt: id } }] });
-    }
-    const docs = await this.#m.Event.find({ $and: and })
-      .sort({ startsAt: 1, _id: 1 })
-      .limit(query.limit + 1)
-      .lean();
-    const page = docs.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: await this.#views(actor, page as EventDoc[]),
-      nextCursor:
-        docs.length > query.limit && last ? encodeCursor(last.startsAt.getTime(), last._id) : null,
-    };
+    return findPageWith(this.#m.Event, { $and: and }, SOONEST_FIRST, query, (docs) =>
+      this.#views(actor, docs as EventDoc[]),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<CommunityEvent> {

@@ -8,9 +8,12 @@ import type {
   UpdateFeedbackInput,
 } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
+import { findPage, type SortSpec } from '../../infra/api/paging.ts';
 import { AppError } from '../../infra/errors.ts';
-import { type Actor, decodeTimeCursor, encodeCursor, iso, peopleOf, personIn } from '../shared.ts';
+import { type Actor, iso, peopleOf, personIn } from '../shared.ts';
 import type { FeedbackDoc, FeedbackModels } from './models.ts';
+
+const NEWEST_FIRST: SortSpec = { field: 'createdAt', kind: 'date', direction: -1 };
 
 const oid = (id: string) => new Types.ObjectId(id);
 
@@ -81,22 +84,7 @@ export class FeedbackService {
 
   /** Newest first. */
   async #page(filter: Record<string, unknown>, query: PageQuery): Promise<Page<FeedbackDoc>> {
-    const and: Record<string, unknown>[] = [filter];
-    if (query.cursor) {
-      const { at, id } = decodeTimeCursor(query.cursor);
-      and.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }] });
-    }
-    const docs = (await this.#m.Feedback.find({ $and: and })
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .lean()) as FeedbackDoc[];
-    const items = docs.slice(0, query.limit);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor:
-        docs.length > query.limit && last ? encodeCursor(last.createdAt.getTime(), last._id) : null,
-    };
+    return findPage(this.#m.Feedback, filter, NEWEST_FIRST, query, (doc) => doc as FeedbackDoc);
   }
 }
 

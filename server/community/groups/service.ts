@@ -7,11 +7,10 @@ import type {
   GroupListQuery,
 } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
+import { findPageWith, type SortSpec } from '../../infra/api/paging.ts';
 import { AppError } from '../../infra/errors.ts';
 import {
   type Actor,
-  decodeCursor,
-  encodeCursor,
   foldKey,
   indexesReady,
   isDuplicateKey,
@@ -20,6 +19,8 @@ import {
   personIn,
 } from '../shared.ts';
 import { type GroupDoc, type GroupModels, MAX_GROUP_MODERATORS } from './models.ts';
+
+const BY_NAME: SortSpec = { field: 'nameKey', kind: 'string', direction: 1 };
 
 /** A member list shows at most this many people; the rest are still counted. */
 const MAX_LISTED = 500;
@@ -68,29 +69,7 @@ export class GroupService {
     if (query.mine) {
       filter._id = { $in: await this.#m.Membership.distinct('groupId', { userId: oid(actor.id) }) };
     }
-    const and: Record<string, unknown>[] = [filter];
-    if (query.cursor) {
-      const { id } = decodeCursor(query.cursor);
-      const last = await this.#m.Group.findById(id, { nameKey: 1 }).lean();
-      if (!last) throw new AppError('INVALID_INPUT', 'invalid query', { cursor: ['has expired'] });
-      and.push({
-        $or: [
-          { nameKey: { $gt: last.nameKey } },
-          { nameKey: last.nameKey, _id: { $gt: last._id } },
-        ],
-      });
-    }
-    const docs = await this.#m.Group.find({ $and: and })
-      .sort({ nameKey: 1, _id: 1 })
-      .limit(query.limit + 1)
-      .lean();
-    const more = docs.length > query.limit;
-    const page = docs.slice(0, query.limit);
-    const lastDoc = page.at(-1);
-    return {
-      items: await this.#views(actor, page),
-      nextCursor: more && lastDoc ? encodeCursor(null, lastDoc._id) : null,
-    };
+    return findPageWith(this.#m.Group, filter, BY_NAME, query, (docs) => this.#views(actor, docs));
   }
 
   /**

@@ -2,9 +2,12 @@ import { Types } from 'mongoose';
 import type { Page, PageQuery } from '../../../shared/api/common.ts';
 import type { Report } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
+import { findPageWith, type SortSpec } from '../../infra/api/paging.ts';
 import { AppError } from '../../infra/errors.ts';
-import { type Actor, decodeCursor, encodeCursor, iso, peopleOf, personIn } from '../shared.ts';
+import { type Actor, iso, peopleOf, personIn } from '../shared.ts';
 import type { PostModels, ReportDoc } from './models.ts';
+
+const OLDEST_FIRST: SortSpec = { field: '_id', kind: 'id', direction: 1 };
 
 const oid = (id: string) => new Types.ObjectId(id);
 const targetKey = (r: Pick<ReportDoc, 'postId' | 'commentId'>) =>
@@ -22,18 +25,9 @@ export class ReportService {
 
   /** Oldest first: whoever reported first has waited longest. */
   async list(query: PageQuery & { status: 'open' | 'resolved' }): Promise<Page<Report>> {
-    const filter: Record<string, unknown> = { status: query.status };
-    if (query.cursor) filter._id = { $gt: oid(decodeCursor(query.cursor).id) };
-    const docs = await this.#m.Report.find(filter)
-      .sort({ _id: 1 })
-      .limit(query.limit + 1)
-      .lean();
-    const page = docs.slice(0, query.limit) as ReportDoc[];
-    const last = page.at(-1);
-    return {
-      items: await this.#views(page),
-      nextCursor: docs.length > query.limit && last ? encodeCursor(null, last._id) : null,
-    };
+    return findPageWith(this.#m.Report, { status: query.status }, OLDEST_FIRST, query, (docs) =>
+      this.#views(docs as ReportDoc[]),
+    );
   }
 
   /**

@@ -8,11 +8,10 @@ import type {
   ReportInput,
 } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
+import { findPageWith, type SortSpec } from '../../infra/api/paging.ts';
 import { AppError } from '../../infra/errors.ts';
 import {
   type Actor,
-  decodeTimeCursor,
-  encodeCursor,
   indexesReady,
   isDuplicateKey,
   isStaff,
@@ -20,6 +19,8 @@ import {
   personIn,
 } from '../shared.ts';
 import type { CommentDoc, PostDoc, PostModels } from './models.ts';
+
+const NEWEST_FIRST: SortSpec = { field: 'createdAt', kind: 'date', direction: -1 };
 
 const oid = (id: string) => new Types.ObjectId(id);
 /** A thread shows this many comments; enough for a post, bounded for the response. */
@@ -49,24 +50,12 @@ export class PostService {
 
   /** Newest first; hidden posts never appear in the feed, not even for their author. */
   async list(actor: Actor, query: PostListQuery): Promise<Page<Post>> {
-    const and: Record<string, unknown>[] = [{ status: 'visible' }];
-    if (query.point) and.push({ point: query.point });
-    if (query.kind) and.push({ kind: query.kind });
-    if (query.cursor) {
-      const { at, id } = decodeTimeCursor(query.cursor);
-      and.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }] });
-    }
-    const docs = await this.#m.Post.find({ $and: and })
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .lean();
-    const page = docs.slice(0, query.limit) as PostDoc[];
-    const last = page.at(-1);
-    return {
-      items: await this.#postViews(actor, page),
-      nextCursor:
-        docs.length > query.limit && last ? encodeCursor(last.createdAt.getTime(), last._id) : null,
-    };
+    const filter: Record<string, unknown> = { status: 'visible' };
+    if (query.point) filter.point = query.point;
+    if (query.kind) filter.kind = query.kind;
+    return findPageWith(this.#m.Post, filter, NEWEST_FIRST, query, (docs) =>
+      this.#postViews(actor, docs as PostDoc[]),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<{ post: Post; comments: Comment[] }> {

@@ -1,7 +1,7 @@
 import { type Model, Types } from 'mongoose';
 import { z } from 'zod';
-import type { Page } from '../../shared/api/common.ts';
-import { AppError } from '../infra/errors.ts';
+import type { Page } from '../../../shared/api/common.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * Keyset pagination on one sort field plus `_id` as the tie-breaker: stable while items are
@@ -9,8 +9,9 @@ import { AppError } from '../infra/errors.ts';
  * a client could not already see.
  */
 export interface SortSpec {
+  /** `_id` alone sorts by creation order; any other field gets `_id` as tie-breaker. */
   field: string;
-  kind: 'string' | 'date';
+  kind: 'string' | 'date' | 'id';
   direction: 1 | -1;
 }
 
@@ -45,12 +46,14 @@ export function afterCursor(sort: SortSpec, cursor: string | undefined): Record<
   if (!cursor) return {};
   const { value, id } = decode(cursor, sort);
   const beyond = sort.direction === 1 ? '$gt' : '$lt';
+  if (sort.kind === 'id') return { _id: { [beyond]: id } };
   return {
     $or: [{ [sort.field]: { [beyond]: value } }, { [sort.field]: value, _id: { [beyond]: id } }],
   };
 }
 
 export function sortOf(sort: SortSpec): Record<string, 1 | -1> {
+  if (sort.kind === 'id') return { _id: sort.direction };
   return { [sort.field]: sort.direction, _id: sort.direction };
 }
 
@@ -65,7 +68,7 @@ export function pageFrom<D extends { _id: Types.ObjectId }, T>(
   const last = items.at(-1);
   let nextCursor: string | null = null;
   if (docs.length > limit && last) {
-    const key = (last as unknown as Record<string, unknown>)[sort.field];
+    const key = sort.kind === 'id' ? '' : (last as unknown as Record<string, unknown>)[sort.field];
     const value = key instanceof Date ? key.toISOString() : String(key);
     nextCursor = Buffer.from(JSON.stringify([value, String(last._id)])).toString('base64url');
   }
@@ -81,10 +84,34 @@ export async function findPage<D extends { _id: Types.ObjectId }, T>(
   view: (doc: D) => T,
   projection?: Record<string, 0 | 1>,
 ): Promise<Page<T>> {
-  const docs = (await model
-    .find({ ...filter, ...afterCursor(sort, page.cursor) }, projection)
+  const docs = await fetchPageDocs(model, filter, sort, page, projection);
+  return pageFrom(docs, page.limit, sort, view);
+}
+
+/** The same page, for views that need more lookups (people, counts) for all items at once. */
+export async function findPageWith<D extends { _id: Types.ObjectId }, T>(
+  model: Model<D>,
+  filter: Record<string, unknown>,
+  sort: SortSpec,
+  page: { cursor?: string | undefined; limit: number },
+  views: (docs: D[]) => Promise<T[]>,
+): Promise<Page<T>> {
+  const docs = await fetchPageDocs(model, filter, sort, page);
+  const { items, nextCursor } = pageFrom(docs, page.limit, sort, (doc) => doc);
+  return { items: await views(items), nextCursor };
+}
+
+async function fetchPageDocs<D>(
+  model: Model<D>,
+  filter: Record<string, unknown>,
+  sort: SortSpec,
+  page: { cursor?: string | undefined; limit: number },
+  projection?: Record<string, 0 | 1>,
+): Promise<D[]> {
+  // $and keeps a list's own `$or` (or `_id`) from being overwritten by the cursor's.
+  return (await model
+    .find({ $and: [filter, afterCursor(sort, page.cursor)] }, projection)
     .sort(sortOf(sort))
     .limit(page.limit + 1)
     .lean()) as unknown as D[];
-  return pageFrom(docs, page.limit, sort, view);
 }
