@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type mongoose from 'mongoose';
-import { Schema } from 'mongoose';
+import { type Model, Schema, type Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPage, findPageWith, type SortSpec } from '../../../../server/infra/api/paging.ts';
 import { discoverMongo, type MongoHandle } from '../../../../server/infra/mongo.ts';
@@ -16,7 +15,7 @@ interface ItemDoc {
   at: Date;
   group: number;
 }
-let Item: mongoose.Model<ItemDoc>;
+let Item: Model<ItemDoc>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'haven-paging-'));
