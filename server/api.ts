@@ -27,6 +27,8 @@ export interface ApiDeps {
   /** Rate-limit keys live under this prefix in Redis; tests give each server its own. */
   limitsNamespace?: string;
   publicUrl?: string | undefined;
+  /** Called when a member's sessions end (sign-out, deletion), to close their sockets. */
+  onSessionsEnded?: (userId: string) => void;
 }
 
 /**
@@ -42,6 +44,17 @@ export function createApi(deps: ApiDeps) {
   const sessions = new SessionService(models);
   const accounts = new AccountService(models, sessions, accountData);
 
+  const ns = deps.limitsNamespace ?? 'haven';
+  // A ceiling per address on the whole API, ahead of any database work, so no public list
+  // (the meeting directory computes occurrences) can be hammered cheaply.
+  const perAddress = createLimiter(deps.redisClient, {
+    keyPrefix: `${ns}:api-address`,
+    points: 600,
+    durationSeconds: 60,
+  });
+  router.use((req, _res, next) => {
+    perAddress.consume(req.ip ?? 'unknown').then(() => next(), next);
+  });
   router.use(operatorGuard);
   router.use(cookieParser());
   router.use(sessionMiddleware(sessions, deps.production));
@@ -51,16 +64,21 @@ export function createApi(deps: ApiDeps) {
   });
 
   const api = apiRoutes(router, openapi, '');
-  const ns = deps.limitsNamespace ?? 'haven';
   mountAccountRoutes(api, {
     accounts,
     sessions,
     secureCookies: deps.production,
+    onSessionsEnded: (userId) => deps.onSessionsEnded?.(userId),
     limits: {
       loginPerAccount: createLimiter(deps.redisClient, {
         keyPrefix: `${ns}:login-account`,
         points: 10,
         durationSeconds: 15 * 60,
+      }),
+      loginPerAccountAnywhere: createLimiter(deps.redisClient, {
+        keyPrefix: `${ns}:login-account-anywhere`,
+        points: 100,
+        durationSeconds: 60 * 60,
       }),
       loginPerAddress: createLimiter(deps.redisClient, {
         keyPrefix: `${ns}:login-address`,

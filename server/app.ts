@@ -6,16 +6,20 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { createApi } from './api.ts';
 import type { Config } from './infra/config.ts';
+import { AppError } from './infra/errors.ts';
 import { checkHealth, type SfuStatus } from './infra/health.ts';
 import { errorHandler, notFoundHandler, requestMetrics } from './infra/http.ts';
 import type { Logger } from './infra/logger.ts';
-import type { Metrics } from './infra/metrics.ts';
+import { type Metrics, metricsAllowed } from './infra/metrics.ts';
 import type { MongoHandle } from './infra/mongo.ts';
 import type { RedisHandle } from './infra/redis.ts';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'> & { PUBLIC_URL?: string | undefined };
+  config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'> & {
+    PUBLIC_URL?: string | undefined;
+    METRICS_TOKEN?: string | undefined;
+  };
   logger: Logger;
   metrics: Metrics;
   mongo: MongoHandle;
@@ -64,12 +68,24 @@ export function createApp(deps: AppDeps): HavenApp {
       .set('Cache-Control', 'no-store')
       .json(health);
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res, next) => {
+    if (!metricsAllowed(req, deps.config.METRICS_TOKEN)) {
+      next(
+        new AppError(
+          'FORBIDDEN',
+          'metrics are served to the local machine or with the metrics token',
+        ),
+      );
+      return;
+    }
     res
       .set('Content-Type', deps.metrics.registry.contentType)
       .send(await deps.metrics.registry.metrics());
   });
+  // The API is built before the sockets it must close on sign-out; bound once both exist.
+  let boundSockets: SocketServer | undefined;
   const api = createApi({
+    onSessionsEnded: (userId) => boundSockets?.disconnectMember(userId),
     connection: deps.mongo.connection,
     redisClient: deps.redis.client,
     production: deps.config.NODE_ENV === 'production',
@@ -98,6 +114,7 @@ export function createApp(deps: AppDeps): HavenApp {
     redisClient: deps.redis.client,
     resolveUser: async (token) => (await api.sessions.resolve(token))?.user ?? null,
   });
+  boundSockets = sockets;
 
   let closing: Promise<void> | undefined;
   return {

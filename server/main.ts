@@ -43,8 +43,11 @@ async function start(config: Config, logger: Logger): Promise<void> {
     { backend: mongo.backend, discovery: mongo.discovery },
     `MongoDB: ${mongo.describe()}`,
   );
-  // A newcomer's first start shows a living community; production never gets demo accounts.
-  if (config.NODE_ENV !== 'production' && (await isEmpty(mongo.connection))) {
+  // A newcomer's first start shows a living community. Only in a database Haven found or
+  // started itself: a MONGODB_URI is someone's real store (a deployment that forgot
+  // NODE_ENV=production must not gain admin@haven.local), and production never seeds.
+  const localDatabase = mongo.discovery !== 'uri';
+  if (config.NODE_ENV !== 'production' && localDatabase && (await isEmpty(mongo.connection))) {
     await seedDemoCommunity(mongo.connection, logger);
   }
 

@@ -18,7 +18,13 @@ export interface AccountRouteDeps {
   accounts: AccountService;
   sessions: SessionService;
   secureCookies: boolean;
-  limits: { loginPerAccount: Limiter; loginPerAddress: Limiter; registerPerAddress: Limiter };
+  onSessionsEnded: (userId: string) => void;
+  limits: {
+    loginPerAccount: Limiter;
+    loginPerAccountAnywhere: Limiter;
+    loginPerAddress: Limiter;
+    registerPerAddress: Limiter;
+  };
 }
 
 const TAG = 'accounts';
@@ -81,6 +87,8 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       const account = createHash('sha256').update(body.email).digest('hex').slice(0, 32);
       await deps.limits.loginPerAddress.consume(address);
       await deps.limits.loginPerAccount.consume(`${address}:${account}`);
+      // Guessing spread over many addresses still meets a ceiling per account.
+      await deps.limits.loginPerAccountAnywhere.consume(account);
       const { user, token } = await deps.accounts.login(body.email, body.password);
       await deps.limits.loginPerAccount.reset(`${address}:${account}`);
       setSession(res, token);
@@ -94,6 +102,7 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     async ({ req, res }) => {
       await deps.sessions.destroy(req.cookies?.[SESSION_COOKIE]);
       clearSession(res);
+      if (req.user) deps.onSessionsEnded(req.user.id);
       return { ok: true };
     },
   );
@@ -140,6 +149,7 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     },
     async ({ user, res }) => {
       await deps.accounts.deleteAccount(user.id);
+      deps.onSessionsEnded(user.id);
       clearSession(res);
     },
   );

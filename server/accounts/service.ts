@@ -148,10 +148,15 @@ export class AccountService {
     };
   }
 
-  /** Every feature erases or anonymises what points at the member; then the account goes. */
+  /**
+   * Sessions and the account go first, so no new request can act for the member; then
+   * every feature erases or anonymises what points at them. A request that passed its
+   * session check just before may still be writing, so the erase runs a second time.
+   */
   async deleteAccount(userId: string): Promise<void> {
-    await this.#data.eraseAll(userId);
     await this.#sessions.destroyAllFor(userId);
     await this.#models.User.deleteOne({ _id: userId });
+    await this.#data.eraseAll(userId);
+    await this.#data.eraseAll(userId);
   }
 }

@@ -36,6 +36,7 @@ export const configSchema = z
     SFU_WORKERS: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
     RTC_MIN_PORT: port.default(40000),
     RTC_MAX_PORT: port.default(49999),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, {

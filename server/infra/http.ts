@@ -20,6 +20,11 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(new AppError('NOT_FOUND', 'no such resource'));
 };
 
+function isClientError(error: unknown): error is { status: number; type?: string } {
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** The one error shape: `{ error: { code, message, fields? } }`; internals never leak. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
@@ -29,7 +34,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       appError = new AppError('INVALID_INPUT', 'the body is not valid JSON');
     else if (error?.type === 'entity.too.large')
       appError = new AppError('INVALID_INPUT', 'the body is too large');
-    else {
+    else if (isClientError(error)) {
+      // A malformed path or an unsupported encoding: the request's fault. Log the kind of
+      // error only; its message may quote what was sent.
+      logger.info({ type: error.type ?? 'client-error', status: error.status }, 'request refused');
+      appError = new AppError('INVALID_INPUT', 'the request could not be read');
+    } else {
       logger.error(
         { err: error?.message, method: req.method, route: req.route?.path },
         'request failed',

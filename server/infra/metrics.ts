@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One registry per app instance, so tests that start several apps never share counters. */
@@ -46,3 +47,21 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Request counters say things about a community (how many refused registrations, how many
+ * meetings): /metrics answers a scraper on this machine, or one presenting METRICS_TOKEN.
+ * A request relayed by a local proxy carries X-Forwarded-For and is not "this machine".
+ */
+export function metricsAllowed(
+  req: { socket: { remoteAddress?: string | undefined }; get(name: string): string | undefined },
+  token: string | undefined,
+): boolean {
+  const bearer = req.get('authorization')?.replace(/^Bearer /i, '');
+  if (token && bearer && bearer.length === token.length) {
+    return timingSafeEqual(Buffer.from(bearer), Buffer.from(token));
+  }
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && !req.get('x-forwarded-for');
+}

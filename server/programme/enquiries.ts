@@ -7,9 +7,9 @@ import type {
   EnquiryQuery,
 } from '../../shared/api/programme/enquiries.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
+import { findPage, type SortSpec } from '../infra/api/paging.ts';
 import { AppError } from '../infra/errors.ts';
 import type { EnquiryDoc, ProgrammeModels } from './models.ts';
-import { findPage, type SortSpec } from '../infra/api/paging.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** An enquiry, with the email it carries, is kept a year at most: long enough to follow up. */

@@ -7,9 +7,9 @@ import type {
   PartnerSummary,
 } from '../../shared/api/programme/partners.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
+import { findPage, type SortSpec } from '../infra/api/paging.ts';
 import { AppError } from '../infra/errors.ts';
 import type { PartnerDoc, ProgrammeModels } from './models.ts';
-import { findPage, type SortSpec } from '../infra/api/paging.ts';
 
 const BY_NAME: SortSpec = { field: 'name', kind: 'string', direction: 1 };
 

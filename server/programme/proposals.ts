@@ -11,9 +11,9 @@ import type {
   ReviewInput,
 } from '../../shared/api/programme/proposals.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
+import { findPage, type SortSpec } from '../infra/api/paging.ts';
 import { AppError } from '../infra/errors.ts';
 import type { HistoryDoc, ProgrammeModels, ProposalDoc } from './models.ts';
-import { findPage, type SortSpec } from '../infra/api/paging.ts';
 
 const NEWEST_FIRST: SortSpec = { field: 'createdAt', kind: 'date', direction: -1 };
 /** States in which advisors may review, the board may decide and the proposer may withdraw. */

@@ -6,9 +6,9 @@ import type {
   PublicationQuery,
   PublicationSummary,
 } from '../../shared/api/programme/publications.ts';
+import { findPage, type SortSpec } from '../infra/api/paging.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ProgrammeModels, PublicationDoc } from './models.ts';
-import { findPage, type SortSpec } from '../infra/api/paging.ts';
 
 const BY_PROGRAMME_ORDER: SortSpec = { field: 'sortKey', kind: 'string', direction: 1 };
 

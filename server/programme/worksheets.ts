@@ -8,10 +8,10 @@ import {
   type WorksheetPatch,
   type WorksheetSummary,
 } from '../../shared/api/programme/worksheets.ts';
+import { findPage, type SortSpec } from '../infra/api/paging.ts';
 import { fieldsOf } from '../infra/api/validation.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ProgrammeModels, WorksheetDoc } from './models.ts';
-import { findPage, type SortSpec } from '../infra/api/paging.ts';
 
 const RECENTLY_EDITED_FIRST: SortSpec = { field: 'updatedAt', kind: 'date', direction: -1 };
 

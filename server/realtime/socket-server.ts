@@ -46,6 +46,8 @@ export interface SocketServer {
   meeting: HavenNamespace;
   /** The group-chat issue attaches its handlers here. */
   chat: HavenNamespace;
+  /** Closes every socket of the member on every node (sign-out, account deletion). */
+  disconnectMember(userId: string): void;
   close(): Promise<void>;
 }
 
@@ -90,9 +92,13 @@ function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps): void {
   });
 }
 
+const memberRoom = (userId: string) => `member:${userId}`;
+
 function trackConnections(nsp: HavenNamespace, deps: SocketServerDeps): void {
   nsp.on('connection', (socket: HavenSocket) => {
     deps.metrics.socketConnections.inc({ namespace: nsp.name });
+    // A room per member, so signing out or deleting the account can close their sockets.
+    if (socket.data.user) void socket.join(memberRoom(socket.data.user.id));
     socket.on(
       'session:ping',
       defineHandler(
@@ -135,6 +141,9 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     io,
     meeting,
     chat,
+    disconnectMember(userId) {
+      for (const nsp of [root, meeting, chat]) nsp.in(memberRoom(userId)).disconnectSockets(true);
+    },
     close() {
       closing ??= (async () => {
         io.emit('server:shutdown', { reconnectInMs: 2000 });

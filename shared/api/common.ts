@@ -9,7 +9,7 @@ export const idParams = z.object({ id: idSchema });
 export const pageQuery = z.object({
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .regex(/^[A-Za-z0-9_-]{1,2048}$/)
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

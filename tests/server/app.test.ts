@@ -61,6 +61,20 @@ describe('errors', () => {
     expect((await response.json()).error.code).toBe('INVALID_INPUT');
   });
 
+  it('answers a malformed path with INVALID_INPUT, not a server error', async () => {
+    const response = await fetch(`${haven.url}/api/groups/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('INVALID_INPUT');
+  });
+
+  it('serves /metrics to this machine only, not through a proxy', async () => {
+    const relayed = await fetch(`${haven.url}/metrics`, {
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
+    expect(relayed.status).toBe(403);
+    expect(await relayed.text()).not.toMatch(/haven_http_requests_total/);
+  });
+
   it('sends security headers', async () => {
     const response = await fetch(`${haven.url}/healthz`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

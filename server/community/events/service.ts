@@ -4,6 +4,7 @@ import {
   type CommunityEvent,
   type CreateEventInput,
   type EventListQuery,
+  MAX_EVENT_DURATION_MS,
   MAX_EVENT_PLACES,
   type Person,
   type UpdateEventInput,
@@ -85,6 +86,10 @@ export class EventService {
       throw new AppError('INVALID_INPUT', 'invalid body', { endsAt: ['must be after startsAt'] });
     if (patch.endsAt && patch.endsAt <= this.#now())
       throw new AppError('INVALID_INPUT', 'invalid body', { endsAt: ['must be in the future'] });
+    // The schema can only compare the two times when both are sent; the merged pair must
+    // obey the same rules as a new event.
+    if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DURATION_MS)
+      throw new AppError('INVALID_INPUT', 'invalid body', { endsAt: ['makes the event too long'] });
     const filter: Record<string, unknown> = { _id: event._id, status: 'scheduled' };
     // Lowering the capacity below those already going would break promises made: the
     // condition sits in the same atomic update as any racing RSVP.
@@ -185,7 +190,31 @@ export class EventService {
       this.#users,
       events.flatMap((e) => [e.createdBy, ...(isCreator(e, actor) ? e.attendees : [])]),
     );
-    return events.map((event) => this.#shape(actor, event, people));
+    const hidden = await this.#hiddenOrganisers(actor, events);
+    return events.map((event) =>
+      this.#shape(actor, event, hidden.has(String(event._id)) ? new Map() : people),
+    );
+  }
+
+  /**
+   * A group event's organiser is a member of that group. Naming them to people outside the
+   * group would reveal a membership the member may have chosen to keep hidden, so outsiders
+   * see the organiser only when the member shows in member lists.
+   */
+  async #hiddenOrganisers(actor: Actor, events: EventDoc[]): Promise<Set<string>> {
+    const grouped = events.filter((e) => e.groupId && e.createdBy && !isCreator(e, actor));
+    if (grouped.length === 0 || isStaff(actor)) return new Set();
+    const mine = await this.#groups.memberOf(
+      actor.id,
+      grouped.map((e) => String(e.groupId)),
+    );
+    const outside = grouped.filter((e) => !mine.has(String(e.groupId)));
+    const listable = new Set(
+      (await this.#users.listable(outside.map((e) => String(e.createdBy)))).map((u) => u.id),
+    );
+    return new Set(
+      outside.filter((e) => !listable.has(String(e.createdBy))).map((e) => String(e._id)),
+    );
   }
 
   #shape(actor: Actor, event: EventDoc, people: Map<string, Person>): CommunityEvent {

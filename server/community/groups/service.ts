@@ -155,12 +155,14 @@ export class GroupService {
     const group = await this.#find(id);
     this.#assertCanModerate(actor, group);
     if (hasId(group.moderatorIds, userId)) return this.#viewOne(actor, group._id);
+    // A hidden member and a non-member get the same answer: a different one would tell a
+    // group moderator that someone who chose to stay hidden belongs to the group.
     const member = await this.#m.Membership.exists({ groupId: group._id, userId: oid(userId) });
-    if (!member) throw new AppError('NOT_FOUND', 'this member is not in the group');
-    if ((await this.#users.listable([userId])).length === 0)
+    const listable = (await this.#users.listable([userId])).length > 0;
+    if (!member || !listable)
       throw new AppError(
-        'INVALID_TRANSITION',
-        'only members who show themselves in member lists can be appointed',
+        'NOT_FOUND',
+        'no member of this group who shows in member lists has this id',
       );
     const result = await this.#m.Group.updateOne(
       { _id: group._id, [`moderatorIds.${MAX_GROUP_MODERATORS - 1}`]: { $exists: false } },
@@ -197,6 +199,16 @@ export class GroupService {
     return Boolean(
       await this.#m.Membership.exists({ groupId: oid(groupId), userId: oid(actor.id) }),
     );
+  }
+
+  /** The ids among `groupIds` of groups the member belongs to. */
+  async memberOf(userId: string, groupIds: string[]): Promise<Set<string>> {
+    if (groupIds.length === 0) return new Set();
+    const found = await this.#m.Membership.find(
+      { userId: oid(userId), groupId: { $in: groupIds.map(oid) } },
+      { groupId: 1 },
+    ).lean();
+    return new Set(found.map((m) => String(m.groupId)));
   }
 
   async exportFor(userId: string) {

@@ -15,7 +15,7 @@ export interface SortSpec {
   direction: 1 | -1;
 }
 
-const cursorShape = z.tuple([z.string().max(120), z.string().regex(/^[a-f0-9]{24}$/)]);
+const cursorShape = z.tuple([z.string().max(1000), z.string().regex(/^[a-f0-9]{24}$/)]);
 
 function badCursor(): AppError {
   return new AppError('INVALID_INPUT', 'invalid query', {

@@ -8,7 +8,7 @@ export const EVENT_STATUSES = ['scheduled', 'cancelled'] as const;
 /** A hard ceiling on places, also for "no limit" events: it bounds the event document. */
 export const MAX_EVENT_PLACES = 5000;
 /** Longest event: a multi-day conference. */
-const MAX_DURATION_MS = 14 * 24 * 3600 * 1000;
+export const MAX_EVENT_DURATION_MS = 14 * 24 * 3600 * 1000;
 
 export const eventLocationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('online'), url: httpUrlSchema.optional() }).strict(),
@@ -51,7 +51,7 @@ function checkTimes(
   if (!(event.startsAt instanceof Date) || !(event.endsAt instanceof Date)) return;
   if (event.endsAt <= event.startsAt)
     issue.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
-  else if (event.endsAt.getTime() - event.startsAt.getTime() > MAX_DURATION_MS)
+  else if (event.endsAt.getTime() - event.startsAt.getTime() > MAX_EVENT_DURATION_MS)
     issue.addIssue({ code: 'custom', path: ['endsAt'], message: 'an event lasts 14 days at most' });
 }
 

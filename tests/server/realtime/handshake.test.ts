@@ -108,6 +108,17 @@ describe('Socket.IO handshake', () => {
     expect((await anonymous.emitWithAck('session:ping')).data?.userId).toBeNull();
   });
 
+  it('closes the member’s sockets when they sign out', async () => {
+    const { client } = await signUpAs(haven);
+    const socket = open(NAMESPACES.chat, {
+      cookie: `haven_session=${client.cookie('haven_session')}`,
+    });
+    await outcome(socket);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect((await client.post('/api/auth/logout')).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+  });
+
   it('counts refusals by code in /metrics', async () => {
     const body = await (await fetch(`${haven.url}/metrics`)).text();
     expect(body).toMatch(

@@ -1,5 +1,10 @@
 import { compileProjection, sortDocuments } from '../engine/query.ts';
-import { applyUpdate, buildUpsertDocument, sameDocument } from '../engine/updates.ts';
+import {
+  applyUpdate,
+  buildUpsertDocument,
+  sameDocument,
+  validateUpdate,
+} from '../engine/updates.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { type CommandHandler, collectionArg, docArg } from './context.ts';
@@ -32,6 +37,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   const arrayFilters = Array.isArray(cmd.arrayFilters)
     ? (cmd.arrayFilters.filter(isPlainObject) as Doc[])
     : undefined;
+  if (update !== undefined) validateUpdate(update, arrayFilters);
   const project = compileProjection(docArg(cmd, 'fields'), query) ?? ((d: Doc) => d);
 
   const coll = ctx.store.getCollection(ctx.db, name);

@@ -3,8 +3,8 @@ import { sortDocuments } from '../engine/query.ts';
 import {
   applyUpdate,
   buildUpsertDocument,
-  classifyUpdate,
   sameDocument,
+  validateUpdate,
 } from '../engine/updates.ts';
 import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
@@ -58,14 +58,14 @@ function runUpdateStatement(
   const filter = docArg(stmt, 'q') ?? {};
   const update = stmt.u;
   const multi = stmt.multi === true;
-  const kind = classifyUpdate(update);
+  const arrayFilters = arrayFiltersOf(stmt);
+  const kind = validateUpdate(update, arrayFilters);
   if (multi && kind === 'replacement') {
     throw new CommandError(
       Codes.FailedToParse,
       'multi update is not supported for replacement-style update',
     );
   }
-  const arrayFilters = arrayFiltersOf(stmt);
   const coll = ctx.store.getCollection(ctx.db, name);
   const sort = docArg(stmt, 'sort');
   let targets = matchDocuments(coll, filter, multi || sort ? Number.POSITIVE_INFINITY : 1);

@@ -6,6 +6,7 @@ import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { bsonTypeAlias, canonicalKey, formatValue, typeRank } from './bson-values.ts';
 import { getTopLevelPath, setPath } from './paths.ts';
+import { resolvePositional, validateUpdatePaths } from './positional.ts';
 import { mingoOptions } from './query.ts';
 
 /** Update operators mingo implements, plus $setOnInsert which only matters for upserts. */
@@ -59,6 +60,37 @@ export function classifyUpdate(u: unknown): UpdateKind {
   return 'operators';
 }
 
+/**
+ * The checks mongod makes on an update before matching any document (conflicting paths,
+ * arrayFilters), so a malformed update fails even when its filter matches nothing.
+ */
+export function validateUpdate(update: unknown, arrayFilters?: Doc[]): UpdateKind {
+  const kind = classifyUpdate(update);
+  if (kind !== 'operators') return kind;
+  try {
+    validateUpdatePaths(checkModifiers(update as Doc), arrayFilters);
+  } catch (err) {
+    throw toCommandError(err);
+  }
+  return kind;
+}
+
+/** A copy of an operator update without its empty operators; each operand must be a document. */
+function checkModifiers(update: Doc): Doc {
+  const mod: Doc = { ...update };
+  for (const op of Object.keys(mod)) {
+    const expr = mod[op];
+    if (!isPlainObject(expr)) {
+      throw new CommandError(
+        Codes.FailedToParse,
+        `Modifiers operate on fields but we found type ${typeof expr} instead.`,
+      );
+    }
+    if (Object.keys(expr).length === 0) delete mod[op];
+  }
+  return mod;
+}
+
 export interface UpdateOptions {
   filter?: Doc;
   arrayFilters?: Doc[];
@@ -76,8 +108,6 @@ function immutableIdError(value: unknown): CommandError {
     `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatValue(value)}`,
   );
 }
-
-const POSITIONAL = /\.\$(\.|$)/;
 
 /**
  * Returns the updated document as a new object; the input is never mutated because stored
@@ -103,7 +133,10 @@ export function applyUpdate(doc: Doc, update: unknown, opts: UpdateOptions = {})
       if (doc._id !== undefined && !sameId(out._id, doc._id)) throw immutableIdError(out._id);
       return out;
     }
-    const mod: Doc = { ...(update as Doc) };
+    const mod = checkModifiers(update as Doc);
+    // Checked as written, before $setOnInsert is dropped or folded into $set: mongod refuses a
+    // conflict with $setOnInsert even when the update does not insert.
+    const elementTests = validateUpdatePaths(mod, opts.arrayFilters);
     const onInsert = mod.$setOnInsert;
     delete mod.$setOnInsert;
     if (opts.inserting && isPlainObject(onInsert)) {
@@ -116,30 +149,15 @@ export function applyUpdate(doc: Doc, update: unknown, opts: UpdateOptions = {})
       if (working._id === undefined) working = { _id: wanted, ...working };
       else if (!sameId(wanted, working._id)) throw immutableIdError(wanted);
       mod.$set = others;
+      if (Object.keys(others).length === 0) delete mod.$set;
     }
-    for (const op of Object.keys(mod)) {
-      const expr = mod[op];
-      if (!isPlainObject(expr)) {
-        throw new CommandError(
-          Codes.FailedToParse,
-          `Modifiers operate on fields but we found type ${typeof expr} instead.`,
-        );
-      }
-      if (Object.keys(expr).length === 0) delete mod[op];
-    }
-    if (Object.keys(mod).length === 0) return working;
-    assertNumericTargets(working, mod);
-    const positional = Object.values(mod).some((expr) =>
-      Object.keys(expr as Doc).some((k) => POSITIONAL.test(k)),
-    );
+    // mingo only ever sees concrete paths: its own positional handling misreports disjoint
+    // paths under one array as conflicts (see positional.ts).
+    const concrete = resolvePositional(working, mod, elementTests, opts.filter);
+    if (Object.keys(concrete).length === 0) return working;
+    assertNumericTargets(working, concrete);
     const arr = [working];
-    updateOne(
-      arr,
-      positional ? (opts.filter ?? {}) : {},
-      mod,
-      { arrayFilters: opts.arrayFilters ?? [], cloneMode: 'deep' },
-      mingoOptions(),
-    );
+    updateOne(arr, {}, concrete, { cloneMode: 'deep' }, mingoOptions());
     return arr[0] as Doc;
   } catch (err) {
     throw toCommandError(err);
@@ -158,7 +176,6 @@ function assertNumericTargets(doc: Doc, mod: Doc): void {
           `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${formatValue(by)}}`,
         );
       }
-      if (path.includes('$')) continue;
       const current = getTopLevelPath(doc, path);
       if (current !== undefined && typeRank(current) !== 3) {
         throw new CommandError(

@@ -5,6 +5,7 @@ import { type Model, Schema, type Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPage, findPageWith, type SortSpec } from '../../../../server/infra/api/paging.ts';
 import { discoverMongo, type MongoHandle } from '../../../../server/infra/mongo.ts';
+import { pageQuery } from '../../../../shared/api/common.ts';
 import { capturingLogger } from '../../../helpers/logger.ts';
 
 let dir: string;
@@ -92,6 +93,16 @@ describe('keyset pagination', () => {
     );
     expect(page.items).toEqual(['item-00', 'item-00', 'item-00', 'item-00', 'item-00']);
     expect(page.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('pages past long non-Latin sort keys (the cursor carries the key)', async () => {
+    const Named = mongo.connection.model<ItemDoc>('Named', new Schema<ItemDoc>({ name: String }));
+    await Named.insertMany([{ name: 'я'.repeat(300) }, { name: 'ж'.repeat(300) }, { name: 'a' }]);
+    const sort: SortSpec = { field: 'name', kind: 'string', direction: 1 };
+    const first = await findPage(Named, {}, sort, { limit: 1 }, (d) => d.name);
+    const query = pageQuery.parse({ cursor: first.nextCursor, limit: '1' });
+    const second = await findPage(Named, {}, sort, query, (d) => d.name);
+    expect(second.items).toEqual(['ж'.repeat(300)]);
   });
 
   it('refuses a forged cursor with INVALID_INPUT', async () => {
