@@ -27,8 +27,8 @@ export interface ApiDeps {
   /** Rate-limit keys live under this prefix in Redis; tests give each server its own. */
   limitsNamespace?: string;
   publicUrl?: string | undefined;
-  /** Called when a member's sessions end (sign-out, deletion), to close their sockets. */
-  onSessionsEnded?: (userId: string) => void;
+  /** Closes a member's open sockets (sign-out, deletion, new roles): they reconnect and re-authenticate. */
+  closeMemberSockets?: (userId: string) => void;
 }
 
 /**
@@ -68,7 +68,7 @@ export function createApi(deps: ApiDeps) {
     accounts,
     sessions,
     secureCookies: deps.production,
-    onSessionsEnded: (userId) => deps.onSessionsEnded?.(userId),
+    closeMemberSockets: (userId) => deps.closeMemberSockets?.(userId),
     limits: {
       loginPerAccount: createLimiter(deps.redisClient, {
         keyPrefix: `${ns}:login-account`,

@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): HavenApp {
   // The API is built before the sockets it must close on sign-out; bound once both exist.
   let boundSockets: SocketServer | undefined;
   const api = createApi({
-    onSessionsEnded: (userId) => boundSockets?.disconnectMember(userId),
+    closeMemberSockets: (userId) => boundSockets?.disconnectMember(userId),
     connection: deps.mongo.connection,
     redisClient: deps.redis.client,
     production: deps.config.NODE_ENV === 'production',

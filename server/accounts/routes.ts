@@ -3,11 +3,13 @@ import type { CookieOptions, Response } from 'express';
 import {
   csrfResponse,
   loginBody,
+  memberResponse,
   profileUpdateBody,
   registerBody,
+  rolesUpdateBody,
   userResponse,
 } from '../../shared/api/accounts.ts';
-import { okSchema } from '../../shared/api/common.ts';
+import { idParams, okSchema } from '../../shared/api/common.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
@@ -18,7 +20,7 @@ export interface AccountRouteDeps {
   accounts: AccountService;
   sessions: SessionService;
   secureCookies: boolean;
-  onSessionsEnded: (userId: string) => void;
+  closeMemberSockets: (userId: string) => void;
   limits: {
     loginPerAccount: Limiter;
     loginPerAccountAnywhere: Limiter;
@@ -102,7 +104,7 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     async ({ req, res }) => {
       await deps.sessions.destroy(req.cookies?.[SESSION_COOKIE]);
       clearSession(res);
-      if (req.user) deps.onSessionsEnded(req.user.id);
+      if (req.user) deps.closeMemberSockets(req.user.id);
       return { ok: true };
     },
   );
@@ -149,8 +151,39 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     },
     async ({ user, res }) => {
       await deps.accounts.deleteAccount(user.id);
-      deps.onSessionsEnded(user.id);
+      deps.closeMemberSockets(user.id);
       clearSession(res);
+    },
+  );
+
+  api.get(
+    '/members/:id',
+    {
+      summary: "A member's public profile",
+      tag: TAG,
+      auth: 'user',
+      params: idParams,
+      response: memberResponse,
+    },
+    async ({ params }) => ({ member: await deps.accounts.publicProfile(params.id) }),
+  );
+
+  api.put(
+    '/members/:id/roles',
+    {
+      summary: "Set a member's roles (admin, acting for the board)",
+      tag: TAG,
+      auth: ['admin'],
+      params: idParams,
+      body: rolesUpdateBody,
+      response: memberResponse,
+      status: 200,
+    },
+    async ({ user, params, body }) => {
+      const member = await deps.accounts.setRoles(user.id, params.id, body.roles);
+      // Open sockets carry the roles they were opened with; they reconnect with the new ones.
+      deps.closeMemberSockets(params.id);
+      return { member };
     },
   );
 }

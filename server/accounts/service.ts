@@ -4,6 +4,7 @@ import type {
   OwnUser,
   PublicUser,
   profileUpdateBody,
+  Role,
   registerBody,
 } from '../../shared/api/accounts.ts';
 import { AppError } from '../infra/errors.ts';
@@ -146,6 +147,28 @@ export class AccountService {
       account,
       ...(await this.#data.exportAll(userId)),
     };
+  }
+
+  /** A member as other members see them (privacy applied, never an email). */
+  async publicProfile(userId: string): Promise<PublicUser> {
+    const user = await this.#models.User.findById(userId).lean();
+    if (!user) throw new AppError('NOT_FOUND', 'no such member');
+    return toPublicUser(user as UserRecord);
+  }
+
+  /** Roles are the board's to grant; an admin cannot take their own admin role away. */
+  async setRoles(actorId: string, userId: string, roles: Role[]): Promise<PublicUser> {
+    if (actorId === userId && !roles.includes('admin')) {
+      throw new AppError('INVALID_TRANSITION', 'an admin cannot remove their own admin role');
+    }
+    const unique = [...new Set(roles)];
+    const user = await this.#models.User.findByIdAndUpdate(
+      userId,
+      { $set: { roles: unique } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!user) throw new AppError('NOT_FOUND', 'no such member');
+    return toPublicUser(user as UserRecord);
   }
 
   /**

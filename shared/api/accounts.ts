@@ -82,3 +82,15 @@ export type OwnUser = z.infer<typeof ownUserSchema>;
 
 export const userResponse = z.object({ user: ownUserSchema });
 export const csrfResponse = z.object({ csrfToken: z.string() });
+
+/** Admins (acting for the board) grant roles: a trained facilitator, a new advisor. */
+export const rolesUpdateBody = z
+  .object({
+    roles: z
+      .array(roleSchema)
+      .min(1)
+      .max(ROLES.length)
+      .refine((roles) => roles.includes('participant'), 'every member stays a participant'),
+  })
+  .strict();
+export const memberResponse = z.object({ member: publicUserSchema });
