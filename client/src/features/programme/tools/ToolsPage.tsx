@@ -1,0 +1,125 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import type { ErrorCode } from '../../../../../shared/errors.ts';
+import { Page } from '../../../components/Page.tsx';
+import { FormAlert } from '../../../forms/fields.tsx';
+import { asApiError } from '../../../forms/problems.ts';
+import { errorMessageKey } from '../../../i18n/index.ts';
+import { useHavenStore } from '../../../store/index.ts';
+import { LoadFailed, Loading, MemberOnly, PointLabel, ShowMore } from '../components.tsx';
+import { TOOL_POINTS, TOOLS } from '../constants.ts';
+import { callProgramme, usePagedData } from '../data.ts';
+import { formatDate } from '../format.ts';
+import { useNotice } from '../notice.ts';
+import { PROGRAMME_PATHS, worksheetPath } from '../paths.ts';
+import type { Tool } from '../types.ts';
+
+/** The member's private worksheets, and the four tools to start a new one from. */
+export function ToolsPage() {
+  const { t } = useTranslation();
+  const notice = useNotice(PROGRAMME_PATHS.tools);
+  return (
+    <Page title={t('sections.tools.title')} intro={t('programme.tools.intro')}>
+      {notice && (
+        <p className="flash" role="status">
+          {t(`programme.notices.${notice}`)}
+        </p>
+      )}
+      <MemberOnly signedOutText={t('programme.tools.signedOut')}>
+        {(user) => <MyTools key={user.id} />}
+      </MemberOnly>
+    </Page>
+  );
+}
+
+function MyTools() {
+  const { t } = useTranslation();
+  const startId = useId();
+  const mineId = useId();
+  const language = useHavenStore((s) => s.language);
+  const [, navigate] = useLocation();
+  const list = usePagedData('worksheets', (api, cursor) => api.worksheets(cursor));
+  const [starting, setStarting] = useState<Tool | null>(null);
+  const [failure, setFailure] = useState<ErrorCode | null>(null);
+
+  const start = async (tool: Tool) => {
+    if (starting) return;
+    setStarting(tool);
+    setFailure(null);
+    try {
+      const worksheet = await callProgramme((api) => api.startWorksheet(tool));
+      navigate(worksheetPath(worksheet.id));
+    } catch (error) {
+      setFailure(asApiError(error).code);
+      setStarting(null);
+    }
+  };
+
+  const ready = list.status === 'ready';
+  const none = ready && list.items.length === 0;
+  return (
+    <>
+      <div className="privacy-note">
+        <p className="privacy-note-title">{t('programme.tools.privateTitle')}</p>
+        <p>{t('programme.tools.privateText')}</p>
+      </div>
+
+      <section className="programme-group" aria-labelledby={mineId}>
+        <h2 id={mineId}>{t('programme.tools.mine')}</h2>
+        {list.loading && <Loading />}
+        {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
+        {none && <p>{t('programme.tools.none')}</p>}
+        {ready && list.items.length > 0 && (
+          <ul className="programme-list">
+            {list.items.map((worksheet) => (
+              <li key={worksheet.id}>
+                <Link href={worksheetPath(worksheet.id)}>
+                  {worksheet.title ?? t(`programme.tools.names.${worksheet.tool}`)}
+                </Link>
+                <span className="list-meta">
+                  {t('programme.tools.listMeta', {
+                    tool: t(`programme.tools.names.${worksheet.tool}`),
+                    date: formatDate(worksheet.updatedAt, language),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ShowMore
+          hasMore={list.hasMore}
+          loading={list.loadingMore}
+          error={list.moreError}
+          onMore={() => void list.loadMore()}
+        />
+      </section>
+
+      <section className="programme-group" aria-labelledby={startId}>
+        <h2 id={startId}>{t('programme.tools.start')}</h2>
+        <p className="section-intro">{t('programme.tools.startIntro')}</p>
+        <FormAlert message={failure && t(errorMessageKey(failure))} />
+        <ul className="card-grid programme-cards">
+          {TOOLS.map((tool) => (
+            <li key={tool} className="card tool-card">
+              <h3 className="card-title">{t(`programme.tools.names.${tool}`)}</h3>
+              <p className="card-meta">
+                <PointLabel point={TOOL_POINTS[tool]} />
+              </p>
+              <p>{t(`programme.tools.about.${tool}`)}</p>
+              <button
+                type="button"
+                aria-disabled={starting !== null || undefined}
+                onClick={() => void start(tool)}
+              >
+                {starting === tool
+                  ? t('programme.tools.starting')
+                  : t('programme.tools.startOne', { tool: t(`programme.tools.names.${tool}`) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
