@@ -1,6 +1,30 @@
 import type { ReactElement } from 'react';
+import { Route } from 'wouter';
+import { DirectoryPage } from './pages/DirectoryPage.tsx';
+import { LivePage } from './pages/LivePage.tsx';
+import { MeetingFormPage } from './pages/MeetingFormPage.tsx';
+import { MeetingPage } from './pages/MeetingPage.tsx';
 
-/** This feature's pages as wouter <Route> elements, placed in App's <Switch>. */
+/**
+ * This feature's pages as wouter <Route> elements, placed in App's <Switch>. The Switch takes
+ * the first match, so "/meetings/new" comes before "/meetings/:id".
+ */
 export function directoryRoutes(): ReactElement[] {
-  return [];
+  return [
+    <Route key="directory" path="/meetings">
+      <DirectoryPage />
+    </Route>,
+    <Route key="directory-new" path="/meetings/new">
+      <MeetingFormPage />
+    </Route>,
+    <Route key="directory-edit" path="/meetings/:id/edit">
+      {(params: { id: string }) => <MeetingFormPage key={params.id} id={params.id} />}
+    </Route>,
+    <Route key="directory-live" path="/meetings/:id/live">
+      {(params: { id: string }) => <LivePage key={params.id} id={params.id} />}
+    </Route>,
+    <Route key="directory-meeting" path="/meetings/:id">
+      {(params: { id: string }) => <MeetingPage key={params.id} id={params.id} />}
+    </Route>,
+  ];
 }
