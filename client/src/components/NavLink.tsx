@@ -1,7 +1,16 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 
-/** A link that tells assistive technology when it points at the page being shown. */
+/**
+ * A link that tells assistive technology where the reader is: `page` on the page itself,
+ * `true` anywhere inside its section (a meeting under Meetings, a publication under Library).
+ */
+export function currentFor(location: string, href: string): 'page' | 'true' | undefined {
+  if (location === href) return 'page';
+  if (href !== '/' && location.startsWith(`${href}/`)) return 'true';
+  return undefined;
+}
+
 export function NavLink({
   href,
   children,
@@ -13,7 +22,7 @@ export function NavLink({
 }) {
   const [location] = useLocation();
   return (
-    <Link href={href} className={className} aria-current={location === href ? 'page' : undefined}>
+    <Link href={href} className={className} aria-current={currentFor(location, href)}>
       {children}
     </Link>
   );
