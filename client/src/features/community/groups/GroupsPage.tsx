@@ -1,0 +1,197 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearch } from 'wouter';
+import type { OwnUser } from '../../../../../shared/api/accounts.ts';
+import type { Group } from '../../../../../shared/api/community.ts';
+import { countryOptions, languageOptions } from '../../../account/places.ts';
+import { Page } from '../../../components/Page.tsx';
+import { CheckField, SelectField, TextField } from '../../../forms/fields.tsx';
+import { languageName, placeText } from '../components/bits.tsx';
+import { ListStatus, LoadStatus, ShowMore } from '../components/LoadStatus.tsx';
+import { MembersOnly } from '../components/MembersOnly.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { GROUP_KINDS, type GroupKind } from '../constants.ts';
+import {
+  type GroupFilters,
+  groupFiltersSearch,
+  groupListQuery,
+  parseGroupFilters,
+} from '../filters.ts';
+import { useLocale, usePaged } from '../hooks.ts';
+import { COMMUNITY_PATHS } from '../paths.ts';
+import { canCreateGroup } from '../permissions.ts';
+
+/** `/groups`: local-area and topic groups, filtered by place, language, kind or "mine". */
+export function GroupsPage() {
+  const { t } = useTranslation();
+  return (
+    <MembersOnly title={t('community.groups.title')}>
+      {(user) => <GroupsList user={user} />}
+    </MembersOnly>
+  );
+}
+
+function GroupsList({ user }: { user: OwnUser }) {
+  const { t } = useTranslation();
+  const search = useSearch();
+  const filters = useMemo(() => parseGroupFilters(search), [search]);
+  const list = usePaged(`groups${groupListQuery(filters)}`, (api, cursor) =>
+    api.listGroups(groupListQuery(filters, cursor)),
+  );
+  const filtered = Object.values(filters).some(Boolean);
+  const onlyMine = Boolean(filters.mine) && Object.values(filters).filter(Boolean).length === 1;
+
+  // A value, not a comparison, in the JSX (see docs/client.md).
+  const shown = list.state.status === 'ready' ? list.state.data : null;
+  return (
+    <Page title={t('community.groups.title')} intro={t('community.groups.intro')}>
+      <Notice />
+      {canCreateGroup(user.roles) && (
+        <p className="cm-actions">
+          <Link className="button-link" href={COMMUNITY_PATHS.newGroup}>
+            {t('community.groups.create')}
+          </Link>
+        </p>
+      )}
+      {/* Keyed by the address: Back and Forward show the filters that made the list. */}
+      <GroupFilterForm key={search} filters={filters} />
+
+      <section aria-labelledby="cm-groups-results" className="cm-results">
+        <h2 id="cm-groups-results" className="cm-visually-hidden">
+          {t('community.groups.results')}
+        </h2>
+        <ListStatus
+          state={list.state}
+          shown={(count) => t('community.groups.shown', { count })}
+          empty={t(onlyMine ? 'community.groups.noneMine' : 'community.groups.empty')}
+          none={t('community.groups.none')}
+          filtered={filtered && !onlyMine}
+        />
+        <LoadStatus state={list.state} onRetry={list.reload} quiet />
+        {shown && (
+          <>
+            <ul className="cm-cards">
+              {shown.items.map((group) => (
+                <GroupCard key={group.id} group={group} />
+              ))}
+            </ul>
+            <ShowMore
+              hasMore={Boolean(shown.nextCursor)}
+              busy={list.more.busy}
+              code={list.more.code}
+              onMore={() => void list.loadMore()}
+            />
+          </>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+function GroupFilterForm({ filters }: { filters: GroupFilters }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const locale = useLocale();
+  const [values, setValues] = useState(filters);
+  const countries = useMemo(() => countryOptions(locale), [locale]);
+  const languages = useMemo(() => languageOptions(locale), [locale]);
+
+  const set = <K extends keyof GroupFilters>(key: K, value: GroupFilters[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(`${COMMUNITY_PATHS.groups}${groupFiltersSearch(values)}`);
+  };
+
+  return (
+    <form
+      className="panel form cm-filters"
+      noValidate
+      onSubmit={onSubmit}
+      aria-label={t('community.filters')}
+    >
+      <div className="field-row">
+        <SelectField
+          label={t('community.groups.country')}
+          value={values.country ?? ''}
+          onChange={(e) => set('country', e.target.value || undefined)}
+        >
+          <option value="">{t('community.any')}</option>
+          {countries.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('community.groups.city')}
+          value={values.city ?? ''}
+          maxLength={80}
+          onChange={(e) => set('city', e.target.value || undefined)}
+        />
+        <SelectField
+          label={t('community.groups.language')}
+          value={values.language ?? ''}
+          onChange={(e) => set('language', e.target.value || undefined)}
+        >
+          <option value="">{t('community.any')}</option>
+          {languages.map((l) => (
+            <option key={l.value} value={l.value}>
+              {l.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('community.groups.kind')}
+          value={values.kind ?? ''}
+          onChange={(e) => set('kind', (e.target.value || undefined) as GroupKind | undefined)}
+        >
+          <option value="">{t('community.any')}</option>
+          {GROUP_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`community.groups.kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <CheckField
+        label={t('community.groups.mine')}
+        checked={Boolean(values.mine)}
+        onChange={(checked) => set('mine', checked || undefined)}
+      />
+      <div className="form-actions">
+        <button type="submit">{t('community.groups.apply')}</button>
+        <Link href={COMMUNITY_PATHS.groups}>{t('community.clearFilters')}</Link>
+      </div>
+    </form>
+  );
+}
+
+function GroupCard({ group }: { group: Group }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const where = group.area ? placeText(group.area, locale) : '';
+  return (
+    <li className="cm-card">
+      <h3>
+        <Link href={COMMUNITY_PATHS.group(group.id)}>{group.name}</Link>
+      </h3>
+      <p className="cm-meta">
+        <span className="cm-badge">{t(`community.groups.kinds.${group.kind}`)}</span>
+        {group.amMember && (
+          <span className="cm-badge cm-badge-strong">{t('community.groups.youAreMember')}</span>
+        )}
+      </p>
+      {group.topic && (
+        <p className="cm-line">{t('community.groups.topicIs', { topic: group.topic })}</p>
+      )}
+      {where && <p className="cm-line">{where}</p>}
+      <p className="cm-line cm-muted">
+        {t('community.groups.languageIs', { language: languageName(group.language, locale, true) })}
+      </p>
+      <p className="cm-line cm-strong">
+        {t('community.groups.memberCount', { count: group.memberCount })}
+      </p>
+    </li>
+  );
+}
