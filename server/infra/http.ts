@@ -38,7 +38,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // A malformed path or an unsupported encoding: the request's fault. Log the kind of
       // error only; its message may quote what was sent.
       logger.info({ type: error.type ?? 'client-error', status: error.status }, 'request refused');
-      appError = new AppError('INVALID_INPUT', 'the request could not be read');
+      appError =
+        error.status === 404
+          ? new AppError('NOT_FOUND', 'no such resource')
+          : new AppError('INVALID_INPUT', 'the request could not be read');
     } else {
       logger.error(
         { err: error?.message, method: req.method, route: req.route?.path },
