@@ -7,11 +7,33 @@ import programmeEs from '../features/programme/locales/es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
 
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * Spanish has a third plural category, "many" (1.000.000 de personas), which i18next asks
+ * for through Intl.PluralRules. Our Spanish texts read the same for "many" as for "other",
+ * so every `_other` key lends its text to a missing `_many`, instead of each file repeating it.
+ */
+function withManyPlurals<T>(tree: T): T {
+  const out: Tree = {};
+  for (const [key, value] of Object.entries(tree as Tree)) {
+    out[key] = typeof value === 'string' ? value : withManyPlurals(value);
+    const many = key.replace(/_other$/, '_many');
+    if (key.endsWith('_other') && !(many in (tree as Tree))) out[many] = value;
+  }
+  return out as T;
+}
+
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
  * feature's strings live beside its pages (keys `directory.*`, `community.*`, `programme.*`).
  */
 export const catalogues = {
   en: { ...en, directory: directoryEn, community: communityEn, programme: programmeEn },
-  es: { ...es, directory: directoryEs, community: communityEs, programme: programmeEs },
+  es: withManyPlurals({
+    ...es,
+    directory: directoryEs,
+    community: communityEs,
+    programme: programmeEs,
+  }),
 } as const;
