@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { ConnectionNotice } from './components/ConnectionNotice.tsx';
 import { FlashMessage } from './components/FlashMessage.tsx';
@@ -40,6 +41,16 @@ function useServiceStatusPolling(): void {
   }, [check]);
 }
 
+/** Shown while a page's chunk loads (first visit only); announced politely. */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="page-loading">
+      {t('app.loadingPage')}
+    </p>
+  );
+}
+
 export function App() {
   useServiceStatusPolling();
   useFocusOnNavigation();
@@ -50,32 +61,34 @@ export function App() {
       <main id={MAIN_ID} tabIndex={-1}>
         <ConnectionNotice />
         <FlashMessage />
-        <Switch>
-          <Route path={PATHS.home}>
-            <LandingPage />
-          </Route>
-          <Route path={PATHS.signUp}>
-            <SignUpPage />
-          </Route>
-          <Route path={PATHS.signIn}>
-            <SignInPage />
-          </Route>
-          <Route path={PATHS.account}>
-            <AccountPage />
-          </Route>
-          {directoryRoutes()}
-          {communityRoutes()}
-          {programmeRoutes()}
-          {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
-          {SECTIONS.map((section) => (
-            <Route key={section} path={sectionPath(section)}>
-              <ComingSoonPage section={section} />
+        <Suspense fallback={<PageLoading />}>
+          <Switch>
+            <Route path={PATHS.home}>
+              <LandingPage />
             </Route>
-          ))}
-          <Route>
-            <NotFoundPage />
-          </Route>
-        </Switch>
+            <Route path={PATHS.signUp}>
+              <SignUpPage />
+            </Route>
+            <Route path={PATHS.signIn}>
+              <SignInPage />
+            </Route>
+            <Route path={PATHS.account}>
+              <AccountPage />
+            </Route>
+            {directoryRoutes()}
+            {communityRoutes()}
+            {programmeRoutes()}
+            {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
+            {SECTIONS.map((section) => (
+              <Route key={section} path={sectionPath(section)}>
+                <ComingSoonPage section={section} />
+              </Route>
+            ))}
+            <Route>
+              <NotFoundPage />
+            </Route>
+          </Switch>
+        </Suspense>
       </main>
       <SiteFooter />
     </>

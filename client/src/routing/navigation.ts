@@ -21,10 +21,30 @@ export function useFocusOnNavigation(): void {
   useEffect(() => {
     if (previous.current === location) return;
     previous.current = location;
-    const heading = document.querySelector<HTMLElement>('main h1');
     window.scrollTo({ top: 0 });
-    if (!heading) return;
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+    const main = document.querySelector('main');
+    if (!main) return;
+    const focusHeading = (): boolean => {
+      // While a page loads, React keeps the previous one in the DOM, hidden: only a
+      // rendered h1 is the new page's.
+      const heading = [...main.querySelectorAll<HTMLElement>('h1')].find(
+        (h1) => h1.getClientRects().length > 0,
+      );
+      if (!heading) return false;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      return true;
+    };
+    if (focusHeading()) return;
+    // A page loaded on first visit renders its h1 a moment later: wait for it (briefly).
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const giveUp = window.setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(giveUp);
+    };
   }, [location]);
 }

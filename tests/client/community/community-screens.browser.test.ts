@@ -18,6 +18,7 @@ const WIDTHS = [
   [390, 'mobile'],
 ] as const;
 
+// Runs only with HAVEN_SCREENSHOTS=<dir>: it saves screenshots for people to look at, it asserts nothing a user needs.
 describe.runIf(Boolean(screenshotDir))('the community pages, to look at', () => {
   let haven: TestHaven;
   let browser: Browser;

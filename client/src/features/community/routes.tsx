@@ -1,20 +1,23 @@
 import type { ReactElement } from 'react';
 import { Route } from 'wouter';
+import { lazyPage } from '../../routing/lazy-page.ts';
 import './community.css';
 import './community-pages.css';
-import { EditEventPage, NewEventPage } from './events/EventFormPage.tsx';
-import { EventPage } from './events/EventPage.tsx';
-import { EventsPage } from './events/EventsPage.tsx';
-import { AllFeedbackPage } from './feedback/AllFeedbackPage.tsx';
-import { FeedbackPage } from './feedback/FeedbackPage.tsx';
-import { GroupPage } from './groups/GroupPage.tsx';
-import { GroupsPage } from './groups/GroupsPage.tsx';
-import { NewGroupPage } from './groups/NewGroupPage.tsx';
 import { COMMUNITY_PATHS as P } from './paths.ts';
-import { ModerationPage } from './posts/ModerationPage.tsx';
-import { NewPostPage } from './posts/NewPostPage.tsx';
-import { PostPage } from './posts/PostPage.tsx';
-import { PostsPage } from './posts/PostsPage.tsx';
+
+const EditEventPage = lazyPage(() => import('./events/EventFormPage.tsx'), 'EditEventPage');
+const NewEventPage = lazyPage(() => import('./events/EventFormPage.tsx'), 'NewEventPage');
+const EventPage = lazyPage(() => import('./events/EventPage.tsx'), 'EventPage');
+const EventsPage = lazyPage(() => import('./events/EventsPage.tsx'), 'EventsPage');
+const AllFeedbackPage = lazyPage(() => import('./feedback/AllFeedbackPage.tsx'), 'AllFeedbackPage');
+const FeedbackPage = lazyPage(() => import('./feedback/FeedbackPage.tsx'), 'FeedbackPage');
+const GroupPage = lazyPage(() => import('./groups/GroupPage.tsx'), 'GroupPage');
+const GroupsPage = lazyPage(() => import('./groups/GroupsPage.tsx'), 'GroupsPage');
+const NewGroupPage = lazyPage(() => import('./groups/NewGroupPage.tsx'), 'NewGroupPage');
+const ModerationPage = lazyPage(() => import('./posts/ModerationPage.tsx'), 'ModerationPage');
+const NewPostPage = lazyPage(() => import('./posts/NewPostPage.tsx'), 'NewPostPage');
+const PostPage = lazyPage(() => import('./posts/PostPage.tsx'), 'PostPage');
+const PostsPage = lazyPage(() => import('./posts/PostsPage.tsx'), 'PostsPage');
 
 /**
  * This feature's pages as wouter <Route> elements, placed in App's <Switch>. Fixed paths

@@ -1,9 +1,11 @@
 import type { ReactElement } from 'react';
 import { Route } from 'wouter';
-import { DirectoryPage } from './pages/DirectoryPage.tsx';
-import { LivePage } from './pages/LivePage.tsx';
-import { MeetingFormPage } from './pages/MeetingFormPage.tsx';
-import { MeetingPage } from './pages/MeetingPage.tsx';
+import { lazyPage } from '../../routing/lazy-page.ts';
+
+const DirectoryPage = lazyPage(() => import('./pages/DirectoryPage.tsx'), 'DirectoryPage');
+const LivePage = lazyPage(() => import('./pages/LivePage.tsx'), 'LivePage');
+const MeetingFormPage = lazyPage(() => import('./pages/MeetingFormPage.tsx'), 'MeetingFormPage');
+const MeetingPage = lazyPage(() => import('./pages/MeetingPage.tsx'), 'MeetingPage');
 
 /**
  * This feature's pages as wouter <Route> elements, placed in App's <Switch>. The Switch takes

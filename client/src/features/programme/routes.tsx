@@ -1,28 +1,33 @@
-import type { ReactElement } from 'react';
+import type { ComponentType, ReactElement } from 'react';
 import { Route } from 'wouter';
-import { CollaboratePage } from './collaborate/CollaboratePage.tsx';
-import { EnquiriesPage } from './collaborate/EnquiriesPage.tsx';
-import { LibraryPage } from './library/LibraryPage.tsx';
-import { PublicationPage } from './library/PublicationPage.tsx';
-import { PartnerPage } from './partners/PartnerPage.tsx';
-import { PartnersPage } from './partners/PartnersPage.tsx';
+import { lazyPage } from '../../routing/lazy-page.ts';
 import { PROGRAMME_PATHS as P } from './paths.ts';
-import { ProposalPage } from './proposals/ProposalPage.tsx';
-import { ProposalsPage } from './proposals/ProposalsPage.tsx';
-import { ProposeFormPage } from './proposals/ProposeForm.tsx';
-import { ToolsPage } from './tools/ToolsPage.tsx';
-import { WorksheetPage } from './tools/WorksheetPage.tsx';
 import './styles/pages.css';
 import './styles/forms.css';
 import './styles/print.css';
 
+const CollaboratePage = lazyPage(
+  () => import('./collaborate/CollaboratePage.tsx'),
+  'CollaboratePage',
+);
+const EnquiriesPage = lazyPage(() => import('./collaborate/EnquiriesPage.tsx'), 'EnquiriesPage');
+const LibraryPage = lazyPage(() => import('./library/LibraryPage.tsx'), 'LibraryPage');
+const PublicationPage = lazyPage(() => import('./library/PublicationPage.tsx'), 'PublicationPage');
+const PartnerPage = lazyPage(() => import('./partners/PartnerPage.tsx'), 'PartnerPage');
+const PartnersPage = lazyPage(() => import('./partners/PartnersPage.tsx'), 'PartnersPage');
+const ProposalPage = lazyPage(() => import('./proposals/ProposalPage.tsx'), 'ProposalPage');
+const ProposalsPage = lazyPage(() => import('./proposals/ProposalsPage.tsx'), 'ProposalsPage');
+const ProposeFormPage = lazyPage(() => import('./proposals/ProposeForm.tsx'), 'ProposeFormPage');
+const ToolsPage = lazyPage(() => import('./tools/ToolsPage.tsx'), 'ToolsPage');
+const WorksheetPage = lazyPage(() => import('./tools/WorksheetPage.tsx'), 'WorksheetPage');
+
 /**
- * This feature's pages as wouter <Route> elements, placed in App's <Switch>. The pages are
- * in the main bundle (so focus can move to their h1 at once); their data and zod come in
- * the api chunk (see data.ts). More specific paths first.
+ * This feature's pages as wouter <Route> elements, placed in App's <Switch>. Each page is
+ * its own chunk, loaded on first visit; their data and zod come in the api chunk (see
+ * data.ts). More specific paths first.
  */
 export function programmeRoutes(): ReactElement[] {
-  const pages: Array<[string, () => ReactElement]> = [
+  const pages: Array<[string, ComponentType]> = [
     [P.library, LibraryPage],
     [P.publication, PublicationPage],
     [P.tools, ToolsPage],
