@@ -1,12 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
+import { useHavenStore } from '../store/index.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NavLink } from './NavLink.tsx';
 
+/** Staff pages shown in the header only to those who use them; the server decides regardless. */
+const MODERATION_PATH = '/moderation';
+
 export function SiteHeader() {
   const { t } = useTranslation();
+  const roles = useHavenStore((s) => s.user?.roles);
+  const moderates = Boolean(roles?.includes('moderator') || roles?.includes('admin'));
   return (
     <header className="site-header">
       <div className="container header-top">
@@ -27,6 +33,11 @@ export function SiteHeader() {
               <NavLink href={sectionPath(section)}>{t(`sections.${section}.nav`)}</NavLink>
             </li>
           ))}
+          {moderates && (
+            <li>
+              <NavLink href={MODERATION_PATH}>{t('community.moderation.link')}</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
     </header>
