@@ -25,7 +25,9 @@ export interface TestHaven {
  * on this machine, or MONGODB_URI when CI points at a real server), the machine's Redis,
  * one real mediasoup worker, on an ephemeral port with a throw-away data folder.
  */
-export async function startTestHaven(options: { clientDir?: string } = {}): Promise<TestHaven> {
+export async function startTestHaven(
+  options: { clientDir?: string; nodeEnv?: 'test' | 'production' } = {},
+): Promise<TestHaven> {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));
   const { logger, lines } = capturingLogger();
   const metrics = createMetrics();
@@ -43,7 +45,7 @@ export async function startTestHaven(options: { clientDir?: string } = {}): Prom
     logger,
   });
   const haven = createApp({
-    config: { allowedOrigins: ['https://haven.example'], NODE_ENV: 'test' },
+    config: { allowedOrigins: ['https://haven.example'], NODE_ENV: options.nodeEnv ?? 'test' },
     logger,
     metrics,
     mongo,

@@ -65,6 +65,27 @@ describe('register, log in, log out', () => {
     expect((await client.get('/api/me')).body.user.email).toBe(email);
   });
 
+  it('marks the session and CSRF cookies Secure in production', async () => {
+    const production = await startTestHaven({ nodeEnv: 'production' });
+    try {
+      const client = new ApiClient(production.url);
+      await client.fetchCsrf();
+      const response = await client.post('/api/auth/register', {
+        email: uniqueEmail(),
+        password: 'correct horse battery',
+        displayName: 'Ana',
+      });
+      expect(response.status).toBe(201);
+      const session = response.headers
+        .getSetCookie()
+        .find((line) => line.startsWith('haven_session='));
+      expect(session).toMatch(/;\s*Secure/i);
+      expect(session).toMatch(/HttpOnly/i);
+    } finally {
+      await production.close();
+    }
+  });
+
   it('refuses a second account with the same email (any case) with CONFLICT', async () => {
     const email = uniqueEmail();
     await new ApiClient(haven.url).register(email);
