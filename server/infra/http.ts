@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from './errors.ts';
-import type { Logger } from './logger.ts';
+import { type Logger, scrubbedMessage } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 
 /** Labels use the matched route pattern, never the raw path, so ids do not explode the series. */
@@ -44,7 +44,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           : new AppError('INVALID_INPUT', 'the request could not be read');
     } else {
       logger.error(
-        { err: error?.message, method: req.method, route: req.route?.path },
+        {
+          err: scrubbedMessage(error),
+          name: error?.name,
+          method: req.method,
+          route: req.route?.path,
+        },
         'request failed',
       );
       appError = new AppError('INTERNAL', 'something went wrong on the server');

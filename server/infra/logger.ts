@@ -34,3 +34,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/**
+ * An unexpected error's message can quote what was sent (a cast error quotes the value; a
+ * driver error the duplicate key). Logs keep the shape of the message, never the values.
+ */
+export function scrubbedMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/[^\s@"'`]+@[^\s@"'`]+/g, '[email]')
+    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '"…"')
+    .slice(0, 300);
+}

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { Ack } from '../../shared/protocol.ts';
 import { AppError } from '../infra/errors.ts';
-import type { Logger } from '../infra/logger.ts';
+import { type Logger, scrubbedMessage } from '../infra/logger.ts';
 
 /**
  * The one wrapper every socket handler goes through: it parses the payload with its
@@ -34,7 +34,7 @@ export function defineHandler<S extends z.ZodType, R>(
         reply(failure(error.code, error.message));
         return;
       }
-      logger.error({ event, err: (error as Error).message }, 'socket handler failed');
+      logger.error({ event, err: scrubbedMessage(error) }, 'socket handler failed');
       reply(failure('INTERNAL', 'something went wrong on the server'));
     }
   };
