@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 /** ids for aria-describedby: only those of the parts that are showing. */
 export function describedBy(...ids: Array<string | false | undefined>): string | undefined {
@@ -37,6 +43,50 @@ export function TextField({ label, hint, error, className, ...input }: TextField
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint ? hintId : false, error ? errorId : false)}
         {...input}
+      />
+    </div>
+  );
+}
+
+export interface TextAreaFieldProps
+  extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-invalid' | 'children'> {
+  label: string;
+  hint?: ReactNode;
+  /** The translated problem, shown between label and text area and tied to it. */
+  error?: string | undefined;
+}
+
+/** A labelled text area like TextField, its hint and error read out with it; 5 rows by default. */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  rows = 5,
+  ...area
+}: TextAreaFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? hintId : false, error ? errorId : false)}
+        {...area}
       />
     </div>
   );
@@ -131,5 +181,88 @@ export function CheckField({
         )}
       </div>
     </div>
+  );
+}
+
+/** One radio button of a RadioGroup, with an optional explanation read out with it. */
+export interface Choice<V extends string> {
+  value: V;
+  label: string;
+  hint?: string | undefined;
+}
+
+export interface RadioGroupProps<V extends string> {
+  /** Names the question; the group's hint and error are tied to the fieldset. */
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  name: string;
+  /** '' while nothing is chosen yet. */
+  value: V | '';
+  choices: readonly Choice<V>[];
+  onChange: (value: V) => void;
+}
+
+/**
+ * Radio buttons in a fieldset: the legend names the question, the group's hint and error
+ * are read out with it, and an invalid group gets the bar (and `data-invalid`, so a failed
+ * submit focuses its first button). Native radios: arrow keys move within the group.
+ */
+export function RadioGroup<V extends string>({
+  legend,
+  hint,
+  error,
+  name,
+  value,
+  choices,
+  onChange,
+}: RadioGroupProps<V>) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <fieldset
+      className={`fieldset radio-group${error ? ' field-invalid' : ''}`}
+      data-invalid={error ? true : undefined}
+      aria-describedby={describedBy(hint ? hintId : false, error ? errorId : false)}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+      <div className="radio-list">
+        {choices.map((choice) => {
+          const choiceId = `${id}-${choice.value}`;
+          return (
+            <div key={choice.value} className="check">
+              <input
+                id={choiceId}
+                type="radio"
+                name={name}
+                value={choice.value}
+                checked={value === choice.value}
+                aria-describedby={choice.hint ? `${choiceId}-hint` : undefined}
+                onChange={() => onChange(choice.value)}
+              />
+              <div>
+                <label htmlFor={choiceId}>{choice.label}</label>
+                {choice.hint && (
+                  <p id={`${choiceId}-hint`} className="field-hint">
+                    {choice.hint}
+                  </p>
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }

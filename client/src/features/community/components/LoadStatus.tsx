@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../../shared/api/common.ts';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
+import { FormAlert } from '../../../forms/fields.tsx';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import type { LoadState } from '../hooks.ts';
 
@@ -53,7 +54,7 @@ export function ShowMore({
   if (!hasMore) return null;
   return (
     <div className="cm-more">
-      <div role="alert">{code && <p className="form-alert">{t(errorMessageKey(code))}</p>}</div>
+      <FormAlert message={code && t(errorMessageKey(code))} />
       <button
         type="button"
         className="secondary"

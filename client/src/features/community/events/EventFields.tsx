@@ -2,9 +2,14 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../../../shared/api/community.ts';
 import { countryOptions, timeZoneOptions } from '../../../account/places.ts';
-import { FormAlert, SelectField, TextField } from '../../../forms/fields.tsx';
+import {
+  FormAlert,
+  RadioGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../forms/fields.tsx';
 import { formMessage } from '../../../forms/problems.ts';
-import { RadioGroup, TextAreaField } from '../components/fields.tsx';
 import { EVENT_KINDS, type EventKind, COMMUNITY_LIMITS as L } from '../constants.ts';
 import { useCommunityForm, useLocale } from '../hooks.ts';
 import { EVENT_FIELDS, type EventValues, validateEvent } from '../validation.ts';

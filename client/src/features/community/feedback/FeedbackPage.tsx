@@ -4,8 +4,13 @@ import { Link } from 'wouter';
 import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { Feedback } from '../../../../../shared/api/community.ts';
 import { Page } from '../../../components/Page.tsx';
-import { CheckField, FormAlert, FormStatus, SelectField } from '../../../forms/fields.tsx';
-import { TextAreaField } from '../components/fields.tsx';
+import {
+  CheckField,
+  FormAlert,
+  FormStatus,
+  SelectField,
+  TextAreaField,
+} from '../../../forms/fields.tsx';
 import { LoadStatus, ShowMore } from '../components/LoadStatus.tsx';
 import { MembersOnly } from '../components/MembersOnly.tsx';
 import { FEEDBACK_TOPICS, type FeedbackTopic, COMMUNITY_LIMITS as L } from '../constants.ts';

@@ -9,8 +9,13 @@ import {
   timeZoneOptions,
 } from '../../../account/places.ts';
 import { Page } from '../../../components/Page.tsx';
-import { FormAlert, SelectField, TextField } from '../../../forms/fields.tsx';
-import { RadioGroup, TextAreaField } from '../components/fields.tsx';
+import {
+  FormAlert,
+  RadioGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../forms/fields.tsx';
 import { MembersOnly, NotForYou } from '../components/MembersOnly.tsx';
 import { GROUP_KINDS, COMMUNITY_LIMITS as L } from '../constants.ts';
 import { useCommunityForm, useLocale } from '../hooks.ts';

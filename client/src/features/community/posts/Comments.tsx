@@ -1,10 +1,9 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment, Post } from '../../../../../shared/api/community.ts';
-import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
+import { FormAlert, FormStatus, TextAreaField } from '../../../forms/fields.tsx';
 import { personName } from '../components/bits.tsx';
 import { ConfirmButton } from '../components/dialogs.tsx';
-import { TextAreaField } from '../components/fields.tsx';
 import { ReportButton } from '../components/ReportButton.tsx';
 import { COMMUNITY_LIMITS as L } from '../constants.ts';
 import { useCommunityForm, useLocale, useViewerZone } from '../hooks.ts';

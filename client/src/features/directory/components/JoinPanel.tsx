@@ -2,7 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
-import { describedBy } from '../../../forms/fields.tsx';
+import { describedBy, FormAlert } from '../../../forms/fields.tsx';
 import { safeNextPath } from '../../../forms/validation.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { signInPath } from '../../../routes.ts';
@@ -89,9 +89,7 @@ export function JoinPanel({ meeting }: { meeting: MeetingView }) {
       {meeting.nextOccurrence && user && (
         <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
           <p className="field-hint">{t('directory.join.privacy')}</p>
-          <div role="alert" aria-atomic="true">
-            {message && <p className="form-alert">{message}</p>}
-          </div>
+          <FormAlert message={message} />
           {asksConfirmation && (
             <fieldset className={`fieldset${unconfirmed ? ' field-invalid' : ''}`}>
               <legend>{t('directory.join.confirmTitle')}</legend>

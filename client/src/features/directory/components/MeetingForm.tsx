@@ -2,7 +2,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { languageOptions } from '../../../account/places.ts';
-import { FormAlert, SelectField, TextField } from '../../../forms/fields.tsx';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../../forms/fields.tsx';
 import { describeProblem } from '../../../forms/problems.ts';
 import { useForm } from '../../../forms/useForm.ts';
 import {
@@ -25,7 +25,6 @@ import {
   STATEMENT_FOR_AUDIENCE,
 } from '../model.ts';
 import { useDirectoryStore } from '../store.ts';
-import { TextAreaField } from './fields.tsx';
 import { PlaceFields } from './PlaceFields.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';
 

@@ -1,9 +1,8 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryOptions } from '../../../account/places.ts';
-import { describedBy, SelectField, TextField } from '../../../forms/fields.tsx';
+import { describedBy, SelectField, TextAreaField, TextField } from '../../../forms/fields.tsx';
 import { hasPlace, MEETING_LIMITS } from '../model.ts';
-import { TextAreaField } from './fields.tsx';
 import type { FieldsProps } from './ScheduleFields.tsx';
 
 /**

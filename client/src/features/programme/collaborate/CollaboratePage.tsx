@@ -2,12 +2,11 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Page } from '../../../components/Page.tsx';
-import { FormAlert, TextField } from '../../../forms/fields.tsx';
+import { FormAlert, RadioGroup, TextAreaField, TextField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { useHavenStore } from '../../../store/index.ts';
 import { ENQUIRY_KINDS } from '../constants.ts';
 import { submitChecked } from '../data.ts';
-import { RadioGroup, TextAreaField } from '../fields.tsx';
 import { PROGRAMME_PATHS } from '../paths.ts';
 import type { EnquiryKindValue } from '../types.ts';
 
@@ -118,7 +117,7 @@ function EnquiryForm() {
         error={form.problemText('kind')}
         name="kind"
         value={values.kind}
-        options={ENQUIRY_KINDS.map((kind) => ({
+        choices={ENQUIRY_KINDS.map((kind) => ({
           value: kind,
           label: t(`programme.collaborate.kinds.${kind}`),
         }))}

@@ -1,11 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
+import { FormAlert, FormStatus, RadioGroup, TextAreaField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { ConfirmButton } from '../components.tsx';
 import { RECOMMENDATIONS } from '../constants.ts';
 import { callProgramme, submitChecked } from '../data.ts';
-import { RadioGroup, TextAreaField } from '../fields.tsx';
 import type { Proposal, Recommendation } from '../types.ts';
 import { actionsFor, type Viewer } from './logic.ts';
 
@@ -120,7 +119,7 @@ function ReviewForm({
         error={form.problemText('recommendation')}
         name="recommendation"
         value={recommendation}
-        options={RECOMMENDATIONS.map((value) => ({
+        choices={RECOMMENDATIONS.map((value) => ({
           value,
           label: t(`programme.proposal.recommendOptions.${value}`),
         }))}
@@ -203,7 +202,7 @@ function DecisionForm({
         error={form.problemText('decision')}
         name="decision"
         value={decision}
-        options={DECISIONS.map((value) => ({
+        choices={DECISIONS.map((value) => ({
           value,
           label: t(`programme.proposal.decisions.${value}`),
         }))}

@@ -2,11 +2,10 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { Page } from '../../../components/Page.tsx';
-import { FormAlert, SelectField, TextField } from '../../../forms/fields.tsx';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { MemberOnly } from '../components.tsx';
 import { submitChecked } from '../data.ts';
-import { TextAreaField } from '../fields.tsx';
 import { leaveNotice } from '../notice.ts';
 import { PROGRAMME_PATHS, proposalPath } from '../paths.ts';
 

@@ -1,7 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../../forms/fields.tsx';
-import { TextAreaField } from '../fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../forms/fields.tsx';
 import {
   type Draft,
   type DraftValue,
