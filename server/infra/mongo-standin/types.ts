@@ -9,10 +9,9 @@ export interface StandinLogger {
 }
 
 /**
- * How every BSON byte the stand-in reads is decoded, from the wire and from disk alike, so a
- * replayed document is identical to the one first stored. These are the driver's defaults:
- * int32/double become numbers, Longs that fit 53 bits become numbers (others stay Long),
- * Decimal128/ObjectId/Binary stay BSON classes.
+ * How every BSON byte the stand-in reads from the wire is decoded. These are the driver's
+ * defaults: int32/double become numbers, Longs that fit 53 bits become numbers (others stay
+ * Long), Decimal128/ObjectId/Binary stay BSON classes.
  */
 export const DESERIALIZE_OPTIONS = {
   promoteLongs: true,
@@ -20,6 +19,13 @@ export const DESERIALIZE_OPTIONS = {
   promoteBuffers: false,
   bsonRegExp: false,
 } as const;
+
+/**
+ * How the snapshot and journal are read back. Longs stay Longs: a stored document only holds a
+ * Long that fits a double when an update made one ($inc past int32, as mongod does), and
+ * replaying it must give the same document. Everything else decodes as from the wire.
+ */
+export const DISK_DESERIALIZE_OPTIONS = { ...DESERIALIZE_OPTIONS, promoteLongs: false } as const;
 
 export const silentLogger: StandinLogger = {
   info() {},

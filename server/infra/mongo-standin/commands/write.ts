@@ -35,6 +35,14 @@ function runBatch<T>(items: T[], ordered: boolean, fn: (item: T, index: number) 
   return errors;
 }
 
+/** mongod stores _id as the first field (the driver appends the _id it generates). */
+function idFirst(raw: Doc): Doc {
+  if (raw._id === undefined) return { _id: new ObjectId(), ...raw };
+  if (Object.keys(raw)[0] === '_id') return raw;
+  const { _id, ...rest } = raw;
+  return { _id, ...rest };
+}
+
 function withErrors(reply: Doc, errors: Doc[]): Doc {
   return errors.length ? { ...reply, writeErrors: errors } : reply;
 }
@@ -79,14 +87,19 @@ function runUpdateStatement(
     }
     return;
   }
+  // A multi update refused at one document (duplicate key, a path it cannot create...) keeps the
+  // documents already updated but, as in mongod, the failed statement adds nothing to n/nModified.
+  let n = 0;
+  let nModified = 0;
   for (const old of targets) {
     const updated = applyUpdate(old, update, { filter, ...(arrayFilters ? { arrayFilters } : {}) });
     const changed = !sameDocument(old, updated);
     if (changed) coll?.replace(old, updated);
-    // Counted only once applied, so a duplicate-key failure mid-way reports what happened.
-    out.n++;
-    if (changed) out.nModified++;
+    n++;
+    if (changed) nModified++;
   }
+  out.n += n;
+  out.nModified += nModified;
 }
 
 export const writeCommands: Record<string, CommandHandler> = {
@@ -96,7 +109,7 @@ export const writeCommands: Record<string, CommandHandler> = {
     const coll = ctx.store.ensureCollection(ctx.db, name);
     let n = 0;
     const errors = runBatch(docs, cmd.ordered !== false, (raw) => {
-      coll.insert(raw._id === undefined ? { _id: new ObjectId(), ...raw } : raw);
+      coll.insert(idFirst(raw));
       n++;
     });
     return withErrors({ n }, errors);

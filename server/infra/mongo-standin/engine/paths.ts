@@ -50,17 +50,3 @@ export function setPath(doc: Doc, path: string, value: unknown): void {
   }
   cur[parts[parts.length - 1] as string] = value;
 }
-
-/**
- * The single value at a concrete path, without fanning out over arrays; a numeric part indexes
- * an array (positional update paths arrive here already resolved to `a.1.n`).
- */
-export function getTopLevelPath(doc: Doc, path: string): unknown {
-  let cur: unknown = doc;
-  for (const part of path.split('.')) {
-    if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
-    else if (isPlainObject(cur)) cur = cur[part];
-    else return undefined;
-  }
-  return cur;
-}

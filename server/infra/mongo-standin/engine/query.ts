@@ -13,6 +13,7 @@ import { cloneDeep, resolve } from 'mingo/util';
 import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { compareBson, matchesTypeAlias, typeRank } from './bson-values.ts';
+import { holdsSafeLong, plainNumbers } from './numeric.ts';
 import { collectLeaves } from './paths.ts';
 
 /**
@@ -45,6 +46,42 @@ const typeOp =
     return candidates(obj, selector).some((v) => wanted.some((t) => matchesTypeAlias(v, t)));
   };
 
+type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
+
+/**
+ * Equality that sees a Long as the number it holds (mongod compares numbers by value across
+ * types; mingo calls Long(5) and 5 different). A document is looked at again through
+ * plainNumbers() only when the compared field holds such a Long.
+ */
+const longTolerant =
+  (op: QueryOperator): QueryOperator =>
+  (selector, value, options) => {
+    const test = op(selector, value, options);
+    const parts = selector.split('.');
+    return (obj) => test(obj) || (longAt(obj, parts, 0) && test(plainNumbers(obj)));
+  };
+
+/** Whether the values a dotted path reaches (through arrays too) hold a Long, cheaply. */
+function longAt(value: unknown, parts: string[], i: number): boolean {
+  if (i === parts.length) return holdsSafeLong(value);
+  if (Array.isArray(value)) {
+    const part = parts[i] as string;
+    if (/^\d+$/.test(part) && longAt(value[Number(part)], parts, i + 1)) return true;
+    return value.some((item) => isPlainObject(item) && longAt(item, parts, i));
+  }
+  return isPlainObject(value) && longAt(value[parts[i] as string], parts, i + 1);
+}
+
+const negated =
+  (op: QueryOperator): QueryOperator =>
+  (selector, value, options) => {
+    const test = op(selector, value, options);
+    return (obj) => !test(obj);
+  };
+
+const eqOp = longTolerant(queryOperators.$eq as unknown as QueryOperator);
+const inOp = longTolerant(queryOperators.$in as unknown as QueryOperator);
+
 const sortStage = (coll: Iterator, spec: Doc): Iterator =>
   coll.transform((docs: Doc[]) => Lazy(sortDocuments(docs, spec)));
 
@@ -57,6 +94,11 @@ const CONTEXT = Context.init({
   window: windowOperators,
   query: {
     ...queryOperators,
+    // mingo's $ne and $nin are the negations of its $eq and $in.
+    $eq: eqOp,
+    $ne: negated(eqOp),
+    $in: inOp,
+    $nin: negated(inOp),
     $gt: rangeOp((c) => c > 0),
     $gte: rangeOp((c) => c >= 0),
     $lt: rangeOp((c) => c < 0),
@@ -84,10 +126,18 @@ export function compileFilter(filter: unknown): Predicate {
   if (Object.keys(filter).length === 0) return () => true;
   try {
     const q = new Query(filter, mingoOptions());
+    // $expr evaluates aggregation expressions, whose comparisons and arithmetic know numbers only.
+    if (mentionsExpr(filter)) return (o) => q.test(plainNumbers(o));
     return (o) => q.test(o);
   } catch (err) {
     throw toCommandError(err);
   }
+}
+
+function mentionsExpr(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(mentionsExpr);
+  if (!isPlainObject(v)) return false;
+  return Object.entries(v).some(([k, x]) => k === '$expr' || mentionsExpr(x));
 }
 
 function sortKeyFor(doc: Doc, path: string, dir: number): unknown {
@@ -204,11 +254,13 @@ export function runPipeline(
       pipeline as Doc[],
       mingoOptions({
         processingMode: 1 /* ProcessingMode.CLONE_INPUT */,
-        collectionResolver: (name) => resolveCollection(name).map((d) => cloneDeep(d) as Doc),
+        collectionResolver: (name) =>
+          resolveCollection(name).map((d) => cloneDeep(plainNumbers(d)) as Doc),
         ...(variables ? { variables } : {}),
       }),
     );
-    return agg.run<Doc>(input);
+    // mingo's arithmetic, accumulators and grouping know numbers, not Longs.
+    return agg.run<Doc>(input.map(plainNumbers));
   } catch (err) {
     throw toCommandError(err);
   }

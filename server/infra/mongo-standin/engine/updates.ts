@@ -4,8 +4,10 @@ import type { PipelineStage } from 'mingo/updater';
 import { cloneDeep } from 'mingo/util';
 import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
-import { bsonTypeAlias, canonicalKey, formatValue, typeRank } from './bson-values.ts';
-import { getTopLevelPath, setPath } from './paths.ts';
+import { applyOperators } from './apply-ops.ts';
+import { canonicalKey, formatValue, typeRank } from './bson-values.ts';
+import { checkBitSpec } from './numeric.ts';
+import { setPath } from './paths.ts';
 import { resolvePositional, validateUpdatePaths } from './positional.ts';
 import { mingoOptions } from './query.ts';
 
@@ -75,7 +77,11 @@ export function validateUpdate(update: unknown, arrayFilters?: Doc[]): UpdateKin
   return kind;
 }
 
-/** A copy of an operator update without its empty operators; each operand must be a document. */
+/**
+ * A copy of an operator update without its empty operators; each operand must be a document, and
+ * the operands mongod checks when parsing ($inc/$mul numbers, $bit specs) are checked here, so
+ * they fail even when nothing matches.
+ */
 function checkModifiers(update: Doc): Doc {
   const mod: Doc = { ...update };
   for (const op of Object.keys(mod)) {
@@ -87,6 +93,15 @@ function checkModifiers(update: Doc): Doc {
       );
     }
     if (Object.keys(expr).length === 0) delete mod[op];
+    for (const [path, arg] of Object.entries(expr)) {
+      if ((op === '$inc' || op === '$mul') && typeRank(arg) !== 3) {
+        throw new CommandError(
+          Codes.TypeMismatch,
+          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${formatValue(arg)}}`,
+        );
+      }
+      if (op === '$bit') checkBitSpec(arg);
+    }
   }
   return mod;
 }
@@ -151,39 +166,13 @@ export function applyUpdate(doc: Doc, update: unknown, opts: UpdateOptions = {})
       mod.$set = others;
       if (Object.keys(others).length === 0) delete mod.$set;
     }
-    // mingo only ever sees concrete paths: its own positional handling misreports disjoint
+    // Only concrete paths are applied: mingo's own positional handling misreports disjoint
     // paths under one array as conflicts (see positional.ts).
     const concrete = resolvePositional(working, mod, elementTests, opts.filter);
-    if (Object.keys(concrete).length === 0) return working;
-    assertNumericTargets(working, concrete);
-    const arr = [working];
-    updateOne(arr, {}, concrete, { cloneMode: 'deep' }, mingoOptions());
-    return arr[0] as Doc;
+    applyOperators(working, concrete);
+    return working;
   } catch (err) {
     throw toCommandError(err);
-  }
-}
-
-/** mingo silently skips $inc/$mul on non-numbers; mongod refuses the whole update. */
-function assertNumericTargets(doc: Doc, mod: Doc): void {
-  for (const op of ['$inc', '$mul']) {
-    const expr = mod[op];
-    if (!isPlainObject(expr)) continue;
-    for (const [path, by] of Object.entries(expr)) {
-      if (typeRank(by) !== 3) {
-        throw new CommandError(
-          Codes.TypeMismatch,
-          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${formatValue(by)}}`,
-        );
-      }
-      const current = getTopLevelPath(doc, path);
-      if (current !== undefined && typeRank(current) !== 3) {
-        throw new CommandError(
-          Codes.TypeMismatch,
-          `Cannot apply ${op} to a value of non-numeric type. {_id: ${formatValue(doc._id)}} has the field '${path.split('.').pop()}' of non-numeric type ${bsonTypeAlias(current)}`,
-        );
-      }
-    }
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'bson';
 import type { StoreRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
-import { DESERIALIZE_OPTIONS, type Doc, type StandinLogger } from '../types.ts';
+import { DISK_DESERIALIZE_OPTIONS, type Doc, type StandinLogger } from '../types.ts';
 import { encodeFrame, readFrames } from './framing.ts';
 import { Journal } from './journal.ts';
 import { acquireLock, releaseLock } from './lock.ts';
@@ -71,7 +71,7 @@ export class Persistence {
       haveSnapshot = true;
       let first = true;
       const res = await readFrames(snapPath, (payload) => {
-        const r = deserialize(payload, DESERIALIZE_OPTIONS) as Doc;
+        const r = deserialize(payload, DISK_DESERIALIZE_OPTIONS) as Doc;
         if (first) {
           first = false;
           if (!isSnapshotHeader(r))
@@ -95,7 +95,7 @@ export class Persistence {
     let replayed = 0;
     for (const g of gens.filter((x) => x >= snapGen)) {
       const res = await readFrames(join(this.dir, journalName(g)), (payload) => {
-        this.store.apply(deserialize(payload, DESERIALIZE_OPTIONS) as unknown as StoreRecord);
+        this.store.apply(deserialize(payload, DISK_DESERIALIZE_OPTIONS) as unknown as StoreRecord);
       });
       replayed += res.frames;
       if (res.discardedBytes > 0) {

@@ -39,7 +39,9 @@ let dir: string;
 let standin: MongoStandin;
 let conn: mongoose.Connection;
 let log: LogEntry[];
-let Order: mongoose.Model<OrderDoc>;
+let Order: ReturnType<typeof orderModel>;
+
+const orderModel = (c: mongoose.Connection) => c.model('PositionalOrder', orderSchema);
 
 beforeAll(async () => {
   dir = await makeTempDir('mongo-standin-positional');
@@ -47,7 +49,7 @@ beforeAll(async () => {
   log = mem.entries;
   standin = await startMongoStandin({ dataDir: dir, logger: mem.logger });
   conn = await connect(standin, 'standin_positional');
-  Order = conn.model('PositionalOrder', orderSchema);
+  Order = orderModel(conn);
 });
 
 afterAll(async () => {
