@@ -1,11 +1,14 @@
 import { type Connection, type InferSchemaType, Schema } from 'mongoose';
 import { DEFAULT_PRIVACY, ROLES } from '../../shared/api/accounts.ts';
+import { nameKey } from './name-key.ts';
 
 const userSchema = new Schema(
   {
     email: { type: String, required: true, unique: true, lowercase: true, trim: true },
     passwordHash: { type: String, required: true },
     displayName: { type: String, required: true },
+    /** `displayName` folded (case, accents) for the admins' member search and its order. */
+    displayNameKey: { type: String },
     roles: { type: [String], enum: ROLES, default: ['participant'] },
     partnerId: { type: Schema.Types.ObjectId, default: null, index: true },
     area: {
@@ -22,6 +25,11 @@ const userSchema = new Schema(
   },
   { timestamps: true },
 );
+// Every new member (sign-up, demo seed) gets the key; profile updates set it themselves.
+userSchema.pre('validate', function () {
+  if (this.isModified('displayName')) this.displayNameKey = nameKey(this.displayName);
+});
+userSchema.index({ displayNameKey: 1, _id: 1 });
 
 /**
  * The session token itself is only ever in the member's cookie; the database keeps its

@@ -3,7 +3,9 @@ import type { CookieOptions, Response } from 'express';
 import {
   csrfResponse,
   loginBody,
+  memberPageResponse,
   memberResponse,
+  memberSearchQuery,
   profileUpdateBody,
   registerBody,
   rolesUpdateBody,
@@ -154,6 +156,18 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       deps.closeMemberSockets(user.id);
       clearSession(res);
     },
+  );
+
+  api.get(
+    '/members',
+    {
+      summary: 'Find members by name and role (admin, acting for the board; never emails)',
+      tag: TAG,
+      auth: ['admin'],
+      query: memberSearchQuery,
+      response: memberPageResponse,
+    },
+    ({ query }) => deps.accounts.searchMembers(query),
   );
 
   api.get(

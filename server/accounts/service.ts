@@ -1,20 +1,31 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { Types } from 'mongoose';
 import type { z } from 'zod';
 import type {
+  MemberSearchQuery,
   OwnUser,
   PublicUser,
   profileUpdateBody,
   Role,
   registerBody,
 } from '../../shared/api/accounts.ts';
+import type { Page } from '../../shared/api/common.ts';
+import { findPage, type SortSpec } from '../infra/api/paging.ts';
 import { AppError } from '../infra/errors.ts';
 import type { AccountDataRegistry } from './account-data.ts';
 import type { AccountModels } from './models.ts';
+import { nameKey } from './name-key.ts';
 import type { SessionService } from './sessions.ts';
 
 // argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum), explicit
 // so a library upgrade cannot quietly weaken it.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** The admins' member list: by folded display name, `_id` breaking ties. */
+const BY_NAME: SortSpec = { field: 'displayNameKey', kind: 'string', direction: 1 };
+/** What a member search never reads from the database, let alone sends. */
+const SEARCH_PROJECTION = { email: 0, passwordHash: 0 } as const;
+const BACKFILL_BATCH = 500;
 
 type UserRecord = {
   _id: unknown;
@@ -72,6 +83,7 @@ export class AccountService {
   readonly #sessions: SessionService;
   readonly #data: AccountDataRegistry;
   #dummyHash: Promise<string> | undefined;
+  #nameKeysReady: Promise<void> | undefined;
 
   constructor(models: AccountModels, sessions: SessionService, data: AccountDataRegistry) {
     this.#models = models;
@@ -124,7 +136,10 @@ export class AccountService {
 
   async updateProfile(userId: string, patch: z.infer<typeof profileUpdateBody>): Promise<OwnUser> {
     const set: Record<string, unknown> = {};
-    if (patch.displayName !== undefined) set.displayName = patch.displayName;
+    if (patch.displayName !== undefined) {
+      set.displayName = patch.displayName;
+      set.displayNameKey = nameKey(patch.displayName);
+    }
     if (patch.area !== undefined) set.area = patch.area;
     if (patch.languages !== undefined) set.languages = patch.languages;
     if (patch.timeZone !== undefined) set.timeZone = patch.timeZone;
@@ -154,6 +169,63 @@ export class AccountService {
     const user = await this.#models.User.findById(userId).lean();
     if (!user) throw new AppError('NOT_FOUND', 'no such member');
     return toPublicUser(user as UserRecord);
+  }
+
+  /**
+   * Members for the admins' tool (acting for the board): display name containing `q`, case
+   * and accents ignored, optionally holding `role`; public views only, never an email.
+   *
+   * The match compares the stored folded key with the folded query as plain strings
+   * (`$indexOfBytes`: only found or not matters, and in UTF-8 a byte match is a character
+   * match; the query wrapped in `$literal`, so "$email" is text, not a field path): no
+   * regular expression is built from input. A substring needs a scan, bounded by the
+   * page: the (displayNameKey, _id) index gives the order, so the scan stops once a page
+   * is full, and a community's membership is small enough for the worst case (no match).
+   */
+  async searchMembers(query: MemberSearchQuery): Promise<Page<PublicUser>> {
+    await this.#ensureNameKeys();
+    const filter: Record<string, unknown> = {};
+    const key = nameKey(query.q ?? '');
+    if (key)
+      filter.$expr = { $gte: [{ $indexOfBytes: ['$displayNameKey', { $literal: key }] }, 0] };
+    if (query.role) filter.roles = query.role;
+    return findPage<UserRecord & { _id: Types.ObjectId }, PublicUser>(
+      this.#models.User as never,
+      filter,
+      BY_NAME,
+      query,
+      toPublicUser,
+      SEARCH_PROJECTION,
+    );
+  }
+
+  /** Members from before `displayNameKey` existed get theirs, once per process, on first search. */
+  #ensureNameKeys(): Promise<void> {
+    this.#nameKeysReady ??= (async () => {
+      // In _id order from the last one seen, so each member is read once whatever happens.
+      let after: unknown = null;
+      for (;;) {
+        const missing = await this.#models.User.find(
+          { displayNameKey: { $exists: false }, ...(after ? { _id: { $gt: after } } : {}) },
+          { displayName: 1 },
+        )
+          .sort({ _id: 1 })
+          .limit(BACKFILL_BATCH)
+          .lean();
+        for (const user of missing) {
+          await this.#models.User.updateOne(
+            { _id: user._id },
+            { $set: { displayNameKey: nameKey(user.displayName) } },
+          );
+        }
+        if (missing.length < BACKFILL_BATCH) return;
+        after = missing.at(-1)?._id;
+      }
+    })().catch((error: unknown) => {
+      this.#nameKeysReady = undefined;
+      throw error;
+    });
+    return this.#nameKeysReady;
   }
 
   /** Roles are the board's to grant; an admin cannot take their own admin role away. */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { countrySchema, idSchema, languageSchema, text, timeZoneSchema } from './common.ts';
+import {
+  countrySchema,
+  idSchema,
+  languageSchema,
+  pageOf,
+  pageQuery,
+  text,
+  timeZoneSchema,
+} from './common.ts';
 
 /**
  * Roles a member can hold (several at once): a participant becomes a facilitator after
@@ -94,3 +102,15 @@ export const rolesUpdateBody = z
   })
   .strict();
 export const memberResponse = z.object({ member: publicUserSchema });
+
+/**
+ * `GET /api/members` (admins, acting for the board): members whose display name contains
+ * `q` (case and accents ignored), optionally only those holding `role`, in name order.
+ */
+export const memberSearchQuery = pageQuery.extend({
+  q: text(0, 40).optional(),
+  role: roleSchema.optional(),
+});
+export type MemberSearchQuery = z.infer<typeof memberSearchQuery>;
+/** Public views only (privacy applied, never an email), roles and partner included. */
+export const memberPageResponse = pageOf(publicUserSchema);
