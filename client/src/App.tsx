@@ -6,6 +6,7 @@ import { FlashMessage } from './components/FlashMessage.tsx';
 import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
+import { adminRoutes } from './features/admin/routes.tsx';
 import { communityRoutes } from './features/community/routes.tsx';
 import { directoryRoutes } from './features/directory/routes.tsx';
 import { programmeRoutes } from './features/programme/routes.tsx';
@@ -78,6 +79,7 @@ export function App() {
             {directoryRoutes()}
             {communityRoutes()}
             {programmeRoutes()}
+            {adminRoutes()}
             {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
             {SECTIONS.map((section) => (
               <Route key={section} path={sectionPath(section)}>

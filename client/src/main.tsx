@@ -7,6 +7,7 @@ import './styles.css';
 import './styles/landing.css';
 import './styles/forms.css';
 import './styles/pages.css';
+import './styles/components.css';
 
 initI18n(useHavenStore.getState().language);
 

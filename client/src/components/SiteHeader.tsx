@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { ADMIN_PATHS } from '../features/admin/paths.ts';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
 import { useHavenStore } from '../store/index.ts';
 import { AccountMenu } from './AccountMenu.tsx';
@@ -13,6 +14,7 @@ export function SiteHeader() {
   const { t } = useTranslation();
   const roles = useHavenStore((s) => s.user?.roles);
   const moderates = Boolean(roles?.includes('moderator') || roles?.includes('admin'));
+  const administers = Boolean(roles?.includes('admin'));
   return (
     <header className="site-header">
       <div className="container header-top">
@@ -36,6 +38,11 @@ export function SiteHeader() {
           {moderates && (
             <li>
               <NavLink href={MODERATION_PATH}>{t('community.moderation.link')}</NavLink>
+            </li>
+          )}
+          {administers && (
+            <li>
+              <NavLink href={ADMIN_PATHS.members}>{t('admin.link')}</NavLink>
             </li>
           )}
         </ul>

@@ -146,19 +146,24 @@ export function SelectField({ label, hint, error, children, ...select }: SelectF
   );
 }
 
-/** A checkbox with its label beside it and an explanation read out with it. */
+/**
+ * A checkbox with its label beside it and an explanation read out with it. A `disabled` box
+ * (a choice that cannot change) should say why in its hint.
+ */
 export function CheckField({
   label,
   hint,
   checked,
   onChange,
   name,
+  disabled,
 }: {
   label: string;
-  hint?: string;
+  hint?: string | undefined;
   checked: boolean;
   onChange: (checked: boolean) => void;
   name?: string;
+  disabled?: boolean;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -169,6 +174,7 @@ export function CheckField({
         type="checkbox"
         name={name}
         checked={checked}
+        disabled={disabled}
         aria-describedby={hint ? hintId : undefined}
         onChange={(event) => onChange(event.target.checked)}
       />

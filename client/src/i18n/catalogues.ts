@@ -1,3 +1,5 @@
+import adminEn from '../features/admin/locales/en.json';
+import adminEs from '../features/admin/locales/es.json';
 import communityEn from '../features/community/locales/en.json';
 import communityEs from '../features/community/locales/es.json';
 import directoryEn from '../features/directory/locales/en.json';
@@ -26,14 +28,22 @@ function withManyPlurals<T>(tree: T): T {
 
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
- * feature's strings live beside its pages (keys `directory.*`, `community.*`, `programme.*`).
+ * feature's strings live beside its pages (keys `directory.*`, `community.*`, `programme.*`,
+ * `admin.*`).
  */
 export const catalogues = {
-  en: { ...en, directory: directoryEn, community: communityEn, programme: programmeEn },
+  en: {
+    ...en,
+    directory: directoryEn,
+    community: communityEn,
+    programme: programmeEn,
+    admin: adminEn,
+  },
   es: withManyPlurals({
     ...es,
     directory: directoryEs,
     community: communityEs,
     programme: programmeEs,
+    admin: adminEs,
   }),
 } as const;

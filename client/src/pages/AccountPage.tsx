@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { DataSection } from '../account/DataSection.tsx';
-import { DeleteAccount } from '../account/DeleteAccount.tsx';
 import { PrivacyForm } from '../account/PrivacyForm.tsx';
 import { ProfileForm } from '../account/ProfileForm.tsx';
+import { DangerZone } from '../components/DangerZone.tsx';
 import { Page } from '../components/Page.tsx';
+import { asApiError } from '../forms/problems.ts';
 import { errorMessageKey } from '../i18n/index.ts';
 import { PATHS, signInPath } from '../routes.ts';
 import { useHavenStore } from '../store/index.ts';
@@ -55,5 +56,48 @@ export function AccountPage() {
         <DeleteAccount />
       </div>
     </Page>
+  );
+}
+
+/** "Delete my account", asked again in a dialog where the word (DELETE) must be typed. */
+function DeleteAccount() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const deleteAccount = useHavenStore((s) => s.deleteAccount);
+  const showFlash = useHavenStore((s) => s.showFlash);
+  const word = t('account.delete.word');
+
+  const remove = async () => {
+    try {
+      await deleteAccount();
+    } catch (error) {
+      // Signed out meanwhile (another tab): nothing more can be done here.
+      if (asApiError(error).code === 'UNAUTHENTICATED') return undefined;
+      throw error;
+    }
+    return () => {
+      showFlash({ key: 'deleted', path: PATHS.home });
+      navigate(PATHS.home);
+    };
+  };
+
+  return (
+    <DangerZone
+      className="account-section"
+      heading={t('account.delete.title')}
+      intro={t('account.delete.text')}
+      label={t('account.delete.open')}
+      title={t('account.delete.dialogTitle')}
+      text={t('account.delete.dialogText')}
+      typeToConfirm={{
+        word,
+        label: t('account.delete.confirmLabel', { word }),
+        mismatch: t('account.delete.mismatch', { word }),
+      }}
+      confirmLabel={t('account.delete.confirm')}
+      busyLabel={t('account.delete.deleting')}
+      cancelLabel={t('account.delete.cancel')}
+      onConfirm={remove}
+    />
   );
 }

@@ -59,7 +59,7 @@ describe('the programme’s pages at two sizes and in two languages', () => {
       for (const [name, path] of pages) {
         await visitor.goto(path);
         await visitor.page.locator('main h1').waitFor();
-        await visitor.page.waitForFunction(() => !document.querySelector('.programme-loading'));
+        await visitor.page.waitForFunction(() => !document.querySelector('.loading-status'));
         const overflow = await visitor.page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );

@@ -47,6 +47,8 @@ export function useLoad<T>(key: string, load: (api: CommunityApi) => Promise<T>)
 
   return {
     state,
+    loading: state.status === 'loading',
+    error: state.status === 'failed' ? state.code : null,
     /** After a failure: show "loading" and ask again. */
     reload: () => setRound((n) => n + 1),
     /** After an action: ask again, keeping what is shown until the answer comes. */

@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/errors.ts';
+import { useModal } from '../../../components/useModal.ts';
 import { FormAlert, FormStatus, RadioGroup, TextAreaField } from '../../../forms/fields.tsx';
 import { REPORT_REASONS, type ReportReason } from '../constants.ts';
 import { useCommunityForm } from '../hooks.ts';
 import { callCommunity } from '../store.ts';
 import { validateReport } from '../validation.ts';
-import { useModal } from './dialogs.tsx';
 
 const FIELDS = ['reason', 'note'] as const;
 

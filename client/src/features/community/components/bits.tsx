@@ -1,33 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../shared/api/community.ts';
-import type { Point } from '../constants.ts';
 import { formatRange, sameClock, zoneLabel } from '../time.ts';
 
 /** A member's name as shown in community content; `null` is someone who left Haven. */
 export function personName(t: TFunction, person: Person | null | undefined): string {
   return person?.displayName ?? t('community.deletedMember');
-}
-
-const POINT_KEYS = {
-  1: 'program.motivation.title',
-  2: 'program.urges.title',
-  3: 'program.thoughts.title',
-  4: 'program.balance.title',
-} as const;
-
-/** "Point 2: Coping with Urges", the 4-Point Program's own names (shared with the landing page). */
-export function pointName(t: TFunction, point: Point): string {
-  return t('community.posts.pointName', { point, name: t(POINT_KEYS[point]) });
-}
-
-export function PointBadge({ point }: { point: Point }) {
-  const { t } = useTranslation();
-  return (
-    <span className="cm-badge cm-point" data-point={point}>
-      {pointName(t, point)}
-    </span>
-  );
 }
 
 const namers = new Map<string, Intl.DisplayNames | null>();

@@ -4,9 +4,10 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { CommunityEvent } from '../../../../../shared/api/community.ts';
 import { deviceTimeZone } from '../../../account/places.ts';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { LoadStatus } from '../components/LoadStatus.tsx';
-import { MembersOnly, NotForYou } from '../components/MembersOnly.tsx';
+import { NotForYou } from '../components/NotForYou.tsx';
 import { useLoad } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
 import { callCommunity, useCommunityStore } from '../store.ts';
@@ -18,7 +19,11 @@ import { EventFields } from './EventFields.tsx';
 export function NewEventPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.eventForm.newTitle')}>
+    <MembersOnly
+      title={t('community.eventForm.newTitle')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {(user) => <NewEvent user={user} />}
     </MembersOnly>
   );
@@ -75,7 +80,11 @@ function NewEvent({ user }: { user: OwnUser }) {
 export function EditEventPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.eventForm.editTitle')}>
+    <MembersOnly
+      title={t('community.eventForm.editTitle')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {() => <EditEvent id={id} />}
     </MembersOnly>
   );
@@ -112,11 +121,14 @@ function EditEvent({ id }: { id: string }) {
   if (loaded.state.status !== 'ready') {
     return (
       <Page title={t('community.eventForm.editTitle')}>
-        <LoadStatus
-          state={loaded.state}
-          onRetry={loaded.reload}
-          notFound={t('community.events.notFound')}
-        />
+        {loaded.loading && <Loading />}
+        {loaded.error && (
+          <LoadFailed
+            error={loaded.error}
+            onRetry={loaded.reload}
+            notFound={t('community.events.notFound')}
+          />
+        )}
       </Page>
     );
   }

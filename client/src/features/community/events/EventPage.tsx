@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CommunityEvent } from '../../../../../shared/api/community.ts';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { EventWhen, personName, placeText } from '../components/bits.tsx';
-import { ConfirmButton } from '../components/dialogs.tsx';
-import { LoadStatus } from '../components/LoadStatus.tsx';
-import { MembersOnly } from '../components/MembersOnly.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useLoad, useLocale, useViewerZone } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
@@ -21,7 +21,11 @@ import { Places } from './EventCard.tsx';
 export function EventPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.events.detailTitle')}>
+    <MembersOnly
+      title={t('community.events.detailTitle')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {() => <EventView id={id} />}
     </MembersOnly>
   );
@@ -37,11 +41,14 @@ function EventView({ id }: { id: string }) {
   if (loaded.state.status !== 'ready') {
     return (
       <Page title={t('community.events.detailTitle')}>
-        <LoadStatus
-          state={loaded.state}
-          onRetry={loaded.reload}
-          notFound={t('community.events.notFound')}
-        />
+        {loaded.loading && <Loading />}
+        {loaded.error && (
+          <LoadFailed
+            error={loaded.error}
+            onRetry={loaded.reload}
+            notFound={t('community.events.notFound')}
+          />
+        )}
         <p className="cm-back">
           <Link href={COMMUNITY_PATHS.events}>{t('community.events.back')}</Link>
         </p>
@@ -117,10 +124,9 @@ function EventView({ id }: { id: string }) {
                   {t('community.events.edit')}
                 </Link>
                 <ConfirmButton
-                  className="danger"
                   label={t('community.events.cancel')}
                   title={t('community.events.cancelTitle')}
-                  text={<p>{t('community.events.cancelText')}</p>}
+                  text={t('community.events.cancelText')}
                   confirmLabel={t('community.events.cancelConfirm')}
                   cancelLabel={t('community.events.cancelKeep')}
                   onConfirm={cancel}

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { Group } from '../../../../../shared/api/community.ts';
 import { countryOptions } from '../../../account/places.ts';
+import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { SelectField, TextField } from '../../../forms/fields.tsx';
-import { ListStatus, LoadStatus, ShowMore } from '../components/LoadStatus.tsx';
-import { MembersOnly } from '../components/MembersOnly.tsx';
 import { Notice } from '../components/Notice.tsx';
 import {
   type EventFilters,
@@ -23,7 +24,15 @@ import { EventCard } from './EventCard.tsx';
 /** `/events`: what is coming up, filtered by dates, country or group. */
 export function EventsPage() {
   const { t } = useTranslation();
-  return <MembersOnly title={t('community.events.title')}>{() => <EventsList />}</MembersOnly>;
+  return (
+    <MembersOnly
+      title={t('community.events.title')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
+      {() => <EventsList />}
+    </MembersOnly>
+  );
 }
 
 /** Groups to filter by (and to name on cards): the first hundred, alphabetically. */
@@ -59,13 +68,15 @@ function EventsList() {
           {t('community.events.results')}
         </h2>
         <ListStatus
-          state={list.state}
+          className="cm-count"
+          loading={list.loading}
+          count={shown ? shown.items.length : null}
           shown={(count) => t('community.events.shown', { count })}
           empty={t('community.events.empty')}
           none={t('community.events.none')}
           filtered={Object.values(filters).some(Boolean)}
         />
-        <LoadStatus state={list.state} onRetry={list.reload} quiet />
+        {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
         {shown && (
           <>
             <ul className="cm-cards">
@@ -79,9 +90,10 @@ function EventsList() {
               ))}
             </ul>
             <ShowMore
+              className="cm-more"
               hasMore={Boolean(shown.nextCursor)}
               busy={list.more.busy}
-              code={list.more.code}
+              error={list.more.code}
               onMore={() => void list.loadMore()}
             />
           </>

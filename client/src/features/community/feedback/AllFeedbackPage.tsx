@@ -2,10 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { AdminFeedback } from '../../../../../shared/api/community.ts';
+import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert, FormStatus, SelectField, TextAreaField } from '../../../forms/fields.tsx';
-import { ListStatus, LoadStatus, ShowMore } from '../components/LoadStatus.tsx';
-import { MembersOnly, NotForYou } from '../components/MembersOnly.tsx';
+import { NotForYou } from '../components/NotForYou.tsx';
 import { FEEDBACK_STATUSES, type FeedbackStatus, COMMUNITY_LIMITS as L } from '../constants.ts';
 import { pageQuery, parseFeedbackStatus, toSearch } from '../filters.ts';
 import { useCommunityForm, usePaged } from '../hooks.ts';
@@ -20,7 +22,11 @@ export function AllFeedbackPage() {
   const { t } = useTranslation();
   const title = t('community.allFeedback.title');
   return (
-    <MembersOnly title={title}>
+    <MembersOnly
+      title={title}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {(user) =>
         canManageFeedback(user.roles) ? (
           <AllFeedback />
@@ -73,13 +79,15 @@ function AllFeedback() {
           {t('community.allFeedback.results')}
         </h2>
         <ListStatus
-          state={list.state}
+          className="cm-count"
+          loading={list.loading}
+          count={shown ? shown.items.length : null}
           shown={(count) => t('community.allFeedback.shown', { count })}
           empty={t('community.allFeedback.empty')}
           none={t('community.allFeedback.none')}
           filtered={Boolean(status)}
         />
-        <LoadStatus state={list.state} onRetry={list.reload} quiet />
+        {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
         {shown && (
           <>
             <ul className="cm-cards cm-cards-wide">
@@ -103,9 +111,10 @@ function AllFeedback() {
               ))}
             </ul>
             <ShowMore
+              className="cm-more"
               hasMore={Boolean(shown.nextCursor)}
               busy={list.more.busy}
-              code={list.more.code}
+              error={list.more.code}
               onMore={() => void list.loadMore()}
             />
           </>

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { Feedback } from '../../../../../shared/api/community.ts';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import {
   CheckField,
   FormAlert,
@@ -11,8 +14,6 @@ import {
   SelectField,
   TextAreaField,
 } from '../../../forms/fields.tsx';
-import { LoadStatus, ShowMore } from '../components/LoadStatus.tsx';
-import { MembersOnly } from '../components/MembersOnly.tsx';
 import { FEEDBACK_TOPICS, type FeedbackTopic, COMMUNITY_LIMITS as L } from '../constants.ts';
 import { pageQuery } from '../filters.ts';
 import { useCommunityForm, useLocale, usePaged, useViewerZone } from '../hooks.ts';
@@ -28,7 +29,11 @@ const FIELDS = ['topic', 'message'] as const;
 export function FeedbackPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.feedback.title')}>
+    <MembersOnly
+      title={t('community.feedback.title')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {(user) => <FeedbackView user={user} />}
     </MembersOnly>
   );
@@ -51,7 +56,8 @@ function FeedbackView({ user }: { user: OwnUser }) {
         <section className="cm-stack" aria-labelledby="cm-my-feedback">
           <h2 id="cm-my-feedback">{t('community.feedback.mine')}</h2>
           <p className="cm-muted">{t('community.feedback.mineHint')}</p>
-          <LoadStatus state={mine.state} onRetry={mine.reload} />
+          {mine.loading && <Loading />}
+          {mine.error && <LoadFailed error={mine.error} onRetry={mine.reload} />}
           {shown && (
             <>
               {shown.items.length === 0 && <p>{t('community.feedback.noneYet')}</p>}
@@ -61,9 +67,10 @@ function FeedbackView({ user }: { user: OwnUser }) {
                 ))}
               </ul>
               <ShowMore
+                className="cm-more"
                 hasMore={Boolean(shown.nextCursor)}
                 busy={mine.more.busy}
-                code={mine.more.code}
+                error={mine.more.code}
                 onMore={() => void mine.loadMore()}
               />
             </>

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { GroupDetail } from '../../../../../shared/api/community.ts';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { languageName, listOf, personName, placeText } from '../components/bits.tsx';
-import { LoadStatus } from '../components/LoadStatus.tsx';
-import { MembersOnly } from '../components/MembersOnly.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { toSearch } from '../filters.ts';
 import { useLoad, useLocale } from '../hooks.ts';
@@ -22,7 +22,11 @@ import { GroupMembers } from './GroupMembers.tsx';
 export function GroupPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.groups.detailTitle')}>
+    <MembersOnly
+      title={t('community.groups.detailTitle')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {() => <GroupView id={id} />}
     </MembersOnly>
   );
@@ -35,11 +39,14 @@ function GroupView({ id }: { id: string }) {
   if (detail.state.status !== 'ready') {
     return (
       <Page title={t('community.groups.detailTitle')}>
-        <LoadStatus
-          state={detail.state}
-          onRetry={detail.reload}
-          notFound={t('community.groups.notFound')}
-        />
+        {detail.loading && <Loading />}
+        {detail.error && (
+          <LoadFailed
+            error={detail.error}
+            onRetry={detail.reload}
+            notFound={t('community.groups.notFound')}
+          />
+        )}
         <p className="cm-back">
           <Link href={COMMUNITY_PATHS.groups}>{t('community.groups.back')}</Link>
         </p>

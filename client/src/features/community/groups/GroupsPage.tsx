@@ -4,11 +4,12 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { Group } from '../../../../../shared/api/community.ts';
 import { countryOptions, languageOptions } from '../../../account/places.ts';
+import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { CheckField, SelectField, TextField } from '../../../forms/fields.tsx';
 import { languageName, placeText } from '../components/bits.tsx';
-import { ListStatus, LoadStatus, ShowMore } from '../components/LoadStatus.tsx';
-import { MembersOnly } from '../components/MembersOnly.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { GROUP_KINDS, type GroupKind } from '../constants.ts';
 import {
@@ -25,7 +26,11 @@ import { canCreateGroup } from '../permissions.ts';
 export function GroupsPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.groups.title')}>
+    <MembersOnly
+      title={t('community.groups.title')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {(user) => <GroupsList user={user} />}
     </MembersOnly>
   );
@@ -61,13 +66,15 @@ function GroupsList({ user }: { user: OwnUser }) {
           {t('community.groups.results')}
         </h2>
         <ListStatus
-          state={list.state}
+          className="cm-count"
+          loading={list.loading}
+          count={shown ? shown.items.length : null}
           shown={(count) => t('community.groups.shown', { count })}
           empty={t(onlyMine ? 'community.groups.noneMine' : 'community.groups.empty')}
           none={t('community.groups.none')}
           filtered={filtered && !onlyMine}
         />
-        <LoadStatus state={list.state} onRetry={list.reload} quiet />
+        {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
         {shown && (
           <>
             <ul className="cm-cards">
@@ -76,9 +83,10 @@ function GroupsList({ user }: { user: OwnUser }) {
               ))}
             </ul>
             <ShowMore
+              className="cm-more"
               hasMore={Boolean(shown.nextCursor)}
               busy={list.more.busy}
-              code={list.more.code}
+              error={list.more.code}
               onMore={() => void list.loadMore()}
             />
           </>

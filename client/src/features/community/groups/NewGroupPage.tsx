@@ -8,6 +8,7 @@ import {
   languageOptions,
   timeZoneOptions,
 } from '../../../account/places.ts';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import {
   FormAlert,
@@ -16,7 +17,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../../forms/fields.tsx';
-import { MembersOnly, NotForYou } from '../components/MembersOnly.tsx';
+import { NotForYou } from '../components/NotForYou.tsx';
 import { GROUP_KINDS, COMMUNITY_LIMITS as L } from '../constants.ts';
 import { useCommunityForm, useLocale } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
@@ -29,7 +30,11 @@ import { GROUP_FIELDS, type GroupValues, groupBody, validateGroup } from '../val
 export function NewGroupPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.newGroup.title')}>
+    <MembersOnly
+      title={t('community.newGroup.title')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {(user) =>
         canCreateGroup(user.roles) ? (
           <GroupForm user={user} />

@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment, Post } from '../../../../../shared/api/community.ts';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { FormAlert, FormStatus, TextAreaField } from '../../../forms/fields.tsx';
 import { personName } from '../components/bits.tsx';
-import { ConfirmButton } from '../components/dialogs.tsx';
 import { ReportButton } from '../components/ReportButton.tsx';
 import { COMMUNITY_LIMITS as L } from '../constants.ts';
 import { useCommunityForm, useLocale, useViewerZone } from '../hooks.ts';
@@ -82,9 +82,10 @@ export function Comments({
               <div className="cm-item-actions">
                 {comment.mine ? (
                   <ConfirmButton
+                    className="secondary small"
                     label={t('community.comments.delete')}
                     title={t('community.comments.deleteTitle')}
-                    text={<p>{t('community.comments.deleteText')}</p>}
+                    text={t('community.comments.deleteText')}
                     confirmLabel={t('community.comments.deleteConfirm')}
                     cancelLabel={t('community.keep')}
                     onConfirm={() => remove(comment)}

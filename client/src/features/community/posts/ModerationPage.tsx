@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import type { Report } from '../../../../../shared/api/community.ts';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { personName } from '../components/bits.tsx';
-import { LoadStatus, ShowMore } from '../components/LoadStatus.tsx';
-import { MembersOnly, NotForYou } from '../components/MembersOnly.tsx';
+import { NotForYou } from '../components/NotForYou.tsx';
 import { pageQuery } from '../filters.ts';
 import { useLocale, usePaged, useViewerZone } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
@@ -25,7 +27,11 @@ export function ModerationPage() {
   const { t } = useTranslation();
   const title = t('community.moderation.title');
   return (
-    <MembersOnly title={title}>
+    <MembersOnly
+      title={title}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
       {(user) =>
         canModerateContent(user.roles) ? (
           <Queue />
@@ -118,7 +124,8 @@ function Queue() {
             t(done === 'hide' ? 'community.moderation.hidden' : 'community.moderation.dismissed')
           }
         />
-        <LoadStatus state={list.state} onRetry={list.reload} />
+        {list.loading && <Loading />}
+        {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
         {shown && (
           <>
             {shown.items.length === 0 && <p>{t('community.moderation.none')}</p>}
@@ -133,9 +140,10 @@ function Queue() {
               ))}
             </ul>
             <ShowMore
+              className="cm-more"
               hasMore={Boolean(shown.nextCursor)}
               busy={list.more.busy}
-              code={list.more.code}
+              error={list.more.code}
               onMore={() => void list.loadMore()}
             />
           </>

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { Post } from '../../../../../shared/api/community.ts';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { PointBadge, personName } from '../components/bits.tsx';
-import { ConfirmButton } from '../components/dialogs.tsx';
-import { LoadStatus } from '../components/LoadStatus.tsx';
-import { MembersOnly } from '../components/MembersOnly.tsx';
+import { PointBadge } from '../../../components/PointBadge.tsx';
+import { personName } from '../components/bits.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { ReportButton } from '../components/ReportButton.tsx';
-import type { Point } from '../constants.ts';
 import { useLoad, useLocale, useViewerZone } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
 import { callCommunity, useCommunityStore } from '../store.ts';
@@ -19,7 +19,13 @@ import { Comments } from './Comments.tsx';
 export function PostPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.posts.detailTitle')}>{() => <PostView id={id} />}</MembersOnly>
+    <MembersOnly
+      title={t('community.posts.detailTitle')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
+      {() => <PostView id={id} />}
+    </MembersOnly>
   );
 }
 
@@ -30,11 +36,14 @@ function PostView({ id }: { id: string }) {
   if (loaded.state.status !== 'ready') {
     return (
       <Page title={t('community.posts.detailTitle')}>
-        <LoadStatus
-          state={loaded.state}
-          onRetry={loaded.reload}
-          notFound={t('community.posts.notFound')}
-        />
+        {loaded.loading && <Loading />}
+        {loaded.error && (
+          <LoadFailed
+            error={loaded.error}
+            onRetry={loaded.reload}
+            notFound={t('community.posts.notFound')}
+          />
+        )}
         <p className="cm-back">
           <Link href={COMMUNITY_PATHS.posts}>{t('community.posts.back')}</Link>
         </p>
@@ -80,7 +89,7 @@ function PostBody({ post }: { post: Post }) {
   return (
     <article className="panel cm-post" aria-labelledby="cm-post-byline">
       <p className="cm-meta">
-        <PointBadge point={post.point as Point} />
+        <PointBadge point={post.point} />
         <span className="cm-badge">{t(`community.posts.kinds.${post.kind}`)}</span>
         {hidden && <span className="cm-badge cm-badge-warn">{t('community.posts.hidden')}</span>}
       </p>
@@ -105,9 +114,10 @@ function PostBody({ post }: { post: Post }) {
       <div className="cm-item-actions">
         {post.mine ? (
           <ConfirmButton
+            className="secondary small"
             label={t('community.posts.delete')}
             title={t('community.posts.deleteTitle')}
-            text={<p>{t('community.posts.deleteText')}</p>}
+            text={t('community.posts.deleteText')}
             confirmLabel={t('community.posts.deleteConfirm')}
             cancelLabel={t('community.keep')}
             onConfirm={remove}

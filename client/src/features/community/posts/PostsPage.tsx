@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { Post } from '../../../../../shared/api/community.ts';
+import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { PointBadge, pointName } from '../../../components/PointBadge.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { SelectField } from '../../../forms/fields.tsx';
-import { PointBadge, personName, pointName } from '../components/bits.tsx';
-import { ListStatus, LoadStatus, ShowMore } from '../components/LoadStatus.tsx';
-import { MembersOnly } from '../components/MembersOnly.tsx';
+import { personName } from '../components/bits.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { POINTS, POST_KINDS, type Point, type PostKind } from '../constants.ts';
 import {
@@ -25,7 +27,13 @@ import { formatDateTime } from '../time.ts';
 export function PostsPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly title={t('community.posts.title')}>{(user) => <Feed user={user} />}</MembersOnly>
+    <MembersOnly
+      title={t('community.posts.title')}
+      text={t('community.session.signedOut')}
+      note={t('community.session.why')}
+    >
+      {(user) => <Feed user={user} />}
+    </MembersOnly>
   );
 }
 
@@ -57,13 +65,15 @@ function Feed({ user }: { user: OwnUser }) {
           {t('community.posts.results')}
         </h2>
         <ListStatus
-          state={list.state}
+          className="cm-count"
+          loading={list.loading}
+          count={shown ? shown.items.length : null}
           shown={(count) => t('community.posts.shown', { count })}
           empty={t('community.posts.empty')}
           none={t('community.posts.none')}
           filtered={Object.values(filters).some(Boolean)}
         />
-        <LoadStatus state={list.state} onRetry={list.reload} quiet />
+        {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
         {shown && (
           <>
             <ul className="cm-cards cm-cards-wide">
@@ -72,9 +82,10 @@ function Feed({ user }: { user: OwnUser }) {
               ))}
             </ul>
             <ShowMore
+              className="cm-more"
               hasMore={Boolean(shown.nextCursor)}
               busy={list.more.busy}
-              code={list.more.code}
+              error={list.more.code}
               onMore={() => void list.loadMore()}
             />
           </>
@@ -154,7 +165,7 @@ function PostCard({ post }: { post: Post }) {
   return (
     <li className="cm-card">
       <p className="cm-meta">
-        <PointBadge point={post.point as Point} />
+        <PointBadge point={post.point} />
         <span className="cm-badge">{t(`community.posts.kinds.${post.kind}`)}</span>
       </p>
       <h3>

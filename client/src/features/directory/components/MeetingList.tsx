@@ -1,6 +1,7 @@
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKey } from '../../../i18n/index.ts';
+import { EmptyPanel, ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import type { ListState } from '../store.ts';
 import { MeetingCard } from './MeetingCard.tsx';
 
@@ -39,35 +40,36 @@ export function MeetingList({
     if (links && links.length > before) links[before]?.focus();
   };
 
-  let status = '';
-  if (loading && !shown) status = t('directory.list.loading');
-  else if (shown) status = t('directory.list.count', { count: list.items.length });
-
   return (
     <section className="directory-results" aria-labelledby={headingId}>
       <h2 id={headingId} className="dir-visually-hidden">
         {t('directory.list.heading')}
       </h2>
-      <p role="status" className="directory-status">
-        {status}
-      </p>
+      <ListStatus
+        className="directory-status"
+        loading={loading && !shown}
+        loadingText={t('directory.list.loading')}
+        count={shown ? list.items.length : null}
+        shown={(count) => t('directory.list.count', { count })}
+      />
       {failed && (
-        <div className="panel directory-problem" role="alert">
-          <p>{t(errorMessageKey(list.error ?? 'UNAVAILABLE'))}</p>
-          <button type="button" onClick={onRetry}>
-            {t('directory.list.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          className="directory-problem"
+          error={list.error ?? 'UNAVAILABLE'}
+          onRetry={onRetry}
+        />
       )}
       {empty && (
-        <div className="panel directory-empty">
-          <p>{filtered ? t('directory.list.empty') : t('directory.list.emptyAll')}</p>
+        <EmptyPanel
+          className="directory-empty"
+          text={filtered ? t('directory.list.empty') : t('directory.list.emptyAll')}
+        >
           {filtered && (
             <button type="button" className="secondary" onClick={onClear}>
               {t('directory.filters.clear')}
             </button>
           )}
-        </div>
+        </EmptyPanel>
       )}
       {shown && (
         <ul className="meeting-cards" ref={listRef}>
@@ -78,23 +80,15 @@ export function MeetingList({
           ))}
         </ul>
       )}
-      {list.moreError && (
-        <p className="form-alert" role="alert">
-          {t(errorMessageKey(list.moreError))}
-        </p>
-      )}
-      {list.nextCursor && (
-        <p className="directory-more">
-          <button
-            type="button"
-            className="secondary"
-            aria-disabled={list.loadingMore || undefined}
-            onClick={() => void loadMore()}
-          >
-            {list.loadingMore ? t('directory.list.loadingMore') : t('directory.list.loadMore')}
-          </button>
-        </p>
-      )}
+      <ShowMore
+        className="directory-more"
+        hasMore={Boolean(list.nextCursor)}
+        busy={list.loadingMore}
+        error={list.moreError}
+        onMore={() => void loadMore()}
+        label={t('directory.list.loadMore')}
+        busyLabel={t('directory.list.loadingMore')}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { errorMessageKey } from '../../../i18n/index.ts';
+import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
 import { addDays } from '../dates.ts';
 import { WEEK_MEETING_LIMIT } from '../filters.ts';
 import {
@@ -76,10 +76,6 @@ export function WeekView({
       ?.focus();
   };
 
-  let status = '';
-  if (!ready && !failed) status = t('directory.week.loading');
-  else if (ready) status = t('directory.week.count', { count: total });
-
   return (
     <section className="week-view" aria-labelledby={headingId}>
       <div className="week-nav">
@@ -111,16 +107,19 @@ export function WeekView({
         {t('directory.week.zone', { zone: zoneLabel(zone, locale) })}{' '}
         {t('directory.week.keyboardHint')}
       </p>
-      <p role="status" className="directory-status">
-        {status}
-      </p>
+      <ListStatus
+        className="directory-status"
+        loading={!ready && !failed}
+        loadingText={t('directory.week.loading')}
+        count={ready ? total : null}
+        shown={(count) => t('directory.week.count', { count })}
+      />
       {failed && (
-        <div className="panel directory-problem" role="alert">
-          <p>{t(errorMessageKey(week.error ?? 'UNAVAILABLE'))}</p>
-          <button type="button" onClick={onRetry}>
-            {t('directory.list.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          className="directory-problem"
+          error={week.error ?? 'UNAVAILABLE'}
+          onRetry={onRetry}
+        />
       )}
       {ready && week.truncated && (
         <p className="directory-note">

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { DangerZone } from '../../../components/DangerZone.tsx';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { errorMessageKey } from '../../../i18n/index.ts';
 import { signInPath } from '../../../routes.ts';
 import { useHavenStore } from '../../../store/index.ts';
-import { DeleteMeeting } from '../components/DeleteMeeting.tsx';
 import { MeetingForm } from '../components/MeetingForm.tsx';
 import { todayIn } from '../dates.ts';
 import { newMeetingValues, valuesFromMeeting } from '../form-values.ts';
 import {
   DIRECTORY_PATH,
+  type DirectoryNote,
   isMeetingId,
   mayCreateMeetings,
   mayManageMeeting,
@@ -33,6 +34,7 @@ export function MeetingFormPage({ id }: { id?: string }) {
   const user = useHavenStore((s) => s.user);
   const fetchMeeting = useDirectoryStore((s) => s.meeting);
   const fetchPartnerName = useDirectoryStore((s) => s.partnerName);
+  const deleteMeeting = useDirectoryStore((s) => s.deleteMeeting);
   const editing = id !== undefined;
   const valid = !editing || isMeetingId(id);
   const zone = viewer.zone;
@@ -47,7 +49,7 @@ export function MeetingFormPage({ id }: { id?: string }) {
   if (status === 'loading' || !zone) {
     return (
       <Page title={title}>
-        <p role="status">{t('directory.form.loading')}</p>
+        <Loading />
       </Page>
     );
   }
@@ -75,12 +77,11 @@ export function MeetingFormPage({ id }: { id?: string }) {
   if (editing && meeting.status === 'failed') {
     return (
       <Page title={title}>
-        <div className="panel directory-problem" role="alert">
-          <p>{t(errorMessageKey(meeting.error ?? 'UNAVAILABLE'))}</p>
-          <button type="button" onClick={meeting.reload}>
-            {t('directory.list.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          className="directory-problem"
+          error={meeting.error ?? 'UNAVAILABLE'}
+          onRetry={meeting.reload}
+        />
       </Page>
     );
   }
@@ -88,7 +89,7 @@ export function MeetingFormPage({ id }: { id?: string }) {
   if (editing && !original) {
     return (
       <Page title={title}>
-        <p role="status">{t('directory.meeting.loading')}</p>
+        <Loading text={t('directory.meeting.loading')} />
       </Page>
     );
   }
@@ -126,7 +127,24 @@ export function MeetingFormPage({ id }: { id?: string }) {
           locale={viewer.locale}
           onCancel={() => navigate(original ? meetingPath(original.id) : DIRECTORY_PATH)}
         />
-        {original && <DeleteMeeting id={original.id} title={original.title} />}
+        {original && (
+          <DangerZone
+            className="meeting-delete"
+            heading={t('directory.delete.title')}
+            intro={t('directory.delete.text')}
+            label={t('directory.delete.open')}
+            title={t('directory.delete.dialogTitle')}
+            text={t('directory.delete.dialogText', { title: original.title })}
+            confirmLabel={t('directory.delete.confirm')}
+            busyLabel={t('directory.delete.deleting')}
+            cancelLabel={t('directory.delete.cancel')}
+            onConfirm={async () => {
+              await deleteMeeting(original.id);
+              const directoryNote: DirectoryNote = 'deleted';
+              return () => navigate(DIRECTORY_PATH, { state: { directoryNote } });
+            }}
+          />
+        )}
       </div>
     </Page>
   );

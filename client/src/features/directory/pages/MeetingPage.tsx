@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { errorMessageKey } from '../../../i18n/index.ts';
 import { useHavenStore } from '../../../store/index.ts';
 import { JoinPanel } from '../components/JoinPanel.tsx';
 import { FindUs, MeetingAbout } from '../components/MeetingAbout.tsx';
@@ -61,15 +61,14 @@ export function MeetingPage({ id }: { id: string }) {
       <div role="status" className="directory-note-region">
         {data && note && <p className="flash">{noteText}</p>}
       </div>
-      {!data && !notFound && !failed && <p role="status">{t('directory.meeting.loading')}</p>}
+      {!data && !notFound && !failed && <Loading text={t('directory.meeting.loading')} />}
       {notFound && <p>{t('directory.meeting.notFoundText')}</p>}
       {failed && (
-        <div className="panel directory-problem" role="alert">
-          <p>{t(errorMessageKey(meeting.error ?? 'UNAVAILABLE'))}</p>
-          <button type="button" onClick={meeting.reload}>
-            {t('directory.list.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          className="directory-problem"
+          error={meeting.error ?? 'UNAVAILABLE'}
+          onRetry={meeting.reload}
+        />
       )}
       {data && zone && (
         <>

@@ -1,11 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
+import { EmptyPanel, ListStatus, LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert, FormStatus, SelectField, TextAreaField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { useHavenStore } from '../../../store/index.ts';
-import { LoadFailed, Loading, MemberOnly, ShowMore } from '../components.tsx';
 import { ENQUIRY_STATUSES } from '../constants.ts';
 import { submitChecked, usePagedData } from '../data.ts';
 import { formatDate, formatDateTime } from '../format.ts';
@@ -18,7 +20,7 @@ export function EnquiriesPage() {
   const { t } = useTranslation();
   return (
     <Page title={t('programme.enquiries.title')} intro={t('programme.enquiries.intro')}>
-      <MemberOnly signedOutText={t('programme.enquiries.signedOut')}>
+      <MembersOnly text={t('programme.enquiries.signedOut')}>
         {(user) =>
           user.roles.includes('admin') ? (
             <Enquiries key={user.id} />
@@ -26,7 +28,7 @@ export function EnquiriesPage() {
             <p className="panel">{t('programme.enquiries.adminsOnly')}</p>
           )
         }
-      </MemberOnly>
+      </MembersOnly>
     </Page>
   );
 }
@@ -73,12 +75,14 @@ function Enquiries() {
           ))}
         </SelectField>
       </form>
-      <p role="status" className="programme-count">
-        {ready ? t('programme.enquiries.count', { count: list.items.length }) : ''}
-      </p>
+      <ListStatus
+        className="programme-count"
+        count={ready ? list.items.length : null}
+        shown={(count) => t('programme.enquiries.count', { count })}
+      />
       {list.loading && <Loading />}
       {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
-      {empty && <p className="panel">{t('programme.enquiries.empty')}</p>}
+      {empty && <EmptyPanel text={t('programme.enquiries.empty')} />}
       <ul className="enquiry-list">
         {list.items.map((enquiry) => (
           <li key={enquiry.id}>
@@ -91,7 +95,7 @@ function Enquiries() {
       </ul>
       <ShowMore
         hasMore={list.hasMore}
-        loading={list.loadingMore}
+        busy={list.loadingMore}
         error={list.moreError}
         onMore={() => void list.loadMore()}
       />

@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
+import { EmptyPanel, ListStatus, LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { isProgramPoint, PointBadge, pointName } from '../../../components/PointBadge.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { SelectField } from '../../../forms/fields.tsx';
 import { useHavenStore } from '../../../store/index.ts';
-import { LoadFailed, Loading, PointLabel, ShowMore } from '../components.tsx';
 import { PUBLICATION_KINDS, PUBLICATION_LANGUAGES } from '../constants.ts';
 import { usePagedData } from '../data.ts';
 import { PROGRAMME_PATHS, publicationPath } from '../paths.ts';
@@ -36,11 +38,9 @@ export function LibraryPage() {
     });
   const pointOption = (point: LibraryFilters['point']) => {
     if (point === '') return t('programme.library.allPoints');
-    if (point === 'general') return t('programme.points.general');
-    return t('programme.points.numbered', {
-      number: point,
-      name: t(`programme.points.${point}`),
-    });
+    // '1'-'4' are the points; 'general' is what belongs to the whole programme.
+    const number = Number(point);
+    return pointName(t, isProgramPoint(number) ? number : null);
   };
   const grouped = filters.point === '';
   const ready = list.status === 'ready';
@@ -94,18 +94,19 @@ export function LibraryPage() {
         </SelectField>
       </form>
 
-      <p role="status" className="programme-count">
-        {ready ? t('programme.library.count', { count: list.items.length }) : ''}
-      </p>
+      <ListStatus
+        className="programme-count"
+        count={ready ? list.items.length : null}
+        shown={(count) => t('programme.library.count', { count })}
+      />
       {list.loading && <Loading />}
       {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
       {empty && (
-        <div className="panel">
-          <p>{t('programme.library.empty')}</p>
+        <EmptyPanel text={t('programme.library.empty')}>
           <p>
             <Link href={PROGRAMME_PATHS.library}>{t('programme.library.clearFilters')}</Link>
           </p>
-        </div>
+        </EmptyPanel>
       )}
       {ready &&
         (grouped ? (
@@ -117,7 +118,7 @@ export function LibraryPage() {
         ))}
       <ShowMore
         hasMore={list.hasMore}
-        loading={list.loadingMore}
+        busy={list.loadingMore}
         error={list.moreError}
         onMore={() => void list.loadMore()}
       />
@@ -130,7 +131,7 @@ function PointGroup({ point, items }: { point: Point | null; items: PublicationS
   return (
     <section className="programme-group" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        <PointLabel point={point} />
+        <PointBadge point={point} look="label" />
       </h2>
       <PublicationCards items={items} headingLevel={3} />
     </section>

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { PointBadge } from '../../../components/PointBadge.tsx';
 import { useHavenStore } from '../../../store/index.ts';
-import { LoadFailed, Loading, PointLabel, PrintButton } from '../components.tsx';
+import { PrintButton } from '../components.tsx';
 import { useProgrammeData } from '../data.ts';
 import { formatDate, languageName } from '../format.ts';
 import { PROGRAMME_PATHS, publicationPath } from '../paths.ts';
@@ -46,7 +48,7 @@ export function PublicationPage() {
                 <span className="badge">
                   {t(`programme.library.kindOptions.${publication.kind}`)}
                 </span>
-                <PointLabel point={publication.point} />
+                <PointBadge point={publication.point} look="label" />
                 <span>
                   {t('programme.library.readingTime', {
                     minutes: readingMinutes(publication.body),

@@ -1,9 +1,9 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { useHavenStore } from '../../../store/index.ts';
-import { LoadFailed, Loading } from '../components.tsx';
 import { useProgrammeData } from '../data.ts';
 import { formatMeetingTime, languageName, placeName } from '../format.ts';
 import { paragraphsOf } from '../library/blocks.ts';

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { EmptyPanel, LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { useHavenStore } from '../../../store/index.ts';
-import { LoadFailed, Loading, ShowMore } from '../components.tsx';
 import { usePagedData } from '../data.ts';
 import { placeName } from '../format.ts';
 import { PROGRAMME_PATHS, partnerPath } from '../paths.ts';
@@ -23,7 +24,7 @@ export function PartnersPage() {
       </div>
       {list.loading && <Loading />}
       {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
-      {empty && <p className="panel">{t('programme.partners.empty')}</p>}
+      {empty && <EmptyPanel text={t('programme.partners.empty')} />}
       {ready && list.items.length > 0 && (
         <ul className="card-grid programme-cards">
           {list.items.map((partner) => (
@@ -39,7 +40,7 @@ export function PartnersPage() {
       )}
       <ShowMore
         hasMore={list.hasMore}
-        loading={list.loadingMore}
+        busy={list.loadingMore}
         error={list.moreError}
         onMore={() => void list.loadMore()}
       />

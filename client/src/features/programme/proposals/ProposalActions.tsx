@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { FormAlert, FormStatus, RadioGroup, TextAreaField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
-import { ConfirmButton } from '../components.tsx';
 import { RECOMMENDATIONS } from '../constants.ts';
 import { callProgramme, submitChecked } from '../data.ts';
 import type { Proposal, Recommendation } from '../types.ts';
@@ -52,14 +52,18 @@ export function ProposalActions({
           <h3>{t('programme.proposal.withdrawTitle')}</h3>
           <p>{t('programme.proposal.withdrawText')}</p>
           <ConfirmButton
+            className="danger no-print"
             label={t('programme.proposal.withdraw')}
             title={t('programme.proposal.withdrawDialogTitle')}
             text={t('programme.proposal.withdrawDialogText')}
-            confirm={t('programme.proposal.withdrawConfirm')}
-            cancel={t('programme.proposal.withdrawCancel')}
-            onConfirm={async () =>
-              onChange(await callProgramme((api) => api.withdraw(proposal.id)))
-            }
+            confirmLabel={t('programme.proposal.withdrawConfirm')}
+            cancelLabel={t('programme.proposal.withdrawCancel')}
+            onConfirm={async () => {
+              const withdrawn = await callProgramme((api) => api.withdraw(proposal.id));
+              return () => onChange(withdrawn);
+            }}
+            // The actions go with the withdrawal: focus the page's heading instead.
+            focusAfter={() => document.querySelector<HTMLElement>('main h1')}
           />
         </div>
       )}

@@ -1,9 +1,12 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { PointBadge } from '../../../components/PointBadge.tsx';
 import { useHavenStore } from '../../../store/index.ts';
-import { LoadFailed, Loading, MemberOnly, PointLabel, StateBadge } from '../components.tsx';
+import { StateBadge } from '../components.tsx';
 import { useProgrammeData } from '../data.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { paragraphsOf } from '../library/blocks.ts';
@@ -41,7 +44,7 @@ export function ProposalPage() {
           {t(`programme.notices.${notice}`)}
         </p>
       )}
-      <MemberOnly signedOutText={t('programme.proposals.signedOut')}>
+      <MembersOnly text={t('programme.proposals.signedOut')}>
         {(member) => (
           <>
             {loading && <Loading />}
@@ -55,7 +58,7 @@ export function ProposalPage() {
             )}
           </>
         )}
-      </MemberOnly>
+      </MembersOnly>
     </Page>
   );
 }
@@ -81,7 +84,7 @@ function Details({ proposal }: { proposal: Proposal }) {
     <>
       <p className="card-meta proposal-meta">
         <StateBadge state={proposal.state} />
-        <PointLabel point={proposal.point} />
+        <PointBadge point={proposal.point} look="label" />
         <span>
           {t('programme.proposals.cardMeta', {
             name: someone(proposal.proposer),

@@ -1,16 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
+import { EmptyPanel, ListStatus, LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { PointBadge, pointName } from '../../../components/PointBadge.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { SelectField } from '../../../forms/fields.tsx';
 import { useHavenStore } from '../../../store/index.ts';
-import {
-  LoadFailed,
-  Loading,
-  MemberOnly,
-  PointLabel,
-  ShowMore,
-  StateBadge,
-} from '../components.tsx';
+import { StateBadge } from '../components.tsx';
 import { PROPOSAL_STATES } from '../constants.ts';
 import { usePagedData } from '../data.ts';
 import { formatDate } from '../format.ts';
@@ -27,9 +24,9 @@ export function ProposalsPage() {
   const { t } = useTranslation();
   return (
     <Page title={t('sections.proposals.title')} intro={t('programme.proposals.intro')}>
-      <MemberOnly signedOutText={t('programme.proposals.signedOut')}>
+      <MembersOnly text={t('programme.proposals.signedOut')}>
         {(user) => <Board key={user.id} />}
-      </MemberOnly>
+      </MembersOnly>
     </Page>
   );
 }
@@ -84,21 +81,20 @@ function Board() {
           <option value="">{t('programme.proposals.allPoints')}</option>
           {([1, 2, 3, 4] as const).map((point) => (
             <option key={point} value={point}>
-              {t('programme.points.numbered', {
-                number: point,
-                name: t(`programme.points.${point}`),
-              })}
+              {pointName(t, point)}
             </option>
           ))}
         </SelectField>
       </form>
 
-      <p role="status" className="programme-count">
-        {ready ? t('programme.proposals.count', { count: list.items.length }) : ''}
-      </p>
+      <ListStatus
+        className="programme-count"
+        count={ready ? list.items.length : null}
+        shown={(count) => t('programme.proposals.count', { count })}
+      />
       {list.loading && <Loading />}
       {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
-      {empty && <p className="panel">{t('programme.proposals.empty')}</p>}
+      {empty && <EmptyPanel text={t('programme.proposals.empty')} />}
       {ready && list.items.length > 0 && (
         <ul className="card-grid programme-cards">
           {list.items.map((proposal) => (
@@ -110,7 +106,7 @@ function Board() {
                 <Link href={proposalPath(proposal.id)}>{proposal.title}</Link>
               </h2>
               <p className="card-meta">
-                <PointLabel point={proposal.point} />
+                <PointBadge point={proposal.point} look="label" />
               </p>
               <p className="list-meta">
                 {t('programme.proposals.cardMeta', {
@@ -127,7 +123,7 @@ function Board() {
       )}
       <ShowMore
         hasMore={list.hasMore}
-        loading={list.loadingMore}
+        busy={list.loadingMore}
         error={list.moreError}
         onMore={() => void list.loadMore()}
       />

@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { pointName } from '../../../components/PointBadge.tsx';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
-import { MemberOnly } from '../components.tsx';
 import { submitChecked } from '../data.ts';
 import { leaveNotice } from '../notice.ts';
 import { PROGRAMME_PATHS, proposalPath } from '../paths.ts';
@@ -24,9 +25,9 @@ export function ProposeFormPage() {
       <p className="back-link">
         <Link href={PROGRAMME_PATHS.proposals}>{t('programme.proposal.back')}</Link>
       </p>
-      <MemberOnly signedOutText={t('programme.proposals.signedOut')}>
+      <MembersOnly text={t('programme.proposals.signedOut')}>
         {(user) => <ProposeForm key={user.id} />}
-      </MemberOnly>
+      </MembersOnly>
     </Page>
   );
 }
@@ -103,7 +104,7 @@ function ProposeForm() {
         <option value="">{t('programme.worksheet.choose')}</option>
         {([1, 2, 3, 4] as const).map((n) => (
           <option key={n} value={n}>
-            {t('programme.points.numbered', { number: n, name: t(`programme.points.${n}`) })}
+            {pointName(t, n)}
           </option>
         ))}
       </SelectField>

@@ -2,12 +2,15 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { PointBadge } from '../../../components/PointBadge.tsx';
+import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { useHavenStore } from '../../../store/index.ts';
-import { LoadFailed, Loading, MemberOnly, PointLabel, ShowMore } from '../components.tsx';
 import { TOOL_POINTS, TOOLS } from '../constants.ts';
 import { callProgramme, usePagedData } from '../data.ts';
 import { formatDate } from '../format.ts';
@@ -26,9 +29,9 @@ export function ToolsPage() {
           {t(`programme.notices.${notice}`)}
         </p>
       )}
-      <MemberOnly signedOutText={t('programme.tools.signedOut')}>
+      <MembersOnly text={t('programme.tools.signedOut')}>
         {(user) => <MyTools key={user.id} />}
-      </MemberOnly>
+      </MembersOnly>
     </Page>
   );
 }
@@ -89,7 +92,7 @@ function MyTools() {
         )}
         <ShowMore
           hasMore={list.hasMore}
-          loading={list.loadingMore}
+          busy={list.loadingMore}
           error={list.moreError}
           onMore={() => void list.loadMore()}
         />
@@ -104,7 +107,7 @@ function MyTools() {
             <li key={tool} className="card tool-card">
               <h3 className="card-title">{t(`programme.tools.names.${tool}`)}</h3>
               <p className="card-meta">
-                <PointLabel point={TOOL_POINTS[tool]} />
+                <PointBadge point={TOOL_POINTS[tool]} look="label" />
               </p>
               <p>{t(`programme.tools.about.${tool}`)}</p>
               <button

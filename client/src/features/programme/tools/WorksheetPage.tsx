@@ -1,11 +1,14 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { FormAlert, FormStatus, TextField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { useHavenStore } from '../../../store/index.ts';
-import { ConfirmButton, LoadFailed, Loading, MemberOnly, PrintButton } from '../components.tsx';
+import { PrintButton } from '../components.tsx';
 import { callProgramme, loadProgrammeApi, useProgrammeData } from '../data.ts';
 import { formatDateTime } from '../format.ts';
 import { leaveNotice } from '../notice.ts';
@@ -53,7 +56,7 @@ export function WorksheetPage() {
         <p className="no-print back-link">
           <Link href={PROGRAMME_PATHS.tools}>{t('programme.worksheet.back')}</Link>
         </p>
-        <MemberOnly signedOutText={t('programme.tools.signedOut')}>
+        <MembersOnly text={t('programme.tools.signedOut')}>
           {() => (
             <>
               {loading && <Loading />}
@@ -69,7 +72,7 @@ export function WorksheetPage() {
               )}
             </>
           )}
-        </MemberOnly>
+        </MembersOnly>
       </Page>
     </div>
   );
@@ -134,8 +137,10 @@ function Editor({
 
   const remove = async () => {
     await callProgramme((api) => api.deleteWorksheet(worksheet.id));
-    leaveNotice('worksheetDeleted', PROGRAMME_PATHS.tools);
-    navigate(PROGRAMME_PATHS.tools);
+    return () => {
+      leaveNotice('worksheetDeleted', PROGRAMME_PATHS.tools);
+      navigate(PROGRAMME_PATHS.tools);
+    };
   };
 
   const toolName = t(`programme.tools.names.${model.tool}`);
@@ -146,11 +151,12 @@ function Editor({
       <div className="page-actions no-print">
         <PrintButton />
         <ConfirmButton
+          className="danger no-print"
           label={t('programme.worksheet.delete')}
           title={t('programme.worksheet.deleteTitle')}
           text={t('programme.worksheet.deleteText')}
-          confirm={t('programme.worksheet.deleteConfirm')}
-          cancel={t('programme.worksheet.deleteCancel')}
+          confirmLabel={t('programme.worksheet.deleteConfirm')}
+          cancelLabel={t('programme.worksheet.deleteCancel')}
           onConfirm={remove}
         />
       </div>
