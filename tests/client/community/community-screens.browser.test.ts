@@ -18,8 +18,8 @@ const WIDTHS = [
   [390, 'mobile'],
 ] as const;
 
-// Runs only with HAVEN_SCREENSHOTS=<dir>: it saves screenshots for people to look at, it asserts nothing a user needs.
-describe.runIf(Boolean(screenshotDir))('the community pages, to look at', () => {
+// biome-ignore format: keeps the reason on the line of the conditional run
+describe.runIf(Boolean(screenshotDir))('the community pages, to look at', () => { // skipped unless HAVEN_SCREENSHOTS=<dir>: it only saves screenshots for people to look at
   let haven: TestHaven;
   let browser: Browser;
   const problems: string[] = [];
