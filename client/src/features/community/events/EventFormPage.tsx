@@ -5,8 +5,8 @@ import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { CommunityEvent } from '../../../../../shared/api/community.ts';
 import { deviceTimeZone } from '../../../account/places.ts';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { NotForYou } from '../components/NotForYou.tsx';
 import { useLoad } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
@@ -19,13 +19,9 @@ import { EventFields } from './EventFields.tsx';
 export function NewEventPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.eventForm.newTitle')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.eventForm.newTitle')}>
       {(user) => <NewEvent user={user} />}
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 
@@ -80,13 +76,9 @@ function NewEvent({ user }: { user: OwnUser }) {
 export function EditEventPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.eventForm.editTitle')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.eventForm.editTitle')}>
       {() => <EditEvent id={id} />}
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

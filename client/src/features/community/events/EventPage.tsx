@@ -5,12 +5,12 @@ import type { CommunityEvent } from '../../../../../shared/api/community.ts';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { EventWhen, personName, placeText } from '../components/bits.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useLoad, useLocale, useViewerZone } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
@@ -21,13 +21,9 @@ import { Places } from './EventCard.tsx';
 export function EventPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.events.detailTitle')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.events.detailTitle')}>
       {() => <EventView id={id} />}
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

@@ -4,10 +4,10 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type { Group } from '../../../../../shared/api/community.ts';
 import { countryOptions } from '../../../account/places.ts';
 import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import { SelectField, TextField } from '../../../forms/fields.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import {
   type EventFilters,
@@ -24,15 +24,7 @@ import { EventCard } from './EventCard.tsx';
 /** `/events`: what is coming up, filtered by dates, country or group. */
 export function EventsPage() {
   const { t } = useTranslation();
-  return (
-    <MembersOnly
-      title={t('community.events.title')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
-      {() => <EventsList />}
-    </MembersOnly>
-  );
+  return <CommunityGate title={t('community.events.title')}>{() => <EventsList />}</CommunityGate>;
 }
 
 /** Groups to filter by (and to name on cards): the first hundred, alphabetically. */

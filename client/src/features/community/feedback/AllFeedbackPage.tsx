@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { AdminFeedback } from '../../../../../shared/api/community.ts';
 import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert, FormStatus, SelectField, TextAreaField } from '../../../forms/fields.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { NotForYou } from '../components/NotForYou.tsx';
 import { FEEDBACK_STATUSES, type FeedbackStatus, COMMUNITY_LIMITS as L } from '../constants.ts';
 import { pageQuery, parseFeedbackStatus, toSearch } from '../filters.ts';
@@ -22,11 +22,7 @@ export function AllFeedbackPage() {
   const { t } = useTranslation();
   const title = t('community.allFeedback.title');
   return (
-    <MembersOnly
-      title={title}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={title}>
       {(user) =>
         canManageFeedback(user.roles) ? (
           <AllFeedback />
@@ -40,7 +36,7 @@ export function AllFeedbackPage() {
           </Page>
         )
       }
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

@@ -4,7 +4,6 @@ import { Link } from 'wouter';
 import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { Feedback } from '../../../../../shared/api/community.ts';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import {
@@ -14,6 +13,7 @@ import {
   SelectField,
   TextAreaField,
 } from '../../../forms/fields.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { FEEDBACK_TOPICS, type FeedbackTopic, COMMUNITY_LIMITS as L } from '../constants.ts';
 import { pageQuery } from '../filters.ts';
 import { useCommunityForm, useLocale, usePaged, useViewerZone } from '../hooks.ts';
@@ -29,13 +29,9 @@ const FIELDS = ['topic', 'message'] as const;
 export function FeedbackPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.feedback.title')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.feedback.title')}>
       {(user) => <FeedbackView user={user} />}
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

@@ -4,12 +4,12 @@ import { Link } from 'wouter';
 import type { GroupDetail } from '../../../../../shared/api/community.ts';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { languageName, listOf, personName, placeText } from '../components/bits.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { toSearch } from '../filters.ts';
 import { useLoad, useLocale } from '../hooks.ts';
@@ -22,13 +22,9 @@ import { GroupMembers } from './GroupMembers.tsx';
 export function GroupPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.groups.detailTitle')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.groups.detailTitle')}>
       {() => <GroupView id={id} />}
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

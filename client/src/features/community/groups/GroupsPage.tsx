@@ -5,11 +5,11 @@ import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { Group } from '../../../../../shared/api/community.ts';
 import { countryOptions, languageOptions } from '../../../account/places.ts';
 import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import { CheckField, SelectField, TextField } from '../../../forms/fields.tsx';
 import { languageName, placeText } from '../components/bits.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { GROUP_KINDS, type GroupKind } from '../constants.ts';
 import {
@@ -26,13 +26,9 @@ import { canCreateGroup } from '../permissions.ts';
 export function GroupsPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.groups.title')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.groups.title')}>
       {(user) => <GroupsList user={user} />}
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

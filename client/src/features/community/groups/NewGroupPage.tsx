@@ -8,7 +8,6 @@ import {
   languageOptions,
   timeZoneOptions,
 } from '../../../account/places.ts';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import {
   FormAlert,
@@ -17,6 +16,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../../forms/fields.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { NotForYou } from '../components/NotForYou.tsx';
 import { GROUP_KINDS, COMMUNITY_LIMITS as L } from '../constants.ts';
 import { useCommunityForm, useLocale } from '../hooks.ts';
@@ -30,11 +30,7 @@ import { GROUP_FIELDS, type GroupValues, groupBody, validateGroup } from '../val
 export function NewGroupPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.newGroup.title')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.newGroup.title')}>
       {(user) =>
         canCreateGroup(user.roles) ? (
           <GroupForm user={user} />
@@ -48,7 +44,7 @@ export function NewGroupPage() {
           </Page>
         )
       }
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

@@ -4,13 +4,13 @@ import { Link, useSearch } from 'wouter';
 import type { Report } from '../../../../../shared/api/community.ts';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { personName } from '../components/bits.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { NotForYou } from '../components/NotForYou.tsx';
 import { pageQuery } from '../filters.ts';
 import { useLocale, usePaged, useViewerZone } from '../hooks.ts';
@@ -27,11 +27,7 @@ export function ModerationPage() {
   const { t } = useTranslation();
   const title = t('community.moderation.title');
   return (
-    <MembersOnly
-      title={title}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={title}>
       {(user) =>
         canModerateContent(user.roles) ? (
           <Queue />
@@ -45,7 +41,7 @@ export function ModerationPage() {
           </Page>
         )
       }
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { pointName } from '../../../components/PointBadge.tsx';
 import { FormAlert, RadioGroup, TextAreaField, TextField } from '../../../forms/fields.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { COMMUNITY_LIMITS as L, POINTS, POST_KINDS, type Point } from '../constants.ts';
 import { useCommunityForm } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
@@ -14,15 +14,7 @@ import { needsUrl, POST_FIELDS, type PostValues, postBody, validatePost } from '
 /** `/posts/new`: "Share something": an idea, or a link to a video or an article. */
 export function NewPostPage() {
   const { t } = useTranslation();
-  return (
-    <MembersOnly
-      title={t('community.newPost.title')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
-      {() => <ShareForm />}
-    </MembersOnly>
-  );
+  return <CommunityGate title={t('community.newPost.title')}>{() => <ShareForm />}</CommunityGate>;
 }
 
 function ShareForm() {

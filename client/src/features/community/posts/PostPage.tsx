@@ -3,10 +3,10 @@ import { Link, useLocation } from 'wouter';
 import type { Post } from '../../../../../shared/api/community.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { PointBadge } from '../../../components/PointBadge.tsx';
 import { personName } from '../components/bits.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { ReportButton } from '../components/ReportButton.tsx';
 import { useLoad, useLocale, useViewerZone } from '../hooks.ts';
@@ -19,13 +19,9 @@ import { Comments } from './Comments.tsx';
 export function PostPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.posts.detailTitle')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.posts.detailTitle')}>
       {() => <PostView id={id} />}
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 

@@ -4,12 +4,12 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import type { Post } from '../../../../../shared/api/community.ts';
 import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
-import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { PointBadge, pointName } from '../../../components/PointBadge.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import { SelectField } from '../../../forms/fields.tsx';
 import { personName } from '../components/bits.tsx';
+import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { POINTS, POST_KINDS, type Point, type PostKind } from '../constants.ts';
 import {
@@ -27,13 +27,9 @@ import { formatDateTime } from '../time.ts';
 export function PostsPage() {
   const { t } = useTranslation();
   return (
-    <MembersOnly
-      title={t('community.posts.title')}
-      text={t('community.session.signedOut')}
-      note={t('community.session.why')}
-    >
+    <CommunityGate title={t('community.posts.title')}>
       {(user) => <Feed user={user} />}
-    </MembersOnly>
+    </CommunityGate>
   );
 }
 
