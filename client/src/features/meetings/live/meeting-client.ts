@@ -1,0 +1,474 @@
+import type { StoreApi } from 'zustand';
+import type { MeetingServerToClient } from '../../../../../shared/meetings/live/events.ts';
+import type { RoomSnapshot } from '../../../../../shared/meetings/live/schemas.ts';
+import type {
+  ClientToServerEvents,
+  ConnectRefusal,
+  ServerToClientEvents,
+} from '../../../../../shared/protocol.ts';
+import type { HavenSocket } from '../../../net/socket.ts';
+import { openCamera, openMicrophone, openScreen } from './devices.ts';
+import { MediaSession } from './media-session.ts';
+import { mayShareScreen, mayUnmute, outcomeOfJoinError } from './model.ts';
+import { bindRoomEvents } from './room-events.ts';
+import { producersToConsume, roomFromSnapshot, selfOf } from './room-state.ts';
+import {
+  codeOf,
+  type MeetingEvent,
+  makeRequester,
+  type PayloadIn,
+  type Requester,
+} from './signalling.ts';
+import {
+  initialLiveState,
+  type LiveState,
+  type NoticeKey,
+  patchLocal,
+  setBusy,
+  setProblem,
+} from './store.ts';
+import { localKey, TrackRegistry } from './tracks.ts';
+
+/**
+ * Everything about being in one live meeting that is not drawing it: the socket, joining and
+ * rejoining, the media (through MediaSession) and the store the UI reads. React-free, as
+ * mediasoup-demo's RoomClient: components call its methods and read plain data from the store.
+ */
+
+export type MeetingSocket = HavenSocket<
+  MeetingServerToClient & ServerToClientEvents,
+  ClientToServerEvents
+>;
+
+export interface JoinRequest {
+  displayName: string;
+  agreementAccepted: boolean;
+  eligibilityConfirmed?: boolean;
+  micDeviceId?: string | null;
+  cameraDeviceId?: string | null;
+}
+
+export type SocketFactory = (onRefused: (refusal: ConnectRefusal) => void) => MeetingSocket;
+
+/** After a server-side disconnect (a restart, a role change), try again after this long. */
+const RECONNECT_DELAY_MS = 1_000;
+const REJOIN_RETRY_MS = 2_000;
+
+export class MeetingClient {
+  readonly meetingId: string;
+  readonly tracks = new TrackRegistry();
+  readonly #store: StoreApi<LiveState>;
+  readonly #socket: MeetingSocket;
+  readonly #request: Requester;
+  readonly #media: MediaSession;
+  #join: JoinRequest | null = null;
+  #closed = false;
+  #connectedOnce = false;
+  #shutdownDelay: number | null = null;
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Serialises media rebuilds, so a restart during a rejoin does not build twice at once. */
+  #rebuilding: Promise<void> = Promise.resolve();
+
+  constructor(meetingId: string, store: StoreApi<LiveState>, connect: SocketFactory) {
+    this.meetingId = meetingId;
+    this.#store = store;
+    store.setState(initialLiveState, true);
+    this.#socket = connect((refusal) => this.#refused(refusal));
+    this.#request = makeRequester(this.#socket);
+    this.#media = new MediaSession(this.#request, this.tracks, {
+      consumerAdded: (info) =>
+        store.setState((s) => ({ consumers: { ...s.consumers, [info.consumerId]: info } })),
+      consumerRemoved: (consumerId) =>
+        store.setState((s) => {
+          const { [consumerId]: _gone, ...consumers } = s.consumers;
+          return { consumers };
+        }),
+      transportFailed: () => this.#rebuildMedia(null),
+      trackEnded: (source) => void this.#trackEnded(source),
+    });
+    this.#listen();
+    void this.checkStatus();
+  }
+
+  get state(): LiveState {
+    return this.#store.getState();
+  }
+
+  get request(): Requester {
+    return this.#request;
+  }
+
+  get #inMeeting(): boolean {
+    const { phase } = this.state;
+    return phase === 'waiting' || phase === 'room';
+  }
+
+  #listen(): void {
+    const socket = this.#socket;
+    socket.on('connect', () => {
+      const again = this.#connectedOnce;
+      this.#connectedOnce = true;
+      if (again && this.#join && this.#inMeeting) void this.#rejoin();
+    });
+    socket.on('disconnect', (reason) => {
+      if (this.#closed) return;
+      if (this.#inMeeting) {
+        this.#store.setState({ reconnecting: true });
+        this.#media.teardown();
+      }
+      // The server closed this socket itself (a restart, a role change): Socket.IO will not
+      // try again on its own. Being removed or signed out arrives as an event first.
+      if (reason === 'io server disconnect') {
+        this.#later(() => socket.connect(), this.#shutdownDelay ?? RECONNECT_DELAY_MS);
+      }
+    });
+    socket.on('server:shutdown', ({ reconnectInMs }) => {
+      this.#shutdownDelay = reconnectInMs + Math.round(Math.random() * 500);
+      if (this.#inMeeting) this.#store.setState({ reconnecting: true });
+    });
+    socket.on('session:ended', () => this.#finish('sessionEnded'));
+    bindRoomEvents(socket, {
+      store: this.#store,
+      media: this.#media,
+      enterRoom: (room) => void this.#enterRoom(room, false),
+      finish: (outcome, reason) => this.#finish(outcome, reason),
+      restartMedia: (caps) => this.#rebuildMedia(caps),
+      mutedByFacilitator: (source) => this.#mutedByFacilitator(source),
+    });
+  }
+
+  #refused(refusal: ConnectRefusal): void {
+    if (refusal.code === 'VERSION_MISMATCH') this.#finish('outdated');
+    else if (refusal.code === 'UNAUTHENTICATED') this.#finish('sessionEnded');
+  }
+
+  /** Asks whether a host has opened the meeting: the join form, or "not started yet". */
+  async checkStatus(): Promise<void> {
+    this.#store.setState({ phase: 'checking', joinError: null });
+    try {
+      const { live } = await this.#request('meeting:status', { meetingId: this.meetingId });
+      if (!this.#closed && this.state.phase === 'checking')
+        this.#store.setState({ phase: live ? 'ready' : 'notLive' });
+    } catch (error) {
+      if (this.#closed) return;
+      const code = codeOf(error);
+      const outcome = outcomeOfJoinError(code);
+      if (outcome) this.#finish(outcome);
+      else this.#store.setState({ phase: 'ready', joinError: code });
+    }
+  }
+
+  async join(request: JoinRequest): Promise<void> {
+    if (this.state.phase === 'joining') return;
+    this.#join = request;
+    this.#store.setState({ phase: 'joining', joinError: null });
+    await this.#sendJoin(false);
+  }
+
+  async #sendJoin(rejoin: boolean): Promise<void> {
+    const join = this.#join;
+    if (!join) return;
+    try {
+      const answer = await this.#request('meeting:join', {
+        meetingId: this.meetingId,
+        displayName: join.displayName,
+        agreementAccepted: join.agreementAccepted,
+        ...(join.eligibilityConfirmed ? { eligibilityConfirmed: true } : {}),
+      });
+      if (this.#closed) return;
+      if (answer.status === 'waiting') {
+        this.#media.teardown();
+        this.#store.setState({
+          phase: 'waiting',
+          title: answer.title,
+          room: null,
+          reconnecting: false,
+        });
+      } else {
+        await this.#enterRoom(answer.room, rejoin);
+      }
+    } catch (error) {
+      if (this.#closed) return;
+      const code = codeOf(error);
+      const outcome = outcomeOfJoinError(code);
+      if (outcome) return this.#finish(outcome);
+      if (code === 'NOT_LIVE' && !rejoin) return this.#store.setState({ phase: 'notLive' });
+      if (rejoin) {
+        // Still reconnecting: a node restarting answers UNAVAILABLE for a moment.
+        this.#later(() => void this.#rejoin(), REJOIN_RETRY_MS);
+        return;
+      }
+      this.#store.setState({ phase: 'ready', joinError: code });
+    }
+  }
+
+  async #rejoin(): Promise<void> {
+    if (this.#closed || !this.#socket.connected) return;
+    await this.#sendJoin(true);
+  }
+
+  /** Admitted (first time, after waiting, or after a reconnect): draw the room, then media. */
+  async #enterRoom(snapshot: RoomSnapshot, rejoin: boolean): Promise<void> {
+    const room = roomFromSnapshot(snapshot);
+    this.#store.setState({ phase: 'room', room, title: room.title, reconnecting: false });
+    await this.#rebuildMedia(snapshot.routerRtpCapabilities, !rejoin);
+  }
+
+  /**
+   * Builds media from nothing: after admission, a reconnect or a worker restart. What was on
+   * stays on (the same tracks are produced again); on first entry the microphone is produced
+   * paused and the camera stays off until the person turns it on.
+   */
+  #rebuildMedia(routerRtpCapabilities: unknown | null, firstEntry = false): Promise<void> {
+    const run = async () => {
+      if (this.#closed || this.state.phase !== 'room') return;
+      const caps = routerRtpCapabilities ?? this.#lastCaps;
+      this.#lastCaps = caps;
+      this.#media.teardown();
+      try {
+        await this.#media.start(caps);
+        await this.#produceWhatWasOn(firstEntry);
+        await this.#consumeAll();
+      } catch (error) {
+        if (this.#closed) return;
+        this.#notice('mediaFailed', codeOf(error));
+      }
+    };
+    this.#rebuilding = this.#rebuilding.then(run, run);
+    return this.#rebuilding;
+  }
+
+  #lastCaps: unknown = null;
+
+  async #produceWhatWasOn(firstEntry: boolean): Promise<void> {
+    const local = this.state.local;
+    if (firstEntry) await this.#openMic();
+    const mic = this.tracks.get(localKey('mic'));
+    if (mic) {
+      await this.#media.produce('mic', mic, !local.micOn);
+      patchLocal(this.#store, { micReady: true });
+    }
+    const camera = this.tracks.get(localKey('camera'));
+    if (camera && local.cameraOn && !local.audioOnly) await this.#media.produce('camera', camera);
+    const screen = this.tracks.get(localKey('screen'));
+    if (screen && local.screenOn) await this.#media.produce('screen', screen);
+  }
+
+  async #openMic(): Promise<void> {
+    if (this.tracks.get(localKey('mic'))) return;
+    const opened = await openMicrophone(this.#join?.micDeviceId);
+    if ('problem' in opened) {
+      setProblem(this.#store, 'mic', opened.problem);
+      return;
+    }
+    setProblem(this.#store, 'mic', null);
+    this.tracks.set(localKey('mic'), opened.track);
+  }
+
+  async #consumeAll(): Promise<void> {
+    const room = this.state.room;
+    if (!room) return;
+    const wanted = producersToConsume(room, this.state.local.audioOnly);
+    await Promise.all(wanted.map((p) => this.#media.consume(p).catch(() => undefined)));
+  }
+
+  /** Unmute is resumeProducer; the server refuses it (FORBIDDEN) after a facilitator mute. */
+  async toggleMic(): Promise<void> {
+    const local = this.state.local;
+    if (local.busy.mic) return;
+    const turnOn = !local.micOn;
+    if (turnOn && !mayUnmute(this.#self)) return this.#notice('stillMuted');
+    setBusy(this.#store, 'mic', true);
+    try {
+      if (turnOn && !this.#media.producerId('mic')) {
+        // Blocked at entry, or no microphone then: try again now.
+        await this.#openMic();
+        const track = this.tracks.get(localKey('mic'));
+        if (!track) return;
+        await this.#media.produce('mic', track, false);
+        patchLocal(this.#store, { micReady: true });
+      } else {
+        await this.#media.setPaused('mic', !turnOn);
+      }
+      patchLocal(this.#store, { micOn: turnOn });
+    } catch (error) {
+      this.#notice('actionFailed', codeOf(error));
+    } finally {
+      setBusy(this.#store, 'mic', false);
+    }
+  }
+
+  async toggleCamera(): Promise<void> {
+    const local = this.state.local;
+    if (local.busy.camera || local.audioOnly) return;
+    setBusy(this.#store, 'camera', true);
+    try {
+      if (local.cameraOn) await this.#stopSource('camera');
+      else await this.#startSource('camera');
+    } finally {
+      setBusy(this.#store, 'camera', false);
+    }
+  }
+
+  async toggleScreen(): Promise<void> {
+    const local = this.state.local;
+    const room = this.state.room;
+    if (local.busy.screen || !room) return;
+    if (!local.screenOn && !mayShareScreen(this.#self, room.settings)) return;
+    setBusy(this.#store, 'screen', true);
+    try {
+      if (local.screenOn) await this.#stopSource('screen');
+      else await this.#startSource('screen');
+    } finally {
+      setBusy(this.#store, 'screen', false);
+    }
+  }
+
+  async #startSource(source: 'camera' | 'screen'): Promise<void> {
+    const opened =
+      source === 'camera' ? await openCamera(this.#join?.cameraDeviceId) : await openScreen();
+    if ('problem' in opened) {
+      // Cancelling the screen picker is a choice, not a problem to explain.
+      if (source === 'camera' || opened.problem !== 'blocked')
+        setProblem(this.#store, source, opened.problem);
+      return;
+    }
+    setProblem(this.#store, source, null);
+    this.tracks.set(localKey(source), opened.track);
+    try {
+      await this.#media.produce(source, opened.track);
+      patchLocal(this.#store, source === 'camera' ? { cameraOn: true } : { screenOn: true });
+    } catch (error) {
+      opened.track.stop();
+      this.tracks.set(localKey(source), null);
+      this.#notice('actionFailed', codeOf(error));
+    }
+  }
+
+  async #stopSource(source: 'camera' | 'screen'): Promise<void> {
+    patchLocal(this.#store, source === 'camera' ? { cameraOn: false } : { screenOn: false });
+    this.tracks.get(localKey(source))?.stop();
+    this.tracks.set(localKey(source), null);
+    await this.#media.closeProducer(source);
+  }
+
+  /** The browser ended a track: an unplugged microphone, or "Stop sharing" in its own bar. */
+  async #trackEnded(source: 'mic' | 'camera' | 'screen'): Promise<void> {
+    if (source !== 'mic') return this.#stopSource(source);
+    this.tracks.set(localKey('mic'), null);
+    patchLocal(this.#store, { micOn: false, micReady: false });
+    await this.#media.closeProducer('mic');
+  }
+
+  /** Audio-only: no video in or out, for a weak connection or a quieter screen. */
+  async toggleAudioOnly(): Promise<void> {
+    const local = this.state.local;
+    if (local.busy.audioOnly) return;
+    const audioOnly = !local.audioOnly;
+    setBusy(this.#store, 'audioOnly', true);
+    try {
+      await this.#request('media:setAudioOnly', { audioOnly });
+      patchLocal(this.#store, { audioOnly });
+      if (audioOnly) {
+        if (this.state.local.cameraOn) await this.#stopSource('camera');
+        for (const consumerId of this.#media.videoConsumerIds())
+          this.#media.closeConsumer(consumerId);
+      } else {
+        await this.#consumeAll();
+      }
+    } catch (error) {
+      this.#notice('actionFailed', codeOf(error));
+    } finally {
+      setBusy(this.#store, 'audioOnly', false);
+    }
+  }
+
+  async toggleHand(): Promise<void> {
+    const self = this.#self;
+    if (!self || this.state.local.busy.hand) return;
+    setBusy(this.#store, 'hand', true);
+    try {
+      if (self.handRaised) await this.#request('hand:lower', {});
+      else await this.#request('hand:raise', {});
+    } catch (error) {
+      this.#notice('actionFailed', codeOf(error));
+    } finally {
+      setBusy(this.#store, 'hand', false);
+    }
+  }
+
+  /** A facilitator's action or a chat message: failures become a notice, success is silent. */
+  async act<K extends MeetingEvent>(event: K, payload: PayloadIn<K>): Promise<boolean> {
+    try {
+      await this.#request(event, payload);
+      return true;
+    } catch (error) {
+      this.#notice('actionFailed', codeOf(error));
+      return false;
+    }
+  }
+
+  /** Which simulcast layer a tile showing `consumerId` needs now. */
+  setLayer(consumerId: string, spatialLayer: 0 | 1 | 2): void {
+    this.#media.setLayer(consumerId, spatialLayer);
+  }
+
+  #mutedByFacilitator(source: 'mic' | 'camera' | 'screen'): void {
+    if (source === 'mic') {
+      this.#media.pauseLocally('mic');
+      patchLocal(this.#store, { micOn: false });
+      this.#notice('mutedByFacilitator');
+    } else {
+      void this.#stopSource(source);
+      this.#notice(source === 'camera' ? 'videoStopped' : 'screenStopped');
+    }
+  }
+
+  get #self() {
+    const room = this.state.room;
+    return room ? selfOf(room) : undefined;
+  }
+
+  #notice(key: NoticeKey, code?: LiveState['joinError']): void {
+    this.#store.setState({ notice: { key, ...(code ? { code } : {}), at: Date.now() } });
+  }
+
+  dismissNotice(): void {
+    this.#store.setState({ notice: null });
+  }
+
+  /** Leaves on purpose: tells the server, then closes everything. */
+  async leave(): Promise<void> {
+    if (this.#inMeeting) await this.#request('meeting:leave', {}).catch(() => undefined);
+    this.#finish('left');
+  }
+
+  #finish(outcome: LiveState['outcome'], endReason: LiveState['endReason'] = null): void {
+    if (this.#closed) return;
+    this.#store.setState({ phase: 'closed', outcome, endReason, reconnecting: false });
+    this.close();
+  }
+
+  #later(run: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (!this.#closed) run();
+    }, ms);
+    this.#timers.add(timer);
+  }
+
+  /** Idempotent: stops every track this client opened and closes the socket. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#media.teardown();
+    for (const source of ['mic', 'camera', 'screen'] as const) {
+      this.tracks.get(localKey(source))?.stop();
+      this.tracks.set(localKey(source), null);
+    }
+    this.#socket.removeAllListeners();
+    this.#socket.disconnect();
+  }
+}

@@ -1,0 +1,82 @@
+import type { StoreApi } from 'zustand';
+import type { RoomSnapshot } from '../../../../../shared/meetings/live/schemas.ts';
+import type { MediaSession } from './media-session.ts';
+import type { MeetingSocket } from './meeting-client.ts';
+import type { Outcome } from './model.ts';
+import {
+  chatDeleted,
+  chatReceived,
+  handQueueChanged,
+  peerJoined,
+  peerLeft,
+  peerUpdated,
+  producerAdded,
+  producerPaused,
+  producerRemoved,
+  type RoomState,
+  settingsChanged,
+  speakerChanged,
+  waitingChanged,
+} from './room-state.ts';
+import { type LiveState, patchLocal, updateRoom } from './store.ts';
+
+export interface RoomEventTargets {
+  store: StoreApi<LiveState>;
+  media: MediaSession;
+  enterRoom: (snapshot: RoomSnapshot) => void;
+  finish: (outcome: Outcome, reason?: LiveState['endReason']) => void;
+  restartMedia: (routerRtpCapabilities: unknown) => void;
+  mutedByFacilitator: (source: 'mic' | 'camera' | 'screen') => void;
+}
+
+/**
+ * What the server pushes on `/meeting`, applied to the store (through the pure functions of
+ * room-state.ts) and, where media is concerned, to the MediaSession.
+ */
+export function bindRoomEvents(socket: MeetingSocket, targets: RoomEventTargets): void {
+  const { store, media } = targets;
+  const room = (change: (room: RoomState) => RoomState) => updateRoom(store, change);
+  const inRoom = () => store.getState().phase === 'room';
+
+  socket.on('meeting:admitted', ({ room: snapshot }) => targets.enterRoom(snapshot));
+  socket.on('meeting:denied', () => targets.finish('denied'));
+  socket.on('meeting:removed', () => targets.finish('removed'));
+  socket.on('meeting:ended', ({ reason }) => targets.finish('ended', reason));
+  socket.on('meeting:waiting', ({ waiting }) => room((r) => waitingChanged(r, waiting)));
+  socket.on('meeting:settings', (settings) => room((r) => settingsChanged(r, settings)));
+  socket.on('meeting:mutedByFacilitator', ({ source }) => targets.mutedByFacilitator(source));
+
+  socket.on('peer:joined', (peer) => room((r) => peerJoined(r, peer)));
+  socket.on('peer:updated', (peer) => {
+    room((r) => peerUpdated(r, peer));
+    // The server may have ended own media (a facilitator stopped it): keep the buttons true.
+    const state = store.getState();
+    if (state.room?.selfId === peer.peerId && !peer.micOn && state.local.micOn)
+      patchLocal(store, { micOn: false });
+  });
+  socket.on('peer:left', ({ peerId }) => room((r) => peerLeft(r, peerId)));
+
+  socket.on('producer:new', (producer) => {
+    room((r) => producerAdded(r, producer));
+    const state = store.getState();
+    if (!inRoom() || producer.peerId === state.room?.selfId) return;
+    if (state.local.audioOnly && producer.kind === 'video') return;
+    media.consume(producer).catch(() => undefined);
+  });
+  socket.on('producer:closed', ({ producerId }) => {
+    room((r) => producerRemoved(r, producerId));
+    media.closeConsumerOfProducer(producerId);
+  });
+  socket.on('producer:paused', ({ producerId, paused }) =>
+    room((r) => producerPaused(r, producerId, paused)),
+  );
+  socket.on('consumer:closed', ({ consumerId }) => media.closeConsumer(consumerId));
+
+  socket.on('hand:queue', ({ queue }) => room((r) => handQueueChanged(r, queue)));
+  socket.on('speaker:active', ({ peerId }) => room((r) => speakerChanged(r, peerId)));
+  socket.on('media:restart', ({ routerRtpCapabilities }) => {
+    if (inRoom()) targets.restartMedia(routerRtpCapabilities);
+  });
+  socket.on('chat:message', (message) => room((r) => chatReceived(r, message)));
+  socket.on('chat:deleted', ({ messageId }) => room((r) => chatDeleted(r, messageId)));
+}

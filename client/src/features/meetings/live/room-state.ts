@@ -1,0 +1,143 @@
+import type {
+  ChatMessage,
+  MeetingSettings,
+  Peer,
+  ProducerInfo,
+  RoomSnapshot,
+  WaitingPeer,
+} from '../../../../../shared/meetings/live/schemas.ts';
+
+/**
+ * The room as plain data, and the pure functions that apply each server event to it. The
+ * MeetingClient calls these and hands the result to the store; nothing here touches a
+ * socket, a track or React, so every rule is unit-tested on its own.
+ */
+
+export interface RoomState {
+  meetingId: string;
+  title: string;
+  selfId: string;
+  /** Everyone admitted, self included, keyed by peer id. */
+  peers: Record<string, Peer>;
+  /** Peer ids in the order they joined, so tiles do not jump around. */
+  order: string[];
+  producers: Record<string, ProducerInfo>;
+  settings: MeetingSettings;
+  handQueue: string[];
+  activeSpeakerPeerId: string | null;
+  chat: ChatMessage[];
+  /** Facilitators only; always empty for participants. */
+  waiting: WaitingPeer[];
+}
+
+/** A consumer as the UI sees it: which peer and source its track shows. */
+export interface ConsumerInfo {
+  consumerId: string;
+  producerId: string;
+  peerId: string;
+  kind: 'audio' | 'video';
+  source: 'mic' | 'camera' | 'screen';
+}
+
+/** Chat is kept in memory only, and only the latest messages: the meeting's chat is not saved. */
+export const CHAT_KEPT = 300;
+
+export function roomFromSnapshot(snapshot: RoomSnapshot): RoomState {
+  const peers: Record<string, Peer> = { [snapshot.self.peerId]: snapshot.self };
+  const order = [snapshot.self.peerId];
+  for (const peer of snapshot.peers) {
+    peers[peer.peerId] = peer;
+    if (!order.includes(peer.peerId)) order.push(peer.peerId);
+  }
+  const producers: Record<string, ProducerInfo> = {};
+  for (const producer of snapshot.producers) producers[producer.producerId] = producer;
+  return {
+    meetingId: snapshot.meetingId,
+    title: snapshot.title,
+    selfId: snapshot.self.peerId,
+    peers,
+    order,
+    producers,
+    settings: snapshot.settings,
+    handQueue: snapshot.handQueue,
+    activeSpeakerPeerId: snapshot.activeSpeakerPeerId,
+    chat: snapshot.chat.slice(-CHAT_KEPT),
+    waiting: snapshot.waiting,
+  };
+}
+
+export function peerJoined(room: RoomState, peer: Peer): RoomState {
+  const order = room.order.includes(peer.peerId) ? room.order : [...room.order, peer.peerId];
+  return { ...room, peers: { ...room.peers, [peer.peerId]: peer }, order };
+}
+
+/** An update for someone not (yet) known is a join: events may cross on the wire. */
+export const peerUpdated = peerJoined;
+
+export function peerLeft(room: RoomState, peerId: string): RoomState {
+  if (peerId === room.selfId) return room;
+  const { [peerId]: _gone, ...peers } = room.peers;
+  const producers = Object.fromEntries(
+    Object.entries(room.producers).filter(([, producer]) => producer.peerId !== peerId),
+  );
+  return {
+    ...room,
+    peers,
+    producers,
+    order: room.order.filter((id) => id !== peerId),
+    handQueue: room.handQueue.filter((id) => id !== peerId),
+    activeSpeakerPeerId: room.activeSpeakerPeerId === peerId ? null : room.activeSpeakerPeerId,
+  };
+}
+
+export function producerAdded(room: RoomState, producer: ProducerInfo): RoomState {
+  return { ...room, producers: { ...room.producers, [producer.producerId]: producer } };
+}
+
+export function producerRemoved(room: RoomState, producerId: string): RoomState {
+  if (!(producerId in room.producers)) return room;
+  const { [producerId]: _gone, ...producers } = room.producers;
+  return { ...room, producers };
+}
+
+export function producerPaused(room: RoomState, producerId: string, paused: boolean): RoomState {
+  const producer = room.producers[producerId];
+  if (!producer || producer.paused === paused) return room;
+  return { ...room, producers: { ...room.producers, [producerId]: { ...producer, paused } } };
+}
+
+export function handQueueChanged(room: RoomState, queue: string[]): RoomState {
+  return { ...room, handQueue: queue };
+}
+
+export function speakerChanged(room: RoomState, peerId: string | null): RoomState {
+  return room.activeSpeakerPeerId === peerId ? room : { ...room, activeSpeakerPeerId: peerId };
+}
+
+export function settingsChanged(room: RoomState, settings: MeetingSettings): RoomState {
+  return { ...room, settings };
+}
+
+export function waitingChanged(room: RoomState, waiting: WaitingPeer[]): RoomState {
+  return { ...room, waiting };
+}
+
+export function chatReceived(room: RoomState, message: ChatMessage): RoomState {
+  if (room.chat.some((known) => known.id === message.id)) return room;
+  return { ...room, chat: [...room.chat, message].slice(-CHAT_KEPT) };
+}
+
+export function chatDeleted(room: RoomState, messageId: string): RoomState {
+  return { ...room, chat: room.chat.filter((message) => message.id !== messageId) };
+}
+
+/** The producers of other peers this client should receive (video left out when audio-only). */
+export function producersToConsume(room: RoomState, audioOnly: boolean): ProducerInfo[] {
+  return Object.values(room.producers).filter(
+    (producer) => producer.peerId !== room.selfId && !(audioOnly && producer.kind === 'video'),
+  );
+}
+
+export function selfOf(room: RoomState): Peer | undefined {
+  return room.peers[room.selfId];
+}
