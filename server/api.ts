@@ -2,16 +2,12 @@ import cookieParser from 'cookie-parser';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { AccountDataRegistry } from './accounts/account-data.ts';
 import { csrfProtection } from './accounts/csrf.ts';
-import { accountModels } from './accounts/models.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
-import { AccountService } from './accounts/service.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
-import { SessionService } from './accounts/sessions.ts';
-import { UserDirectory } from './accounts/user-directory.ts';
 import { mountCommunity } from './community/index.ts';
-import { mountDirectory } from './directory/index.ts';
+import { mountDirectory } from './meetings/directory/index.ts';
+import type { Services } from './services.ts';
 import { createOpenApi } from './infra/api/openapi.ts';
 import { operatorGuard } from './infra/api/operator-guard.ts';
 import { apiRoutes } from './infra/api/routes.ts';
@@ -20,6 +16,7 @@ import { createLimiter } from './infra/rate-limit.ts';
 import { mountProgramme } from './programme/index.ts';
 
 export interface ApiDeps {
+  services: Services;
   connection: Connection;
   redisClient: Redis | undefined;
   production: boolean;
@@ -28,21 +25,18 @@ export interface ApiDeps {
   limitsNamespace?: string;
   publicUrl?: string | undefined;
   /** Closes a member's open sockets (sign-out, deletion, new roles): they reconnect and re-authenticate. */
-  closeMemberSockets?: (userId: string) => void;
+  closeMemberSockets: (userId: string) => void;
 }
 
 /**
- * Everything under /api: the guards every route passes (operator-shaped input, session,
+ * Everything under /api, given the services createApp built: the guards every route passes (operator-shaped input, session,
  * CSRF), then each feature's routes. Features register what they store about a member
  * in `accountData` so export and deletion cover them.
  */
 export function createApi(deps: ApiDeps) {
   const router = Router();
   const openapi = createOpenApi();
-  const accountData = new AccountDataRegistry();
-  const models = accountModels(deps.connection);
-  const sessions = new SessionService(models);
-  const accounts = new AccountService(models, sessions, accountData);
+  const { accountData, sessions, accounts, users, directory } = deps.services;
 
   const ns = deps.limitsNamespace ?? 'haven';
   // A ceiling per address on the whole API, ahead of any database work, so no public list
@@ -68,7 +62,7 @@ export function createApi(deps: ApiDeps) {
     accounts,
     sessions,
     secureCookies: deps.production,
-    closeMemberSockets: (userId) => deps.closeMemberSockets?.(userId),
+    closeMemberSockets: deps.closeMemberSockets,
     limits: {
       loginPerAccount: createLimiter(deps.redisClient, {
         keyPrefix: `${ns}:login-account`,
@@ -96,14 +90,14 @@ export function createApi(deps: ApiDeps) {
     api,
     connection: deps.connection,
     accountData,
-    users: new UserDirectory(models),
+    users,
     redisClient: deps.redisClient,
     limitsNamespace: ns,
     publicUrl: deps.publicUrl,
   };
   mountCommunity(feature);
-  mountDirectory(feature);
+  mountDirectory(feature, directory);
   mountProgramme(feature);
   router.use(notFoundHandler);
-  return { router, openapi, accountData, sessions, models };
+  return { router, openapi };
 }

@@ -13,7 +13,12 @@ import type { Logger } from './infra/logger.ts';
 import { type Metrics, metricsAllowed } from './infra/metrics.ts';
 import type { MongoHandle } from './infra/mongo.ts';
 import type { RedisHandle } from './infra/redis.ts';
+import { SESSION_COOKIE } from './accounts/sessions.ts';
+import { LiveMeetings } from './meetings/live/registry.ts';
+import { bindLiveMeetingSockets } from './meetings/live/socket.ts';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.ts';
+import { buildServices, type Services } from './services.ts';
+import type { WorkerPool } from '../sfu/index.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'> & {
@@ -24,11 +29,15 @@ export interface AppDeps {
   metrics: Metrics;
   mongo: MongoHandle;
   redis: RedisHandle;
-  sfu: SfuStatus;
+  sfu: SfuStatus & WorkerPool;
   /** The built client (client/dist); left out, the server answers the API only. */
   clientDir?: string | undefined;
   version?: string;
   limitsNamespace?: string;
+  /** Live meetings: how long a meeting waits for a facilitator who left before it ends. */
+  facilitatorGraceMs?: number;
+  /** This node's name in the live-meeting registry (defaults to host:pid). */
+  nodeId?: string;
 }
 
 export interface HavenApp {
@@ -36,6 +45,8 @@ export interface HavenApp {
   httpServer: HttpServer;
   sockets: SocketServer;
   api: ReturnType<typeof createApi>;
+  services: Services;
+  live: LiveMeetings;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops accepting, tells sockets to reconnect elsewhere, and closes them. Dependencies are the caller's. */
   close(): Promise<void>;
@@ -82,10 +93,35 @@ export function createApp(deps: AppDeps): HavenApp {
       .set('Content-Type', deps.metrics.registry.contentType)
       .send(await deps.metrics.registry.metrics());
   });
-  // The API is built before the sockets it must close on sign-out; bound once both exist.
-  let boundSockets: SocketServer | undefined;
+  // The one composition root: services first, then the edges (sockets, REST) that use them.
+  const services = buildServices(deps.mongo.connection);
+  const httpServer = createServer(app);
+  const sockets = createSocketServer(httpServer, {
+    allowedOrigins: deps.config.allowedOrigins,
+    sessionCookie: SESSION_COOKIE,
+    logger: deps.logger,
+    metrics: deps.metrics,
+    redisClient: deps.redis.client,
+    resolveSession: async (token) => {
+      const resolved = await services.sessions.resolve(token);
+      return resolved ? { user: resolved.user, expiresAt: resolved.expiresAt } : null;
+    },
+  });
+  const live = new LiveMeetings({
+    pool: deps.sfu,
+    directory: services.directory,
+    connection: deps.mongo.connection,
+    redis: deps.redis.client,
+    logger: deps.logger,
+    metrics: deps.metrics,
+    nodeId: deps.nodeId,
+    facilitatorGraceMs: deps.facilitatorGraceMs,
+    namespace: sockets.meeting,
+  });
+  bindLiveMeetingSockets(sockets, live, deps);
   const api = createApi({
-    closeMemberSockets: (userId) => boundSockets?.disconnectMember(userId),
+    services,
+    closeMemberSockets: (userId) => sockets.disconnectMember(userId),
     connection: deps.mongo.connection,
     redisClient: deps.redis.client,
     production: deps.config.NODE_ENV === 'production',
@@ -106,15 +142,6 @@ export function createApp(deps: AppDeps): HavenApp {
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
 
-  const httpServer = createServer(app);
-  const sockets = createSocketServer(httpServer, {
-    allowedOrigins: deps.config.allowedOrigins,
-    logger: deps.logger,
-    metrics: deps.metrics,
-    redisClient: deps.redis.client,
-    resolveUser: async (token) => (await api.sessions.resolve(token))?.user ?? null,
-  });
-  boundSockets = sockets;
 
   let closing: Promise<void> | undefined;
   return {
@@ -122,6 +149,8 @@ export function createApp(deps: AppDeps): HavenApp {
     httpServer,
     sockets,
     api,
+    services,
+    live,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -134,6 +163,7 @@ export function createApp(deps: AppDeps): HavenApp {
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await live.close();
         await sockets.close();
         httpServer.closeIdleConnections();
         await stopped;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,8 +66,14 @@ async function start(config: Config, logger: Logger): Promise<void> {
     workerBin: config.MEDIASOUP_WORKER_BIN,
     rtcMinPort: config.RTC_MIN_PORT,
     rtcMaxPort: config.RTC_MAX_PORT,
+    network: {
+      listenIp: config.RTC_LISTEN_IP ?? (isIP(config.HOST) ? config.HOST : '127.0.0.1'),
+      announcedIp: config.RTC_ANNOUNCED_IP,
+      webRtcServer: config.RTC_WEBRTC_SERVER,
+      webRtcServerPort: config.RTC_SERVER_PORT,
+    },
     logger,
-    // Meetings (next issue) will tell their participants to reconnect; for now it is logged.
+    // Each live meeting hears of its own router's loss and moves to a live worker.
     onRoutersLost: (lost) =>
       logger.warn({ workerPid: lost.workerPid, routers: lost.routerIds.length }, 'sfu worker died'),
   });

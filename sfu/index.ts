@@ -10,3 +10,11 @@ export {
   type WorkerPoolOptions,
   type WorkerPoolStats,
 } from './worker-pool.ts';
+export { SfuError } from './errors.ts';
+export {
+  type ConsumerParameters,
+  MediaRoom,
+  type MediaRoomEvents,
+  type ProducerDescription,
+} from './media-room.ts';
+export type { MediaNetwork } from './worker-pool.ts';

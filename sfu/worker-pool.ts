@@ -30,10 +30,27 @@ export interface WorkerPoolOptions {
   logTags?: types.WorkerLogTag[];
   rtcMinPort?: number;
   rtcMaxPort?: number;
+  /**
+   * Where WebRTC media listens. With `webRtcServerPort` set, every worker opens one
+   * WebRtcServer (UDP and TCP on port + slot index) so a deployment opens a handful of
+   * ports; `webRtcServer: false` falls back to a port per transport from rtcMin/MaxPort.
+   * Without a port, each worker's WebRtcServer takes a free one from that range (tests).
+   */
+  network?: MediaNetwork;
   /** Called when a worker dies with routers on it, so the meeting layer can tell people. */
   onRoutersLost?: (lost: RoutersLost) => void;
   logger?: PoolLogger;
 }
+
+export interface MediaNetwork {
+  listenIp: string;
+  /** The address clients reach (behind NAT, the public one); defaults to listenIp. */
+  announcedIp?: string | undefined;
+  webRtcServer: boolean;
+  webRtcServerPort?: number | undefined;
+}
+
+const DEFAULT_NETWORK: MediaNetwork = { listenIp: '127.0.0.1', webRtcServer: true };
 
 export type WorkerPoolEvents = {
   workerdied: [{ workerPid: number; slot: number }];
@@ -50,6 +67,7 @@ export interface WorkerPoolStats {
 /** One running worker and the routers the pool created on it. */
 interface Entry {
   worker: types.Worker;
+  webRtcServer: types.WebRtcServer | undefined;
   routers: Map<string, string>; // router id -> tag
   pending: number; // createRouter calls in flight, so bursts spread across workers
   startedAt: number;
@@ -146,7 +164,15 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   /** All workers must come up at start: a broken binary is reported, not retried forever. */
   async #start(): Promise<void> {
     const results = await Promise.allSettled(
-      this.#slots.map(async (slot) => this.#attach(slot, await this.#createWorker(slot))),
+      this.#slots.map(async (slot) => {
+        const worker = await this.#createWorker(slot);
+        try {
+          this.#attach(slot, worker, await this.#createWebRtcServer(slot, worker));
+        } catch (error) {
+          worker.close();
+          throw error;
+        }
+      }),
     );
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) {
@@ -181,6 +207,40 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     } finally {
       entry.pending--;
     }
+  }
+
+  /** Where transports of `router` listen: its worker's WebRtcServer, or null for the port range. */
+  webRtcServerFor(router: types.Router): types.WebRtcServer | null {
+    const entry = this.#liveEntries().find((e) => e.routers.has(router.id));
+    return entry?.webRtcServer ?? null;
+  }
+
+  workerPidOf(router: types.Router): number | undefined {
+    return this.#liveEntries().find((e) => e.routers.has(router.id))?.worker.pid;
+  }
+
+  get network(): MediaNetwork {
+    return this.#opts.network ?? DEFAULT_NETWORK;
+  }
+
+  /**
+   * Resolves once some worker is alive (at once if one is), so a meeting whose worker died
+   * can wait for the replacement instead of failing; rejects after `timeoutMs`.
+   */
+  async waitForLiveWorker(timeoutMs: number): Promise<void> {
+    if (this.#liveEntries().length > 0) return;
+    if (this.#closed) throw new Error('the worker pool is closed');
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('workerreplaced', onReplaced);
+        reject(new Error(`no mediasoup worker came back within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onReplaced = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.once('workerreplaced', onReplaced);
+    });
   }
 
   stats(): WorkerPoolStats {
@@ -234,8 +294,31 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     });
   }
 
-  #attach(slot: Slot, worker: types.Worker): void {
-    const entry: Entry = { worker, routers: new Map(), pending: 0, startedAt: Date.now() };
+  async #createWebRtcServer(
+    slot: Slot,
+    worker: types.Worker,
+  ): Promise<types.WebRtcServer | undefined> {
+    const network = this.network;
+    if (!network.webRtcServer) return undefined;
+    const port =
+      network.webRtcServerPort === undefined ? undefined : network.webRtcServerPort + slot.index;
+    const listen = (protocol: 'udp' | 'tcp') => ({
+      protocol,
+      ip: network.listenIp,
+      ...(network.announcedIp ? { announcedIp: network.announcedIp } : {}),
+      ...(port === undefined ? {} : { port }),
+    });
+    return worker.createWebRtcServer({ listenInfos: [listen('udp'), listen('tcp')] });
+  }
+
+  #attach(slot: Slot, worker: types.Worker, webRtcServer: types.WebRtcServer | undefined): void {
+    const entry: Entry = {
+      worker,
+      webRtcServer,
+      routers: new Map(),
+      pending: 0,
+      startedAt: Date.now(),
+    };
     slot.current = entry;
     worker.on('died', (error) => this.#onDied(slot, entry, error));
   }
@@ -286,10 +369,13 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   }
 
   async #respawn(slot: Slot, replaces: number): Promise<void> {
-    let worker: types.Worker;
+    let worker: types.Worker | undefined;
+    let webRtcServer: types.WebRtcServer | undefined;
     try {
       worker = await this.#createWorker(slot);
+      webRtcServer = await this.#createWebRtcServer(slot, worker);
     } catch (err) {
+      worker?.close();
       if (this.#closed) return;
       slot.failures++;
       this.#log.error({ err, slot: slot.index }, 'mediasoup worker respawn failed');
@@ -300,7 +386,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       worker.close();
       return;
     }
-    this.#attach(slot, worker);
+    this.#attach(slot, worker, webRtcServer);
     this.#log.info(
       { workerPid: worker.pid, slot: slot.index, replaces },
       'mediasoup worker respawned',

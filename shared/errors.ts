@@ -18,6 +18,18 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: 409,
   /** A specialised meeting asks the joiner to confirm who it is for. */
   ELIGIBILITY_REQUIRED: 403,
+  /** The live meeting: a waiting or denied peer asked for what only admitted peers may do. */
+  NOT_ADMITTED: 403,
+  /** A facilitator removed this member from the meeting; they cannot rejoin this occurrence. */
+  REMOVED: 403,
+  /** The confidentiality agreement must be accepted before joining a meeting. */
+  AGREEMENT_REQUIRED: 400,
+  /** The meeting is locked: no new joiners. */
+  LOCKED: 423,
+  /** No host has opened this meeting yet. */
+  NOT_LIVE: 409,
+  /** The meeting has ended for everyone. */
+  MEETING_ENDED: 410,
   VERSION_MISMATCH: 426,
   RATE_LIMITED: 429,
   INTERNAL: 500,

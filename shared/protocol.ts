@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors.ts';
+import type { SessionClientToServer, SessionServerToClient } from './realtime/session-events.ts';
 
 /**
  * The wire protocol's version. Bump it whenever an event's name or payload changes
@@ -29,12 +30,6 @@ export type Ack<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ErrorCode; message: string } };
 
-/** Events shared by every namespace; each namespace's own maps extend these. */
-export interface ServerToClientEvents {
-  'server:shutdown': (payload: { reconnectInMs: number }) => void;
-}
-export interface ClientToServerEvents {
-  'session:ping': (
-    ack: (reply: Ack<{ serverTime: number; userId: string | null }>) => void,
-  ) => void;
-}
+/** Events shared by every namespace; each namespace's own tables extend these. */
+export type ServerToClientEvents = SessionServerToClient;
+export type ClientToServerEvents = SessionClientToServer;

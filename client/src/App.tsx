@@ -8,7 +8,7 @@ import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
 import { communityRoutes } from './features/community/routes.tsx';
-import { directoryRoutes } from './features/directory/routes.tsx';
+import { directoryRoutes } from './features/meetings/directory/routes.tsx';
 import { programmeRoutes } from './features/programme/routes.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';

@@ -28,7 +28,7 @@ export class SessionService {
   /** The member behind a token, or null when unknown, expired or the account is gone. */
   async resolve(
     token: string | undefined,
-  ): Promise<{ user: RequestUser; renewedUntil?: Date } | null> {
+  ): Promise<{ user: RequestUser; expiresAt: Date; renewedUntil?: Date } | null> {
     if (!token || token.length > 100) return null;
     const id = digest(token);
     const session = await this.#models.Session.findById(id).lean();
@@ -43,7 +43,8 @@ export class SessionService {
       partnerId: 1,
     }).lean();
     if (!user) return null;
-    const resolved: { user: RequestUser; renewedUntil?: Date } = {
+    const resolved: { user: RequestUser; expiresAt: Date; renewedUntil?: Date } = {
+      expiresAt: session.expiresAt,
       user: {
         id: String(user._id),
         roles: user.roles as RequestUser['roles'],
@@ -52,6 +53,7 @@ export class SessionService {
     };
     if (session.expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
       resolved.renewedUntil = new Date(now + SESSION_TTL_MS);
+      resolved.expiresAt = resolved.renewedUntil;
       await this.#models.Session.updateOne(
         { _id: id },
         { $set: { expiresAt: resolved.renewedUntil } },

@@ -36,6 +36,14 @@ export const configSchema = z
     SFU_WORKERS: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
     RTC_MIN_PORT: port.default(40000),
     RTC_MAX_PORT: port.default(49999),
+    /** The address media listens on; HOST when unset (127.0.0.1 on a laptop). */
+    RTC_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+    /** The address clients reach media on (a public IP behind NAT). */
+    RTC_ANNOUNCED_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+    /** First WebRtcServer port: worker i listens on UDP and TCP port + i. */
+    RTC_SERVER_PORT: port.default(44400),
+    /** false: a port per transport from RTC_MIN_PORT-RTC_MAX_PORT instead of one per worker. */
+    RTC_WEBRTC_SERVER: flag.default(true),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })

@@ -32,6 +32,29 @@ export function createMetrics() {
       labelNames: ['namespace', 'code'] as const,
       registers: [registry],
     }),
+    socketEvents: new Counter({
+      name: 'haven_socket_events_total',
+      help: 'Socket.IO events handled, by namespace, event and outcome (ok or an error code)',
+      labelNames: ['namespace', 'event', 'outcome'] as const,
+      registers: [registry],
+    }),
+    socketEventDuration: new Histogram({
+      name: 'haven_socket_event_duration_seconds',
+      help: 'Time to answer a Socket.IO event, by namespace and event',
+      labelNames: ['namespace', 'event'] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    liveMeetings: new Gauge({
+      name: 'haven_live_meetings',
+      help: 'Live meetings hosted by this node',
+      registers: [registry],
+    }),
+    livePeers: new Gauge({
+      name: 'haven_live_peers',
+      help: 'People in live meetings on this node (waiting or admitted)',
+      registers: [registry],
+    }),
     dependencyUp: new Gauge({
       name: 'haven_dependency_up',
       help: '1 when the dependency answered the last health check',

@@ -3,7 +3,10 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { parseCookie } from 'cookie';
 import type { Redis } from 'ioredis';
 import { type Namespace, Server, type Socket } from 'socket.io';
-import { z } from 'zod';
+import type {
+  MeetingClientToServer,
+  MeetingServerToClient,
+} from '../../shared/meetings/live/events.ts';
 import {
   type ClientToServerEvents,
   type ConnectRefusal,
@@ -12,42 +15,60 @@ import {
   PROTOCOL_VERSION,
   type ServerToClientEvents,
 } from '../../shared/protocol.ts';
-import { SESSION_COOKIE } from '../accounts/sessions.ts';
+import { sessionClientEvents } from '../../shared/realtime/session-events.ts';
 import type { RequestUser } from '../infra/api/routes.ts';
+import { AppError } from '../infra/errors.ts';
 import type { Logger } from '../infra/logger.ts';
 import type { Metrics } from '../infra/metrics.ts';
-import { defineHandler } from './handler.ts';
+import { bindHandlers, SocketRateLimiter } from './handler.ts';
 import { isOriginAllowed } from './origin.ts';
 
 /** What the server knows about a connected socket; never trusted from the client. */
 export interface SocketData {
   user: RequestUser | null;
+  /** The live meeting this socket takes part in (set by server/meetings/live). */
+  live?: { meetingId: string; peerId: string } | undefined;
 }
-export type HavenNamespace = Namespace<
-  ClientToServerEvents,
-  ServerToClientEvents,
+
+type Typed<C, S> = Namespace<C & ClientToServerEvents, S & ServerToClientEvents, object, SocketData>;
+export type HavenNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type HavenSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type MeetingNamespace = Typed<MeetingClientToServer, MeetingServerToClient>;
+export type MeetingSocket = Socket<
+  MeetingClientToServer & ClientToServerEvents,
+  MeetingServerToClient & ServerToClientEvents,
   object,
   SocketData
 >;
-export type HavenSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+/** A resolved session: the member and when the session ends unless it is renewed. */
+export interface SocketSession {
+  user: RequestUser;
+  expiresAt: Date;
+}
 
 export interface SocketServerDeps {
   allowedOrigins: string[];
+  /** The cookie carrying the session token (the accounts feature names it). */
+  sessionCookie: string;
   logger: Logger;
   metrics: Metrics;
   redisClient: Redis | undefined;
-  /** Resolves a session token (from the handshake's cookie) to the member, or null. */
-  resolveUser(token: string | undefined): Promise<RequestUser | null>;
+  /** Resolves a session token to the member, or null when it is unknown or expired. */
+  resolveSession(token: string | undefined): Promise<SocketSession | null>;
 }
 
 export interface SocketServer {
   io: Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-  /** The meeting issue attaches its handlers here. */
-  meeting: HavenNamespace;
-  /** The group-chat issue attaches its handlers here. */
+  /** The live meeting's namespace; server/meetings/live binds its handlers here. */
+  meeting: MeetingNamespace;
+  /** The group-chat issue binds its handlers here. */
   chat: HavenNamespace;
-  /** Closes every socket of the member on every node (sign-out, account deletion). */
+  /** One per-socket budget shared by every namespace's handlers. */
+  limiter: SocketRateLimiter;
+  /** Ends every socket of the member on every node (sign-out, deletion, new roles). */
   disconnectMember(userId: string): void;
+  /** Tells this node's clients to reconnect and closes this node's sockets only. */
   close(): Promise<void>;
 }
 
@@ -57,8 +78,14 @@ class HandshakeRefusal extends Error {
   }
 }
 
-/** Every namespace refuses a foreign Origin and another protocol version before any handler runs. */
-function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps): void {
+/** Sessions are re-checked at least this often, so a revoked one cannot linger for days. */
+const SESSION_RECHECK_MS = 15 * 60 * 1000;
+
+/**
+ * Every namespace refuses a foreign Origin and another protocol version before any handler
+ * runs; `/meeting` and `/chat` also refuse guests (UNAUTHENTICATED).
+ */
+function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps, membersOnly: boolean): void {
   nsp.use((socket, next) => {
     const { origin, host } = socket.handshake.headers;
     const refuse = (data: ConnectRefusal) => {
@@ -76,10 +103,13 @@ function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps): void {
       return refuse({ code: 'VERSION_MISMATCH', serverProtocolVersion: PROTOCOL_VERSION });
     }
     // The same session cookie as the REST API: a signed-in member is known on every namespace.
+    const token = parseCookie(socket.handshake.headers.cookie ?? '')[deps.sessionCookie];
     deps
-      .resolveUser(parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE])
-      .then((user) => {
-        socket.data.user = user;
+      .resolveSession(token)
+      .then((session) => {
+        if (!session && membersOnly) return refuse({ code: 'UNAUTHENTICATED' });
+        socket.data.user = session?.user ?? null;
+        if (session) watchSession(socket, token, session.expiresAt, deps);
         next();
       })
       .catch((error: Error) => {
@@ -92,24 +122,68 @@ function guardHandshake(nsp: HavenNamespace, deps: SocketServerDeps): void {
   });
 }
 
+/**
+ * A socket outlives its handshake: when its session's end comes (or every so often), the
+ * session is looked up again, and a socket whose session expired or was revoked is ended.
+ */
+function watchSession(
+  socket: HavenSocket,
+  token: string | undefined,
+  expiresAt: Date,
+  deps: SocketServerDeps,
+): void {
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (at: Date) => {
+    const delay = Math.max(0, Math.min(at.getTime() - Date.now(), SESSION_RECHECK_MS));
+    timer = setTimeout(check, delay);
+    timer.unref();
+  };
+  const check = () => {
+    deps
+      .resolveSession(token)
+      .then((session) => {
+        if (!socket.connected) return;
+        if (session && session.user.id === socket.data.user?.id) return schedule(session.expiresAt);
+        socket.emit('session:ended', { reason: 'expired' });
+        socket.disconnect(true);
+      })
+      .catch(() => schedule(new Date(Date.now() + 60_000)));
+  };
+  schedule(expiresAt);
+  socket.once('disconnect', () => clearTimeout(timer));
+}
+
 const memberRoom = (userId: string) => `member:${userId}`;
 
-function trackConnections(nsp: HavenNamespace, deps: SocketServerDeps): void {
+function trackConnections(nsp: HavenNamespace, deps: SocketServerDeps, limiter: SocketRateLimiter) {
   nsp.on('connection', (socket: HavenSocket) => {
     deps.metrics.socketConnections.inc({ namespace: nsp.name });
     // A room per member, so signing out or deleting the account can close their sockets.
     if (socket.data.user) void socket.join(memberRoom(socket.data.user.id));
-    socket.on(
-      'session:ping',
-      defineHandler(
-        'session:ping',
-        z.undefined(),
-        () => ({ serverTime: Date.now(), userId: socket.data.user?.id ?? null }),
-        deps.logger,
-      ),
-    );
-    socket.once('disconnect', () => deps.metrics.socketConnections.dec({ namespace: nsp.name }));
+    bindHandlers(socket.on.bind(socket) as never, {
+      namespace: nsp.name,
+      table: sessionClientEvents,
+      handlers: {
+        // The root namespace admits guests, so the member may be null here.
+        'session:ping': () => ({ serverTime: Date.now(), userId: socket.data.user?.id ?? null }),
+      },
+      authorize: () => socket.data.user as never,
+      limiter,
+      socketId: socket.id,
+      logger: deps.logger,
+      metrics: deps.metrics,
+    });
+    socket.once('disconnect', () => {
+      deps.metrics.socketConnections.dec({ namespace: nsp.name });
+      limiter.forget(socket.id);
+    });
   });
+}
+
+/** For namespaces that only members may use: the handler context is the signed-in member. */
+export function memberOf(socket: { data: SocketData }): RequestUser {
+  if (!socket.data.user) throw new AppError('UNAUTHENTICATED', 'sign in first');
+  return socket.data.user;
 }
 
 export function createSocketServer(httpServer: HttpServer, deps: SocketServerDeps): SocketServer {
@@ -120,6 +194,8 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
       cors: { origin: deps.allowedOrigins, credentials: true },
       // A meeting's signalling messages are small; a large frame is a mistake or an attack.
       maxHttpBufferSize: 100_000,
+      // Connection-state recovery stays off: it restores rooms before the handshake guard
+      // and session check run, and it does not work with the Redis adapter. Clients rejoin.
     },
   );
   const pubSub: Redis[] = [];
@@ -129,26 +205,40 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     pubSub.push(pub, sub);
     io.adapter(createAdapter(pub, sub));
   }
+  const limiter = new SocketRateLimiter();
   const root = io.of('/');
   const meeting = io.of(NAMESPACES.meeting);
   const chat = io.of(NAMESPACES.chat);
-  for (const nsp of [root, meeting, chat]) {
-    guardHandshake(nsp, deps);
-    trackConnections(nsp, deps);
+  const namespaces: Array<[HavenNamespace, boolean]> = [
+    [root, false],
+    [meeting, true],
+    [chat, true],
+  ];
+  for (const [nsp, membersOnly] of namespaces) {
+    guardHandshake(nsp, deps, membersOnly);
+    trackConnections(nsp, deps, limiter);
   }
   let closing: Promise<void> | undefined;
   return {
     io,
-    meeting,
+    meeting: meeting as unknown as MeetingNamespace,
     chat,
+    limiter,
     disconnectMember(userId) {
-      for (const nsp of [root, meeting, chat]) nsp.in(memberRoom(userId)).disconnectSockets(true);
+      // Cluster-wide on purpose: the member's sockets may be on any node.
+      for (const [nsp] of namespaces) {
+        nsp.to(memberRoom(userId)).emit('session:ended', { reason: 'signed-out' });
+        nsp.in(memberRoom(userId)).disconnectSockets(true);
+      }
     },
     close() {
       closing ??= (async () => {
-        io.emit('server:shutdown', { reconnectInMs: 2000 });
-        for (const nsp of [meeting, chat]) nsp.emit('server:shutdown', { reconnectInMs: 2000 });
-        io.disconnectSockets(true);
+        // Only this node's clients: with the Redis adapter, the plain forms would reach,
+        // and disconnect, every other node's clients too.
+        for (const [nsp] of namespaces) {
+          nsp.local.emit('server:shutdown', { reconnectInMs: 2000 });
+          nsp.local.disconnectSockets(true);
+        }
         await new Promise<void>((resolve) => io.close(() => resolve()));
         for (const client of pubSub) client.disconnect();
       })();

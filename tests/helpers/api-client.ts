@@ -93,7 +93,7 @@ let counter = 0;
 export async function signUpAs(
   haven: {
     url: string;
-    haven: { api: { models: { User: { updateOne: (...args: never[]) => unknown } } } };
+    haven: { services: { accountModels: { User: { updateOne: (...args: never[]) => unknown } } } };
   },
   roles: string[] = ['participant'],
   extra: { partnerId?: string; displayName?: string; timeZone?: string } = {},
@@ -112,7 +112,7 @@ export async function signUpAs(
   };
   if (extra.partnerId) set.partnerId = extra.partnerId;
   if (extra.timeZone) set.timeZone = extra.timeZone;
-  await (haven.haven.api.models.User.updateOne as (...args: unknown[]) => Promise<unknown>)(
+  await (haven.haven.services.accountModels.User.updateOne as (...args: unknown[]) => Promise<unknown>)(
     { _id: id },
     { $set: set },
   );

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import adm from '../../../client/src/features/admin/locales/en.json' with { type: 'json' };
 import admEs from '../../../client/src/features/admin/locales/es.json' with { type: 'json' };
-import dir from '../../../client/src/features/directory/locales/en.json' with { type: 'json' };
+import dir from '../../../client/src/features/meetings/directory/locales/en.json' with { type: 'json' };
 import en from '../../../client/src/i18n/locales/en.json' with { type: 'json' };
 import es from '../../../client/src/i18n/locales/es.json' with { type: 'json' };
 import { ApiClient } from '../../helpers/api-client.ts';
@@ -55,7 +55,7 @@ async function member(name: string, roles: string[] = []): Promise<Member> {
   if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
   const id = response.body.user.id as string;
   if (roles.length) {
-    await haven.haven.api.models.User.updateOne(
+    await haven.haven.services.accountModels.User.updateOne(
       { _id: id },
       { $set: { roles: ['participant', ...roles] } },
     );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import en from '../../../client/src/i18n/locales/en.json' with { type: 'json' };
 import { seedAccounts } from '../../../server/accounts/seed.ts';
-import { seedDirectory } from '../../../server/directory/seed.ts';
+import { seedDirectory } from '../../../server/meetings/directory/seed.ts';
 import { programmeModels } from '../../../server/programme/models.ts';
 import { PublicationService } from '../../../server/programme/publications.ts';
 import { seedProgramme } from '../../../server/programme/seed.ts';

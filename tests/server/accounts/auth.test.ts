@@ -13,7 +13,7 @@ afterAll(async () => {
   await haven.close();
 });
 
-const users = () => haven.haven.api.models.User;
+const users = () => haven.haven.services.accountModels.User;
 
 describe('CSRF', () => {
   it('refuses a state-changing request without the token, register included', async () => {

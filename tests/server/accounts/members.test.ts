@@ -34,7 +34,7 @@ async function member(displayName: string, roles: string[] = []): Promise<Member
   if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
   const id = response.body.user.id as string;
   if (roles.length) {
-    await haven.haven.api.models.User.updateOne(
+    await haven.haven.services.accountModels.User.updateOne(
       { _id: id },
       { $set: { roles: ['participant', ...roles] } },
     );

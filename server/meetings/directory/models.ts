@@ -1,0 +1,117 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import {
+  AUDIENCES,
+  ELIGIBILITY_STATEMENTS,
+  MEETING_FORMATS,
+  MEETING_TYPES,
+  type Recurrence,
+} from '../../../shared/api/directory.ts';
+
+/**
+ * A meeting in the directory. Nothing here records who joins or attends: attendance is
+ * confidential by the programme's own rules, so the directory only knows the meeting.
+ */
+const recurrenceSchema = new Schema(
+  {
+    kind: { type: String, enum: ['weekly', 'once'], required: true },
+    weekdays: { type: [Number], default: undefined },
+    localTime: String,
+    startsOn: String,
+    until: String,
+    localDateTime: String,
+    timeZone: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const locationSchema = new Schema(
+  {
+    placeName: String,
+    address: String,
+    city: String,
+    region: String,
+    country: String,
+    notes: String,
+  },
+  { _id: false },
+);
+
+const meetingSchema = new Schema(
+  {
+    title: { type: String, required: true },
+    description: { type: String, required: true },
+    type: { type: String, enum: MEETING_TYPES, required: true },
+    audience: { type: String, enum: [...AUDIENCES, null], default: null },
+    format: { type: String, enum: MEETING_FORMATS, required: true },
+    language: { type: String, required: true, index: true },
+    recurrence: { type: recurrenceSchema, required: true },
+    durationMinutes: { type: Number, required: true },
+    facilitatorIds: { type: [Schema.Types.ObjectId], default: [], index: true },
+    capacity: { type: Number, required: true },
+    partnerId: { type: Schema.Types.ObjectId, default: null, index: true },
+    location: { type: locationSchema, default: null },
+    area: {
+      country: String,
+      region: String,
+      city: String,
+    },
+    /** The city folded for matching (case, accents), so a filter is an equality, not a regex. */
+    cityKey: { type: String, default: null },
+    eligibility: {
+      type: new Schema(
+        {
+          requiresConfirmation: { type: Boolean, required: true },
+          statementKey: { type: String, enum: ELIGIBILITY_STATEMENTS, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    createdBy: { type: Schema.Types.ObjectId, default: null, index: true },
+    /** When the last occurrence ends (null: weekly without end), so past meetings drop out. */
+    activeUntil: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+meetingSchema.index({ 'area.country': 1, cityKey: 1 });
+
+export interface MeetingRecord {
+  _id: Types.ObjectId;
+  title: string;
+  description: string;
+  type: (typeof MEETING_TYPES)[number];
+  audience: (typeof AUDIENCES)[number] | null;
+  format: (typeof MEETING_FORMATS)[number];
+  language: string;
+  recurrence: Recurrence;
+  durationMinutes: number;
+  facilitatorIds: Types.ObjectId[];
+  capacity: number;
+  partnerId: Types.ObjectId | null;
+  location: {
+    placeName: string;
+    address: string;
+    city: string;
+    region?: string;
+    country: string;
+    notes?: string;
+  } | null;
+  area?: { country?: string; region?: string; city?: string } | null;
+  cityKey: string | null;
+  eligibility: {
+    requiresConfirmation: boolean;
+    statementKey: (typeof ELIGIBILITY_STATEMENTS)[number];
+  } | null;
+  createdBy: Types.ObjectId | null;
+  activeUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function directoryModels(connection: Connection) {
+  return {
+    Meeting: (connection.models.Meeting ??
+      connection.model('Meeting', meetingSchema)) as Model<MeetingRecord>,
+  };
+}
+export type DirectoryModels = ReturnType<typeof directoryModels>;

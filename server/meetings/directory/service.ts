@@ -1,0 +1,354 @@
+import { IANAZone } from 'luxon';
+import type { z } from 'zod';
+import type { PublicUser } from '../../../shared/api/accounts.ts';
+import type { Page } from '../../../shared/api/common.ts';
+import {
+  type CreateMeetingInput,
+  cityKey,
+  createMeetingBody,
+  type joinMeetingBody,
+  type joinMeetingResponse,
+  type ListMeetingsQuery,
+  MAX_OCCURRENCE_WINDOW_DAYS,
+  type MeetingView,
+  type OccurrencesQuery,
+  type occurrencesResponse,
+  type UpdateMeetingInput,
+} from '../../../shared/api/directory.ts';
+import type { RequestUser } from '../../infra/api/routes.ts';
+import { fieldsOf } from '../../infra/api/validation.ts';
+import { AppError } from '../../infra/errors.ts';
+import { meetingCalendar } from './icalendar.ts';
+import { decodeCursor, encodeCursor, orderForListing } from './listing.ts';
+import type { DirectoryModels, MeetingRecord } from './models.ts';
+import { assertMayPlace, type MeetingOwnership, mayFacilitate, mayManage } from './policy.ts';
+import {
+  firstOccurrence,
+  isInProgress,
+  lastEnd,
+  nextOccurrence,
+  occurrencesBetween,
+  startOfLocalDay,
+  viewOf,
+} from './recurrence.ts';
+import { toInput, toStored, toView } from './views.ts';
+
+/** What the directory needs to know about members, and nothing more (see UserDirectory). */
+export interface MemberLookup {
+  publicUsers(ids: string[]): Promise<Map<string, PublicUser>>;
+  timeZoneOf(id: string): Promise<string | null>;
+}
+
+const DAY_MS = 86_400_000;
+const DEFAULT_WINDOW_DAYS = 28;
+
+const ownershipOf = (meeting: MeetingRecord): MeetingOwnership => ({
+  createdBy: meeting.createdBy ? String(meeting.createdBy) : null,
+  facilitatorIds: meeting.facilitatorIds.map(String),
+  partnerId: meeting.partnerId ? String(meeting.partnerId) : null,
+});
+
+/** The directory's rules; routes hand it parsed input, it hands back plain views. */
+export class DirectoryService {
+  readonly #models: DirectoryModels;
+  readonly #users: MemberLookup;
+  readonly #now: () => number;
+
+  constructor(models: DirectoryModels, users: MemberLookup, now: () => number = Date.now) {
+    this.#models = models;
+    this.#users = users;
+    this.#now = now;
+  }
+
+  /** The zone times are shown in: asked for, else the member's own, else UTC. */
+  async #viewerZone(tz: string | undefined, viewer: RequestUser | undefined): Promise<string> {
+    if (tz) return tz;
+    const own = viewer ? await this.#users.timeZoneOf(viewer.id) : null;
+    return own && IANAZone.isValidZone(own) ? own : 'UTC';
+  }
+
+  async #views(records: MeetingRecord[], zone: string): Promise<MeetingView[]> {
+    const members = await this.#users.publicUsers(
+      records.flatMap((record) => record.facilitatorIds.map(String)),
+    );
+    const now = this.#now();
+    return records.map((record) => toView(record, members, zone, now));
+  }
+
+  async #find(id: string): Promise<MeetingRecord> {
+    const meeting = await this.#models.Meeting.findById(id).lean<MeetingRecord>();
+    if (!meeting) throw new AppError('NOT_FOUND', 'no such meeting');
+    return meeting;
+  }
+
+  async #manageable(actor: RequestUser, id: string): Promise<MeetingRecord> {
+    const meeting = await this.#find(id);
+    if (!mayManage(actor, ownershipOf(meeting)))
+      throw new AppError('FORBIDDEN', 'you do not run this meeting');
+    return meeting;
+  }
+
+  async #checkFacilitators(ids: string[], partnerId: string | null): Promise<void> {
+    const members = await this.#users.publicUsers(ids);
+    const fields: Record<string, string[]> = {};
+    ids.forEach((id, index) => {
+      if (!mayFacilitate(members.get(id), partnerId))
+        fields[`facilitatorIds.${index}`] = [
+          "must be a facilitator, or staff of the meeting's partner",
+        ];
+    });
+    if (Object.keys(fields).length)
+      throw new AppError('INVALID_INPUT', 'not everyone named may facilitate this meeting', fields);
+  }
+
+  /** A rule must name at least one occurrence, and a new schedule must not be over already. */
+  #checkSchedule(input: CreateMeetingInput): void {
+    if (!firstOccurrence(input.recurrence, input.durationMinutes))
+      throw new AppError('INVALID_INPUT', 'the schedule names no day', {
+        recurrence: ['names no weekday between startsOn and until'],
+      });
+    const end = lastEnd(input.recurrence, input.durationMinutes);
+    if (end !== null && end <= this.#now())
+      throw new AppError('INVALID_INPUT', 'the schedule is over', {
+        recurrence: ['is already over'],
+      });
+  }
+
+  async list(
+    query: ListMeetingsQuery,
+    viewer: RequestUser | undefined,
+  ): Promise<Page<MeetingView>> {
+    const now = this.#now();
+    const cursor = query.cursor ? decodeCursor(query.cursor, now) : null;
+    // A walk through the pages keeps the instant of its first page, so the order and the
+    // "starting soon" set do not shift under it and every meeting comes exactly once.
+    const at = cursor?.at ?? now;
+    const filter: Record<string, unknown> = {
+      $or: [{ activeUntil: null }, { activeUntil: { $gt: new Date(at) } }],
+    };
+    if (query.language) filter.language = query.language;
+    if (query.type) filter.type = query.type;
+    if (query.format) filter.format = query.format;
+    if (query.audience) filter.audience = query.audience;
+    if (query.partnerId) filter.partnerId = query.partnerId;
+    if (query.country) filter['area.country'] = query.country;
+    if (query.city) filter.cityKey = cityKey(query.city);
+    const candidates = await this.#models.Meeting.find(filter, {
+      recurrence: 1,
+      durationMinutes: 1,
+    }).lean<Pick<MeetingRecord, '_id' | 'recurrence' | 'durationMinutes'>[]>();
+    const ordered = orderForListing(candidates, at, query.startingWithinHours, cursor);
+    const pageIds = ordered.slice(0, query.limit).map((entry) => entry.id);
+    const records = await this.#models.Meeting.find({ _id: { $in: pageIds } }).lean<
+      MeetingRecord[]
+    >();
+    const byId = new Map(records.map((record) => [String(record._id), record]));
+    const items = await this.#views(
+      pageIds.flatMap((id) => byId.get(id) ?? []),
+      await this.#viewerZone(query.tz, viewer),
+    );
+    const last = ordered[query.limit - 1];
+    return {
+      items,
+      nextCursor: ordered.length > query.limit && last ? encodeCursor(at, last) : null,
+    };
+  }
+
+  async get(id: string, tz: string | undefined, viewer: RequestUser | undefined) {
+    const [view] = await this.#views([await this.#find(id)], await this.#viewerZone(tz, viewer));
+    return view as MeetingView;
+  }
+
+  async create(actor: RequestUser, input: CreateMeetingInput): Promise<MeetingView> {
+    const partnerId = input.partnerId ?? null;
+    assertMayPlace(actor, partnerId);
+    this.#checkSchedule(input);
+    let facilitatorIds = input.facilitatorIds;
+    if (facilitatorIds === undefined) {
+      // By default whoever creates the meeting runs it, when they may.
+      const [self] = (await this.#users.publicUsers([actor.id])).values();
+      facilitatorIds = mayFacilitate(self, partnerId) ? [actor.id] : [];
+    }
+    await this.#checkFacilitators(facilitatorIds, partnerId);
+    const created = await this.#models.Meeting.create({
+      ...toStored({ ...input, facilitatorIds }),
+      createdBy: actor.id,
+    });
+    return this.get(String(created._id), undefined, actor);
+  }
+
+  async update(actor: RequestUser, id: string, patch: UpdateMeetingInput): Promise<MeetingView> {
+    const meeting = await this.#manageable(actor, id);
+    const merged = { ...toInput(meeting), ...patch };
+    // Fields carried over from the old meeting that no longer apply to the new format or type
+    // are dropped; fields the PATCH names are validated as sent.
+    if (patch.location === undefined && merged.format === 'online') merged.location = null;
+    if (patch.area === undefined && merged.format !== 'online') merged.area = null;
+    if (merged.type === 'open') {
+      if (patch.audience === undefined) merged.audience = null;
+      if (patch.eligibility === undefined) merged.eligibility = null;
+    }
+    const parsed = createMeetingBody.safeParse(merged);
+    if (!parsed.success)
+      throw new AppError('INVALID_INPUT', 'the meeting would be invalid', fieldsOf(parsed.error));
+    const input = parsed.data;
+    const before = ownershipOf(meeting);
+    const partnerId = input.partnerId ?? null;
+    if (partnerId !== before.partnerId) assertMayPlace(actor, partnerId);
+    const facilitatorIds = input.facilitatorIds ?? [];
+    if (patch.facilitatorIds !== undefined || partnerId !== before.partnerId)
+      await this.#checkFacilitators(facilitatorIds, partnerId);
+    if (patch.recurrence !== undefined || patch.durationMinutes !== undefined)
+      this.#checkSchedule(input);
+    await this.#models.Meeting.updateOne(
+      { _id: meeting._id },
+      { $set: toStored({ ...input, facilitatorIds }) },
+    );
+    return this.get(id, undefined, actor);
+  }
+
+  async remove(actor: RequestUser, id: string): Promise<void> {
+    const meeting = await this.#manageable(actor, id);
+    await this.#models.Meeting.deleteOne({ _id: meeting._id });
+  }
+
+  async occurrences(
+    id: string,
+    query: OccurrencesQuery,
+    viewer: RequestUser | undefined,
+  ): Promise<z.infer<typeof occurrencesResponse>> {
+    const meeting = await this.#find(id);
+    const zone = await this.#viewerZone(query.tz, viewer);
+    // A date is midnight in the viewer's zone, the way a calendar page shows days.
+    const edge = (value: string) =>
+      value.length === 10 ? startOfLocalDay(value, zone) : Date.parse(value);
+    const from = query.from ? edge(query.from) : this.#now();
+    const to = query.to ? edge(query.to) : from + DEFAULT_WINDOW_DAYS * DAY_MS;
+    if (to <= from)
+      throw new AppError('INVALID_INPUT', 'empty window', { to: ['must be after from'] });
+    if (to - from > MAX_OCCURRENCE_WINDOW_DAYS * DAY_MS)
+      throw new AppError('INVALID_INPUT', 'window too long', {
+        to: [`must be at most ${MAX_OCCURRENCE_WINDOW_DAYS} days after from`],
+      });
+    const found = occurrencesBetween(
+      meeting.recurrence,
+      meeting.durationMinutes,
+      from,
+      to,
+      query.limit + 1,
+    );
+    return {
+      meetingId: id,
+      timeZone: zone,
+      items: found.slice(0, query.limit).map((occurrence) => viewOf(occurrence, zone)),
+      truncated: found.length > query.limit,
+    };
+  }
+
+  /** The .ics text; `origin` (scheme and host) makes the join page's address absolute. */
+  async calendar(id: string, origin: string): Promise<string> {
+    const meeting = await this.#find(id);
+    const place = meeting.location;
+    const location = place
+      ? [place.placeName, place.address, place.city, place.region, place.country]
+          .filter(Boolean)
+          .join(', ')
+      : undefined;
+    const url = meeting.format === 'in-person' ? undefined : `${origin}/meetings/${id}`;
+    const description = place?.notes
+      ? `${meeting.description}\n\n${place.notes}`
+      : meeting.description;
+    return meetingCalendar({
+      uid: `meeting-${id}@haven`,
+      title: meeting.title,
+      description,
+      recurrence: meeting.recurrence,
+      durationMinutes: meeting.durationMinutes,
+      location,
+      url,
+      lastModified: meeting.updatedAt.getTime(),
+      now: this.#now(),
+    });
+  }
+
+  /**
+   * Where to go to take part. Deliberately writes nothing: who joins which meeting is never
+   * recorded, so there is nothing about attendance to leak, export or erase.
+   */
+  async join(
+    actor: RequestUser,
+    id: string,
+    body: z.infer<typeof joinMeetingBody>,
+  ): Promise<z.infer<typeof joinMeetingResponse>> {
+    const meeting = await this.#find(id);
+    const { next, now } = this.#checkJoin(meeting, body.confirmEligibility === true);
+    return {
+      meetingId: id,
+      livePath: `/meetings/${id}/live`,
+      inProgress: isInProgress(next, now),
+      nextOccurrence: viewOf(next, await this.#viewerZone(undefined, actor)),
+    };
+  }
+
+  /**
+   * The one rule for joining online, used by this REST join and by the live room's
+   * `meeting:join`: online or hybrid, not over, and eligibility confirmed where asked.
+   */
+  #checkJoin(meeting: MeetingRecord, eligibilityConfirmed: boolean) {
+    if (meeting.format === 'in-person')
+      throw new AppError('INVALID_TRANSITION', 'this meeting meets in person only');
+    const now = this.#now();
+    const next = nextOccurrence(meeting.recurrence, meeting.durationMinutes, now);
+    if (!next) throw new AppError('INVALID_TRANSITION', 'this meeting is over');
+    if (meeting.eligibility?.requiresConfirmation && !eligibilityConfirmed)
+      throw new AppError('ELIGIBILITY_REQUIRED', 'confirm who this meeting is for first');
+    return { next, now };
+  }
+
+  /**
+   * What the live room needs to let `actor` in: the same checks as `join`, then whether
+   * they host it (its facilitators, its partner's staff, admins: the directory's own
+   * `mayManage`). Writes nothing, like `join`.
+   */
+  async admissionFor(
+    actor: RequestUser,
+    id: string,
+    eligibilityConfirmed: boolean,
+  ): Promise<{ title: string; capacity: number; mayHost: boolean }> {
+    const meeting = await this.#find(id);
+    this.#checkJoin(meeting, eligibilityConfirmed);
+    return {
+      title: meeting.title,
+      capacity: meeting.capacity,
+      mayHost: mayManage(actor, ownershipOf(meeting)),
+    };
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.#models.Meeting.exists({ _id: id })) !== null;
+  }
+
+  async exportFor(userId: string) {
+    const meetings = await this.#models.Meeting.find(
+      { $or: [{ createdBy: userId }, { facilitatorIds: userId }] },
+      { title: 1, createdBy: 1, facilitatorIds: 1 },
+    ).lean<Pick<MeetingRecord, '_id' | 'title' | 'createdBy' | 'facilitatorIds'>[]>();
+    return {
+      meetings: meetings.map((meeting) => ({
+        id: String(meeting._id),
+        title: meeting.title,
+        created: String(meeting.createdBy) === userId,
+        facilitates: meeting.facilitatorIds.some((id) => String(id) === userId),
+      })),
+    };
+  }
+
+  /** The meetings stay for the people who attend them; only the member's name comes off. */
+  async eraseFor(userId: string): Promise<void> {
+    await this.#models.Meeting.updateMany(
+      { facilitatorIds: userId },
+      { $pull: { facilitatorIds: userId } },
+    );
+    await this.#models.Meeting.updateMany({ createdBy: userId }, { $set: { createdBy: null } });
+  }
+}

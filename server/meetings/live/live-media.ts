@@ -1,0 +1,103 @@
+import type { MediaSource, RtpCapabilities, RtpParameters } from '../../../shared/meetings/live/media.ts';
+import { AppError } from '../../infra/errors.ts';
+import type { Logger } from '../../infra/logger.ts';
+import type { LiveMeeting } from './live-meeting.ts';
+import { isFacilitator, type LivePeer } from './live-peer.ts';
+
+/**
+ * The meeting's rules about media, between the socket handlers and the SFU room: screen
+ * sharing for facilitators unless the meeting allows everyone, no unmuting after a
+ * facilitator's mute when the meeting says so, no video for an audio-only peer. The SFU
+ * itself keeps each peer to its own transports, producers and consumers.
+ */
+
+export async function produce(
+  meeting: LiveMeeting,
+  peer: LivePeer,
+  request: {
+    transportId: string;
+    kind: 'audio' | 'video';
+    rtpParameters: RtpParameters;
+    source: MediaSource;
+    paused?: boolean | undefined;
+  },
+): Promise<string> {
+  if (
+    request.source === 'screen' &&
+    !isFacilitator(peer) &&
+    !meeting.settings.participantsMayShareScreen
+  )
+    throw new AppError('FORBIDDEN', 'screen sharing is for facilitators in this meeting');
+  // A participant a facilitator muted may send a microphone only paused.
+  const paused = request.paused === true || (request.source === 'mic' && peer.mutedByFacilitator);
+  const producerId = await meeting.media.produce(peer.peerId, { ...request, paused });
+  const described = meeting.media.producerOf(peer.peerId, request.source);
+  if (described) meeting.announceProducer(described);
+  meeting.announce(peer);
+  return producerId;
+}
+
+export async function setProducerPaused(
+  meeting: LiveMeeting,
+  peer: LivePeer,
+  producerId: string,
+  paused: boolean,
+): Promise<void> {
+  const mic = meeting.media.producerOf(peer.peerId, 'mic');
+  if (!paused && mic?.producerId === producerId && peer.mutedByFacilitator)
+    throw new AppError('FORBIDDEN', 'a facilitator muted you; ask them to unmute you');
+  if (paused) await meeting.media.pauseProducer(peer.peerId, producerId);
+  else await meeting.media.resumeProducer(peer.peerId, producerId);
+  meeting.announceProducerPaused(producerId, paused);
+  meeting.announce(peer);
+}
+
+export function closeProducer(meeting: LiveMeeting, peer: LivePeer, producerId: string): void {
+  const closed = meeting.media.closeProducer(peer.peerId, producerId);
+  meeting.announceProducerClosed(closed.producerId, peer.peerId);
+  meeting.announce(peer);
+}
+
+export async function consume(
+  meeting: LiveMeeting,
+  peer: LivePeer,
+  request: { producerId: string; rtpCapabilities: RtpCapabilities },
+) {
+  const target = meeting.media.producers().find((p) => p.producerId === request.producerId);
+  if (!target) throw new AppError('NOT_FOUND', 'no such producer in this meeting');
+  if (peer.audioOnly && target.kind === 'video')
+    throw new AppError('INVALID_TRANSITION', 'audio-only mode receives no video');
+  if (target.peerId === peer.peerId)
+    throw new AppError('INVALID_TRANSITION', 'your own media is shown locally');
+  return meeting.media.consume(peer.peerId, request);
+}
+
+export function setAudioOnly(meeting: LiveMeeting, peer: LivePeer, audioOnly: boolean): void {
+  peer.audioOnly = audioOnly;
+  if (audioOnly) {
+    for (const consumerId of meeting.media.closeVideoConsumers(peer.peerId))
+      peer.socket.emit('consumer:closed', { consumerId });
+  }
+  meeting.announce(peer);
+}
+
+/**
+ * The worker under the meeting died: a new router on a live worker, and every admitted
+ * peer told to build its transports again (their names, hands and chat are untouched).
+ */
+export async function recoverMedia(meeting: LiveMeeting, logger: Logger): Promise<void> {
+  const startedAt = Date.now();
+  try {
+    await meeting.media.recover();
+  } catch (error) {
+    logger.error({ meetingId: meeting.meetingId, err: (error as Error).message }, 'media recovery failed');
+    meeting.end('server-shutdown');
+    return;
+  }
+  if (meeting.ended) return;
+  meeting.restartMedia();
+  logger.warn(
+    { meetingId: meeting.meetingId, ms: Date.now() - startedAt },
+    'live meeting media moved to a new router',
+  );
+}

@@ -1,0 +1,29 @@
+import type { Connection } from 'mongoose';
+import { AccountDataRegistry } from './accounts/account-data.ts';
+import { accountModels } from './accounts/models.ts';
+import { AccountService } from './accounts/service.ts';
+import { SessionService } from './accounts/sessions.ts';
+import { UserDirectory } from './accounts/user-directory.ts';
+import { directoryModels } from './meetings/directory/models.ts';
+import { DirectoryService } from './meetings/directory/service.ts';
+
+/**
+ * The services more than one edge needs (REST routes and socket handlers), built once by
+ * createApp and handed to both. Features used by REST alone build theirs in their mount.
+ */
+export function buildServices(connection: Connection) {
+  const accountData = new AccountDataRegistry();
+  const models = accountModels(connection);
+  const sessions = new SessionService(models);
+  const users = new UserDirectory(models);
+  return {
+    accountData,
+    accountModels: models,
+    sessions,
+    accounts: new AccountService(models, sessions, accountData),
+    users,
+    directory: new DirectoryService(directoryModels(connection), users),
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;
