@@ -6,14 +6,14 @@ import { csrfProtection } from './accounts/csrf.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
 import { mountCommunity } from './community/index.ts';
-import { mountDirectory } from './meetings/directory/index.ts';
-import type { Services } from './services.ts';
 import { createOpenApi } from './infra/api/openapi.ts';
 import { operatorGuard } from './infra/api/operator-guard.ts';
 import { apiRoutes } from './infra/api/routes.ts';
 import { notFoundHandler } from './infra/http.ts';
 import { createLimiter } from './infra/rate-limit.ts';
+import { mountDirectory } from './meetings/directory/index.ts';
 import { mountProgramme } from './programme/index.ts';
+import type { Services } from './services.ts';
 
 export interface ApiDeps {
   services: Services;

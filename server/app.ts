@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import type { WorkerPool } from '../sfu/index.ts';
+import { SESSION_COOKIE } from './accounts/sessions.ts';
 import { createApi } from './api.ts';
 import type { Config } from './infra/config.ts';
 import { AppError } from './infra/errors.ts';
@@ -13,12 +15,10 @@ import type { Logger } from './infra/logger.ts';
 import { type Metrics, metricsAllowed } from './infra/metrics.ts';
 import type { MongoHandle } from './infra/mongo.ts';
 import type { RedisHandle } from './infra/redis.ts';
-import { SESSION_COOKIE } from './accounts/sessions.ts';
 import { LiveMeetings } from './meetings/live/registry.ts';
 import { bindLiveMeetingSockets } from './meetings/live/socket.ts';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.ts';
 import { buildServices, type Services } from './services.ts';
-import type { WorkerPool } from '../sfu/index.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'> & {
@@ -35,9 +35,11 @@ export interface AppDeps {
   version?: string;
   limitsNamespace?: string;
   /** Live meetings: how long a meeting waits for a facilitator who left before it ends. */
-  facilitatorGraceMs?: number;
+  facilitatorGraceMs?: number | undefined;
   /** This node's name in the live-meeting registry (defaults to host:pid). */
-  nodeId?: string;
+  nodeId?: string | undefined;
+  /** How often an open socket's session is looked up again (default 15 minutes). */
+  sessionRecheckMs?: number | undefined;
 }
 
 export interface HavenApp {
@@ -99,6 +101,7 @@ export function createApp(deps: AppDeps): HavenApp {
   const sockets = createSocketServer(httpServer, {
     allowedOrigins: deps.config.allowedOrigins,
     sessionCookie: SESSION_COOKIE,
+    sessionRecheckMs: deps.sessionRecheckMs,
     logger: deps.logger,
     metrics: deps.metrics,
     redisClient: deps.redis.client,
@@ -141,7 +144,6 @@ export function createApp(deps: AppDeps): HavenApp {
   }
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
-
 
   let closing: Promise<void> | undefined;
   return {

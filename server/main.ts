@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkerPool } from '../sfu/index.ts';

@@ -2,8 +2,8 @@ import type { Connection } from 'mongoose';
 import { accountModels } from './accounts/models.ts';
 import { seedAccounts } from './accounts/seed.ts';
 import { seedCommunity } from './community/seed.ts';
-import { seedDirectory } from './meetings/directory/seed.ts';
 import type { Logger } from './infra/logger.ts';
+import { seedDirectory } from './meetings/directory/seed.ts';
 import { seedProgramme } from './programme/seed.ts';
 
 /**

@@ -1,6 +1,15 @@
 // The SFU layer: mediasoup workers and routers. It depends only on shared/ and libraries,
 // never on server/ or client/, so it can later run in a process of its own.
+
+export { SfuError } from './errors.ts';
 export { DEFAULT_MEDIA_CODECS } from './media-codecs.ts';
+export {
+  type ConsumerParameters,
+  MediaRoom,
+  type MediaRoomEvents,
+  type ProducerDescription,
+} from './media-room.ts';
+export type { MediaNetwork } from './worker-pool.ts';
 export {
   type PoolLogger,
   type RoutersLost,
@@ -10,11 +19,3 @@ export {
   type WorkerPoolOptions,
   type WorkerPoolStats,
 } from './worker-pool.ts';
-export { SfuError } from './errors.ts';
-export {
-  type ConsumerParameters,
-  MediaRoom,
-  type MediaRoomEvents,
-  type ProducerDescription,
-} from './media-room.ts';
-export type { MediaNetwork } from './worker-pool.ts';

@@ -77,7 +77,10 @@ async function handle<T extends ClientEventTable, C extends ContextMap>(
     await options.limiter.consume(options.socketId, spec.cost ?? 1);
     const parsed = (spec.payload as z.ZodType).safeParse(payload);
     if (!parsed.success) {
-      finish('INVALID_PAYLOAD', failure('INVALID_PAYLOAD', 'the payload does not match the event schema'));
+      finish(
+        'INVALID_PAYLOAD',
+        failure('INVALID_PAYLOAD', 'the payload does not match the event schema'),
+      );
       return;
     }
     const ctx = options.authorize(spec.access as T[typeof event]['access'], event);
@@ -113,7 +116,9 @@ function failure(code: ErrorCode, message: string): Ack<never> {
 export class SocketRateLimiter {
   readonly #limiter: RateLimiterMemory;
 
-  constructor(options: { points: number; durationSeconds: number } = { points: 60, durationSeconds: 5 }) {
+  constructor(
+    options: { points: number; durationSeconds: number } = { points: 60, durationSeconds: 5 },
+  ) {
     this.#limiter = new RateLimiterMemory({
       points: options.points,
       duration: options.durationSeconds,

@@ -30,8 +30,18 @@ export interface SocketData {
   live?: { meetingId: string; peerId: string } | undefined;
 }
 
-type Typed<C, S> = Namespace<C & ClientToServerEvents, S & ServerToClientEvents, object, SocketData>;
-export type HavenNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type Typed<C, S> = Namespace<
+  C & ClientToServerEvents,
+  S & ServerToClientEvents,
+  object,
+  SocketData
+>;
+export type HavenNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  object,
+  SocketData
+>;
 export type HavenSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type MeetingNamespace = Typed<MeetingClientToServer, MeetingServerToClient>;
 export type MeetingSocket = Socket<
@@ -54,6 +64,8 @@ export interface SocketServerDeps {
   logger: Logger;
   metrics: Metrics;
   redisClient: Redis | undefined;
+  /** How often an open socket's session is looked up again (a revoked one ends then). */
+  sessionRecheckMs?: number | undefined;
   /** Resolves a session token to the member, or null when it is unknown or expired. */
   resolveSession(token: string | undefined): Promise<SocketSession | null>;
 }
@@ -134,7 +146,8 @@ function watchSession(
 ): void {
   let timer: NodeJS.Timeout | undefined;
   const schedule = (at: Date) => {
-    const delay = Math.max(0, Math.min(at.getTime() - Date.now(), SESSION_RECHECK_MS));
+    const recheck = deps.sessionRecheckMs ?? SESSION_RECHECK_MS;
+    const delay = Math.max(0, Math.min(at.getTime() - Date.now(), recheck));
     timer = setTimeout(check, delay);
     timer.unref();
   };

@@ -18,10 +18,7 @@ import type { Ack } from '../protocol.ts';
  */
 export type Access = 'member' | 'peer' | 'admitted' | 'facilitator';
 
-export interface ClientEventSpec<
-  P extends z.ZodType = z.ZodType,
-  A extends z.ZodType = z.ZodType,
-> {
+export interface ClientEventSpec<P extends z.ZodType = z.ZodType, A extends z.ZodType = z.ZodType> {
   payload: P;
   ack: A;
   access: Access;

@@ -112,9 +112,8 @@ export async function signUpAs(
   };
   if (extra.partnerId) set.partnerId = extra.partnerId;
   if (extra.timeZone) set.timeZone = extra.timeZone;
-  await (haven.haven.services.accountModels.User.updateOne as (...args: unknown[]) => Promise<unknown>)(
-    { _id: id },
-    { $set: set },
-  );
+  await (
+    haven.haven.services.accountModels.User.updateOne as (...args: unknown[]) => Promise<unknown>
+  )({ _id: id }, { $set: set });
   return { client, id, email };
 }

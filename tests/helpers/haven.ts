@@ -26,7 +26,14 @@ export interface TestHaven {
  * one real mediasoup worker, on an ephemeral port with a throw-away data folder.
  */
 export async function startTestHaven(
-  options: { clientDir?: string; nodeEnv?: 'test' | 'production' } = {},
+  options: {
+    clientDir?: string;
+    nodeEnv?: 'test' | 'production';
+    sessionRecheckMs?: number;
+    facilitatorGraceMs?: number;
+    /** Another node of the same cluster: share this Redis prefix and data (two-node tests). */
+    nodeId?: string;
+  } = {},
 ): Promise<TestHaven> {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));
   const { logger, lines } = capturingLogger();
@@ -54,6 +61,9 @@ export async function startTestHaven(
     clientDir: options.clientDir,
     version: 'test',
     limitsNamespace: `test-${process.pid}-${Date.now()}`,
+    sessionRecheckMs: options.sessionRecheckMs,
+    facilitatorGraceMs: options.facilitatorGraceMs,
+    nodeId: options.nodeId,
   });
   const address = await haven.listen(0, '127.0.0.1');
   return {

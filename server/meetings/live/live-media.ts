@@ -1,4 +1,8 @@
-import type { MediaSource, RtpCapabilities, RtpParameters } from '../../../shared/meetings/live/media.ts';
+import type {
+  MediaSource,
+  RtpCapabilities,
+  RtpParameters,
+} from '../../../shared/meetings/live/media.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { LiveMeeting } from './live-meeting.ts';
@@ -90,7 +94,10 @@ export async function recoverMedia(meeting: LiveMeeting, logger: Logger): Promis
   try {
     await meeting.media.recover();
   } catch (error) {
-    logger.error({ meetingId: meeting.meetingId, err: (error as Error).message }, 'media recovery failed');
+    logger.error(
+      { meetingId: meeting.meetingId, err: (error as Error).message },
+      'media recovery failed',
+    );
     meeting.end('server-shutdown');
     return;
   }

@@ -1,21 +1,10 @@
-import type {
-  MeetingServerToClient,
-} from '../../../shared/meetings/live/events.ts';
-import type {
-  MeetingSettings,
-  RoomSnapshot,
-} from '../../../shared/meetings/live/schemas.ts';
 import type { MediaRoom, ProducerDescription } from '../../../sfu/index.ts';
+import type { MeetingServerToClient } from '../../../shared/meetings/live/events.ts';
+import type { MeetingSettings, RoomSnapshot } from '../../../shared/meetings/live/schemas.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { MeetingNamespace, MeetingSocket } from '../../realtime/socket-server.ts';
-import {
-  isFacilitator,
-  type LivePeer,
-  newPeerId,
-  peerView,
-  waitingView,
-} from './live-peer.ts';
+import { isFacilitator, type LivePeer, newPeerId, peerView, waitingView } from './live-peer.ts';
 import { MeetingChat } from './meeting-chat.ts';
 
 /**
@@ -286,7 +275,8 @@ export class LiveMeeting {
     this.media.removePeer(peer.peerId);
     this.#toRoom('peer:left', { peerId: peer.peerId });
     if (peer.handRaisedAt !== null) this.#announceHands();
-    if (this.#settings.spotlightPeerId === peer.peerId) this.#setSettings({ spotlightPeerId: null });
+    if (this.#settings.spotlightPeerId === peer.peerId)
+      this.#setSettings({ spotlightPeerId: null });
     if (isFacilitator(peer) && !this.admitted().some(isFacilitator)) this.#startGrace();
   }
 

@@ -97,9 +97,11 @@ export class LiveMeetings {
       facilitatorGraceMs: this.#deps.facilitatorGraceMs ?? FACILITATOR_GRACE_MS,
       rejoinGraceMs: this.#deps.rejoinGraceMs ?? REJOIN_GRACE_MS,
       onAdmitted: (inRoom) => {
-        this.#attendance.admitted(meetingId, meeting.openedAt, inRoom).catch((error: Error) =>
-          logger.error({ meetingId, err: error.message }, 'attendance count not saved'),
-        );
+        this.#attendance
+          .admitted(meetingId, meeting.openedAt, inRoom)
+          .catch((error: Error) =>
+            logger.error({ meetingId, err: error.message }, 'attendance count not saved'),
+          );
       },
       onEnded: () => {
         if (this.#meetings.get(meetingId) === meeting) this.#meetings.delete(meetingId);

@@ -5,11 +5,7 @@ import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { Metrics } from '../../infra/metrics.ts';
 import { bindHandlers, type HandlerTable } from '../../realtime/handler.ts';
-import {
-  type MeetingSocket,
-  memberOf,
-  type SocketServer,
-} from '../../realtime/socket-server.ts';
+import { type MeetingSocket, memberOf, type SocketServer } from '../../realtime/socket-server.ts';
 import * as media from './live-media.ts';
 import type { LiveMeeting } from './live-meeting.ts';
 import { isFacilitator, type LivePeer } from './live-peer.ts';
@@ -165,7 +161,8 @@ function liveMeetingHandlers(
       meeting.demote(peer, peerId);
       return ok;
     },
-    'meeting:updateSettings': (patch, { meeting }) => meeting.updateSettings(withoutUndefined(patch)),
+    'meeting:updateSettings': (patch, { meeting }) =>
+      meeting.updateSettings(withoutUndefined(patch)),
     'meeting:end': (_p, { meeting }) => {
       meeting.end('ended-by-host');
       return ok;
@@ -222,6 +219,8 @@ function liveMeetingHandlers(
   };
 }
 
-function withoutUndefined<T extends object>(patch: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+function withoutUndefined<T extends object>(
+  patch: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as never;
 }

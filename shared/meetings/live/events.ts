@@ -116,7 +116,9 @@ export const meetingClientEvents = defineClientEvents({
     access: 'admitted',
   },
   'media:connectTransport': {
-    payload: z.object({ transportId: mediaIdSchema, dtlsParameters: dtlsParametersSchema }).strict(),
+    payload: z
+      .object({ transportId: mediaIdSchema, dtlsParameters: dtlsParametersSchema })
+      .strict(),
     ack: okAckSchema,
     access: 'admitted',
   },

@@ -89,6 +89,9 @@ async function signUp(haven: TestHaven, roles: string[], displayName: string): P
   if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
   const id = response.body.user.id as string;
   const roleSet = ['participant', ...roles.filter((role) => role !== 'participant')];
-  await haven.haven.services.accountModels.User.updateOne({ _id: id }, { $set: { roles: roleSet } });
+  await haven.haven.services.accountModels.User.updateOne(
+    { _id: id },
+    { $set: { roles: roleSet } },
+  );
   return { client, id, email };
 }

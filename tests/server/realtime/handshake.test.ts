@@ -6,9 +6,15 @@ import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
 let haven: TestHaven;
 const sockets: Socket[] = [];
+/** A signed-in member's cookie: /meeting and /chat refuse guests. */
+let memberCookie: string;
+let memberId: string;
 
 beforeAll(async () => {
-  haven = await startTestHaven();
+  haven = await startTestHaven({ sessionRecheckMs: 200 });
+  const { client, id } = await signUpAs(haven);
+  memberCookie = `haven_session=${client.cookie('haven_session')}`;
+  memberId = id;
 });
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
@@ -17,8 +23,9 @@ afterAll(async () => {
 
 function open(
   ns: string,
-  opts: { origin?: string; auth?: Record<string, unknown>; cookie?: string },
+  opts: { origin?: string; auth?: Record<string, unknown>; cookie?: string | null },
 ): Socket {
+  const cookie = opts.cookie === undefined ? memberCookie : opts.cookie;
   const socket = connect(`${haven.url}${ns}`, {
     transports: ['websocket'],
     reconnection: false,
@@ -27,7 +34,7 @@ function open(
     auth: opts.auth ?? { protocolVersion: PROTOCOL_VERSION },
     extraHeaders: {
       ...(opts.origin ? { origin: opts.origin } : {}),
-      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+      ...(cookie ? { cookie } : {}),
     },
   });
   sockets.push(socket);
@@ -97,15 +104,38 @@ describe('Socket.IO handshake', () => {
   });
 
   it('knows the signed-in member from the same session cookie as the REST API', async () => {
+    const signedIn = open(NAMESPACES.meeting, {});
+    await outcome(signedIn);
+    expect((await signedIn.emitWithAck('session:ping')).data?.userId).toBe(memberId);
+  });
+
+  it.each([NAMESPACES.meeting, NAMESPACES.chat])(
+    'refuses guests and forged sessions on %s with UNAUTHENTICATED',
+    async (ns) => {
+      for (const cookie of [null, 'haven_session=forged-token']) {
+        const result = await outcome(open(ns, { cookie }));
+        expect(result).toEqual({ connected: false, data: { code: 'UNAUTHENTICATED' } });
+      }
+    },
+  );
+
+  it('admits guests on the root namespace, where they are nobody', async () => {
+    const guest = open('/', { cookie: null });
+    expect(await outcome(guest)).toEqual({ connected: true });
+    expect((await guest.emitWithAck('session:ping')).data?.userId).toBeNull();
+  });
+
+  it('ends a socket whose session was revoked behind its back', async () => {
     const { client, id } = await signUpAs(haven);
-    const signedIn = open(NAMESPACES.meeting, {
+    const socket = open(NAMESPACES.chat, {
       cookie: `haven_session=${client.cookie('haven_session')}`,
     });
-    await outcome(signedIn);
-    expect((await signedIn.emitWithAck('session:ping')).data?.userId).toBe(id);
-    const anonymous = open(NAMESPACES.meeting, { cookie: 'haven_session=forged-token' });
-    await outcome(anonymous);
-    expect((await anonymous.emitWithAck('session:ping')).data?.userId).toBeNull();
+    expect(await outcome(socket)).toEqual({ connected: true });
+    const ended = new Promise((resolve) => socket.once('session:ended' as never, resolve));
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await haven.haven.services.accountModels.Session.deleteMany({ userId: id });
+    expect(await ended).toEqual({ reason: 'expired' });
+    expect(await closed).toBe('io server disconnect');
   });
 
   it('closes the member’s sockets when they sign out', async () => {

@@ -131,7 +131,10 @@ describe('joining a live meeting', () => {
     const b = await participantSocket('Ben');
     await must(a.socket, 'meeting:join', joinAs('Ana', meetingId));
     await must(b.socket, 'meeting:join', joinAs('Ben', meetingId));
-    const both = Promise.all([next(a.socket, 'meeting:admitted'), next(b.socket, 'meeting:admitted')]);
+    const both = Promise.all([
+      next(a.socket, 'meeting:admitted'),
+      next(b.socket, 'meeting:admitted'),
+    ]);
     expect(await must(host, 'meeting:admitAll')).toEqual({ admitted: 2 });
     await both;
     await must(host, 'meeting:updateSettings', { autoAdmit: true });

@@ -1,11 +1,15 @@
 import { io as connect, type Socket } from 'socket.io-client';
+import { SESSION_COOKIE } from '../../../../server/accounts/sessions.ts';
 import type {
   MeetingClientToServer,
   MeetingServerToClient,
 } from '../../../../shared/meetings/live/events.ts';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../../shared/protocol.ts';
+import type {
+  Ack,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from '../../../../shared/protocol.ts';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol.ts';
-import { SESSION_COOKIE } from '../../../../server/accounts/sessions.ts';
 import type { ApiClient } from '../../../helpers/api-client.ts';
 import { signUpAs } from '../../../helpers/api-client.ts';
 import type { TestHaven } from '../../../helpers/haven.ts';
@@ -17,18 +21,18 @@ export type MeetingClientSocket = Socket<
 >;
 
 type Events = MeetingClientToServer;
-type AckData<K extends keyof Events> = Parameters<Events[K]> extends [infer _P, infer A]
-  ? A extends (reply: Ack<infer D>) => void
-    ? D
-    : never
-  : Parameters<Events[K]> extends [infer A]
+type AckData<K extends keyof Events> =
+  Parameters<Events[K]> extends [infer _P, infer A]
     ? A extends (reply: Ack<infer D>) => void
       ? D
       : never
-    : never;
-type PayloadArg<K extends keyof Events> = Parameters<Events[K]> extends [infer P, unknown]
-  ? P
-  : undefined;
+    : Parameters<Events[K]> extends [infer A]
+      ? A extends (reply: Ack<infer D>) => void
+        ? D
+        : never
+      : never;
+type PayloadArg<K extends keyof Events> =
+  Parameters<Events[K]> extends [infer P, unknown] ? P : undefined;
 
 const sockets: Socket[] = [];
 
