@@ -31,21 +31,24 @@ export async function startTestHaven(
     nodeEnv?: 'test' | 'production';
     sessionRecheckMs?: number;
     facilitatorGraceMs?: number;
-    /** Another node of the same cluster: share this Redis prefix and data (two-node tests). */
-    nodeId?: string;
+    /** Start a second node of `shareWith`'s cluster: same MongoDB and Redis (two-node tests). */
+    shareWith?: TestHaven;
   } = {},
 ): Promise<TestHaven> {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));
   const { logger, lines } = capturingLogger();
   const metrics = createMetrics();
-  const mongo = await discoverMongo({
-    uri: process.env.MONGODB_URI,
-    dataDir,
-    dbName: `test_${process.pid}_${Date.now()}`,
-    allowDownload: false,
-    logger,
-  });
-  const redis = await discoverRedis({ url: process.env.REDIS_URL, logger });
+  const shared = options.shareWith;
+  const mongo =
+    shared?.mongo ??
+    (await discoverMongo({
+      uri: process.env.MONGODB_URI,
+      dataDir,
+      dbName: `test_${process.pid}_${Date.now()}`,
+      allowDownload: false,
+      logger,
+    }));
+  const redis = shared?.redis ?? (await discoverRedis({ url: process.env.REDIS_URL, logger }));
   const sfu = await WorkerPool.create({
     size: 1,
     workerBin: process.env.MEDIASOUP_WORKER_BIN,
@@ -63,7 +66,7 @@ export async function startTestHaven(
     limitsNamespace: `test-${process.pid}-${Date.now()}`,
     sessionRecheckMs: options.sessionRecheckMs,
     facilitatorGraceMs: options.facilitatorGraceMs,
-    nodeId: options.nodeId,
+    nodeId: `test-node-${process.pid}-${Date.now()}-${Math.random()}`,
   });
   const address = await haven.listen(0, '127.0.0.1');
   return {
@@ -78,6 +81,10 @@ export async function startTestHaven(
     async close() {
       await haven.close();
       await sfu.close();
+      if (shared) {
+        rmSync(dataDir, { recursive: true, force: true });
+        return;
+      }
       await redis.close();
       await mongo.connection.db?.dropDatabase().catch(() => {});
       await mongo.close();
