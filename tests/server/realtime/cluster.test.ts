@@ -51,12 +51,9 @@ describe('two nodes on one Redis', () => {
 
   it('tells only its own clients when one node shuts down; the other node’s stay connected', async () => {
     const { client } = await signUpAs(nodeA);
-    const onA = await Promise.all(
-      ['/', NAMESPACES.meeting, NAMESPACES.chat].map((ns) => open(nodeA, ns, client)),
-    );
-    const onB = await Promise.all(
-      ['/', NAMESPACES.meeting, NAMESPACES.chat].map((ns) => open(nodeB, ns, client)),
-    );
+    const names = ['/', NAMESPACES.meeting, NAMESPACES.chat];
+    const onA = await Promise.all(names.map((ns) => open(nodeA, ns, client)));
+    const onB = await Promise.all(names.map((ns) => open(nodeB, ns, client)));
     const told: string[] = [];
     for (const socket of onB) socket.on('server:shutdown', () => told.push(socket.nsp));
     const aTold = onA.map(
