@@ -55,10 +55,12 @@ describe('two nodes on one Redis', () => {
     const onA = await Promise.all(names.map((ns) => open(nodeA, ns, client)));
     const onB = await Promise.all(names.map((ns) => open(nodeB, ns, client)));
     const told: string[] = [];
-    for (const socket of onB) socket.on('server:shutdown', () => told.push(socket.nsp));
+    onB.forEach((socket, i) => socket.on('server:shutdown', () => told.push(names[i] ?? '')));
     const aTold = onA.map(
-      (socket) =>
-        new Promise<string>((resolve) => socket.once('server:shutdown', () => resolve(socket.nsp))),
+      (socket, i) =>
+        new Promise<string>((resolve) =>
+          socket.once('server:shutdown', () => resolve(names[i] ?? '')),
+        ),
     );
     nodeAClosed = true;
     await nodeA.haven.close();
