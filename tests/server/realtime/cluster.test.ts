@@ -55,7 +55,9 @@ describe('two nodes on one Redis', () => {
     const onA = await Promise.all(names.map((ns) => open(nodeA, ns, client)));
     const onB = await Promise.all(names.map((ns) => open(nodeB, ns, client)));
     const told: string[] = [];
-    onB.forEach((socket, i) => socket.on('server:shutdown', () => told.push(names[i] ?? '')));
+    for (const [i, socket] of onB.entries()) {
+      socket.on('server:shutdown', () => told.push(names[i] ?? ''));
+    }
     const aTold = onA.map(
       (socket, i) =>
         new Promise<string>((resolve) =>
