@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Live-meeting browser tests run in a loopback-only network namespace: npm run test:e2e.
+    exclude: ['tests/e2e/**', '**/node_modules/**'],
     // Integration tests start real servers (Redis, MongoDB stand-in, mediasoup workers);
     // they are not micro-benchmarks, so give them room on a 2-core machine.
     testTimeout: 60_000,

@@ -103,6 +103,10 @@ export class MediaPeer {
     return consumer;
   }
 
+  allConsumers(): types.Consumer[] {
+    return [...this.#consumers.values()];
+  }
+
   forgetConsumer(consumerId: string): void {
     this.#consumers.delete(consumerId);
   }

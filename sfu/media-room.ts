@@ -344,6 +344,18 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
     return undefined;
   }
 
+  /** What a peer receives: each consumer with whose producer it carries (tests, diagnostics). */
+  consumersOf(
+    peerId: string,
+  ): Array<{ consumerId: string; producerPeerId: string; kind: MediaKind; paused: boolean }> {
+    return (this.#peers.get(peerId)?.allConsumers() ?? []).map((consumer) => ({
+      consumerId: consumer.id,
+      producerPeerId: consumer.appData.producerPeerId as string,
+      kind: consumer.kind,
+      paused: consumer.paused,
+    }));
+  }
+
   async resumeConsumer(peerId: string, consumerId: string): Promise<void> {
     await this.#peer(peerId).consumer(consumerId).resume();
   }

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser end-to-end tests of live meetings (`npm run test:e2e`, run by `npm test` after
+ * the main suite). scripts/e2e.mjs runs this inside a loopback-only network namespace.
+ */
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Three Chromium pages with media on two cores: one file at a time.
+    maxWorkers: 1,
+    fileParallelism: false,
+    globalSetup: ['tests/global-setup.ts'],
+  },
+});
