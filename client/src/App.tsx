@@ -9,6 +9,7 @@ import { SkipLink } from './components/SkipLink.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
 import { communityRoutes } from './features/community/routes.tsx';
 import { directoryRoutes } from './features/meetings/directory/routes.tsx';
+import { liveRoutes } from './features/meetings/live/routes.tsx';
 import { programmeRoutes } from './features/programme/routes.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
@@ -76,6 +77,7 @@ export function App() {
             <Route path={PATHS.account}>
               <AccountPage />
             </Route>
+            {liveRoutes()}
             {directoryRoutes()}
             {communityRoutes()}
             {programmeRoutes()}

@@ -4,6 +4,8 @@ import communityEn from '../features/community/locales/en.json';
 import communityEs from '../features/community/locales/es.json';
 import directoryEn from '../features/meetings/directory/locales/en.json';
 import directoryEs from '../features/meetings/directory/locales/es.json';
+import liveEn from '../features/meetings/live/locales/en.json';
+import liveEs from '../features/meetings/live/locales/es.json';
 import programmeEn from '../features/programme/locales/en.json';
 import programmeEs from '../features/programme/locales/es.json';
 import en from './locales/en.json';
@@ -28,13 +30,14 @@ function withManyPlurals<T>(tree: T): T {
 
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
- * feature's strings live beside its pages (keys `directory.*`, `community.*`, `programme.*`,
+ * feature's strings live beside its pages (keys `directory.*`, `live.*`, `community.*`, `programme.*`,
  * `admin.*`).
  */
 export const catalogues = {
   en: {
     ...en,
     directory: directoryEn,
+    live: liveEn,
     community: communityEn,
     programme: programmeEn,
     admin: adminEn,
@@ -42,6 +45,7 @@ export const catalogues = {
   es: withManyPlurals({
     ...es,
     directory: directoryEs,
+    live: liveEs,
     community: communityEs,
     programme: programmeEs,
     admin: adminEs,

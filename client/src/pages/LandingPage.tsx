@@ -71,12 +71,11 @@ export function LandingPage() {
           <p className="section-intro">{t('coming.intro')}</p>
           <ul className="card-grid">
             {SECTIONS.map((section) => (
-              <li key={section} className="card card-upcoming">
+              <li key={section} className="card">
                 <h3>
                   <Link href={sectionPath(section)}>{t(`sections.${section}.title`)}</Link>
                 </h3>
                 <p>{t(`sections.${section}.text`)}</p>
-                <p className="badge">{t('comingSoon.badge')}</p>
               </li>
             ))}
           </ul>

@@ -2,8 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import dir from '../../../../client/src/features/meetings/directory/locales/en.json' with { type: 'json' };
-import dirEs from '../../../../client/src/features/meetings/directory/locales/es.json' with { type: 'json' };
+import dir from '../../../../client/src/features/meetings/directory/locales/en.json' with {
+  type: 'json',
+};
+import dirEs from '../../../../client/src/features/meetings/directory/locales/es.json' with {
+  type: 'json',
+};
+import live from '../../../../client/src/features/meetings/live/locales/en.json' with {
+  type: 'json',
+};
 import en from '../../../../client/src/i18n/locales/en.json' with { type: 'json' };
 import es from '../../../../client/src/i18n/locales/es.json' with { type: 'json' };
 import { signUpAs } from '../../../helpers/api-client.ts';
@@ -196,11 +203,11 @@ describe('the meeting directory', () => {
 
     await statement.check();
     await page.getByRole('button', { name: dir.join.button }).click();
-    await h1(dir.live.title).waitFor();
+    // No host has opened it: the live page says so, under the meeting's title.
+    await page.getByText(live.notLive.text).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/meetings/${meetings.family.id}/live`);
-    await page.getByText(dir.live.noRecording).waitFor();
-    await page.getByText(dir.live.chat).waitFor();
-    await page.getByText(dir.live.name).waitFor();
+    await h1(FAMILY).waitFor();
+    await page.getByRole('button', { name: live.notLive.checkAgain }).waitFor();
   });
 
   it('shows a participant no "New meeting" entry, and says who creates meetings', async () => {

@@ -100,7 +100,7 @@ export function MeetingFormPage({ id }: { id?: string }) {
         <div className="panel">
           <p>{original ? t('directory.form.notYours') : t('directory.form.notAllowed')}</p>
           <Link href={original ? meetingPath(original.id) : DIRECTORY_PATH}>
-            {original ? t('directory.live.back') : t('directory.meeting.back')}
+            {original ? t('directory.meeting.backToMeeting') : t('directory.meeting.back')}
           </Link>
         </div>
       </Page>

@@ -6,7 +6,7 @@ import { Loading } from '../../../../components/LoadStatus.tsx';
 import { MembersOnly } from '../../../../components/MembersOnly.tsx';
 import { Page } from '../../../../components/Page.tsx';
 import { connectNamespace } from '../../../../net/socket.ts';
-import { isMeetingId } from '../../directory/model.ts';
+import { isMeetingId, mayManageMeeting } from '../../directory/model.ts';
 import { useDirectoryStore } from '../../directory/store.ts';
 import { useRemote } from '../../directory/useRemote.ts';
 import { useViewer } from '../../directory/viewer.ts';
@@ -71,14 +71,21 @@ function LiveMeeting({ id, user }: { id: string; user: OwnUser }) {
       </Page>
     );
   const title = meeting.data?.title ?? t('live.title');
+  // A host's meeting is not live until they join: joining opens it (the server's mayHost
+  // is the directory's mayManage, mirrored here).
+  const mayHost = meeting.data ? mayManageMeeting(user, meeting.data) : null;
+  const hostOpens = phase === 'notLive' && mayHost === true;
   let screen: React.ReactNode;
-  if (phase === 'checking')
+  if (
+    phase === 'checking' ||
+    (phase === 'notLive' && mayHost === null && meeting.status === 'loading')
+  )
     screen = (
       <Page title={title}>
         <Loading text={t('live.checking')} />
       </Page>
     );
-  else if (phase === 'notLive')
+  else if (phase === 'notLive' && !hostOpens)
     screen = (
       <NotLiveScreen
         meeting={meeting.data}
@@ -87,9 +94,9 @@ function LiveMeeting({ id, user }: { id: string; user: OwnUser }) {
         zone={viewer.zone}
       />
     );
-  else if (phase === 'ready' || phase === 'joining')
+  else if (phase === 'ready' || phase === 'joining' || hostOpens)
     screen = (
-      <Page title={title} intro={t('live.join.intro')}>
+      <Page title={title} intro={hostOpens ? t('live.join.hostIntro') : t('live.join.intro')}>
         <JoinScreen user={user} meeting={meeting.data} />
       </Page>
     );
