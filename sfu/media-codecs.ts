@@ -7,7 +7,15 @@ import type { types } from 'mediasoup';
  * hardware.
  */
 export const DEFAULT_MEDIA_CODECS: types.RtpCodecCapability[] = [
-  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48_000, channels: 2 },
+  // In-band FEC hides lost packets on poor connections; DTX sends almost nothing while a
+  // muted-in-spirit participant is silent, which is most of a meeting.
+  {
+    kind: 'audio',
+    mimeType: 'audio/opus',
+    clockRate: 48_000,
+    channels: 2,
+    parameters: { useinbandfec: 1, usedtx: 1 },
+  },
   { kind: 'video', mimeType: 'video/VP8', clockRate: 90_000 },
   {
     kind: 'video',

@@ -50,11 +50,6 @@ export function createMetrics() {
       help: 'Live meetings hosted by this node',
       registers: [registry],
     }),
-    livePeers: new Gauge({
-      name: 'haven_live_peers',
-      help: 'People in live meetings on this node (waiting or admitted)',
-      registers: [registry],
-    }),
     dependencyUp: new Gauge({
       name: 'haven_dependency_up',
       help: '1 when the dependency answered the last health check',

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RoutersLost, respawnDelay, WorkerPool } from '../../sfu/index.ts';
+import { MediaRoom, type RoutersLost, respawnDelay, WorkerPool } from '../../sfu/index.ts';
 import { isProcessAlive, recordingLogger, waitUntil, within } from './helpers.ts';
 
 // The bootstrap (npm test) builds the worker and exports MEDIASOUP_WORKER_BIN; the pool
@@ -124,5 +124,41 @@ describe('WorkerPool', () => {
   it('backs off respawns of a worker that keeps failing, up to a cap', () => {
     expect([0, 1, 2, 3, 4].map(respawnDelay)).toEqual([0, 0, 250, 500, 1000]);
     expect(respawnDelay(50)).toBe(30_000);
+  });
+});
+
+describe('WorkerPool network', () => {
+  it('falls back to a port per transport when the WebRtcServer is turned off', async () => {
+    const { logger } = recordingLogger();
+    pool = await WorkerPool.create({
+      size: 1,
+      logger,
+      network: { listenIp: '127.0.0.1', webRtcServer: false },
+    });
+    const router = await pool.createRouter('meeting-plain');
+    expect(pool.webRtcServerFor(router)).toBeNull();
+    const room = await MediaRoom.create(pool, 'meeting-ports');
+    room.addPeer('p_aaaaaaaaaaaa');
+    room.addPeer('p_bbbbbbbbbbbb');
+    const a = await room.createWebRtcTransport('p_aaaaaaaaaaaa', 'send');
+    const b = await room.createWebRtcTransport('p_bbbbbbbbbbbb', 'send');
+    const port = (t: typeof a) => t.iceCandidates.find((c) => c.protocol === 'udp')?.port;
+    expect(port(a)).not.toBe(port(b));
+    room.close();
+  });
+
+  it('opens a WebRtcServer on the configured port for each worker slot', async () => {
+    const { logger } = recordingLogger();
+    const base = 45_000 + (process.pid % 2000);
+    pool = await WorkerPool.create({
+      size: 1,
+      logger,
+      network: { listenIp: '127.0.0.1', webRtcServer: true, webRtcServerPort: base },
+    });
+    const room = await MediaRoom.create(pool, 'meeting-server');
+    room.addPeer('p_cccccccccccc');
+    const t = await room.createWebRtcTransport('p_cccccccccccc', 'recv');
+    expect(t.iceCandidates.map((c) => c.port)).toEqual([base, base]);
+    room.close();
   });
 });

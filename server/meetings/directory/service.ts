@@ -316,12 +316,10 @@ export class DirectoryService {
     eligibilityConfirmed: boolean,
   ): Promise<{ title: string; capacity: number; mayHost: boolean }> {
     const meeting = await this.#find(id);
-    this.#checkJoin(meeting, eligibilityConfirmed);
-    return {
-      title: meeting.title,
-      capacity: meeting.capacity,
-      mayHost: mayManage(actor, ownershipOf(meeting)),
-    };
+    const mayHost = mayManage(actor, ownershipOf(meeting));
+    // Those who run a specialised meeting are not asked who it is for.
+    this.#checkJoin(meeting, eligibilityConfirmed || mayHost);
+    return { title: meeting.title, capacity: meeting.capacity, mayHost };
   }
 
   async exists(id: string): Promise<boolean> {

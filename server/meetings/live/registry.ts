@@ -66,7 +66,9 @@ export class LiveMeetings {
   async isLive(meetingId: string): Promise<boolean> {
     if (this.get(meetingId)) return true;
     if (!this.#deps.redis) return false;
-    return (await this.#deps.redis.exists(claimKey(meetingId))) === 1;
+    // A claim naming this node without a meeting here is one being released.
+    const holder = await this.#deps.redis.get(claimKey(meetingId));
+    return holder !== null && holder !== this.#nodeId;
   }
 
   /** The meeting's live room, opening it (for a host) if it is not live yet. */

@@ -197,7 +197,8 @@ export const meetingClientEvents = defineClientEvents({
       .strict(),
     ack: z.object({ messageId: z.string() }),
     access: 'admitted',
-    cost: 3,
+    // Ten lines in five seconds at most (the socket's budget is 60 points per 5 s).
+    cost: 6,
   },
   'chat:delete': {
     payload: z.object({ messageId: z.string().max(64) }).strict(),

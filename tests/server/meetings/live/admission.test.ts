@@ -46,6 +46,24 @@ describe('joining a live meeting', () => {
     expect(await must(socket, 'meeting:status', { meetingId })).toEqual({ live: true });
   });
 
+  it('opens one router when two hosts join at the same moment', async () => {
+    const { facilitator, meetingId } = await meetingInProgress(haven);
+    const admin = await signUpAs(haven, ['admin'], { displayName: 'Ada' });
+    const routersBefore = haven.sfu.stats().routers;
+    const sockets = await Promise.all([
+      openMeetingSocket(haven, facilitator.client),
+      openMeetingSocket(haven, admin.client),
+    ]);
+    const answers = await Promise.all(
+      sockets.map((socket, i) =>
+        must(socket, 'meeting:join', joinAs(['Fran', 'Ada'][i] ?? '', meetingId)),
+      ),
+    );
+    expect(haven.sfu.stats().routers).toBe(routersBefore + 1);
+    const roles = answers.map((a) => (a.status === 'admitted' ? a.room.self.role : a.status));
+    expect(roles.sort()).toEqual(['cofacilitator', 'host']);
+  });
+
   it('refuses a participant before the host opens the meeting (NOT_LIVE)', async () => {
     const { meetingId } = await meetingInProgress(haven);
     const { socket } = await participantSocket();
@@ -66,6 +84,7 @@ describe('joining a live meeting', () => {
 
   it('asks for the eligibility confirmation of a specialised meeting, as the directory does', async () => {
     const { meetingId } = await hostedMeeting({
+      type: 'specialised',
       audience: 'women',
       eligibility: { requiresConfirmation: true, statementKey: 'identifies-as-woman' },
     });

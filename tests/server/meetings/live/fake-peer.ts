@@ -2,7 +2,7 @@ import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
 import { Device, type types } from 'mediasoup-client';
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
-import type { RtpCapabilities } from '../../../../shared/meetings/live/media.ts';
+import type { RtpCapabilities, TransportOptions } from '../../../../shared/meetings/live/media.ts';
 import { type MeetingClientSocket, must } from './helpers.ts';
 
 /**
@@ -16,6 +16,8 @@ export class FakePeer {
   readonly device: Device;
   send: types.Transport | undefined;
   recv: types.Transport | undefined;
+  /** What the server answered to media:createTransport (send, then receive). */
+  transportOptions: TransportOptions[] = [];
 
   private constructor(socket: MeetingClientSocket) {
     this.socket = socket;
@@ -37,6 +39,7 @@ export class FakePeer {
   async openTransports(): Promise<void> {
     const socket = this.socket;
     const sendOptions = await must(socket, 'media:createTransport', { direction: 'send' });
+    this.transportOptions.push(sendOptions);
     this.send = this.device.createSendTransport(sendOptions as types.TransportOptions);
     this.send.on('connect', ({ dtlsParameters }, done, fail) => {
       must(socket, 'media:connectTransport', {
@@ -54,6 +57,7 @@ export class FakePeer {
       }).then(({ producerId }) => done({ id: producerId }), fail);
     });
     const recvOptions = await must(socket, 'media:createTransport', { direction: 'recv' });
+    this.transportOptions.push(recvOptions);
     this.recv = this.device.createRecvTransport(recvOptions as types.TransportOptions);
     this.recv.on('connect', ({ dtlsParameters }, done, fail) => {
       must(socket, 'media:connectTransport', {

@@ -309,3 +309,19 @@ describe('a worker that dies mid-meeting', () => {
     expect(meetingOf(meetingId).media.workerPid).not.toBe(pid);
   });
 });
+
+describe('where media listens', () => {
+  it('puts every transport of a worker on its one WebRtcServer port, one per direction per peer', async () => {
+    const { host, guest } = await roomWithTwo();
+    const udpPorts = new Set(
+      [host, guest]
+        .flatMap((peer) => peer.transportOptions)
+        .flatMap((options) => options.iceCandidates)
+        .filter((candidate) => candidate.protocol === 'udp')
+        .map((candidate) => candidate.port),
+    );
+    expect(udpPorts.size).toBe(1);
+    const again = await call(guest.socket, 'media:createTransport', { direction: 'recv' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
