@@ -3,6 +3,7 @@ import { niceCeiling } from '../../scripts/bench/sfu/chart.ts';
 import { cpuTicksFromStat } from '../../scripts/bench/sfu/cpu.ts';
 import {
   findCrossing,
+  fittedConsumersAt,
   packetsAtLimit,
   resultLine,
   type StepResult,
@@ -144,6 +145,15 @@ describe('where a run crossed its limit', () => {
     expect(resultLine({ crossing: haven, packetsPerCpuSecond: 51_234.6 }, { crossing: bare })).toBe(
       'RESULT consumers_per_worker=425 bare_consumers_per_worker=450 ratio_to_bare=0.94 packets_per_cpu_second=51235',
     );
+  });
+});
+
+describe('the fitted CPU line', () => {
+  it('solves a least-squares line through the steps for the CPU limit', () => {
+    const steps = [step(0, 0), step(100, 21), step(200, 39), step(300, 60)];
+    expect(fittedConsumersAt(steps, 80)).toBeCloseTo(400, -1);
+    expect(fittedConsumersAt([step(0, 1)], 80)).toBeUndefined();
+    expect(fittedConsumersAt([step(0, 5), step(100, 5)], 80)).toBeUndefined();
   });
 });
 

@@ -26,3 +26,12 @@ export function cpuTicksFromStat(stat: string): number {
 export function cpuSeconds(pid: number): number {
   return cpuTicksFromStat(readFileSync(`/proc/${pid}/stat`, 'utf8')) / ticksPerSecond();
 }
+
+/** Seconds of CPU the whole machine spent busy (all cores; not idle, not waiting on I/O). */
+export function machineBusySeconds(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const [, ...ticks] = line.trim().split(/\s+/).map(Number);
+  const total = ticks.slice(0, 8).reduce((a, b) => a + (b ?? 0), 0); // up to steal
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return (total - idle) / ticksPerSecond();
+}

@@ -9,6 +9,8 @@ export interface StepResult {
   lossPercent: number;
   /** Media packets the receiver got per worker CPU-second. */
   packetsPerCpuSecond: number;
+  /** Everything else the machine ran in the window (generator, receiver, other people), % of a core. */
+  otherCpuPercent?: number;
 }
 
 export interface Limits {
@@ -91,4 +93,24 @@ export function resultLine(
     `ratio_to_bare=${ratio.toFixed(2)} ` +
     `packets_per_cpu_second=${Math.round(haven.packetsPerCpuSecond)}`
   );
+}
+
+/**
+ * A least-squares line through the steps' worker CPU (consumers → %), solved for the CPU
+ * limit: less sensitive to one noisy window than the crossing, so reported beside it.
+ */
+export function fittedConsumersAt(steps: StepResult[], cpuPercent: number): number | undefined {
+  const n = steps.length;
+  if (n < 2) return undefined;
+  const mx = steps.reduce((a, s) => a + s.consumers, 0) / n;
+  const my = steps.reduce((a, s) => a + s.cpuPercent, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const s of steps) {
+    sxy += (s.consumers - mx) * (s.cpuPercent - my);
+    sxx += (s.consumers - mx) ** 2;
+  }
+  if (sxx === 0 || sxy <= 0) return undefined;
+  const slope = sxy / sxx;
+  return mx + (cpuPercent - my) / slope;
 }

@@ -16,7 +16,7 @@ import { startHavenPath } from './haven-path.ts';
 import { findCrossing, packetsAtLimit, resultLine } from './limits.ts';
 import { PACKETS_PER_SECOND } from './media-params.ts';
 import { buildReceiver, Receiver } from './receiver.ts';
-import { markdownReport, type RunReport, stepTable } from './report.ts';
+import { markdownReport, type RunReport } from './report.ts';
 import type { SfuPath } from './sfu-path.ts';
 import { type Contender, DEFAULT_PLAN, runSteps, type StepPlan } from './stepper.ts';
 import { resolveWorkerBin } from './worker-bin.ts';
@@ -114,7 +114,7 @@ const havenPackets = packetsAtLimit(haven.steps, haven.crossing);
 
 const notes = [
   mode === 'interleaved'
-    ? `order: interleaved step by step (${order[0]} first, then alternating), only the measured worker fed; fresh worker for each; load average at start ${startLoad.join(' ')}`
+    ? `order: interleaved step by step (${order.join(', ')}, ${order.join(', ')}, ...), only the measured worker fed; fresh worker for each; load average at start ${startLoad.join(' ')}`
     : `order: ${order.join(' then ')}; fresh worker for each; load average at start ${startLoad.join(' ')}`,
   'consumers_per_worker: linear interpolation between the last step under both limits and the first step over either (the lower of the CPU and loss crossings)',
   'packets_per_cpu_second: at the last step under the limit',
@@ -130,7 +130,6 @@ await writeFile(join(outDir, 'sfu.png'), renderPng(svg));
 await writeFile(join(outDir, 'sfu.md'), `${md}\n`);
 await writeFile(join(outDir, 'sfu.json'), `${JSON.stringify({ plan, runs }, null, 2)}\n`);
 
-for (const r of runs) console.log(`\n### ${r.label}\n\n${stepTable(r.steps)}`);
-console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
+console.log(`\n${md}`);
 console.log(`\nchart: ${join(outDir, 'sfu.png')}`);
 console.log(resultLine({ crossing: haven.crossing, packetsPerCpuSecond: havenPackets }, bare));

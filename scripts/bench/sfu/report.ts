@@ -1,5 +1,5 @@
 // Markdown tables of a run's steps.
-import type { Crossing, StepResult } from './limits.ts';
+import { type Crossing, fittedConsumersAt, type StepResult } from './limits.ts';
 
 export interface RunReport {
   name: 'bare' | 'haven';
@@ -11,11 +11,11 @@ export interface RunReport {
 export function stepTable(steps: StepResult[]): string {
   const rows = steps.map(
     (s) =>
-      `| ${s.consumers} | ${s.transports} | ${s.cpuPercent.toFixed(1)} | ${s.lossPercent.toFixed(2)} | ${Math.round(s.packetsPerCpuSecond).toLocaleString('en-US')} |`,
+      `| ${s.consumers} | ${s.transports} | ${s.cpuPercent.toFixed(1)} | ${s.lossPercent.toFixed(2)} | ${Math.round(s.packetsPerCpuSecond).toLocaleString('en-US')} | ${s.otherCpuPercent === undefined ? '' : s.otherCpuPercent.toFixed(0)} |`,
   );
   return [
-    '| consumers | transports | worker CPU % | loss % | packets forwarded / CPU-s |',
-    '|---:|---:|---:|---:|---:|',
+    '| consumers | transports | worker CPU % | loss % | packets forwarded / CPU-s | rest of machine CPU % |',
+    '|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }
@@ -30,9 +30,17 @@ export function crossingSentence(c: Crossing): string {
   return `${what} at about ${Math.round(c.consumers)} consumers (interpolated ${between})`;
 }
 
+export function fitSentence(steps: StepResult[], cpuPercent = 80): string {
+  const fitted = fittedConsumersAt(steps, cpuPercent);
+  return fitted === undefined
+    ? 'no CPU trend to fit'
+    : `a straight line fitted through every step's CPU reaches ${cpuPercent}% at about ${Math.round(fitted)} consumers`;
+}
+
 export function markdownReport(runs: RunReport[], notes: string[]): string {
   const parts = runs.map(
-    (r) => `### ${r.label}\n\n${stepTable(r.steps)}\n\nLimit: ${crossingSentence(r.crossing)}.\n`,
+    (r) =>
+      `### ${r.label}\n\n${stepTable(r.steps)}\n\nLimit: ${crossingSentence(r.crossing)}; ${fitSentence(r.steps)}.\n`,
   );
   return [...parts, ...notes.map((n) => `- ${n}`)].join('\n');
 }

@@ -1,7 +1,7 @@
 // Adds receiving transports step by step and measures each step over a fixed window, until
 // the worker passes its CPU or loss limit.
 import { setTimeout as delay } from 'node:timers/promises';
-import { cpuSeconds } from './cpu.ts';
+import { cpuSeconds, machineBusySeconds } from './cpu.ts';
 import type { Generator } from './generator.ts';
 import { DEFAULT_LIMITS, type Limits, overLimit, type StepResult } from './limits.ts';
 import type { Receiver } from './receiver.ts';
@@ -36,6 +36,7 @@ export interface StepExtras {
 interface Sample {
   at: number;
   cpu: number;
+  machine: number;
   sent: number;
   catchUps: number;
   rtp: number;
@@ -48,6 +49,7 @@ async function sample(path: SfuPath, generator: Generator, receiver: Receiver): 
   return {
     at: performance.now(),
     cpu: cpuSeconds(path.workerPid),
+    machine: machineBusySeconds(),
     sent: gen.sent,
     catchUps: gen.catchUps,
     rtp: rec.rtp,
@@ -77,6 +79,7 @@ export async function measure(
       cpuPercent: (100 * cpu) / wall,
       lossPercent: expected > 0 ? 100 * (1 - received / expected) : 0,
       packetsPerCpuSecond: cpu > 0 ? received / cpu : 0,
+      otherCpuPercent: (100 * (b.machine - a.machine - cpu)) / wall,
     },
     extras: {
       generatorCatchUps: b.catchUps - a.catchUps,
@@ -122,9 +125,10 @@ async function stepOnce(
  * Step 0 measures the producers alone; then each step adds `transportsPerStep` transports,
  * settles, and measures; a contender stops after its first step over a limit.
  *
- * Interleaved (the default), the contenders take turns step by step, the first of each
- * round alternating, and only the one being measured is fed (the other's generator is
- * paused, so its worker idles): load from elsewhere on the machine then falls on both alike.
+ * Interleaved (the default), the contenders take turns step by step (A B A B ..., so each
+ * waits, unfed, for exactly one step of the other between its own) and only the one being
+ * measured is fed (the other's generator is paused, so its worker idles): load from
+ * elsewhere on the machine then falls on both alike.
  * Sequential, each runs all its steps alone, in the order given.
  */
 export async function runSteps(
@@ -142,9 +146,8 @@ export async function runSteps(
     }
     return;
   }
-  for (let round = 0; contenders.some((c) => !c.done); round++) {
-    const order = round % 2 === 0 ? contenders : [...contenders].reverse();
-    for (const c of order) {
+  while (contenders.some((c) => !c.done)) {
+    for (const c of contenders) {
       if (c.done) continue;
       await c.generator.resume();
       await stepOnce(c, plan, onStep);
