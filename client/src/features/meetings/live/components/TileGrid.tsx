@@ -77,7 +77,12 @@ export function TileGrid({ room }: { room: RoomState }) {
       <ul
         ref={ref}
         className={`live-grid${featured ? ' live-grid-featured' : ''}`}
-        style={{ '--live-columns': columns } as React.CSSProperties}
+        style={
+          {
+            '--live-columns': columns,
+            '--live-rows': Math.max(1, Math.ceil(tiles.length / columns)),
+          } as React.CSSProperties
+        }
         aria-label={t('live.room.tiles', { count: Object.keys(room.peers).length })}
       >
         {tiles.map((tile) => (
