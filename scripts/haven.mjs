@@ -96,6 +96,9 @@ async function main() {
       ['types (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
       ['tests (vitest)', bin('vitest'), ['run', ...extra]],
     ];
+    // The live-meeting browser tests, in a loopback-only network namespace (scripts/e2e.mjs).
+    if (extra.length === 0)
+      stages.push(['browser end-to-end (live meetings)', process.execPath, ['scripts/e2e.mjs']]);
     for (const [name, cmd, args] of stages) {
       console.log(`[haven test] ${name}`);
       const code = await run(cmd, args);

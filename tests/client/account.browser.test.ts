@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import directoryEn from '../../client/src/features/meetings/directory/locales/en.json' with { type: 'json' };
+import directoryEn from '../../client/src/features/meetings/directory/locales/en.json' with {
+  type: 'json',
+};
 import en from '../../client/src/i18n/locales/en.json' with { type: 'json' };
 import es from '../../client/src/i18n/locales/es.json' with { type: 'json' };
 import { launchChromium } from '../helpers/browser.ts';

@@ -322,8 +322,9 @@ export class DirectoryService {
     return { title: meeting.title, capacity: meeting.capacity, mayHost };
   }
 
-  async exists(id: string): Promise<boolean> {
-    return (await this.#models.Meeting.exists({ _id: id })) !== null;
+  /** Whether `actor` runs the meeting (so opening its live room is theirs to do). */
+  async hosts(actor: RequestUser, id: string): Promise<boolean> {
+    return mayManage(actor, ownershipOf(await this.#find(id)));
   }
 
   async exportFor(userId: string) {

@@ -77,7 +77,10 @@ function liveMeetingHandlers(
   live: LiveMeetings,
 ): HandlerTable<typeof meetingClientEvents, MeetingContexts> {
   return {
-    'meeting:status': async ({ meetingId }) => ({ live: await live.isLive(meetingId) }),
+    'meeting:status': async ({ meetingId }, { user }) => ({
+      live: await live.isLive(meetingId),
+      mayHost: await live.directory.hosts(user, meetingId),
+    }),
     'meeting:join': async (request, { socket, user }) => {
       if (!request.agreementAccepted)
         throw new AppError('AGREEMENT_REQUIRED', 'accept the confidentiality agreement first');

@@ -46,7 +46,8 @@ export const meetingClientEvents = defineClientEvents({
   /** Whether a meeting is live now (a host has opened it), before showing the join page. */
   'meeting:status': {
     payload: z.object({ meetingId: idSchema }).strict(),
-    ack: z.object({ live: z.boolean() }),
+    /** `mayHost`: this member runs the meeting, so joining opens it. */
+    ack: z.object({ live: z.boolean(), mayHost: z.boolean() }),
     access: 'member',
   },
   'meeting:join': {

@@ -43,7 +43,8 @@ const codecParametersOfRtp = z.object({
 
 const headerExtensionOfRtp = z.object({
   uri: z.string().min(1).max(200),
-  id: z.number().int().min(1).max(14),
+  // One-byte extensions use 1-14; Chromium numbers some (abs-capture-time) 15 and up.
+  id: z.number().int().min(1).max(255),
   encrypt: z.boolean().optional(),
   parameters: codecParameters.optional(),
 });

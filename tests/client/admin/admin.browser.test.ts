@@ -4,7 +4,9 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import adm from '../../../client/src/features/admin/locales/en.json' with { type: 'json' };
 import admEs from '../../../client/src/features/admin/locales/es.json' with { type: 'json' };
-import dir from '../../../client/src/features/meetings/directory/locales/en.json' with { type: 'json' };
+import dir from '../../../client/src/features/meetings/directory/locales/en.json' with {
+  type: 'json',
+};
 import en from '../../../client/src/i18n/locales/en.json' with { type: 'json' };
 import es from '../../../client/src/i18n/locales/es.json' with { type: 'json' };
 import { ApiClient } from '../../helpers/api-client.ts';

@@ -38,7 +38,10 @@ export async function member(
   if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
   const id = response.body.user.id as string;
   const roleSet = ['participant', ...roles.filter((role) => role !== 'participant')];
-  await haven.haven.api.models.User.updateOne({ _id: id }, { $set: { roles: roleSet } });
+  await haven.haven.services.accountModels.User.updateOne(
+    { _id: id },
+    { $set: { roles: roleSet } },
+  );
   const settings = await client.patch('/api/me', {
     timeZone: 'Europe/London',
     privacy: { showInGroupMemberLists: listed },

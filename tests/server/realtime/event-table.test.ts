@@ -15,10 +15,10 @@ type MeetingHandlers = HandlerTable<typeof meetingClientEvents, Contexts>;
 const statusHandler: MeetingHandlers['meeting:status'] = async ({ meetingId }, ctx) => {
   const member: 'm' = ctx;
   void member;
-  return { live: meetingId.length > 0 };
+  return { live: meetingId.length > 0, mayHost: false };
 };
 // @ts-expect-error the ack of meeting:status is { live: boolean }
-const wrongAck: MeetingHandlers['meeting:status'] = () => ({ live: 'yes' });
+const wrongAck: MeetingHandlers['meeting:status'] = () => ({ live: 'yes', mayHost: false });
 // @ts-expect-error facilitator events get the facilitator context
 const wrongContext: MeetingHandlers['meeting:lock'] = (_p, ctx: 'm') => ({ ctx });
 // @ts-expect-error an event the table does not have has no handler type

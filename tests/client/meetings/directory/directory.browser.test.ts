@@ -40,7 +40,7 @@ const FAMILY = 'Family and friends circle';
 
 beforeAll(async () => {
   haven = await startTestHaven({
-    clientDir: join(import.meta.dirname, '..', '..', '..', 'client', 'dist'),
+    clientDir: join(import.meta.dirname, '..', '..', '..', '..', 'client', 'dist'),
   });
   facilitator = await signUpAs(haven, ['facilitator'], { displayName: 'Fran' });
   participant = await signUpAs(haven, [], { displayName: 'Pat', timeZone: 'Europe/Madrid' });

@@ -1,9 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../client/src/api/errors.ts';
 import type { DirectoryApi } from '../../../../client/src/features/meetings/directory/api.ts';
-import { listRequest, weekRequest } from '../../../../client/src/features/meetings/directory/filters.ts';
+import {
+  listRequest,
+  weekRequest,
+} from '../../../../client/src/features/meetings/directory/filters.ts';
 import type { MeetingView } from '../../../../client/src/features/meetings/directory/model.ts';
-import { keepToday, makeDirectoryStore } from '../../../../client/src/features/meetings/directory/store.ts';
+import {
+  keepToday,
+  makeDirectoryStore,
+} from '../../../../client/src/features/meetings/directory/store.ts';
 
 const id = (n: number) => n.toString(16).padStart(24, '0');
 

@@ -31,22 +31,6 @@ const CAMERA_ENCODINGS: RtpEncodingParameters[] = [
 ];
 const SCREEN_ENCODINGS: RtpEncodingParameters[] = [{ maxBitrate: 1_500_000 }];
 
-/**
- * The server's payload schema (shared/meetings/live/media.ts) accepts header extension ids
- * 1-14 only, but Chromium numbers abs-capture-time 15 in its own SDP, and that id is what a
- * producer's rtpParameters carry, so media:produce for a camera was refused INVALID_PAYLOAD.
- * Until the schema takes two-byte ids, the Device is loaded without that extension (it only
- * helps audio/video sync across senders, which a meeting does not need).
- */
-const TWO_BYTE_ID_EXTENSIONS = ['http://www.webrtc.org/experiments/rtp-hdrext/abs-capture-time'];
-
-function oneByteExtensionsOnly(caps: unknown): never {
-  const { headerExtensions, ...rest } = caps as { headerExtensions?: Array<{ uri: string }> };
-  if (!headerExtensions) return caps as never;
-  const kept = headerExtensions.filter((h) => !TWO_BYTE_ID_EXTENSIONS.includes(h.uri));
-  return { ...rest, headerExtensions: kept } as never;
-}
-
 export class MediaSession {
   readonly #request: Requester;
   readonly #tracks: TrackRegistry;
@@ -84,7 +68,7 @@ export class MediaSession {
     const caps = JSON.stringify(routerRtpCapabilities);
     if (!this.#device || caps !== this.#deviceCaps) {
       const device = new Device();
-      await device.load({ routerRtpCapabilities: oneByteExtensionsOnly(routerRtpCapabilities) });
+      await device.load({ routerRtpCapabilities: routerRtpCapabilities as never });
       this.#device = device;
       this.#deviceCaps = caps;
     }
