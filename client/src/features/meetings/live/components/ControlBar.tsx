@@ -23,7 +23,7 @@ function Toggle({
   pressed: boolean;
   busy?: boolean | undefined;
   disabled?: boolean;
-  badge?: number;
+  badge?: { count: number; label: string } | undefined;
   onClick: () => void;
   className?: string;
 }) {
@@ -39,7 +39,14 @@ function Toggle({
     >
       <Icon name={icon} />
       <span className="live-control-label">{label}</span>
-      {badge ? <span className="live-control-badge">{badge}</span> : null}
+      {badge?.count ? (
+        <>
+          <span className="live-control-badge" aria-hidden="true">
+            {badge.count}
+          </span>
+          <span className="visually-hidden">{badge.label}</span>
+        </>
+      ) : null}
     </button>
   );
 }
@@ -113,7 +120,7 @@ export function ControlBar({
         icon="people"
         label={t('live.controls.people')}
         pressed={panel === 'people'}
-        badge={waiting}
+        badge={{ count: waiting, label: t('live.controls.waiting', { count: waiting }) }}
         onClick={() => onPanel(panel === 'people' ? null : 'people')}
       />
       <button type="button" className="live-control live-leave" onClick={() => void client.leave()}>

@@ -1,0 +1,159 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHaven } from '../helpers/haven.ts';
+import { onceMeetingAt } from '../server/meetings/directory/fixtures.ts';
+import { signedInPage, startE2e, untilFlowing } from './helpers.ts';
+
+/**
+ * A facilitator and two participants in three Chromium contexts with fake cameras and
+ * microphones, against a real Haven (server, Redis, mediasoup worker) inside a
+ * loopback-only network namespace (scripts/e2e.mjs). Media is checked the way a person's
+ * browser sees it: inbound RTP bytes per consumer from getStats().
+ */
+let haven: TestHaven;
+let browser: Browser;
+let meetingId: string;
+const pages: Record<'fran' | 'ana' | 'ben', Page> = {} as never;
+
+beforeAll(async () => {
+  ({ haven, browser } = await startE2e());
+  const fran = await signedInPage(haven, browser, ['facilitator'], 'Fran');
+  const created = await fran.client.client.post('/api/meetings', onceMeetingAt(-5));
+  if (created.status !== 201) throw new Error(`create failed: ${created.text}`);
+  meetingId = created.body.meeting.id;
+  pages.fran = fran.page;
+  pages.ana = (await signedInPage(haven, browser, ['participant'], 'Ana')).page;
+  pages.ben = (await signedInPage(haven, browser, ['participant'], 'Ben')).page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await haven?.close();
+});
+
+const livePath = () => `/meetings/${meetingId}/live`;
+
+async function joinFromPage(page: Page): Promise<void> {
+  await page.goto(`${haven.url}${livePath()}`);
+  await page.getByRole('checkbox', { name: /keep who I see and what I hear/ }).check();
+  await page.getByRole('button', { name: 'Join the meeting' }).click();
+}
+
+async function turnOn(page: Page, control: 'Microphone' | 'Camera'): Promise<void> {
+  const toggle = page.getByRole('navigation', { name: 'Meeting controls' }).getByRole('button', {
+    name: control,
+    exact: true,
+  });
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+}
+
+function meeting() {
+  const live = haven.haven.live.get(meetingId);
+  if (!live) throw new Error('the meeting is not live');
+  return live;
+}
+const peerIdOf = (name: string) => {
+  const peer = meeting()
+    .peers()
+    .find((p) => p.displayName === name);
+  if (!peer) throw new Error(`${name} is not in the meeting`);
+  return peer.peerId;
+};
+/** The consumer (and so the track) on `viewer`'s side carrying `speaker`'s `kind`. */
+const trackOf = (viewer: string, speaker: string, kind: 'audio' | 'video') =>
+  meeting()
+    .media.consumersOf(peerIdOf(viewer))
+    .find((c) => c.producerPeerId === peerIdOf(speaker) && c.kind === kind)?.consumerId ?? '';
+
+/** Opens the facilitator's action menu for `name`; its buttons are read inside it. */
+async function actionsFor(page: Page, name: string) {
+  const menu = page.locator('details', { has: page.getByText(`Actions for ${name}`) });
+  await menu.getByText(`Actions for ${name}`).click();
+  return menu;
+}
+
+const growing = (kind: string, deltas: Map<string, { kind: string; delta: number }>) =>
+  [...deltas.values()].filter((d) => d.kind === kind && d.delta > 0).length;
+
+describe('a live meeting in three browsers', () => {
+  it('opens for the facilitator, who turns the camera and microphone on', async () => {
+    await joinFromPage(pages.fran);
+    await turnOn(pages.fran, 'Camera');
+    await turnOn(pages.fran, 'Microphone');
+    expect(
+      meeting()
+        .admitted()
+        .map((p) => p.role),
+    ).toEqual(['host']);
+  });
+
+  it('keeps participants in the waiting room until the facilitator lets them in', async () => {
+    for (const page of [pages.ana, pages.ben]) {
+      await joinFromPage(page);
+      await page.getByText('You are in the waiting room').waitFor();
+    }
+    await pages.fran.getByRole('button', { name: /^People/ }).click();
+    await pages.fran.getByRole('button', { name: 'Let everyone in' }).click();
+    for (const page of [pages.ana, pages.ben]) {
+      await turnOn(page, 'Camera');
+      await turnOn(page, 'Microphone');
+    }
+    expect(meeting().admitted()).toHaveLength(3);
+  });
+
+  it('lets each person receive the others’ audio and video', async () => {
+    for (const page of [pages.fran, pages.ana, pages.ben]) {
+      await untilFlowing(
+        page,
+        'two audio and two video streams rising',
+        (deltas) => growing('audio', deltas) >= 2 && growing('video', deltas) >= 2,
+      );
+    }
+  });
+
+  it('stops a muted participant’s audio at the others while the rest flows', async () => {
+    await (await actionsFor(pages.fran, 'Ana'))
+      .getByRole('button', { name: 'Mute', exact: true })
+      .click();
+    const anaAudio = trackOf('Ben', 'Ana', 'audio');
+    const franAudio = trackOf('Ben', 'Fran', 'audio');
+    expect(anaAudio).not.toBe('');
+    await untilFlowing(
+      pages.ben,
+      'Ana silent at Ben while Fran is heard',
+      (deltas) => deltas.get(anaAudio)?.delta === 0 && (deltas.get(franAudio)?.delta ?? 0) > 0,
+    );
+    expect(meeting().media.producerOf(peerIdOf('Ana'), 'mic')?.paused).toBe(true);
+  });
+
+  it('shows a removed participant the removed screen and refuses their rejoin', async () => {
+    await (await actionsFor(pages.fran, 'Ben'))
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
+    await pages.fran
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
+    await pages.ben.getByRole('heading', { name: 'You were removed from the meeting' }).waitFor();
+    await joinFromPage(pages.ben);
+    await pages.ben.getByRole('heading', { name: 'You were removed from the meeting' }).waitFor();
+    expect(
+      meeting()
+        .peers()
+        .map((p) => p.displayName),
+    ).not.toContain('Ben');
+  });
+
+  it('rejoins after a page reload, and media flows again', async () => {
+    await pages.ana.reload();
+    await pages.ana.getByRole('checkbox', { name: /keep who I see and what I hear/ }).check();
+    await pages.ana.getByRole('button', { name: 'Join the meeting' }).click();
+    await pages.ana.getByRole('navigation', { name: 'Meeting controls' }).waitFor();
+    await untilFlowing(
+      pages.ana,
+      'Fran’s audio and video reaching Ana again',
+      (deltas) => growing('audio', deltas) >= 1 && growing('video', deltas) >= 1,
+    );
+  });
+});
