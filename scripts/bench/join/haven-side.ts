@@ -3,7 +3,7 @@
 // auto-admit set through the UI, and joiners who are members on their own browser contexts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../../server/accounts/sessions.ts';
 import { signUpAs } from '../../../tests/helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../../tests/helpers/haven.ts';
@@ -13,6 +13,7 @@ import { type JoinProbe, PROBE_SCRIPT } from './probe.ts';
 import { requestsOf } from './signalling.ts';
 
 const CLIENT_DIR = join(import.meta.dirname, '..', '..', '..', 'client', 'dist');
+const RESULTS_DIR = join(CLIENT_DIR, '..', '..', 'bench-results');
 const AGREEMENT = /keep who I see and what I hear/;
 const JOIN = 'Join the meeting';
 
@@ -45,6 +46,43 @@ async function fillJoinForm(page: Page, meetingId: string, url: string): Promise
   await page.getByRole('button', { name: JOIN }).waitFor({ timeout: 20_000 });
 }
 
+/** Refused requests the page made, with what it sent (the probe records every frame). */
+async function refusals(page: Page): Promise<string[]> {
+  const probe = await page.evaluate(
+    () => (window as unknown as { __joinProbe: JoinProbe }).__joinProbe,
+  );
+  return requestsOf(probe.frames)
+    .filter((r) => (r.reply as { ok?: boolean } | null)?.ok === false)
+    .map(
+      (r) => `${r.event} refused: ${JSON.stringify(r.reply)}; sent ${JSON.stringify(r.payload)}`,
+    );
+}
+
+/**
+ * Turns the host's camera on, trying again if the server refuses (seen once: INVALID_PAYLOAD
+ * on media:produce; the refusal is printed so it can be reported), up to three times.
+ */
+async function cameraOn(page: Page, camera: Locator): Promise<void> {
+  const pressed = camera.and(page.locator('[aria-pressed="true"]'));
+  let seen = 0;
+  for (let attempt = 1; ; attempt++) {
+    await camera.click({ timeout: 20_000 });
+    try {
+      await pressed.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      const refused = await refusals(page);
+      for (const line of refused.slice(seen)) console.error(`[haven host] ${line}`);
+      seen = refused.length;
+      if (attempt === 3) {
+        await page.screenshot({ path: join(RESULTS_DIR, 'join-host-failed.png') }).catch(() => {});
+        throw error;
+      }
+      console.error(`[haven host] the camera did not turn on; trying again (${attempt}/3)`);
+    }
+  }
+}
+
 export async function startHavenSide(
   producerBrowser: Browser,
   joinerBrowser: Browser,
@@ -69,26 +107,8 @@ export async function startHavenSide(
     await hostPage.getByRole('button', { name: JOIN }).click();
     const controls = hostPage.getByRole('navigation', { name: 'Meeting controls' });
     const camera = controls.getByRole('button', { name: 'Camera', exact: true });
-    await camera.click({ timeout: 20_000 });
-    await camera
-      .and(hostPage.locator('[aria-pressed="true"]'))
-      .waitFor({ timeout: 20_000 })
-      .catch(async (error) => {
-        await hostPage
-          .screenshot({
-            path: join(CLIENT_DIR, '..', '..', 'bench-results', 'join-host-failed.png'),
-          })
-          .catch(() => {});
-        // What the host's page asked and was refused, to say why the camera is not on.
-        const probe = await hostPage.evaluate(
-          () => (window as unknown as { __joinProbe: JoinProbe }).__joinProbe,
-        );
-        for (const r of requestsOf(probe.frames))
-          if ((r.reply as { ok?: boolean } | null)?.ok === false)
-            console.error(`[haven host] ${r.event} refused: ${JSON.stringify(r.reply)}`);
-        throw error;
-      });
-    await controls.getByRole('button', { name: 'People', exact: true }).click();
+    await cameraOn(hostPage, camera);
+    await controls.getByRole('button', { name: /^People/ }).click();
     const autoAdmit = hostPage.getByRole('checkbox', { name: 'Let people in without waiting' });
     await autoAdmit.check({ timeout: 20_000 });
 

@@ -147,6 +147,17 @@ async function main() {
   report(seq, failed, bursts, serverEvents);
 }
 
+/** One join for join.json: its time, signalling, and every request (event, sent, acked in ms after the click). */
+const detail = ({ ms, signalling, probe }: Sample) => ({
+  ms,
+  signalling,
+  requests: requestsOf(probe.frames).map((r) => [
+    r.event,
+    Math.round(r.sent - (probe.click ?? 0)),
+    r.acked === null ? null : Math.round(r.acked - (probe.click ?? 0)),
+  ]),
+});
+
 function report(
   seq: Record<'haven' | 'bare', Sample[]>,
   failed: Record<'haven' | 'bare', number>,
@@ -254,21 +265,12 @@ function report(
     `${JSON.stringify(
       {
         sequential: {
-          haven: seq.haven.map(({ ms, signalling, probe }) => ({
-            ms,
-            signalling,
-            // Each request: event, sent and acked in ms after the click.
-            requests: requestsOf(probe.frames).map((r) => [
-              r.event,
-              Math.round(r.sent - (probe.click ?? 0)),
-              r.acked === null ? null : Math.round(r.acked - (probe.click ?? 0)),
-            ]),
-          })),
-          bare: seq.bare.map(({ ms, signalling }) => ({ ms, signalling })),
+          haven: seq.haven.map(detail),
+          bare: seq.bare.map(detail),
         },
         burst: {
-          haven: bursts.haven.samples.map(({ ms, signalling }) => ({ ms, signalling })),
-          bare: bursts.bare.samples.map(({ ms, signalling }) => ({ ms, signalling })),
+          haven: bursts.haven.samples.map(detail),
+          bare: bursts.bare.samples.map(detail),
         },
         failed,
         serverEvents,
