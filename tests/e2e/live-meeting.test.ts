@@ -156,4 +156,44 @@ describe('a live meeting in three browsers', () => {
       (deltas) => growing('audio', deltas) >= 1 && growing('video', deltas) >= 1,
     );
   });
+
+  it('comes back within 5 seconds after the connection drops, and media flows again', async () => {
+    const before = peerIdOf('Ana');
+    const started = Date.now();
+    // The server closes Ana's connection underneath Socket.IO, as a dropped network does:
+    // her client sees a transport close, reconnects and joins again.
+    meeting()
+      .peers()
+      .find((p) => p.peerId === before)
+      ?.socket.conn.close();
+    await expect.poll(() => peerIdOf('Ana'), { timeout: 5_000 }).not.toBe(before);
+    await untilFlowing(
+      pages.ana,
+      'Fran’s audio and video on Ana’s new consumers',
+      (deltas) =>
+        (deltas.get(trackOf('Ana', 'Fran', 'audio'))?.delta ?? 0) > 0 &&
+        (deltas.get(trackOf('Ana', 'Fran', 'video'))?.delta ?? 0) > 0,
+      5_000,
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('moves to a live worker when its worker is killed, and media flows within 10 seconds', async () => {
+    const pid = meeting().media.workerPid ?? 0;
+    expect(pid).toBeGreaterThan(0);
+    const started = Date.now();
+    process.kill(pid, 'SIGKILL');
+    await expect.poll(() => meeting().media.workerPid, { timeout: 10_000 }).not.toBe(pid);
+    await untilFlowing(
+      pages.ana,
+      'Fran’s audio and video after the worker restart',
+      (deltas) =>
+        (deltas.get(trackOf('Ana', 'Fran', 'audio'))?.delta ?? 0) > 0 &&
+        (deltas.get(trackOf('Ana', 'Fran', 'video'))?.delta ?? 0) > 0,
+      10_000,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Without a reload: the same page, still in the room.
+    await pages.ana.getByRole('navigation', { name: 'Meeting controls' }).waitFor();
+  });
 });

@@ -148,6 +148,24 @@ describe('MeetingClient phases', () => {
     expect(room?.settings.locked).toBe(true);
   });
 
+  it('keeps the microphone on when a media restart announces it without producers yet', async () => {
+    const { socket, store, client } = start({
+      'meeting:status': () => ok({ live: true }),
+      'meeting:join': () => ok({ status: 'admitted', room: snapshot() }),
+    });
+    await settle();
+    await client.join(joinAs);
+    store.setState((s) => ({ local: { ...s.local, micOn: true } }));
+    // After a worker restart the server announces everyone with their producers gone, just
+    // before this client produces its microphone again (unpaused only if it is still on).
+    socket.push('media:restart', { routerRtpCapabilities: snapshot().routerRtpCapabilities });
+    socket.push('peer:updated', { ...snapshot().self, micOn: false });
+    expect(store.getState().local.micOn).toBe(true);
+    // A facilitator's mute is its own event, and turns it off.
+    socket.push('meeting:mutedByFacilitator', { source: 'mic' });
+    expect(store.getState().local.micOn).toBe(false);
+  });
+
   it('shows "reconnecting" when the connection drops, and joins again on reconnect', async () => {
     const { socket, store, client } = start({
       'meeting:status': () => ok({ live: true }),

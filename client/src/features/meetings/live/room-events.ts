@@ -18,7 +18,7 @@ import {
   speakerChanged,
   waitingChanged,
 } from './room-state.ts';
-import { type LiveState, patchLocal, updateRoom } from './store.ts';
+import { type LiveState, updateRoom } from './store.ts';
 
 export interface RoomEventTargets {
   store: StoreApi<LiveState>;
@@ -47,13 +47,10 @@ export function bindRoomEvents(socket: MeetingSocket, targets: RoomEventTargets)
   socket.on('meeting:mutedByFacilitator', ({ source }) => targets.mutedByFacilitator(source));
 
   socket.on('peer:joined', (peer) => room((r) => peerJoined(r, peer)));
-  socket.on('peer:updated', (peer) => {
-    room((r) => peerUpdated(r, peer));
-    // The server may have ended own media (a facilitator stopped it): keep the buttons true.
-    const state = store.getState();
-    if (state.room?.selfId === peer.peerId && !peer.micOn && state.local.micOn)
-      patchLocal(store, { micOn: false });
-  });
+  // Own buttons follow this browser's own state, not peer:updated: the server says when it
+  // ends someone's media (meeting:mutedByFacilitator), while a peer:updated may describe a
+  // moment with no producers at all (a worker restart, before media is produced again).
+  socket.on('peer:updated', (peer) => room((r) => peerUpdated(r, peer)));
   socket.on('peer:left', ({ peerId }) => room((r) => peerLeft(r, peerId)));
 
   socket.on('producer:new', (producer) => {
