@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { LANGUAGE_STORAGE_KEY } from '../../client/src/i18n/languages.ts';
 import { SESSION_COOKIE } from '../../server/accounts/sessions.ts';
 import { signUpAs } from '../helpers/api-client.ts';
 import { launchChromium } from '../helpers/browser.ts';
@@ -36,13 +38,25 @@ export async function signedInPage(
   browser: Browser,
   roles: string[],
   displayName: string,
+  options: { phone?: boolean; language?: 'en' | 'es' } = {},
 ): Promise<{ page: Page; context: BrowserContext; client: Awaited<ReturnType<typeof signUpAs>> }> {
   const client = await signUpAs(haven, roles, { displayName });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext(
+    options.phone
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1280, height: 800 } },
+  );
   await context.addCookies([
     { name: SESSION_COOKIE, value: client.client.cookie(SESSION_COOKIE) ?? '', url: haven.url },
   ]);
   await context.addInitScript(capturePeerConnections);
+  if (options.language) {
+    // The language a person picked with the header's control, as the client remembers it.
+    await context.addInitScript(([key, language]) => localStorage.setItem(key, language), [
+      LANGUAGE_STORAGE_KEY,
+      options.language,
+    ] as const);
+  }
   const page = await context.newPage();
   return { page, context, client };
 }
@@ -107,3 +121,35 @@ export async function untilFlowing(
   }
   throw new Error(`timed out waiting for ${what}; last deltas ${JSON.stringify([...last])}`);
 }
+
+const axeSource = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
+
+/** What axe-core finds against WCAG 2.x A and AA on the page as it is now: rule and targets. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: Haven's CSP (script-src 'self') would refuse a
+  // script tag, and should stay as it is for the test.
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.evaluate(await readFile(axeSource, 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+}
+
+/** Presses Tab until `target` has the focus, as a keyboard user would reach it. */
+export async function tabTo(page: Page, target: Locator, most = 60): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** True when nothing makes the page scroll sideways (the phone layout holds). */
+export const fitsWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHaven } from '../helpers/haven.ts';
+import { onceMeetingAt } from '../server/meetings/directory/fixtures.ts';
+import { axeViolations, fitsWidth, signedInPage, startE2e, tabTo } from './helpers.ts';
+
+/**
+ * The live pages as people use them: a facilitator on a desktop in English and a
+ * participant on a phone in Spanish, each moving through join, waiting room, room, chat and
+ * the end of the meeting with the keyboard only, every screen checked with axe-core
+ * (WCAG 2.1 A and AA) and, on the phone, for sideways scrolling.
+ */
+let haven: TestHaven;
+let browser: Browser;
+let meetingId: string;
+let fran: Page;
+let ana: Page;
+
+beforeAll(async () => {
+  ({ haven, browser } = await startE2e());
+  const host = await signedInPage(haven, browser, ['facilitator'], 'Fran');
+  const created = await host.client.client.post('/api/meetings', onceMeetingAt(-5));
+  if (created.status !== 201) throw new Error(`create failed: ${created.text}`);
+  meetingId = created.body.meeting.id;
+  fran = host.page;
+  ana = (
+    await signedInPage(haven, browser, ['participant'], 'Ana', { phone: true, language: 'es' })
+  ).page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await haven?.close();
+});
+
+/** Ticks the agreement with Space and joins with Enter, never touching the mouse. */
+async function joinByKeyboard(page: Page, agreement: RegExp, join: string): Promise<void> {
+  await page.goto(`${haven.url}/meetings/${meetingId}/live`);
+  const box = page.getByRole('checkbox', { name: agreement });
+  await tabTo(page, box);
+  await page.keyboard.press('Space');
+  expect(await box.isChecked()).toBe(true);
+  await tabTo(page, page.getByRole('button', { name: join }));
+  await page.keyboard.press('Enter');
+}
+
+describe('the live pages, by keyboard, in English and Spanish, on desktop and phone', () => {
+  it('opens the room for the facilitator, and the room is axe-clean', async () => {
+    await joinByKeyboard(fran, /keep who I see and what I hear/, 'Join the meeting');
+    await fran.getByRole('navigation', { name: 'Meeting controls' }).waitFor();
+    expect(await axeViolations(fran)).toEqual([]);
+  });
+
+  it('shows the join page in Spanish on a phone, fitting its width and axe-clean', async () => {
+    await ana.goto(`${haven.url}/meetings/${meetingId}/live`);
+    await ana.getByRole('button', { name: 'Entrar en la reunión' }).waitFor();
+    await ana.getByRole('textbox', { name: 'Tu nombre en esta reunión' }).waitFor();
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+
+  it('puts the participant in a Spanish waiting room, axe-clean and fitting the phone', async () => {
+    await joinByKeyboard(ana, /Mantendré en confidencialidad/, 'Entrar en la reunión');
+    await ana.getByText('Estás en la sala de espera').waitFor();
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+
+  it('lets the facilitator open People and admit by keyboard, with the panel axe-clean', async () => {
+    await tabTo(fran, fran.getByRole('button', { name: /^People/ }));
+    await fran.keyboard.press('Enter');
+    const admit = fran.getByRole('button', { name: 'Let in Ana' });
+    await admit.waitFor();
+    expect(await axeViolations(fran)).toEqual([]);
+    await tabTo(fran, admit);
+    await fran.keyboard.press('Enter');
+    await ana.getByRole('navigation', { name: 'Controles de la reunión' }).waitFor();
+  });
+
+  it('shows the participant the room on the phone, controls in view, axe-clean', async () => {
+    const controls = ana.getByRole('navigation', { name: 'Controles de la reunión' });
+    const box = await controls.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+
+  it('sends a chat message from the phone by keyboard, and the facilitator reads it', async () => {
+    await tabTo(ana, ana.getByRole('button', { name: 'Chat', exact: true }));
+    await ana.keyboard.press('Enter');
+    const message = ana.getByRole('textbox', { name: 'Mensaje' });
+    await tabTo(ana, message);
+    await ana.keyboard.type('Hola a todos');
+    await ana.keyboard.press('Enter');
+    await tabTo(fran, fran.getByRole('button', { name: 'Chat', exact: true }));
+    await fran.keyboard.press('Enter');
+    await fran.getByText('Hola a todos').waitFor();
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+    expect(await axeViolations(fran)).toEqual([]);
+  });
+
+  it('ends the meeting from the keyboard, and the participant sees it ended, in Spanish', async () => {
+    await tabTo(fran, fran.getByRole('button', { name: 'End for everyone' }));
+    await fran.keyboard.press('Enter');
+    const confirm = fran.getByRole('dialog').getByRole('button', { name: 'End the meeting' });
+    await tabTo(fran, confirm);
+    await fran.keyboard.press('Enter');
+    await ana.getByRole('heading', { name: 'La reunión ha terminado' }).waitFor();
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+});
