@@ -65,20 +65,30 @@ export class MediaSession {
 
   async #build(routerRtpCapabilities: unknown): Promise<void> {
     const generation = this.#generation;
-    const caps = JSON.stringify(routerRtpCapabilities);
-    if (!this.#device || caps !== this.#deviceCaps) {
-      const device = new Device();
-      await device.load({ routerRtpCapabilities: routerRtpCapabilities as never });
-      this.#device = device;
-      this.#deviceCaps = caps;
-    }
-    const [send, recv] = await Promise.all([
+    // The server makes both transports while this browser loads the Device: neither needs
+    // the other, and loading takes tens of milliseconds (it builds a peer connection).
+    const transports = Promise.all([
       this.#request('media:createTransport', { direction: 'send' }),
       this.#request('media:createTransport', { direction: 'recv' }),
     ]);
+    const caps = JSON.stringify(routerRtpCapabilities);
+    if (!this.#device || caps !== this.#deviceCaps) {
+      const device = new Device();
+      // A failed load must not leave the transports' rejection unhandled.
+      await device
+        .load({ routerRtpCapabilities: routerRtpCapabilities as never })
+        .catch((error: unknown) => {
+          transports.catch(() => undefined);
+          throw error;
+        });
+      this.#device = device;
+      this.#deviceCaps = caps;
+    }
+    const device = this.#device;
+    const [send, recv] = await transports;
     if (generation !== this.#generation) throw new Error('media was torn down');
-    this.#send = this.#device.createSendTransport(send as never);
-    this.#recv = this.#device.createRecvTransport(recv as never);
+    this.#send = device.createSendTransport(send as never);
+    this.#recv = device.createRecvTransport(recv as never);
     for (const transport of [this.#send, this.#recv]) this.#wire(transport, generation);
   }
 

@@ -227,8 +227,9 @@ export class MeetingClient {
       this.#media.teardown();
       try {
         await this.#media.start(caps);
-        await this.#produceWhatWasOn(firstEntry);
-        await this.#consumeAll();
+        // Others' audio and video do not wait for this browser's own microphone (opening it
+        // and producing it take two round trips and a device prompt on first entry).
+        await Promise.all([this.#consumeAll(), this.#produceWhatWasOn(firstEntry)]);
       } catch (error) {
         if (this.#closed) return;
         this.#notice('mediaFailed', codeOf(error));
