@@ -1,8 +1,9 @@
 // The reference page: bare mediasoup-client against bare mediasoup (bare-server.ts), no
-// Haven code. ?role=producer sends the fake camera with the same three simulcast layers as
-// Haven's camera
-// and the same capture constraints; otherwise the page is a joiner whose Join button does Device.load, a
-// receive transport, consume, resume, and plays the track in a <video>.
+// Haven code. ?role=producer sends the fake microphone (Opus with DTX and FEC, as Haven)
+// and the fake camera with Haven's three simulcast layers and capture constraints;
+// otherwise the page is a joiner whose Join button does what a Haven joiner needs to see
+// and hear the host: Device.load, a receive transport, consume and resume the host's audio
+// and video, and play them in a <video>. (It sends nothing: the bare minimum.)
 import { Device } from 'mediasoup-client';
 import type { RtpEncodingParameters, Transport } from 'mediasoup-client/types';
 import { io } from 'socket.io-client';
@@ -51,32 +52,53 @@ async function produce(): Promise<void> {
     );
   });
   const stream = await navigator.mediaDevices.getUserMedia({
+    audio: true,
     video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 24, max: 30 } },
   });
-  const track = stream.getVideoTracks()[0];
-  if (!track) throw new Error('no fake camera');
-  await transport.produce({ track, encodings: CAMERA_ENCODINGS, stopTracks: false });
+  const [mic] = stream.getAudioTracks();
+  const [camera] = stream.getVideoTracks();
+  if (!mic || !camera) throw new Error('no fake microphone or camera');
+  await transport.produce({
+    track: mic,
+    codecOptions: { opusDtx: true, opusFec: true },
+    stopTracks: false,
+  });
+  await transport.produce({ track: camera, encodings: CAMERA_ENCODINGS, stopTracks: false });
   state.__producing = true;
+}
+
+async function consume(
+  transport: Transport,
+  device: Device,
+  kind: 'audio' | 'video',
+): Promise<MediaStreamTrack> {
+  const params = await request<{
+    id: string;
+    producerId: string;
+    kind: 'audio' | 'video';
+    rtpParameters: never;
+  }>('consume', { transportId: transport.id, rtpCapabilities: device.rtpCapabilities, kind });
+  const consumer = await transport.consume(params);
+  await request('resume', { consumerId: consumer.id });
+  return consumer.track;
 }
 
 async function join(): Promise<void> {
   const device = await loadDevice();
   const transport = device.createRecvTransport(await request<never>('createTransport'));
   wireConnect(transport);
-  const params = await request<{
-    id: string;
-    producerId: string;
-    kind: 'video';
-    rtpParameters: never;
-  }>('consume', { transportId: transport.id, rtpCapabilities: device.rtpCapabilities });
-  const consumer = await transport.consume(params);
-  const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
-  document.body.append(video);
-  video.srcObject = new MediaStream([consumer.track]);
-  video.play().catch(() => undefined);
-  await request('resume', { consumerId: consumer.id });
+  // As Haven's tiles do: the video muted in a <video>, the voice in its own <audio>.
+  await Promise.all(
+    (['audio', 'video'] as const).map(async (kind) => {
+      const track = await consume(transport, device, kind);
+      const element = document.createElement(kind);
+      element.muted = kind === 'video';
+      if (element instanceof HTMLVideoElement) element.playsInline = true;
+      element.srcObject = new MediaStream([track]);
+      document.body.append(element);
+      element.play().catch(() => undefined);
+    }),
+  );
 }
 
 const button = document.getElementById('join') as HTMLButtonElement;

@@ -21,7 +21,7 @@ const TYPES: Record<string, string> = {
 
 const worker = await mediasoup.createWorker({ logLevel: 'warn' });
 const router = await worker.createRouter({ mediaCodecs: structuredClone(DEFAULT_MEDIA_CODECS) });
-let videoProducer: types.Producer | null = null;
+const producers = new Map<string, types.Producer>();
 
 const http = createServer(async (req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -79,11 +79,11 @@ io.on('connection', (socket) => {
   });
   on('produce', async ({ transportId, kind, rtpParameters }) => {
     const producer = await transportOf(transportId).produce({ kind, rtpParameters });
-    if (kind === 'video') videoProducer = producer;
+    producers.set(kind, producer);
     return { id: producer.id };
   });
-  on('consume', async ({ transportId, rtpCapabilities }) => {
-    const producer = videoProducer;
+  on('consume', async ({ transportId, rtpCapabilities, kind }) => {
+    const producer = producers.get(kind);
     if (!producer || producer.closed) throw new Error('nobody is producing');
     if (!router.canConsume({ producerId: producer.id, rtpCapabilities }))
       throw new Error('cannot consume');

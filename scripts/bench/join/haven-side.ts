@@ -110,7 +110,10 @@ export async function startHavenSide(
     await cameraOn(hostPage, camera);
     await controls.getByRole('button', { name: /^People/ }).click();
     const autoAdmit = hostPage.getByRole('checkbox', { name: 'Let people in without waiting' });
-    await autoAdmit.check({ timeout: 20_000 });
+    // The box shows the meeting's setting, so it turns checked when the server's answer
+    // arrives, not at the click (Playwright's check() expects the latter).
+    await autoAdmit.click({ timeout: 20_000 });
+    await autoAdmit.and(hostPage.locator(':checked')).waitFor({ timeout: 20_000 });
 
     return {
       haven,

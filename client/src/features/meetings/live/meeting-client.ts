@@ -243,12 +243,13 @@ export class MeetingClient {
 
   async #produceWhatWasOn(firstEntry: boolean): Promise<void> {
     const local = this.state.local;
+    // The microphone is opened on first entry, so the browser asks for it now and not in
+    // the middle of the meeting, but it is sent only once the person unmutes. Everyone
+    // enters muted, and a paused producer still gives every other browser a consumer to
+    // negotiate: thirty listeners would be hundreds of idle consumers, and each join slower.
     if (firstEntry) await this.#openMic();
     const mic = this.tracks.get(localKey('mic'));
-    if (mic) {
-      await this.#media.produce('mic', mic, !local.micOn);
-      patchLocal(this.#store, { micReady: true });
-    }
+    if (mic && local.micOn) await this.#media.produce('mic', mic, false);
     const camera = this.tracks.get(localKey('camera'));
     if (camera && local.cameraOn && !local.audioOnly) await this.#media.produce('camera', camera);
     const screen = this.tracks.get(localKey('screen'));
@@ -282,12 +283,11 @@ export class MeetingClient {
     setBusy(this.#store, 'mic', true);
     try {
       if (turnOn && !this.#media.producerId('mic')) {
-        // Blocked at entry, or no microphone then: try again now.
+        // Not sent yet (everyone enters muted), or blocked at entry: open it if need be.
         await this.#openMic();
         const track = this.tracks.get(localKey('mic'));
         if (!track) return;
         await this.#media.produce('mic', track, false);
-        patchLocal(this.#store, { micReady: true });
       } else {
         await this.#media.setPaused('mic', !turnOn);
       }
@@ -357,7 +357,7 @@ export class MeetingClient {
   async #trackEnded(source: 'mic' | 'camera' | 'screen'): Promise<void> {
     if (source !== 'mic') return this.#stopSource(source);
     this.tracks.set(localKey('mic'), null);
-    patchLocal(this.#store, { micOn: false, micReady: false });
+    patchLocal(this.#store, { micOn: false });
     await this.#media.closeProducer('mic');
   }
 

@@ -25,8 +25,6 @@ export type Phase =
 export type MediaSourceName = 'mic' | 'camera' | 'screen';
 
 export interface LocalMedia {
-  /** A microphone track is open and produced (paused or not). */
-  micReady: boolean;
   micOn: boolean;
   cameraOn: boolean;
   screenOn: boolean;
@@ -67,7 +65,6 @@ export interface LiveState {
 }
 
 export const initialLocal: LocalMedia = {
-  micReady: false,
   micOn: false,
   cameraOn: false,
   screenOn: false,
