@@ -156,7 +156,7 @@ function OnlineLink({ event }: { event: CommunityEvent }) {
       {url ? (
         <a href={url} target="_blank" rel="noopener noreferrer">
           {t('community.events.joinLink')}
-          <span className="cm-visually-hidden">{` ${t('community.opensNewTab')}`}</span>
+          <span className="visually-hidden">{` ${t('community.opensNewTab')}`}</span>
         </a>
       ) : (
         <span className="cm-muted">

@@ -56,7 +56,7 @@ function EventsList() {
       </p>
       <EventFilterForm key={search} filters={filters} zone={zone} groups={groupItems} />
       <section aria-labelledby="cm-events-results" className="cm-results">
-        <h2 id="cm-events-results" className="cm-visually-hidden">
+        <h2 id="cm-events-results" className="visually-hidden">
           {t('community.events.results')}
         </h2>
         <ListStatus

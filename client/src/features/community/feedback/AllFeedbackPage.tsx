@@ -71,7 +71,7 @@ function AllFeedback() {
         </SelectField>
       </div>
       <section aria-labelledby="cm-all-feedback" className="cm-results">
-        <h2 id="cm-all-feedback" className="cm-visually-hidden">
+        <h2 id="cm-all-feedback" className="visually-hidden">
           {t('community.allFeedback.results')}
         </h2>
         <ListStatus

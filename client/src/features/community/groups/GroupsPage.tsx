@@ -58,7 +58,7 @@ function GroupsList({ user }: { user: OwnUser }) {
       <GroupFilterForm key={search} filters={filters} />
 
       <section aria-labelledby="cm-groups-results" className="cm-results">
-        <h2 id="cm-groups-results" className="cm-visually-hidden">
+        <h2 id="cm-groups-results" className="visually-hidden">
           {t('community.groups.results')}
         </h2>
         <ListStatus

@@ -100,7 +100,7 @@ function PostBody({ post }: { post: Post }) {
         <p className="cm-link">
           <a href={post.url} target="_blank" rel="noopener noreferrer">
             {t(post.kind === 'video' ? 'community.posts.watch' : 'community.posts.read')}
-            <span className="cm-visually-hidden">{` ${t('community.opensNewTab')}`}</span>
+            <span className="visually-hidden">{` ${t('community.opensNewTab')}`}</span>
           </a>
           <br />
           <span className="cm-url">{post.url}</span>

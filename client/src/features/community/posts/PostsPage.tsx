@@ -57,7 +57,7 @@ function Feed({ user }: { user: OwnUser }) {
       </p>
       <PostFilterForm key={search} filters={filters} />
       <section aria-labelledby="cm-posts-results" className="cm-results">
-        <h2 id="cm-posts-results" className="cm-visually-hidden">
+        <h2 id="cm-posts-results" className="visually-hidden">
           {t('community.posts.results')}
         </h2>
         <ListStatus

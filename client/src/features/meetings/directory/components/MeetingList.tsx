@@ -42,7 +42,7 @@ export function MeetingList({
 
   return (
     <section className="directory-results" aria-labelledby={headingId}>
-      <h2 id={headingId} className="dir-visually-hidden">
+      <h2 id={headingId} className="visually-hidden">
         {t('directory.list.heading')}
       </h2>
       <ListStatus

@@ -141,7 +141,7 @@ export function WeekView({
                     <span className="week-weekday">{heading.weekday}</span>{' '}
                     <span className="week-date">{heading.date}</span>
                   </span>
-                  <span className="dir-visually-hidden">{formatDayLong(day.date, locale)}</span>
+                  <span className="visually-hidden">{formatDayLong(day.date, locale)}</span>
                   {day.isToday && <span className="dir-badge">{t('directory.week.today')}</span>}
                 </h3>
                 {day.entries.length > 0 ? (
