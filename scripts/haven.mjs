@@ -3,7 +3,6 @@
 // before `npm install` ever has, so it uses only Node's built-ins: it installs what is
 // missing (npm packages, Debian packages, the mediasoup worker, the client build), each
 // step skipped when nothing changed, then starts the server or runs the suite.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import {
   ensureNpmPackages,
   ensureRedisRunning,
 } from './setup-steps.mjs';
+import { runInherited, runStages, testStages } from './test-stages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2] ?? 'start';
@@ -46,7 +46,17 @@ async function setup({ forTests }) {
     ],
     ['client build', () => ensureClientBuild(root)],
   ];
-  if (forTests) steps.push(['Redis for the tests', () => ensureRedisRunning()]);
+  if (forTests) {
+    steps.push([
+      'Node 22 LTS for the second test run',
+      async () => {
+        const { ensureNodeLts } = await import('./node-lts.mjs');
+        const { bin, status } = await ensureNodeLts({ log: (m) => console.log(`    ${m}`) });
+        return `${status}: ${bin}`;
+      },
+    ]);
+    steps.push(['Redis for the tests', () => ensureRedisRunning()]);
+  }
   for (const [index, [name, run]] of steps.entries()) {
     const started = Date.now();
     console.log(`[haven ${index + 1}/${steps.length}] ${name}...`);
@@ -56,22 +66,7 @@ async function setup({ forTests }) {
   }
 }
 
-/** Runs a command with inherited output; resolves with its exit code, forwarding Ctrl-C/TERM. */
-function run(cmd, args, env = process.env) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env });
-    const forward = (signal) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? (signal ? 1 : 0));
-    });
-  });
-}
-
-const bin = (name) => join(root, 'node_modules', '.bin', name);
+const run = (cmd, args) => runInherited(cmd, args, { cwd: root });
 
 async function main() {
   checkNode();
@@ -90,25 +85,17 @@ async function main() {
   }
   if (command === 'test') {
     await setup({ forTests: true });
-    const extra = process.argv.slice(3);
-    const stages = [
-      ['lint and format (biome)', bin('biome'), ['check', '.']],
-      ['types (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
-      ['tests (vitest)', bin('vitest'), ['run', ...extra]],
+    // The second run is on the Node LTS production runs; setup has just cached it.
+    const { ensureNodeLts, NODE_LTS } = await import('./node-lts.mjs');
+    const { bin: ltsBin } = await ensureNodeLts();
+    const runtimes = [
+      { bin: process.execPath, version: process.version, origin: "this machine's" },
+      { bin: ltsBin, version: `v${NODE_LTS.version}`, origin: 'LTS, as production runs' },
     ];
-    // The live-meeting browser tests, in a loopback-only network namespace (scripts/e2e.mjs).
-    if (extra.length === 0)
-      stages.push(['browser end-to-end (live meetings)', process.execPath, ['scripts/e2e.mjs']]);
-    for (const [name, cmd, args] of stages) {
-      console.log(`[haven test] ${name}`);
-      const code = await run(cmd, args);
-      if (code !== 0) {
-        console.error(`[haven test] ${name} failed (exit ${code})`);
-        process.exitCode = code;
-        return;
-      }
-    }
-    console.log('[haven test] all passed');
+    const stages = testStages({ root, extra: process.argv.slice(3), runtimes });
+    process.exitCode = await runStages(stages, { cwd: root });
+    if (process.exitCode !== 0) return;
+    console.log(`[haven test] all passed, on Node ${runtimes.map((r) => r.version).join(' and ')}`);
     return;
   }
   console.error(`usage: node scripts/haven.mjs start|test|setup|seed (got "${command}")`);
