@@ -19,7 +19,7 @@ import type { RequestUser } from '../../infra/api/routes.ts';
 import { fieldsOf } from '../../infra/api/validation.ts';
 import { AppError } from '../../infra/errors.ts';
 import { meetingCalendar } from './icalendar.ts';
-import { decodeCursor, encodeCursor, orderForListing } from './listing.ts';
+import { decodeCursor, encodeCursor, LISTING_SORT, occurrenceConditions } from './listing.ts';
 import type { DirectoryModels, MeetingRecord } from './models.ts';
 import { assertMayPlace, type MeetingOwnership, mayFacilitate, mayManage } from './policy.ts';
 import {
@@ -31,6 +31,7 @@ import {
   startOfLocalDay,
   viewOf,
 } from './recurrence.ts';
+import { advanceSchedules, scheduleOf } from './schedule.ts';
 import { toInput, toStored, toView } from './views.ts';
 
 /** What the directory needs to know about members, and nothing more (see UserDirectory). */
@@ -123,6 +124,9 @@ export class DirectoryService {
     // A walk through the pages keeps the instant of its first page, so the order and the
     // "starting soon" set do not shift under it and every meeting comes exactly once.
     const at = cursor?.at ?? now;
+    // The few meetings whose stored occurrence ended since the last sweep move on first, so
+    // the order below is by their real next occurrence.
+    await advanceSchedules(this.#models, now);
     const filter: Record<string, unknown> = {
       $or: [{ activeUntil: null }, { activeUntil: { $gt: new Date(at) } }],
     };
@@ -133,25 +137,27 @@ export class DirectoryService {
     if (query.partnerId) filter.partnerId = query.partnerId;
     if (query.country) filter['area.country'] = query.country;
     if (query.city) filter.cityKey = cityKey(query.city);
-    const candidates = await this.#models.Meeting.find(filter, {
-      recurrence: 1,
-      durationMinutes: 1,
-    }).lean<Pick<MeetingRecord, '_id' | 'recurrence' | 'durationMinutes'>[]>();
-    const ordered = orderForListing(candidates, at, query.startingWithinHours, cursor);
-    const pageIds = ordered.slice(0, query.limit).map((entry) => entry.id);
-    const records = await this.#models.Meeting.find({ _id: { $in: pageIds } }).lean<
-      MeetingRecord[]
-    >();
-    const byId = new Map(records.map((record) => [String(record._id), record]));
-    const items = await this.#views(
-      pageIds.flatMap((id) => byId.get(id) ?? []),
-      await this.#viewerZone(query.tz, viewer),
-    );
-    const last = ordered[query.limit - 1];
+    const found = await this.#models.Meeting.find({
+      $and: [filter, ...occurrenceConditions(at, query.startingWithinHours, cursor)],
+    })
+      .sort(LISTING_SORT)
+      .limit(query.limit + 1)
+      .lean<MeetingRecord[]>();
+    const records = found.slice(0, query.limit);
+    const items = await this.#views(records, await this.#viewerZone(query.tz, viewer));
+    const last = records.at(-1);
     return {
       items,
-      nextCursor: ordered.length > query.limit && last ? encodeCursor(at, last) : null,
+      nextCursor:
+        found.length > query.limit && last?.nextStart
+          ? encodeCursor(at, { id: String(last._id), start: last.nextStart.getTime() })
+          : null,
     };
+  }
+
+  /** The sweep's pass (and, with `includeUnset`, the start-up migration): see schedule.ts. */
+  advanceSchedules(options: { includeUnset?: boolean } = {}): Promise<number> {
+    return advanceSchedules(this.#models, this.#now(), options);
   }
 
   async get(id: string, tz: string | undefined, viewer: RequestUser | undefined) {
@@ -172,6 +178,7 @@ export class DirectoryService {
     await this.#checkFacilitators(facilitatorIds, partnerId);
     const created = await this.#models.Meeting.create({
       ...toStored({ ...input, facilitatorIds }),
+      ...scheduleOf(input.recurrence, input.durationMinutes, this.#now()),
       createdBy: actor.id,
     });
     return this.get(String(created._id), undefined, actor);
@@ -202,7 +209,12 @@ export class DirectoryService {
       this.#checkSchedule(input);
     await this.#models.Meeting.updateOne(
       { _id: meeting._id },
-      { $set: toStored({ ...input, facilitatorIds }) },
+      {
+        $set: {
+          ...toStored({ ...input, facilitatorIds }),
+          ...scheduleOf(input.recurrence, input.durationMinutes, this.#now()),
+        },
+      },
     );
     return this.get(id, undefined, actor);
   }
