@@ -9,8 +9,11 @@ import {
   type joinMeetingBody,
   type joinMeetingResponse,
   type ListMeetingsQuery,
+  MAX_BATCH_WINDOW_DAYS,
   MAX_OCCURRENCE_WINDOW_DAYS,
+  type MeetingsOccurrencesQuery,
   type MeetingView,
+  type meetingsOccurrencesResponse,
   type OccurrencesQuery,
   type occurrencesResponse,
   type UpdateMeetingInput,
@@ -48,6 +51,28 @@ const ownershipOf = (meeting: MeetingRecord): MeetingOwnership => ({
   facilitatorIds: meeting.facilitatorIds.map(String),
   partnerId: meeting.partnerId ? String(meeting.partnerId) : null,
 });
+
+function occurrencesOf(
+  meeting: Pick<MeetingRecord, 'recurrence' | 'durationMinutes'>,
+  id: string,
+  from: number,
+  to: number,
+  limit: number,
+  zone: string,
+) {
+  const found = occurrencesBetween(
+    meeting.recurrence,
+    meeting.durationMinutes,
+    from,
+    to,
+    limit + 1,
+  );
+  return {
+    meetingId: id,
+    items: found.slice(0, limit).map((occurrence) => viewOf(occurrence, zone)),
+    truncated: found.length > limit,
+  };
+}
 
 /** The directory's rules; routes hand it parsed input, it hands back plain views. */
 export class DirectoryService {
@@ -231,30 +256,48 @@ export class DirectoryService {
   ): Promise<z.infer<typeof occurrencesResponse>> {
     const meeting = await this.#find(id);
     const zone = await this.#viewerZone(query.tz, viewer);
-    // A date is midnight in the viewer's zone, the way a calendar page shows days.
+    const { from, to } = this.#window(query, zone, MAX_OCCURRENCE_WINDOW_DAYS);
+    return { ...occurrencesOf(meeting, id, from, to, query.limit, zone), timeZone: zone };
+  }
+
+  /** The week view's one request: every asked meeting's occurrences in one window. */
+  async occurrencesOfMany(
+    query: MeetingsOccurrencesQuery,
+    viewer: RequestUser | undefined,
+  ): Promise<z.infer<typeof meetingsOccurrencesResponse>> {
+    const zone = await this.#viewerZone(query.tz, viewer);
+    const { from, to } = this.#window(query, zone, MAX_BATCH_WINDOW_DAYS);
+    const found = await this.#models.Meeting.find(
+      { _id: { $in: query.ids } },
+      { recurrence: 1, durationMinutes: 1 },
+    ).lean<Pick<MeetingRecord, '_id' | 'recurrence' | 'durationMinutes'>[]>();
+    const byId = new Map(found.map((meeting) => [String(meeting._id), meeting]));
+    return {
+      timeZone: zone,
+      meetings: query.ids.flatMap((id) => {
+        const meeting = byId.get(id);
+        return meeting ? [occurrencesOf(meeting, id, from, to, query.limit, zone)] : [];
+      }),
+    };
+  }
+
+  /** A date is midnight in the viewer's zone, the way a calendar page shows days. */
+  #window(
+    query: { from?: string | undefined; to?: string | undefined },
+    zone: string,
+    maxDays: number,
+  ): { from: number; to: number } {
     const edge = (value: string) =>
       value.length === 10 ? startOfLocalDay(value, zone) : Date.parse(value);
     const from = query.from ? edge(query.from) : this.#now();
     const to = query.to ? edge(query.to) : from + DEFAULT_WINDOW_DAYS * DAY_MS;
     if (to <= from)
       throw new AppError('INVALID_INPUT', 'empty window', { to: ['must be after from'] });
-    if (to - from > MAX_OCCURRENCE_WINDOW_DAYS * DAY_MS)
+    if (to - from > maxDays * DAY_MS)
       throw new AppError('INVALID_INPUT', 'window too long', {
-        to: [`must be at most ${MAX_OCCURRENCE_WINDOW_DAYS} days after from`],
+        to: [`must be at most ${maxDays} days after from`],
       });
-    const found = occurrencesBetween(
-      meeting.recurrence,
-      meeting.durationMinutes,
-      from,
-      to,
-      query.limit + 1,
-    );
-    return {
-      meetingId: id,
-      timeZone: zone,
-      items: found.slice(0, query.limit).map((occurrence) => viewOf(occurrence, zone)),
-      truncated: found.length > query.limit,
-    };
+    return { from, to };
   }
 
   /** The .ics text; `origin` (scheme and host) makes the join page's address absolute. */
