@@ -60,7 +60,14 @@ export class EventService {
 
   /** Upcoming first (by start); `from` defaults to now, so running events still show. */
   async list(actor: Actor, query: EventListQuery): Promise<Page<CommunityEvent>> {
-    const and: Record<string, unknown>[] = [{ endsAt: { $gt: query.from ?? this.#now() } }];
+    const from = query.from ?? this.#now();
+    // No event lasts longer than MAX_EVENT_DURATION_MS, so one still running at `from`
+    // started after this: a lower bound on the sorted field, so the index scan starts near
+    // `from` instead of walking every past event to find the unfinished ones.
+    const and: Record<string, unknown>[] = [
+      { startsAt: { $gt: new Date(from.getTime() - MAX_EVENT_DURATION_MS) } },
+      { endsAt: { $gt: from } },
+    ];
     if (query.to) and.push({ startsAt: { $lt: query.to } });
     if (query.country) and.push({ 'location.country': query.country });
     if (query.groupId) and.push({ groupId: oid(query.groupId) });

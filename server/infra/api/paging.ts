@@ -47,8 +47,12 @@ export function afterCursor(sort: SortSpec, cursor: string | undefined): Record<
   const { value, id } = decode(cursor, sort);
   const beyond = sort.direction === 1 ? '$gt' : '$lt';
   if (sort.kind === 'id') return { _id: { [beyond]: id } };
+  // The plain range on the field gives an index scan its starting point at the cursor; the
+  // `$or` alone would leave a planner scanning from the list's top.
+  const atOrBeyond = sort.direction === 1 ? '$gte' : '$lte';
   return {
-    $or: [{ [sort.field]: { [beyond]: value } }, { [sort.field]: value, _id: { [beyond]: id } }],
+    [sort.field]: { [atOrBeyond]: value },
+    $or: [{ [sort.field]: { [beyond]: value } }, { _id: { [beyond]: id } }],
   };
 }
 
