@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestUser } from '../../../../server/infra/api/routes.ts';
 import { directoryModels } from '../../../../server/meetings/directory/models.ts';
+import { ScheduleSweep } from '../../../../server/meetings/directory/schedule.ts';
 import { DirectoryService } from '../../../../server/meetings/directory/service.ts';
 import { createMeetingBody, listMeetingsQuery } from '../../../../shared/api/directory.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
@@ -86,6 +87,35 @@ describe('the stored next occurrence', () => {
       start: '2026-12-08T19:00:00.000Z',
       end: '2026-12-08T20:30:00.000Z',
     });
+  });
+
+  it('is moved on by the periodic sweep, which stops when closed', async () => {
+    clock = TUESDAY_NOON;
+    const meeting = await service.create(facilitator, weeklyAt(uniqueCity(), 2, '19:00', 'Swept'));
+    clock = Date.parse('2026-12-01T21:00:00Z');
+    let passes = 0;
+    let firstPass: () => void = () => {};
+    const swept = new Promise<void>((resolve) => {
+      firstPass = resolve;
+    });
+    const sweep = new ScheduleSweep(
+      async () => {
+        passes += 1;
+        await service.advanceSchedules();
+        firstPass();
+      },
+      (error) => {
+        throw error;
+      },
+      5,
+    );
+    await swept;
+    await sweep.close();
+    const after = passes;
+    expect((await stored(meeting.id)).start).toBe('2026-12-08T19:00:00.000Z');
+    // Closed: a tick that would have come finds the timer gone.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(passes).toBe(after);
   });
 
   it('follows an edit of the schedule', async () => {
