@@ -60,19 +60,21 @@ export function occurrenceConditions(
   at: number,
   startingWithinHours: number | undefined,
   cursor: ListingKey | null,
-): Record<string, unknown>[] {
+): Record<string, unknown> {
   const nextStart: Record<string, Date> = {};
   if (cursor) nextStart.$gte = new Date(cursor.start);
   if (startingWithinHours !== undefined)
     nextStart.$lte = new Date(at + startingWithinHours * 3_600_000);
-  const conditions: Record<string, unknown>[] = [{ nextEnd: { $gt: new Date(at) } }];
-  if (Object.keys(nextStart).length) conditions.push({ nextStart });
-  if (cursor)
-    conditions.push({
-      $or: [
-        { nextStart: { $gt: new Date(cursor.start) } },
-        { _id: { $gt: new Types.ObjectId(cursor.id) } },
-      ],
-    });
-  return conditions;
+  return {
+    nextEnd: { $gt: new Date(at) },
+    ...(Object.keys(nextStart).length ? { nextStart } : {}),
+    ...(cursor
+      ? {
+          $or: [
+            { nextStart: { $gt: new Date(cursor.start) } },
+            { _id: { $gt: new Types.ObjectId(cursor.id) } },
+          ],
+        }
+      : {}),
+  };
 }

@@ -18,6 +18,7 @@ import {
   type occurrencesResponse,
   type UpdateMeetingInput,
 } from '../../../shared/api/directory.ts';
+import { allOf } from '../../infra/api/paging.ts';
 import type { RequestUser } from '../../infra/api/routes.ts';
 import { fieldsOf } from '../../infra/api/validation.ts';
 import { AppError } from '../../infra/errors.ts';
@@ -162,9 +163,9 @@ export class DirectoryService {
     if (query.partnerId) filter.partnerId = query.partnerId;
     if (query.country) filter['area.country'] = query.country;
     if (query.city) filter.cityKey = cityKey(query.city);
-    const found = await this.#models.Meeting.find({
-      $and: [filter, ...occurrenceConditions(at, query.startingWithinHours, cursor)],
-    })
+    const found = await this.#models.Meeting.find(
+      allOf(filter, occurrenceConditions(at, query.startingWithinHours, cursor)),
+    )
       .sort(LISTING_SORT)
       .limit(query.limit + 1)
       .lean<MeetingRecord[]>();

@@ -94,7 +94,7 @@ async function expectIndexedPages(collection: string, model: Model<never>, path:
   }
   // The cursor is also a plain range on the sort field, where an index scan can start.
   const [field] = Object.keys(first[1]?.options.sort as object);
-  expect(JSON.stringify(first[1]?.filter)).toMatch(new RegExp(`"${field}":\\{"\\$(gte|lte)"`));
+  expect(JSON.stringify(first[1]?.filter)).toMatch(new RegExp(`"${field}":\\{[^}]*"\\$(gte|lte)"`));
   return first;
 }
 
