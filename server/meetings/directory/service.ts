@@ -26,17 +26,10 @@ import { meetingCalendar } from './icalendar.ts';
 import { decodeCursor, encodeCursor, LISTING_SORT, occurrenceConditions } from './listing.ts';
 import type { DirectoryModels, MeetingRecord } from './models.ts';
 import { assertMayPlace, type MeetingOwnership, mayFacilitate, mayManage } from './policy.ts';
-import {
-  firstOccurrence,
-  isInProgress,
-  lastEnd,
-  nextOccurrence,
-  occurrencesBetween,
-  startOfLocalDay,
-  viewOf,
-} from './recurrence.ts';
+import { firstOccurrence, isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
 import { advanceSchedules, scheduleOf } from './schedule.ts';
 import { toInput, toStored, toView } from './views.ts';
+import { occurrencesIn, occurrenceWindow } from './windows.ts';
 
 /** What the directory needs to know about members, and nothing more (see UserDirectory). */
 export interface MemberLookup {
@@ -44,36 +37,11 @@ export interface MemberLookup {
   timeZoneOf(id: string): Promise<string | null>;
 }
 
-const DAY_MS = 86_400_000;
-const DEFAULT_WINDOW_DAYS = 28;
-
 const ownershipOf = (meeting: MeetingRecord): MeetingOwnership => ({
   createdBy: meeting.createdBy ? String(meeting.createdBy) : null,
   facilitatorIds: meeting.facilitatorIds.map(String),
   partnerId: meeting.partnerId ? String(meeting.partnerId) : null,
 });
-
-function occurrencesOf(
-  meeting: Pick<MeetingRecord, 'recurrence' | 'durationMinutes'>,
-  id: string,
-  from: number,
-  to: number,
-  limit: number,
-  zone: string,
-) {
-  const found = occurrencesBetween(
-    meeting.recurrence,
-    meeting.durationMinutes,
-    from,
-    to,
-    limit + 1,
-  );
-  return {
-    meetingId: id,
-    items: found.slice(0, limit).map((occurrence) => viewOf(occurrence, zone)),
-    truncated: found.length > limit,
-  };
-}
 
 /** The directory's rules; routes hand it parsed input, it hands back plain views. */
 export class DirectoryService {
@@ -257,8 +225,8 @@ export class DirectoryService {
   ): Promise<z.infer<typeof occurrencesResponse>> {
     const meeting = await this.#find(id);
     const zone = await this.#viewerZone(query.tz, viewer);
-    const { from, to } = this.#window(query, zone, MAX_OCCURRENCE_WINDOW_DAYS);
-    return { ...occurrencesOf(meeting, id, from, to, query.limit, zone), timeZone: zone };
+    const { from, to } = occurrenceWindow(query, zone, MAX_OCCURRENCE_WINDOW_DAYS, this.#now());
+    return { ...occurrencesIn(meeting, id, from, to, query.limit, zone), timeZone: zone };
   }
 
   /** The week view's one request: every asked meeting's occurrences in one window. */
@@ -267,7 +235,7 @@ export class DirectoryService {
     viewer: RequestUser | undefined,
   ): Promise<z.infer<typeof meetingsOccurrencesResponse>> {
     const zone = await this.#viewerZone(query.tz, viewer);
-    const { from, to } = this.#window(query, zone, MAX_BATCH_WINDOW_DAYS);
+    const { from, to } = occurrenceWindow(query, zone, MAX_BATCH_WINDOW_DAYS, this.#now());
     const found = await this.#models.Meeting.find(
       { _id: { $in: query.ids } },
       { recurrence: 1, durationMinutes: 1 },
@@ -277,28 +245,9 @@ export class DirectoryService {
       timeZone: zone,
       meetings: query.ids.flatMap((id) => {
         const meeting = byId.get(id);
-        return meeting ? [occurrencesOf(meeting, id, from, to, query.limit, zone)] : [];
+        return meeting ? [occurrencesIn(meeting, id, from, to, query.limit, zone)] : [];
       }),
     };
-  }
-
-  /** A date is midnight in the viewer's zone, the way a calendar page shows days. */
-  #window(
-    query: { from?: string | undefined; to?: string | undefined },
-    zone: string,
-    maxDays: number,
-  ): { from: number; to: number } {
-    const edge = (value: string) =>
-      value.length === 10 ? startOfLocalDay(value, zone) : Date.parse(value);
-    const from = query.from ? edge(query.from) : this.#now();
-    const to = query.to ? edge(query.to) : from + DEFAULT_WINDOW_DAYS * DAY_MS;
-    if (to <= from)
-      throw new AppError('INVALID_INPUT', 'empty window', { to: ['must be after from'] });
-    if (to - from > maxDays * DAY_MS)
-      throw new AppError('INVALID_INPUT', 'window too long', {
-        to: [`must be at most ${maxDays} days after from`],
-      });
-    return { from, to };
   }
 
   /** The .ics text; `origin` (scheme and host) makes the join page's address absolute. */
