@@ -15,6 +15,7 @@ import type { Logger } from './infra/logger.ts';
 import { type Metrics, metricsAllowed } from './infra/metrics.ts';
 import type { MongoHandle } from './infra/mongo.ts';
 import type { RedisHandle } from './infra/redis.ts';
+import { ScheduleSweep } from './meetings/directory/schedule.ts';
 import { LiveMeetings } from './meetings/live/registry.ts';
 import { bindLiveMeetingSockets } from './meetings/live/socket.ts';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.ts';
@@ -122,6 +123,15 @@ export function createApp(deps: AppDeps): HavenApp {
     namespace: sockets.meeting,
   });
   bindLiveMeetingSockets(sockets, live, deps);
+  // Meetings whose stored occurrence has ended move on to their next one (schedule.ts).
+  const scheduleSweep = new ScheduleSweep(
+    () => services.directory.advanceSchedules(),
+    (error) =>
+      deps.logger.warn(
+        { err: (error as Error).message, event: 'directory:sweep' },
+        'schedule sweep failed',
+      ),
+  );
   const api = createApi({
     services,
     closeMemberSockets: (userId) => sockets.disconnectMember(userId),
@@ -165,6 +175,7 @@ export function createApp(deps: AppDeps): HavenApp {
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await scheduleSweep.close();
         await live.close();
         await sockets.close();
         httpServer.closeIdleConnections();

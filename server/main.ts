@@ -91,6 +91,9 @@ async function start(config: Config, logger: Logger): Promise<void> {
     version,
   });
   cleanups.unshift(() => haven.close());
+  // Meetings stored before the directory kept each one's next occurrence get it now.
+  const scheduled = await haven.services.directory.advanceSchedules({ includeUnset: true });
+  logger.info({ event: 'directory:schedules', meetings: scheduled }, 'meeting schedules current');
   const address = await haven.listen(config.PORT, config.HOST);
   const shownHost =
     address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;

@@ -257,6 +257,30 @@ export const occurrencesResponse = z.object({
   truncated: z.boolean(),
 });
 
+/** The week view asks for all its meetings at once; a window of a month at most. */
+export const MAX_BATCH_MEETINGS = 100;
+export const MAX_BATCH_WINDOW_DAYS = 31;
+export const meetingsOccurrencesQuery = z.strictObject({
+  ids: z
+    .string()
+    .regex(
+      new RegExp(`^[a-f0-9]{24}(,[a-f0-9]{24}){0,${MAX_BATCH_MEETINGS - 1}}$`),
+      `must be 1 to ${MAX_BATCH_MEETINGS} meeting ids separated by commas`,
+    )
+    .transform((ids) => [...new Set(ids.split(','))]),
+  from: windowEdgeSchema,
+  to: windowEdgeSchema,
+  tz: zoneSchema.optional(),
+  /** Per meeting. */
+  limit: z.coerce.number().int().min(1).max(200).default(200),
+});
+export type MeetingsOccurrencesQuery = z.infer<typeof meetingsOccurrencesQuery>;
+export const meetingsOccurrencesResponse = z.object({
+  timeZone: z.string(),
+  /** One entry per asked meeting that exists, in the order asked; removed ones are absent. */
+  meetings: z.array(occurrencesResponse.omit({ timeZone: true })),
+});
+
 export const joinMeetingBody = z.strictObject({ confirmEligibility: z.boolean().optional() });
 export const joinMeetingResponse = z.object({
   meetingId: idSchema,

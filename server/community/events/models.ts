@@ -58,7 +58,7 @@ const eventSchema = new Schema<EventDoc>(
       required: true,
     },
     capacity: { type: Number, default: null },
-    groupId: { type: Schema.Types.ObjectId, default: null, index: true },
+    groupId: { type: Schema.Types.ObjectId, default: null },
     createdBy: { type: Schema.Types.ObjectId, default: null, index: true },
     status: { type: String, enum: EVENT_STATUSES, default: 'scheduled' },
     attendees: { type: [Schema.Types.ObjectId], default: [], index: true },
@@ -66,8 +66,10 @@ const eventSchema = new Schema<EventDoc>(
   },
   { timestamps: true },
 );
+// The list: soonest first (the keyset), alone or within a country or a group.
 eventSchema.index({ startsAt: 1, _id: 1 });
-eventSchema.index({ 'location.country': 1, startsAt: 1 });
+eventSchema.index({ 'location.country': 1, startsAt: 1, _id: 1 });
+eventSchema.index({ groupId: 1, startsAt: 1, _id: 1 });
 
 export function eventModels(connection: Connection) {
   return {

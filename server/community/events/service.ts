@@ -60,11 +60,18 @@ export class EventService {
 
   /** Upcoming first (by start); `from` defaults to now, so running events still show. */
   async list(actor: Actor, query: EventListQuery): Promise<Page<CommunityEvent>> {
-    const and: Record<string, unknown>[] = [{ endsAt: { $gt: query.from ?? this.#now() } }];
-    if (query.to) and.push({ startsAt: { $lt: query.to } });
-    if (query.country) and.push({ 'location.country': query.country });
-    if (query.groupId) and.push({ groupId: oid(query.groupId) });
-    return findPageWith(this.#m.Event, { $and: and }, SOONEST_FIRST, query, (docs) =>
+    const from = query.from ?? this.#now();
+    // No event lasts longer than MAX_EVENT_DURATION_MS, so one still running at `from`
+    // started after this: a lower bound on the sorted field, so the index scan starts near
+    // `from` instead of walking every past event to find the unfinished ones.
+    const startsAt: Record<string, Date> = {
+      $gt: new Date(from.getTime() - MAX_EVENT_DURATION_MS),
+    };
+    if (query.to) startsAt.$lt = query.to;
+    const filter: Record<string, unknown> = { startsAt, endsAt: { $gt: from } };
+    if (query.country) filter['location.country'] = query.country;
+    if (query.groupId) filter.groupId = oid(query.groupId);
+    return findPageWith(this.#m.Event, filter, SOONEST_FIRST, query, (docs) =>
       this.#views(actor, docs as EventDoc[]),
     );
   }

@@ -51,8 +51,12 @@ const groupSchema = new Schema<GroupDoc>({
   moderatorIds: { type: [Schema.Types.ObjectId], default: [], index: true },
   createdAt: { type: Date, default: () => new Date() },
 });
+// The list: by name (the keyset), alone or within a country, a city, a kind or a language.
 groupSchema.index({ nameKey: 1, _id: 1 });
-groupSchema.index({ 'area.country': 1, 'area.cityKey': 1 });
+groupSchema.index({ 'area.country': 1, nameKey: 1, _id: 1 });
+groupSchema.index({ 'area.country': 1, 'area.cityKey': 1, nameKey: 1, _id: 1 });
+groupSchema.index({ kind: 1, nameKey: 1, _id: 1 });
+groupSchema.index({ language: 1, nameKey: 1, _id: 1 });
 
 const membershipSchema = new Schema<MembershipDoc>({
   groupId: { type: Schema.Types.ObjectId, required: true },

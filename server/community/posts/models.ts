@@ -55,15 +55,20 @@ const postSchema = new Schema<PostDoc>({
   status: { type: String, enum: CONTENT_STATUSES, default: 'visible' },
   createdAt: { type: Date, default: () => new Date() },
 });
+// The feed: visible posts newest first (the keyset), alone or by point or kind.
 postSchema.index({ status: 1, createdAt: -1, _id: -1 });
+postSchema.index({ status: 1, point: 1, createdAt: -1, _id: -1 });
+postSchema.index({ status: 1, kind: 1, createdAt: -1, _id: -1 });
 
 const commentSchema = new Schema<CommentDoc>({
-  postId: { type: Schema.Types.ObjectId, required: true, index: true },
+  postId: { type: Schema.Types.ObjectId, required: true },
   authorId: { type: Schema.Types.ObjectId, required: true, index: true },
   body: { type: String, required: true },
   status: { type: String, enum: CONTENT_STATUSES, default: 'visible' },
   createdAt: { type: Date, default: () => new Date() },
 });
+// A post's thread, oldest first.
+commentSchema.index({ postId: 1, createdAt: 1, _id: 1 });
 
 const reportSchema = new Schema<ReportDoc>({
   postId: { type: Schema.Types.ObjectId, required: true },

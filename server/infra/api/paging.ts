@@ -47,9 +47,50 @@ export function afterCursor(sort: SortSpec, cursor: string | undefined): Record<
   const { value, id } = decode(cursor, sort);
   const beyond = sort.direction === 1 ? '$gt' : '$lt';
   if (sort.kind === 'id') return { _id: { [beyond]: id } };
+  // The plain range on the field gives an index scan its starting point at the cursor; the
+  // `$or` alone would leave a planner scanning from the list's top.
+  const atOrBeyond = sort.direction === 1 ? '$gte' : '$lte';
   return {
-    $or: [{ [sort.field]: { [beyond]: value } }, { [sort.field]: value, _id: { [beyond]: id } }],
+    [sort.field]: { [atOrBeyond]: value },
+    $or: [{ [sort.field]: { [beyond]: value } }, { _id: { [beyond]: id } }],
   };
+}
+
+const isOperators = (value: unknown): value is Record<string, unknown> =>
+  value !== null &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  !(value instanceof Date) &&
+  !(value instanceof Types.ObjectId) &&
+  Object.keys(value).every((key) => key.startsWith('$'));
+
+/**
+ * Both filters, kept flat: fields side by side, two ranges on one field merged
+ * (`{$gt}` + `{$lte}`), and only what cannot sit together (a second `$or`, the same operator
+ * twice, an equality beside a range) under `$and`. A flat filter is what a query planner
+ * reads index bounds from most readily; the meaning is the same as `$and: [a, b]`.
+ */
+export function allOf(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  const rest: Record<string, unknown>[] = [];
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    if (!(key in out)) out[key] = value;
+    else if (key === '$and' && Array.isArray(mine) && Array.isArray(value))
+      out[key] = [...mine, ...value];
+    else if (
+      isOperators(mine) &&
+      isOperators(value) &&
+      Object.keys(value).every((op) => !(op in mine))
+    )
+      out[key] = { ...mine, ...value };
+    else rest.push({ [key]: value });
+  }
+  if (rest.length) out.$and = [...((out.$and as unknown[] | undefined) ?? []), ...rest];
+  return out;
 }
 
 export function sortOf(sort: SortSpec): Record<string, 1 | -1> {
@@ -108,9 +149,8 @@ async function fetchPageDocs<D>(
   page: { cursor?: string | undefined; limit: number },
   projection?: Record<string, 0 | 1>,
 ): Promise<D[]> {
-  // $and keeps a list's own `$or` (or `_id`) from being overwritten by the cursor's.
   return (await model
-    .find({ $and: [filter, afterCursor(sort, page.cursor)] }, projection)
+    .find(allOf(filter, afterCursor(sort, page.cursor)), projection)
     .sort(sortOf(sort))
     .limit(page.limit + 1)
     .lean()) as unknown as D[];

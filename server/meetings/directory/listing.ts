@@ -1,13 +1,12 @@
-import type { Types } from 'mongoose';
-import type { Recurrence } from '../../../shared/api/directory.ts';
+import { Types } from 'mongoose';
 import { AppError } from '../../infra/errors.ts';
-import { nextOccurrence } from './recurrence.ts';
 
 /**
  * The directory lists meetings soonest first, which is what someone looking for a meeting
- * wants. The next occurrence is computed, not stored (it changes every week and with every
- * daylight-saving change), so ordering happens here over the filtered candidates; the cursor
- * carries the instant the walk started so later pages order by the same clock.
+ * wants. Each meeting stores its current-or-next occurrence (schedule.ts), so a page is one
+ * indexed query: the filters, "not ended by `at`", sorted by `nextStart` then `_id`, after the
+ * cursor's key, limited. The cursor also carries the instant the walk started, so the
+ * "starting soon" horizon does not move under later pages.
  */
 
 export interface ListingKey {
@@ -49,29 +48,33 @@ export function decodeCursor(cursor: string, now: number): ListingCursor {
   return { at, start, id };
 }
 
-const compareKeys = (a: ListingKey, b: ListingKey): number =>
-  a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The list's sort, matching the `{ …, nextStart: 1, _id: 1 }` indexes. */
+export const LISTING_SORT = { nextStart: 1, _id: 1 } as const;
 
 /**
- * Candidates with a next occurrence at `at` (in progress or later), within the
- * `startingWithinHours` horizon when given, soonest first (ties by id), after `cursor`.
+ * The conditions on the stored occurrence: not ended by `at`, starting within the horizon
+ * when one is given, and after `cursor` in (nextStart, _id) order. The cursor's start is also
+ * a plain range on `nextStart`, so an index scan begins at the cursor rather than the top.
  */
-export function orderForListing(
-  candidates: Array<{ _id: Types.ObjectId; recurrence: Recurrence; durationMinutes: number }>,
+export function occurrenceConditions(
   at: number,
   startingWithinHours: number | undefined,
   cursor: ListingKey | null,
-): ListingKey[] {
-  const horizon =
-    startingWithinHours === undefined
-      ? Number.POSITIVE_INFINITY
-      : at + startingWithinHours * 3_600_000;
-  const keys: ListingKey[] = [];
-  for (const candidate of candidates) {
-    const next = nextOccurrence(candidate.recurrence, candidate.durationMinutes, at);
-    if (!next || next.start > horizon) continue;
-    const key = { id: String(candidate._id), start: next.start };
-    if (!cursor || compareKeys(key, cursor) > 0) keys.push(key);
-  }
-  return keys.sort(compareKeys);
+): Record<string, unknown> {
+  const nextStart: Record<string, Date> = {};
+  if (cursor) nextStart.$gte = new Date(cursor.start);
+  if (startingWithinHours !== undefined)
+    nextStart.$lte = new Date(at + startingWithinHours * 3_600_000);
+  return {
+    nextEnd: { $gt: new Date(at) },
+    ...(Object.keys(nextStart).length ? { nextStart } : {}),
+    ...(cursor
+      ? {
+          $or: [
+            { nextStart: { $gt: new Date(cursor.start) } },
+            { _id: { $gt: new Types.ObjectId(cursor.id) } },
+          ],
+        }
+      : {}),
+  };
 }

@@ -43,12 +43,12 @@ const meetingSchema = new Schema(
     type: { type: String, enum: MEETING_TYPES, required: true },
     audience: { type: String, enum: [...AUDIENCES, null], default: null },
     format: { type: String, enum: MEETING_FORMATS, required: true },
-    language: { type: String, required: true, index: true },
+    language: { type: String, required: true },
     recurrence: { type: recurrenceSchema, required: true },
     durationMinutes: { type: Number, required: true },
     facilitatorIds: { type: [Schema.Types.ObjectId], default: [], index: true },
     capacity: { type: Number, required: true },
-    partnerId: { type: Schema.Types.ObjectId, default: null, index: true },
+    partnerId: { type: Schema.Types.ObjectId, default: null },
     location: { type: locationSchema, default: null },
     area: {
       country: String,
@@ -70,10 +70,23 @@ const meetingSchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId, default: null, index: true },
     /** When the last occurrence ends (null: weekly without end), so past meetings drop out. */
     activeUntil: { type: Date, default: null },
+    /**
+     * The occurrence in progress or next (see schedule.ts), kept by every write and by the
+     * sweep, so the directory sorts and pages by index. Null once the meeting is over.
+     */
+    nextStart: { type: Date, default: null },
+    nextEnd: { type: Date, default: null },
   },
   { timestamps: true },
 );
-meetingSchema.index({ 'area.country': 1, cityKey: 1 });
+// The directory's list: soonest first with `_id` breaking ties (the keyset), alone or after
+// the equality filters people narrow by most; the sweep's "whose occurrence ended" range.
+meetingSchema.index({ nextStart: 1, _id: 1 });
+meetingSchema.index({ cityKey: 1, nextStart: 1, _id: 1 });
+meetingSchema.index({ 'area.country': 1, nextStart: 1, _id: 1 });
+meetingSchema.index({ language: 1, nextStart: 1, _id: 1 });
+meetingSchema.index({ partnerId: 1, nextStart: 1, _id: 1 });
+meetingSchema.index({ nextEnd: 1 });
 
 export interface MeetingRecord {
   _id: Types.ObjectId;
@@ -104,6 +117,8 @@ export interface MeetingRecord {
   } | null;
   createdBy: Types.ObjectId | null;
   activeUntil: Date | null;
+  nextStart: Date | null;
+  nextEnd: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -7,6 +7,8 @@ import {
   listMeetingsQuery,
   meetingResponse,
   meetingSchema,
+  meetingsOccurrencesQuery,
+  meetingsOccurrencesResponse,
   occurrencesQuery,
   occurrencesResponse,
   updateMeetingBody,
@@ -36,6 +38,19 @@ export function mountDirectoryRoutes(
       response: pageOf(meetingSchema),
     },
     ({ query, user }) => service.list(query, user),
+  );
+
+  // Before '/meetings/:id', which would take "occurrences" for an id.
+  api.get(
+    '/meetings/occurrences',
+    {
+      summary: 'Occurrences of several meetings (at most 100) in one window (at most 31 days)',
+      tag: TAG,
+      auth: 'public',
+      query: meetingsOccurrencesQuery,
+      response: meetingsOccurrencesResponse,
+    },
+    ({ query, user }) => service.occurrencesOfMany(query, user),
   );
 
   api.post(

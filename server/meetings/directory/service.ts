@@ -9,38 +9,33 @@ import {
   type joinMeetingBody,
   type joinMeetingResponse,
   type ListMeetingsQuery,
+  MAX_BATCH_WINDOW_DAYS,
   MAX_OCCURRENCE_WINDOW_DAYS,
+  type MeetingsOccurrencesQuery,
   type MeetingView,
+  type meetingsOccurrencesResponse,
   type OccurrencesQuery,
   type occurrencesResponse,
   type UpdateMeetingInput,
 } from '../../../shared/api/directory.ts';
+import { allOf } from '../../infra/api/paging.ts';
 import type { RequestUser } from '../../infra/api/routes.ts';
 import { fieldsOf } from '../../infra/api/validation.ts';
 import { AppError } from '../../infra/errors.ts';
 import { meetingCalendar } from './icalendar.ts';
-import { decodeCursor, encodeCursor, orderForListing } from './listing.ts';
+import { decodeCursor, encodeCursor, LISTING_SORT, occurrenceConditions } from './listing.ts';
 import type { DirectoryModels, MeetingRecord } from './models.ts';
 import { assertMayPlace, type MeetingOwnership, mayFacilitate, mayManage } from './policy.ts';
-import {
-  firstOccurrence,
-  isInProgress,
-  lastEnd,
-  nextOccurrence,
-  occurrencesBetween,
-  startOfLocalDay,
-  viewOf,
-} from './recurrence.ts';
+import { firstOccurrence, isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
+import { advanceSchedules, scheduleOf } from './schedule.ts';
 import { toInput, toStored, toView } from './views.ts';
+import { occurrencesIn, occurrenceWindow } from './windows.ts';
 
 /** What the directory needs to know about members, and nothing more (see UserDirectory). */
 export interface MemberLookup {
   publicUsers(ids: string[]): Promise<Map<string, PublicUser>>;
   timeZoneOf(id: string): Promise<string | null>;
 }
-
-const DAY_MS = 86_400_000;
-const DEFAULT_WINDOW_DAYS = 28;
 
 const ownershipOf = (meeting: MeetingRecord): MeetingOwnership => ({
   createdBy: meeting.createdBy ? String(meeting.createdBy) : null,
@@ -123,6 +118,9 @@ export class DirectoryService {
     // A walk through the pages keeps the instant of its first page, so the order and the
     // "starting soon" set do not shift under it and every meeting comes exactly once.
     const at = cursor?.at ?? now;
+    // The few meetings whose stored occurrence ended since the last sweep move on first, so
+    // the order below is by their real next occurrence.
+    await advanceSchedules(this.#models, now);
     const filter: Record<string, unknown> = {
       $or: [{ activeUntil: null }, { activeUntil: { $gt: new Date(at) } }],
     };
@@ -133,25 +131,27 @@ export class DirectoryService {
     if (query.partnerId) filter.partnerId = query.partnerId;
     if (query.country) filter['area.country'] = query.country;
     if (query.city) filter.cityKey = cityKey(query.city);
-    const candidates = await this.#models.Meeting.find(filter, {
-      recurrence: 1,
-      durationMinutes: 1,
-    }).lean<Pick<MeetingRecord, '_id' | 'recurrence' | 'durationMinutes'>[]>();
-    const ordered = orderForListing(candidates, at, query.startingWithinHours, cursor);
-    const pageIds = ordered.slice(0, query.limit).map((entry) => entry.id);
-    const records = await this.#models.Meeting.find({ _id: { $in: pageIds } }).lean<
-      MeetingRecord[]
-    >();
-    const byId = new Map(records.map((record) => [String(record._id), record]));
-    const items = await this.#views(
-      pageIds.flatMap((id) => byId.get(id) ?? []),
-      await this.#viewerZone(query.tz, viewer),
-    );
-    const last = ordered[query.limit - 1];
+    const found = await this.#models.Meeting.find(
+      allOf(filter, occurrenceConditions(at, query.startingWithinHours, cursor)),
+    )
+      .sort(LISTING_SORT)
+      .limit(query.limit + 1)
+      .lean<MeetingRecord[]>();
+    const records = found.slice(0, query.limit);
+    const items = await this.#views(records, await this.#viewerZone(query.tz, viewer));
+    const last = records.at(-1);
     return {
       items,
-      nextCursor: ordered.length > query.limit && last ? encodeCursor(at, last) : null,
+      nextCursor:
+        found.length > query.limit && last?.nextStart
+          ? encodeCursor(at, { id: String(last._id), start: last.nextStart.getTime() })
+          : null,
     };
+  }
+
+  /** The sweep's pass (and, with `includeUnset`, the start-up migration): see schedule.ts. */
+  advanceSchedules(options: { includeUnset?: boolean } = {}): Promise<number> {
+    return advanceSchedules(this.#models, this.#now(), options);
   }
 
   async get(id: string, tz: string | undefined, viewer: RequestUser | undefined) {
@@ -172,6 +172,7 @@ export class DirectoryService {
     await this.#checkFacilitators(facilitatorIds, partnerId);
     const created = await this.#models.Meeting.create({
       ...toStored({ ...input, facilitatorIds }),
+      ...scheduleOf(input.recurrence, input.durationMinutes, this.#now()),
       createdBy: actor.id,
     });
     return this.get(String(created._id), undefined, actor);
@@ -202,7 +203,12 @@ export class DirectoryService {
       this.#checkSchedule(input);
     await this.#models.Meeting.updateOne(
       { _id: meeting._id },
-      { $set: toStored({ ...input, facilitatorIds }) },
+      {
+        $set: {
+          ...toStored({ ...input, facilitatorIds }),
+          ...scheduleOf(input.recurrence, input.durationMinutes, this.#now()),
+        },
+      },
     );
     return this.get(id, undefined, actor);
   }
@@ -219,29 +225,28 @@ export class DirectoryService {
   ): Promise<z.infer<typeof occurrencesResponse>> {
     const meeting = await this.#find(id);
     const zone = await this.#viewerZone(query.tz, viewer);
-    // A date is midnight in the viewer's zone, the way a calendar page shows days.
-    const edge = (value: string) =>
-      value.length === 10 ? startOfLocalDay(value, zone) : Date.parse(value);
-    const from = query.from ? edge(query.from) : this.#now();
-    const to = query.to ? edge(query.to) : from + DEFAULT_WINDOW_DAYS * DAY_MS;
-    if (to <= from)
-      throw new AppError('INVALID_INPUT', 'empty window', { to: ['must be after from'] });
-    if (to - from > MAX_OCCURRENCE_WINDOW_DAYS * DAY_MS)
-      throw new AppError('INVALID_INPUT', 'window too long', {
-        to: [`must be at most ${MAX_OCCURRENCE_WINDOW_DAYS} days after from`],
-      });
-    const found = occurrencesBetween(
-      meeting.recurrence,
-      meeting.durationMinutes,
-      from,
-      to,
-      query.limit + 1,
-    );
+    const { from, to } = occurrenceWindow(query, zone, MAX_OCCURRENCE_WINDOW_DAYS, this.#now());
+    return { ...occurrencesIn(meeting, id, from, to, query.limit, zone), timeZone: zone };
+  }
+
+  /** The week view's one request: every asked meeting's occurrences in one window. */
+  async occurrencesOfMany(
+    query: MeetingsOccurrencesQuery,
+    viewer: RequestUser | undefined,
+  ): Promise<z.infer<typeof meetingsOccurrencesResponse>> {
+    const zone = await this.#viewerZone(query.tz, viewer);
+    const { from, to } = occurrenceWindow(query, zone, MAX_BATCH_WINDOW_DAYS, this.#now());
+    const found = await this.#models.Meeting.find(
+      { _id: { $in: query.ids } },
+      { recurrence: 1, durationMinutes: 1 },
+    ).lean<Pick<MeetingRecord, '_id' | 'recurrence' | 'durationMinutes'>[]>();
+    const byId = new Map(found.map((meeting) => [String(meeting._id), meeting]));
     return {
-      meetingId: id,
       timeZone: zone,
-      items: found.slice(0, query.limit).map((occurrence) => viewOf(occurrence, zone)),
-      truncated: found.length > query.limit,
+      meetings: query.ids.flatMap((id) => {
+        const meeting = byId.get(id);
+        return meeting ? [occurrencesIn(meeting, id, from, to, query.limit, zone)] : [];
+      }),
     };
   }
 

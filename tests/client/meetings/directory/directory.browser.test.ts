@@ -145,12 +145,21 @@ describe('the meeting directory', () => {
   });
 
   it("shows a two-weekday meeting on both of its days in the viewer's zone", async () => {
+    const occurrenceRequests: string[] = [];
+    const onRequest = (request: { url: () => string }) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('/occurrences')) occurrenceRequests.push(pathname);
+    };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: dir.view.week }).click();
     await page.locator('.week-grid').waitFor();
     expect(new URL(page.url()).search).toBe('?view=week');
     const entry = (day: number) => weekDay(day).getByRole('link', { name: TWO_DAYS });
     // Tuesday and Thursday 23:30 in London are Wednesday and Friday 00:30 in Madrid.
     await expect.poll(() => entry(2).count()).toBe(1);
+    page.off('request', onRequest);
+    // The whole week in one request, not one per meeting.
+    expect(occurrenceRequests).toEqual(['/api/meetings/occurrences']);
     expect(await entry(4).count()).toBe(1);
     expect(await page.getByRole('link', { name: TWO_DAYS }).count()).toBe(2);
     expect(await entry(2).textContent()).toContain('00:30');

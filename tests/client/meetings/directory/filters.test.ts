@@ -11,7 +11,7 @@ import {
   weekRequest,
   withFilter,
 } from '../../../../client/src/features/meetings/directory/filters.ts';
-import { listMeetingsQuery } from '../../../../shared/api/directory.ts';
+import { listMeetingsQuery, meetingsOccurrencesQuery } from '../../../../shared/api/directory.ts';
 
 describe('filters in the address', () => {
   it('round-trips every filter in a stable order', () => {
@@ -103,6 +103,17 @@ describe('what the directory asks the server for', () => {
     const week = weekRequest(parseFilters('?soon=2h&format=online'), 'UTC', '2026-10-19');
     expect(week.params).toEqual({ format: 'online', tz: 'UTC', limit: String(WEEK_MEETING_LIMIT) });
     expect(listMeetingsQuery.safeParse(week.params).success).toBe(true);
+    // The week's meetings then go to the batch route in one request, which takes this many.
+    const ids = Array.from({ length: WEEK_MEETING_LIMIT }, (_, n) =>
+      n.toString(16).padStart(24, '0'),
+    );
+    expect(
+      meetingsOccurrencesQuery.safeParse({
+        ids: ids.join(','),
+        from: '2026-10-19',
+        to: '2026-10-26',
+      }).success,
+    ).toBe(true);
   });
 
   it('keeps the same key while only the clock moves', () => {

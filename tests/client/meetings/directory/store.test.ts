@@ -63,6 +63,7 @@ function fakeApi(overrides: Partial<DirectoryApi>): DirectoryApi {
     list: refuse,
     get: refuse,
     occurrences: refuse,
+    occurrencesOf: refuse,
     create: refuse,
     update: refuse,
     remove: refuse,
@@ -138,41 +139,48 @@ describe('the directory store', () => {
     expect(store.getState().list).toMatchObject({ status: 'failed', error: 'UNAVAILABLE' });
   });
 
-  it('builds the week from every occurrence of weekly meetings', async () => {
+  it('builds the week from every occurrence of weekly meetings, in one request', async () => {
     const weekly = meeting(1);
     const once = meeting(2, {
       recurrence: { kind: 'once', localDateTime: '2026-10-21T10:00', timeZone: 'UTC' },
     });
     const gone = meeting(3);
-    const occurrences = vi.fn(async (meetingId: string) => {
-      if (meetingId === gone.id) throw new ApiError('NOT_FOUND', 404);
-      return {
-        meetingId,
-        timeZone: 'Europe/Madrid',
-        truncated: false,
-        items: [
-          { ...TUESDAY, startsAtLocal: '2026-10-20T20:00:00.000+02:00' },
-          {
-            startsAt: '2026-10-22T18:00:00.000Z',
-            endsAt: '2026-10-22T19:00:00.000Z',
-            startsAtLocal: '2026-10-22T20:00:00.000+02:00',
-            endsAtLocal: '2026-10-22T21:00:00.000+02:00',
-            weekdayLocal: 4,
-          },
-        ],
-      };
+    const occurrences = vi.fn(async () => {
+      throw new Error('the week asks for all its meetings at once');
     });
+    // The removed meeting is simply absent from the answer.
+    const occurrencesOf = vi.fn(async (_ids: readonly string[]) => ({
+      timeZone: 'Europe/Madrid',
+      meetings: [
+        {
+          meetingId: weekly.id,
+          truncated: false,
+          items: [
+            { ...TUESDAY, startsAtLocal: '2026-10-20T20:00:00.000+02:00' },
+            {
+              startsAt: '2026-10-22T18:00:00.000Z',
+              endsAt: '2026-10-22T19:00:00.000Z',
+              startsAtLocal: '2026-10-22T20:00:00.000+02:00',
+              endsAtLocal: '2026-10-22T21:00:00.000+02:00',
+              weekdayLocal: 4,
+            },
+          ],
+        },
+      ],
+    }));
     const list = async () => ({ items: [weekly, once, gone], nextCursor: 'more' });
     const store = makeDirectoryStore(
-      async () => fakeApi({ list, occurrences }),
+      async () => fakeApi({ list, occurrences, occurrencesOf }),
       () => at,
     );
     await store.getState().showWeek(weekRequest({}, 'Europe/Madrid', '2026-10-19'));
     const week = store.getState().week;
     expect(week.status).toBe('ready');
     expect(week.truncated).toBe(true);
-    expect(occurrences).toHaveBeenCalledTimes(2);
-    expect(occurrences).toHaveBeenCalledWith(weekly.id, {
+    expect(occurrences).not.toHaveBeenCalled();
+    expect(occurrencesOf).toHaveBeenCalledTimes(1);
+    // Only the weekly meetings: the one-off's date came with the list.
+    expect(occurrencesOf).toHaveBeenCalledWith([weekly.id, gone.id], {
       from: '2026-10-19',
       to: '2026-10-26',
       tz: 'Europe/Madrid',
@@ -182,6 +190,21 @@ describe('the directory store', () => {
       [weekly.id, 4],
       [once.id, 2],
     ]);
+  });
+
+  it('asks for no occurrences when the week lists only one-off meetings', async () => {
+    const once = meeting(2, {
+      recurrence: { kind: 'once', localDateTime: '2026-10-21T10:00', timeZone: 'UTC' },
+    });
+    const occurrencesOf = vi.fn();
+    const store = makeDirectoryStore(
+      async () =>
+        fakeApi({ list: async () => ({ items: [once], nextCursor: null }), occurrencesOf }),
+      () => at,
+    );
+    await store.getState().showWeek(weekRequest({}, 'Europe/Madrid', '2026-10-19'));
+    expect(store.getState().week.entries).toHaveLength(1);
+    expect(occurrencesOf).not.toHaveBeenCalled();
   });
 
   it('tells the session when a member action finds it ended', async () => {

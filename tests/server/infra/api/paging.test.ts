@@ -1,9 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Model, Schema, type Types } from 'mongoose';
+import { type Model, Schema, Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPage, findPageWith, type SortSpec } from '../../../../server/infra/api/paging.ts';
+import {
+  allOf,
+  findPage,
+  findPageWith,
+  type SortSpec,
+} from '../../../../server/infra/api/paging.ts';
 import { discoverMongo, type MongoHandle } from '../../../../server/infra/mongo.ts';
 import { pageQuery } from '../../../../shared/api/common.ts';
 import { capturingLogger } from '../../../helpers/logger.ts';
@@ -81,6 +86,40 @@ describe('keyset pagination', () => {
     expect(ids).toHaveLength(12);
     const groups = await Item.find({ _id: { $in: ids } }).lean();
     expect(groups.every((d) => d.group === 1)).toBe(true);
+  });
+
+  it('keeps a filter’s own range on the sort field, its `$or` and its `_id` under the cursor', async () => {
+    const sort: SortSpec = { field: 'at', kind: 'date', direction: 1 };
+    const from = new Date(Date.UTC(2026, 0, 1, 0, 2));
+    const some = (await Item.find({ group: 0 }).limit(6).lean()).map((d) => d._id);
+    const filter = {
+      at: { $gte: from },
+      $or: [{ group: 0 }, { name: 'item-01' }],
+      _id: { $in: some },
+    };
+    const expected = (await Item.find(filter).sort({ at: 1, _id: 1 }).lean()).map((d) =>
+      String(d._id),
+    );
+    expect(expected.length).toBeGreaterThan(1);
+    expect(await walk(sort, filter)).toEqual(expected);
+  });
+
+  it('writes "after the cursor" flat, beside the list’s own filter, where an index can use it', () => {
+    const id = new Types.ObjectId();
+    expect(
+      allOf(
+        { status: 'visible', createdAt: { $gt: new Date(0) }, $or: [{ a: 1 }] },
+        {
+          createdAt: { $lte: new Date(5) },
+          $or: [{ createdAt: { $lt: new Date(5) } }, { _id: { $lt: id } }],
+        },
+      ),
+    ).toEqual({
+      status: 'visible',
+      createdAt: { $gt: new Date(0), $lte: new Date(5) },
+      $or: [{ a: 1 }],
+      $and: [{ $or: [{ createdAt: { $lt: new Date(5) } }, { _id: { $lt: id } }] }],
+    });
   });
 
   it('maps a whole page at once for views that need more lookups', async () => {

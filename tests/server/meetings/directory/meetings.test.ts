@@ -269,6 +269,7 @@ describe('OpenAPI', () => {
         '/meetings',
         '/meetings/{id}',
         '/meetings/{id}/occurrences',
+        '/meetings/occurrences',
         '/meetings/{id}/calendar.ics',
         '/meetings/{id}/join',
       ]),

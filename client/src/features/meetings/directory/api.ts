@@ -5,6 +5,7 @@ import {
   joinMeetingResponse,
   meetingResponse,
   meetingSchema,
+  meetingsOccurrencesResponse,
   occurrencesResponse,
   type updateMeetingBody,
 } from '../../../../../shared/api/directory.ts';
@@ -42,6 +43,13 @@ export function directoryApi(client: ApiClient = api) {
       if (window.from) params.from = window.from;
       if (window.to) params.to = window.to;
       return client.get(`${at(id)}/occurrences${query(params)}`, occurrencesResponse);
+    },
+    /** The week view's one request: every listed weekly meeting's occurrences at once. */
+    async occurrencesOf(ids: readonly string[], window: { from: string; to: string; tz: string }) {
+      return client.get(
+        `/api/meetings/occurrences${query({ ids: ids.join(','), ...window })}`,
+        meetingsOccurrencesResponse,
+      );
     },
     async create(input: CreateMeetingInput): Promise<MeetingView> {
       return (await client.post('/api/meetings', input, meetingResponse)).meeting;

@@ -70,8 +70,6 @@ const loadDirectoryApi: DirectoryApiLoader = () => import('./api.ts').then((m) =
 
 /** Results shown again within this time are not fetched again. */
 export const FRESH_MS = 60_000;
-/** Occurrence requests in flight at once while building a week. */
-const WEEK_CONCURRENCY = 6;
 
 const emptyList: ListState = {
   key: null,
@@ -112,23 +110,6 @@ export function keepToday(
       (item.nextOccurrence && localDateOf(item.nextOccurrence.startsAtLocal) === onlyDate),
   );
   return { items: kept, nextCursor: kept.length < items.length ? null : nextCursor };
-}
-
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  run: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export function makeDirectoryStore(
@@ -223,21 +204,24 @@ export function makeDirectoryStore(
         try {
           const api = await load();
           const page = await api.list(request.params);
-          const window = { ...weekWindow(request.monday), tz: request.zone };
-          const perMeeting = await mapLimited(page.items, WEEK_CONCURRENCY, async (meeting) => {
-            if (!needsOccurrences(meeting))
-              return meeting.nextOccurrence
+          // One request for every weekly meeting listed (at most WEEK_MEETING_LIMIT, the
+          // batch route's own limit); a one-off meeting's single date came with the list.
+          const weekly = page.items.filter(needsOccurrences);
+          const answer = weekly.length
+            ? await api.occurrencesOf(
+                weekly.map((meeting) => meeting.id),
+                { ...weekWindow(request.monday), tz: request.zone },
+              )
+            : { meetings: [] };
+          // A meeting removed since the list was read is absent: it simply is not in the week.
+          const byId = new Map(answer.meetings.map((found) => [found.meetingId, found.items]));
+          const perMeeting = page.items.map((meeting) =>
+            needsOccurrences(meeting)
+              ? (byId.get(meeting.id) ?? []).map((occurrence) => ({ meeting, occurrence }))
+              : meeting.nextOccurrence
                 ? [{ meeting, occurrence: meeting.nextOccurrence }]
-                : [];
-            try {
-              const answer = await api.occurrences(meeting.id, window);
-              return answer.items.map((occurrence) => ({ meeting, occurrence }));
-            } catch (error) {
-              // Removed since the list was read: it simply is not in the week.
-              if (isApiError(error) && error.code === 'NOT_FOUND') return [];
-              throw error;
-            }
-          });
+                : [],
+          );
           if (!stillShown()) return;
           set({
             week: {
