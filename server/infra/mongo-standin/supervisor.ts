@@ -125,7 +125,9 @@ function spawnStandin(
   const child = spawn(
     process.execPath,
     [...nodeArgs, '--dir', dataDir, '--port', String(port), '--host', host, '--watch-stdin'],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // Its own process group: a Ctrl-C meant for Haven must not stop the stand-in under Haven's
+    // feet (Haven stops it last, after the app); the stdin pipe still ends it with Haven.
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   const lastWords: string[] = [];
   forwardLog(child, logger, lastWords);
