@@ -69,8 +69,11 @@ async function main(): Promise<void> {
     host: values.host,
     // Memory may now hold a write the journal lacks: exit so a restart serves only what is on disk.
     onJournalFailure: () => {
-      if (!standin) return;
-      standin.close().finally(() => process.exit(JOURNAL_FAILED_EXIT_CODE));
+      // After this turn, so the failing write's error reply is on the wire before close()
+      // drops the connections.
+      setImmediate(() => {
+        standin?.close().finally(() => process.exit(JOURNAL_FAILED_EXIT_CODE));
+      });
     },
     ...(values.quiet ? {} : { logger: stderrLogger }),
   });

@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startStandinProcess } from '../../../server/infra/mongo-standin/supervisor.ts';
+import { JOURNAL_FAILED_EXIT_CODE } from '../../../server/infra/mongo-standin/types.ts';
 import { healthSchema } from '../../../shared/health.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
+import { capturingLogger } from '../../helpers/logger.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -68,6 +72,11 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))(
         },
         { timeout: 5_000, interval: 10 },
       );
+      // As with a restarting mongod, an operation issued while it is down may fail fast.
+      await vi.waitFor(() => expect(haven.mongo.restarting()).toBe(false), {
+        timeout: 5_000,
+        interval: 20,
+      });
       const found = await items.findOne({ _id: 'acknowledged-before-kill' as never });
       const resumedMs = Date.now() - killedAt;
       expect(found).toMatchObject({ n: 1 });
@@ -101,6 +110,52 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))(
       const pid = await standinPid(other);
       await other.close();
       expect(isAlive(pid)).toBe(false);
+    });
+  },
+);
+
+describe.skipIf(process.platform !== 'linux')(
+  // needs /dev/full, a device on which every write fails with ENOSPC
+  'a stand-in child whose disk is full',
+  () => {
+    it('refuses the write, exits for a restart, and the refused write is never read', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'haven-standin-full-'));
+      // The journal a fresh data dir appends to is on a "disk" with no space left.
+      await symlink('/dev/full', join(dir, 'journal-0.bson'));
+      const { logger, lines } = capturingLogger();
+      const standin = await startStandinProcess({ dataDir: dir, logger });
+      const conn = await mongoose
+        .createConnection(standin.uri, { dbName: 'full', serverSelectionTimeoutMS: 10_000 })
+        .asPromise();
+      try {
+        const firstPid = standin.pid();
+        await expect(
+          conn.collection('items').insertOne({ _id: 'not-durable' as never }),
+        ).rejects.toMatchObject({ code: 1 });
+        await vi.waitFor(
+          () =>
+            expect(lines()).toContainEqual(
+              expect.objectContaining({
+                msg: 'mongo stand-in: exited unexpectedly, restarting',
+                pid: firstPid,
+                code: JOURNAL_FAILED_EXIT_CODE,
+                reason: 'journal failed',
+              }),
+            ),
+          { timeout: 10_000, interval: 20 },
+        );
+        // As with a restarting mongod, an operation issued while it is down may fail fast.
+        await vi.waitFor(() => expect(standin.restarting()).toBe(false), {
+          timeout: 10_000,
+          interval: 20,
+        });
+        expect(await conn.collection('items').findOne({ _id: 'not-durable' as never })).toBeNull();
+        expect(standin.pid()).not.toBe(firstPid);
+      } finally {
+        await conn.close();
+        await standin.close();
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   },
 );
