@@ -38,10 +38,11 @@ export async function checkHealth(deps: HealthDeps): Promise<Health> {
     within(() => deps.redis.ping()),
   ]);
   const sfuStats = deps.sfu.stats();
+  const mongoRestarting = deps.mongo.restarting();
   const mongo: DependencyHealth = {
     ok: mongoOk,
     backend: deps.mongo.backend,
-    detail: `found by ${deps.mongo.discovery}`,
+    detail: mongoRestarting ? 'restarting after a crash' : `found by ${deps.mongo.discovery}`,
   };
   const redis: DependencyHealth = {
     ok: redisOk,
@@ -56,7 +57,9 @@ export async function checkHealth(deps: HealthDeps): Promise<Health> {
   deps.metrics.sfuWorkersAlive.set(sfuStats.alive);
 
   // Without the database nothing works; without Redis or some workers, part of Haven still does.
-  const status = !mongoOk ? 'down' : redisOk && sfuOk ? 'ok' : 'degraded';
+  // A stand-in being restarted is back within a second or two, with its data: degraded, not down.
+  const status =
+    !mongoOk && !mongoRestarting ? 'down' : mongoOk && redisOk && sfuOk ? 'ok' : 'degraded';
   return {
     status,
     version: deps.version,

@@ -94,6 +94,21 @@ beforeAll(() => {
   }
 });
 
+/** The stand-in child's pid from Haven's log, or null when Haven used another MongoDB. */
+function standinPid(output: string): number | null {
+  const match = /"pid":(\d+)[^\n]*"msg":"mongo stand-in: child started"/.exec(output);
+  return match ? Number(match[1]) : null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 afterAll(() => {
   rmSync(checkout, { recursive: true, force: true });
 });
@@ -114,7 +129,13 @@ describe('npm start on a fresh copy of the checkout', () => {
       expect(health.status).toBe('ok');
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect(await page.text()).toMatch(/<div id="root">/);
-      expect(await stop(first)).toMatch(/"msg":"stopped"/);
+      const firstOutput = await stop(first);
+      expect(firstOutput).toMatch(/"msg":"stopped"/);
+      // Ctrl-C reaches Haven, which stops its stand-in child itself: no crash, no orphan.
+      expect(firstOutput).not.toMatch(/mongo stand-in: exited unexpectedly/);
+      const pid = standinPid(firstOutput);
+      if (/offline stand-in/.test(firstOutput)) expect(pid).not.toBeNull();
+      if (pid !== null) expect(isAlive(pid)).toBe(false);
 
       const second = await startHaven(port, dataDir);
       expect(second.output()).toMatch(/npm packages: up to date/);

@@ -23,6 +23,7 @@ export const Codes = {
   InvalidOptions: 72,
   InvalidNamespace: 73,
   NoReplicationEnabled: 76,
+  ShutdownInProgress: 91,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   CommandNotSupported: 115,

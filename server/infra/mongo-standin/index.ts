@@ -16,6 +16,11 @@ export interface MongoStandinOptions {
   logger?: StandinLogger;
   /** Journal size that triggers a background snapshot; mainly for tests. Default 64 MiB. */
   compactAfterBytes?: number;
+  /**
+   * Called once when the journal fails. Every later command but the handshake is refused
+   * already; the CLI exits here so a restart serves only what reached the disk.
+   */
+  onJournalFailure?: (err: Error) => void;
 }
 
 export interface MongoStandin {
@@ -24,6 +29,8 @@ export interface MongoStandin {
   uri: string;
   /** Stops listening, waits for in-flight commands and journal flushes, releases the lock. */
   close(): Promise<void>;
+  /** Tests only: closes the journal file under the stand-in, so the next write fails. */
+  breakJournalForTests(): Promise<void>;
 }
 
 /**
@@ -39,6 +46,10 @@ export async function startMongoStandin(opts: MongoStandinOptions): Promise<Mong
       dir: opts.dataDir,
       logger,
       ...(opts.compactAfterBytes ? { compactAfterBytes: opts.compactAfterBytes } : {}),
+      onJournalFailure: (err) => {
+        logger.error({ err: err.message }, 'mongo stand-in: journal failed, refusing commands');
+        opts.onJournalFailure?.(err);
+      },
     },
     store,
   );
@@ -74,6 +85,7 @@ export async function startMongoStandin(opts: MongoStandinOptions): Promise<Mong
     port,
     host,
     uri: `mongodb://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    breakJournalForTests: () => persistence.breakJournalForTests(),
     close() {
       closing ??= (async () => {
         stopTtl();

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { startMongoStandin } from './index.ts';
-import type { StandinLogger } from './types.ts';
+import { JOURNAL_FAILED_EXIT_CODE, type StandinLogger } from './types.ts';
 
 /**
- * CLI: `tsx server/infra/mongo-standin/main.ts --dir <path> [--port <n>] [--host <h>]`.
+ * CLI: `tsx server/infra/mongo-standin/main.ts --dir <path> [--port <n>] [--host <h>]
+ * [--quiet] [--watch-stdin]`. With --watch-stdin it exits when stdin closes (its parent died).
  * Prints exactly one JSON line `{"event":"listening","port":N}` on stdout once ready;
  * diagnostics go to stderr so stdout stays machine-readable.
  */
@@ -21,11 +22,12 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
       quiet: { type: 'boolean', default: false },
+      'watch-stdin': { type: 'boolean', default: false },
     },
   });
   if (!values.dir) {
     process.stderr.write(
-      'usage: main.ts --dir <data dir> [--port <n>] [--host <addr>] [--quiet]\n',
+      'usage: main.ts --dir <data dir> [--port <n>] [--host <addr>] [--quiet] [--watch-stdin]\n',
     );
     process.exit(2);
   }
@@ -53,11 +55,26 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  if (values['watch-stdin']) {
+    // The parent holds the other end of stdin; it closes when the parent exits in any way,
+    // SIGKILL included, so the stand-in never outlives the Haven that started it.
+    process.stdin.on('end', () => stop('parent exited'));
+    process.stdin.on('error', () => stop('parent exited'));
+    process.stdin.resume();
+  }
 
   standin = await startMongoStandin({
     dataDir: values.dir,
     port,
     host: values.host,
+    // Memory may now hold a write the journal lacks: exit so a restart serves only what is on disk.
+    onJournalFailure: () => {
+      // After this turn, so the failing write's error reply is on the wire before close()
+      // drops the connections.
+      setImmediate(() => {
+        standin?.close().finally(() => process.exit(JOURNAL_FAILED_EXIT_CODE));
+      });
+    },
     ...(values.quiet ? {} : { logger: stderrLogger }),
   });
   if (stopSignal) {

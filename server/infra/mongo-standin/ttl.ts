@@ -35,6 +35,8 @@ export function startTtlMonitor(
   logger: StandinLogger,
 ): () => void {
   const timer = setInterval(() => {
+    // After a journal failure memory must not change: a restart could not see the change.
+    if (persistence.failed) return;
     const removed = sweepExpired(store, Date.now());
     const records = store.drain();
     if (records.length === 0) return;

@@ -1,3 +1,6 @@
+/** The CLI's exit code after a journal failure, so its supervisor can say why it restarts it. */
+export const JOURNAL_FAILED_EXIT_CODE = 3;
+
 /** A BSON document as held in memory (deserialized with the driver's default promotions). */
 export type Doc = Record<string, unknown>;
 

@@ -24,6 +24,12 @@ const COMMANDS = new Map<string, CommandHandler>(
   }),
 );
 
+/**
+ * Answered even after a journal failure: they read no data, and the driver needs them to
+ * learn that this server is still there.
+ */
+const HANDSHAKE = new Set(Object.keys(handshakeCommands));
+
 export const supportedCommands = (): string[] => Array.from(COMMANDS.keys()).sort();
 
 export interface DispatcherDeps {
@@ -128,6 +134,14 @@ export class Dispatcher {
       const db = body.$db;
       if (typeof db !== 'string' || db.length === 0) {
         throw new CommandError(Codes.FailedToParse, "OP_MSG requests require a '$db' argument");
+      }
+      // Checked before the handler runs, so a refused write never touches memory; reads are
+      // refused too, because memory may hold the write whose journaling failed.
+      if (persistence.failed && !HANDSHAKE.has(name)) {
+        throw new CommandError(
+          Codes.ShutdownInProgress,
+          'the journal failed; this stand-in refuses commands until it restarts from its data',
+        );
       }
       const ctx: CommandContext = { db, store, cursors, conn, server };
       reply = handler(body, ctx);

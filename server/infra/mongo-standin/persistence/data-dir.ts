@@ -1,4 +1,4 @@
-import { type FileHandle, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'bson';
 import type { StoreRecord } from '../store/records.ts';
@@ -17,7 +17,16 @@ export interface PersistenceOptions {
   logger: StandinLogger;
   /** Journal size that triggers a background compaction (also waits for journal > snapshot). */
   compactAfterBytes?: number;
+  /** Called once, when the journal first fails: from then on nothing in memory may be served. */
+  onJournalFailure?: (err: Error) => void;
 }
+
+/**
+ * At start, the journals are folded into a new snapshot only when they hold at least this
+ * fraction of the snapshot's bytes. Replaying them costs at most half again the snapshot's
+ * read, while rewriting a large snapshot on every start made start time grow with the data.
+ */
+export const START_COMPACTION_RATIO = 0.5;
 
 /**
  * Owns the data directory: snapshot + generation-numbered journals. The snapshot header names
@@ -32,10 +41,15 @@ export class Persistence {
   private readonly store: Store;
   private readonly compactAfterBytes: number;
   private journal!: Journal;
+  /** Generation of the journal being appended to. */
   private gen = 0;
+  /** Generation named by the snapshot on disk: journals from it on are replayed. */
+  private snapshotGen = 0;
   private snapshotBytes = 0;
   private compacting: Promise<void> | null = null;
   private closed = false;
+  private reportedFailure = false;
+  private readonly onJournalFailure: ((err: Error) => void) | undefined;
 
   private constructor(opts: PersistenceOptions, store: Store, lockPath: string) {
     this.lockPath = lockPath;
@@ -43,6 +57,7 @@ export class Persistence {
     this.logger = opts.logger;
     this.store = store;
     this.compactAfterBytes = opts.compactAfterBytes ?? 64 * 1024 * 1024;
+    this.onJournalFailure = opts.onJournalFailure;
   }
 
   static async open(opts: PersistenceOptions, store: Store): Promise<Persistence> {
@@ -60,6 +75,16 @@ export class Persistence {
 
   get journalStats(): Journal['stats'] {
     return this.journal.stats;
+  }
+
+  /** The journal's failure, once a write or sync failed; appends are refused from then on. */
+  get failed(): Error | null {
+    return this.journal.failed;
+  }
+
+  /** Tests only: closes the journal file, so the next append fails as on a lost disk. */
+  async breakJournalForTests(): Promise<void> {
+    await this.journal.closeFileForTests();
   }
 
   private async loadAndCompact(): Promise<void> {
@@ -93,11 +118,15 @@ export class Persistence {
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
     let replayed = 0;
+    let journalBytes = 0;
+    let lastJournal: { gen: number; validBytes: number; discardedBytes: number } | null = null;
     for (const g of gens.filter((x) => x >= snapGen)) {
       const res = await readFrames(join(this.dir, journalName(g)), (payload) => {
         this.store.apply(deserialize(payload, DISK_DESERIALIZE_OPTIONS) as unknown as StoreRecord);
       });
       replayed += res.frames;
+      journalBytes += res.validBytes;
+      lastJournal = { gen: g, validBytes: res.validBytes, discardedBytes: res.discardedBytes };
       if (res.discardedBytes > 0) {
         this.logger.warn(
           { journal: journalName(g), discardedBytes: res.discardedBytes },
@@ -113,21 +142,34 @@ export class Persistence {
       );
     }
 
-    if (haveSnapshot && replayed === 0) {
-      this.gen = snapGen;
-      this.journal = new Journal(await createFile(join(this.dir, journalName(snapGen))));
-      await fsyncDir(this.dir);
-    } else {
+    const compactNow =
+      replayed > 0 &&
+      (!haveSnapshot || journalBytes >= this.snapshotBytes * START_COMPACTION_RATIO);
+    this.snapshotGen = snapGen;
+    if (compactNow) {
       this.gen = Math.max(snapGen, ...gens) + 1;
+      this.snapshotGen = this.gen;
       this.snapshotBytes = await writeSnapshot(this.dir, this.gen, this.store.captureView());
       this.journal = new Journal(await createFile(join(this.dir, journalName(this.gen))));
-      await fsyncDir(this.dir);
+    } else if (lastJournal) {
+      // Keep appending to the newest journal; a torn tail is cut first, or replay would stop
+      // at it and never reach the frames appended after it.
+      this.gen = lastJournal.gen;
+      const path = join(this.dir, journalName(lastJournal.gen));
+      if (lastJournal.discardedBytes > 0) await truncate(path, lastJournal.validBytes);
+      this.journal = new Journal(await open(path, 'a'), journalBytes);
+    } else {
+      this.gen = snapGen;
+      this.journal = new Journal(await createFile(join(this.dir, journalName(snapGen))));
     }
+    await fsyncDir(this.dir);
     await this.removeStaleFiles();
     this.logger.info(
       {
         gen: this.gen,
         replayedRecords: replayed,
+        journalBytes,
+        compacted: compactNow,
         snapshotBytes: this.snapshotBytes,
         ms: Date.now() - started,
       },
@@ -135,10 +177,11 @@ export class Persistence {
     );
   }
 
+  /** Journals older than the snapshot's generation are folded into it; temp files are leftovers. */
   private async removeStaleFiles(): Promise<void> {
     for (const f of await readdir(this.dir)) {
       const m = JOURNAL_RE.exec(f);
-      const stale = (m && Number(m[1]) < this.gen) || f.endsWith('.tmp');
+      const stale = (m && Number(m[1]) < this.snapshotGen) || f.endsWith('.tmp');
       if (stale) await unlink(join(this.dir, f)).catch(() => undefined);
     }
   }
@@ -150,7 +193,15 @@ export class Persistence {
   append(records: StoreRecord[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('mongo stand-in storage is closed'));
     const frames = records.map((r) => encodeFrame(serialize(r as unknown as Doc)));
+    const failedBefore = this.journal.failed;
     const done = this.journal.append(frames);
+    if (!failedBefore) {
+      done.catch((err: Error) => {
+        if (this.reportedFailure) return;
+        this.reportedFailure = true;
+        this.onJournalFailure?.(err);
+      });
+    }
     if (
       !this.compacting &&
       this.journal.bytes > Math.max(this.compactAfterBytes, this.snapshotBytes)
@@ -175,10 +226,10 @@ export class Persistence {
       rotated = true;
       const bytes = await writeSnapshot(this.dir, nextGen, view);
       await (await oldFh).close();
-      const prevGen = this.gen;
       this.gen = nextGen;
+      this.snapshotGen = nextGen;
       this.snapshotBytes = bytes;
-      await unlink(join(this.dir, journalName(prevGen))).catch(() => undefined);
+      await this.removeStaleFiles();
       this.logger.info(
         { gen: nextGen, snapshotBytes: bytes, ms: Date.now() - started },
         'mongo stand-in: compacted',

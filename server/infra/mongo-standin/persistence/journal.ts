@@ -65,6 +65,12 @@ export class Journal {
     await this.fh.close();
   }
 
+  /** Tests only: the file goes away under the journal, as when its disk is lost. */
+  async closeFileForTests(): Promise<void> {
+    await this.whenIdle();
+    await this.fh.close();
+  }
+
   private kick(): void {
     if (this.running) return;
     this.running = true;

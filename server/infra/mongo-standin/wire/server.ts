@@ -2,6 +2,19 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { StandinLogger } from '../types.ts';
 import { MAX_MESSAGE_BYTES } from './codec.ts';
 
+/** Resolves once the socket's write buffer has emptied, or the socket is gone. */
+function drained(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  });
+}
+
 export interface ConnectionInfo {
   id: number;
   remote: string;
@@ -69,7 +82,13 @@ export class WireServer {
       while (queue.length > 0 && !socket.destroyed) {
         const msg = queue.shift() as Buffer;
         const reply = await this.handler(msg, conn);
-        if (reply && !socket.destroyed) socket.write(reply);
+        if (reply && !socket.destroyed && !socket.write(reply)) {
+          // The client is not reading its replies: stop reading and running its requests until
+          // it does, so one slow reader cannot make the stand-in buffer replies without bound.
+          socket.pause();
+          await drained(socket);
+          if (!socket.destroyed) socket.resume();
+        }
       }
       draining = false;
     };
