@@ -1,5 +1,5 @@
 import { compileFilter, sortDocuments } from '../engine/query.ts';
-import type { Collection } from '../store/collection.ts';
+import { type Collection, idKeyOf } from '../store/collection.ts';
 import { type PlanStats, planQuery, type QueryPlan, runPlan } from '../store/query-plan.ts';
 import type { Doc } from '../types.ts';
 
@@ -44,6 +44,13 @@ const EMPTY_PLAN: QueryPlan = {
   keys: 0,
 };
 
+/** Ties of an in-memory sort keep natural order, whichever way the documents were read. */
+function inNaturalOrder(coll: Collection, plan: QueryPlan, docs: Doc[]): Doc[] {
+  if (plan.stage === 'COLLSCAN') return docs;
+  const seqs = new Map(docs.map((d) => [d, coll.seqOf(idKeyOf(d._id))]));
+  return docs.slice().sort((a, b) => (seqs.get(a) ?? 0) - (seqs.get(b) ?? 0));
+}
+
 /**
  * A find: filter, order, skip and limit. When the chosen index gives the order, only the
  * documents up to skip + limit (and the filter's rejects among them) are read.
@@ -73,7 +80,7 @@ export function findDocuments(coll: Collection | undefined, req: FindRequest): F
     ordered ? want : Number.POSITIVE_INFINITY,
     finishRun,
   );
-  let out = ordered || !sort ? docs : sortDocuments(docs, sort);
+  let out = ordered || !sort ? docs : sortDocuments(inNaturalOrder(coll, plan, docs), sort);
   if (skip) out = out.slice(skip);
   if (Number.isFinite(want)) out = out.slice(0, want - skip);
   return { docs: out, plan, stats, sortedInMemory: !ordered };
