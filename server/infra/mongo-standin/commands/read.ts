@@ -13,6 +13,7 @@ import {
   nonNegativeArg,
   numberArg,
 } from './context.ts';
+import { explainAggregate } from './explain.ts';
 import { findDocuments, matchDocuments } from './matching.ts';
 
 function cursorIdArg(v: unknown): number {
@@ -107,11 +108,9 @@ export const readCommands: Record<string, CommandHandler> = {
 
   aggregate: (cmd, ctx) => {
     const target = cmd.aggregate;
-    if (cmd.explain === true) {
-      throw new CommandError(
-        Codes.CommandNotSupported,
-        'explain is not supported by the MongoDB stand-in',
-      );
+    // The legacy form of explain for aggregate: `explain: true` inside the command.
+    if (cmd.explain === true && typeof target === 'string') {
+      return explainAggregate(cmd, ctx, 'queryPlanner');
     }
     if (!isPlainObject(cmd.cursor)) {
       throw new CommandError(
