@@ -45,7 +45,8 @@ function boxesFor(index: Index, conds: Map<string, unknown[]>): Interval[][] | n
   for (const field of index.fields) {
     const bounds = boundsFor(conds.get(field), index.multikey);
     if (!bounds) break;
-    if (boxes.length * bounds.length > MAX_BOXES) break;
+    // One long `$in` (populate's _id list) is fine; products of several are capped.
+    if ((boxes[0]?.length ?? 0) > 0 && boxes.length * bounds.length > MAX_BOXES) break;
     const dir = index.directions[boxes[0]?.length ?? 0] as number;
     const ordered = dir < 0 ? bounds.slice().reverse() : bounds;
     boxes = boxes.flatMap((box) => ordered.map((iv) => [...box, iv]));
