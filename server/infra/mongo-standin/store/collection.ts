@@ -211,8 +211,9 @@ export class Collection {
   /** Rebuilds every index after replay; returns index names that hold duplicates. */
   rebuildIndexes(): string[] {
     const broken: string[] = [];
-    this.idIndex.rebuild(this.withSeqs());
-    for (const idx of this.indexes) if (idx.rebuild(this.withSeqs())) broken.push(idx.name);
+    const rows = Array.from(this.withSeqs());
+    this.idIndex.rebuild(rows);
+    for (const idx of this.indexes) if (idx.rebuild(rows)) broken.push(idx.name);
     return broken;
   }
 }

@@ -78,6 +78,7 @@ const MAX_KEYS_PER_DOC = 10_000;
 export class Index {
   readonly spec: IndexSpec;
   readonly fields: string[];
+  private readonly paths: string[][];
   readonly directions: number[];
   readonly unique: boolean;
   /** Whether the planner may scan this index. */
@@ -95,6 +96,7 @@ export class Index {
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
+    this.paths = this.fields.map((f) => f.split('.'));
     this.directions = Object.values(spec.key).map((d) => (Number(d) < 0 ? -1 : 1));
     const special = Object.values(spec.key).some((v) => typeof v === 'string');
     this.unique = spec.unique === true && !special;
@@ -166,8 +168,11 @@ export class Index {
     const all: IndexEntry[] = [];
     for (const [idKey, doc, seq] of docs) {
       if (this.unique) {
-        if (!duplicate && this.findConflict(doc, idKey)) duplicate = true;
-        for (const k of this.keysOf(doc) ?? []) this.entries.set(k.key, idKey);
+        for (const k of this.keysOf(doc) ?? []) {
+          const owner = this.entries.get(k.key);
+          if (owner !== undefined && owner !== idKey) duplicate = true;
+          this.entries.set(k.key, idKey);
+        }
       }
       if (this.sorted) for (const e of this.scanEntries(doc, idKey, seq)) all.push(e);
     }
@@ -187,11 +192,18 @@ export class Index {
    * filter rejects, but never misses one the filter accepts.
    */
   private scanEntries(doc: Doc, id: string, seq: number): IndexEntry[] {
-    const perField = this.fields.map((f) => {
-      const found = scanLeaves(doc, f);
-      if (found.throughArray || found.values.length !== 1) this.multikey = true;
-      return found.values;
-    });
+    const perField: unknown[][] = [];
+    let single = true;
+    for (const parts of this.paths) {
+      const found = scanLeaves(doc, parts);
+      if (found.throughArray || found.values.length !== 1) {
+        this.multikey = true;
+        single = false;
+      }
+      perField.push(found.values);
+    }
+    // The common case (one plain value per field) without building a product.
+    if (single) return [{ k: perField.map((v) => v[0]), seq, id }];
     return product(perField).map((k) => ({ k, seq, id }));
   }
 }
@@ -207,9 +219,13 @@ function product(perField: unknown[][]): unknown[][] {
 }
 
 /** Leaves of a path for the sorted index, deduplicated; null stands for "no value here". */
-function scanLeaves(doc: Doc, path: string): { values: unknown[]; throughArray: boolean } {
+function scanLeaves(doc: Doc, parts: string[]): { values: unknown[]; throughArray: boolean } {
+  if (parts.length === 1) {
+    const v = Object.hasOwn(doc, parts[0] as string) ? doc[parts[0] as string] : null;
+    if (!Array.isArray(v)) return { values: [v], throughArray: false };
+  }
   const state = { out: [] as unknown[], throughArray: false };
-  walkLeaves(doc, path.split('.'), 0, state);
+  walkLeaves(doc, parts, 0, state);
   if (state.out.length === 0 || state.throughArray) state.out.push(null);
   return { values: dedupe(state.out), throughArray: state.throughArray };
 }
