@@ -71,9 +71,9 @@ const MAX_KEYS_PER_DOC = 10_000;
 /**
  * An index: a map of unique keys (for duplicate-key checks, O(1)) and, when queries can use it,
  * every key in sorted order (store/sorted-entries.ts) for equality, range and ordered scans.
- * Sparse, partial, collated and special (text, geo, hashed) indexes answer no queries: their
- * entries would leave documents out that a filter can still match, so only their unique map
- * is kept.
+ * Partial, collated and special (text, geo, hashed) indexes answer no queries: their entries
+ * would leave out documents a filter can still match, so only their unique map is kept.
+ * Sparse ones answer only bounds that exclude null (store/query-plan.ts).
  */
 export class Index {
   readonly spec: IndexSpec;
@@ -89,7 +89,8 @@ export class Index {
    * two operators of one field may then not be intersected, and the index cannot give a sort.
    */
   multikey = false;
-  private readonly sparse: boolean;
+  /** A sparse index leaves out documents lacking every field: only non-null bounds may use it. */
+  readonly sparse: boolean;
   private readonly partial: ((d: Doc) => boolean) | null;
   private readonly entries = new Map<string, string>();
 
@@ -104,7 +105,7 @@ export class Index {
     this.partial = isPlainObject(spec.partialFilterExpression)
       ? compileFilter(spec.partialFilterExpression)
       : null;
-    this.queryable = !special && !this.sparse && !this.partial && spec.collation === undefined;
+    this.queryable = !special && !this.partial && spec.collation === undefined;
     const dirs = this.directions;
     this.sorted = this.queryable
       ? new SortedEntries((a, b) => {
@@ -194,14 +195,17 @@ export class Index {
   private scanEntries(doc: Doc, id: string, seq: number): IndexEntry[] {
     const perField: unknown[][] = [];
     let single = true;
+    let anyPresent = false;
     for (const parts of this.paths) {
       const found = scanLeaves(doc, parts);
+      anyPresent ||= found.present;
       if (found.throughArray || found.values.length !== 1) {
         this.multikey = true;
         single = false;
       }
       perField.push(found.values);
     }
+    if (this.sparse && !anyPresent) return [];
     // The common case (one plain value per field) without building a product.
     if (single) return [{ k: perField.map((v) => v[0]), seq, id }];
     return product(perField).map((k) => ({ k, seq, id }));
@@ -219,15 +223,20 @@ function product(perField: unknown[][]): unknown[][] {
 }
 
 /** Leaves of a path for the sorted index, deduplicated; null stands for "no value here". */
-function scanLeaves(doc: Doc, parts: string[]): { values: unknown[]; throughArray: boolean } {
+function scanLeaves(
+  doc: Doc,
+  parts: string[],
+): { values: unknown[]; throughArray: boolean; present: boolean } {
   if (parts.length === 1) {
-    const v = Object.hasOwn(doc, parts[0] as string) ? doc[parts[0] as string] : null;
-    if (!Array.isArray(v)) return { values: [v], throughArray: false };
+    const present = Object.hasOwn(doc, parts[0] as string);
+    const v = present ? doc[parts[0] as string] : null;
+    if (!Array.isArray(v)) return { values: [v], throughArray: false, present };
   }
   const state = { out: [] as unknown[], throughArray: false };
   walkLeaves(doc, parts, 0, state);
-  if (state.out.length === 0 || state.throughArray) state.out.push(null);
-  return { values: dedupe(state.out), throughArray: state.throughArray };
+  const present = state.out.length > 0;
+  if (!present || state.throughArray) state.out.push(null);
+  return { values: dedupe(state.out), throughArray: state.throughArray, present };
 }
 
 function walkLeaves(

@@ -171,6 +171,10 @@ export function planQuery(
   const candidates: QueryPlan[] = [];
   for (const index of hinted ? [hinted] : coll.queryableIndexes()) {
     const bounded = boxesFor(index, conds);
+    // Documents missing every field are not in a sparse index; null bounds would need them.
+    if (index.sparse && (!bounded || bounded.some((box) => box.some((iv) => iv.rank === 2)))) {
+      continue;
+    }
     const boxes = bounded ?? [[]];
     const order = sortOrder(index, boxes, sort);
     if (!bounded && order.sortFields === 0 && !hinted) continue;

@@ -11,6 +11,7 @@ interface MeetingDoc {
   size: number;
   tags: string[];
   note?: string | null;
+  nick?: string;
 }
 
 const meetingSchema = new Schema<MeetingDoc>({
@@ -20,6 +21,7 @@ const meetingSchema = new Schema<MeetingDoc>({
   size: Number,
   tags: { type: [String], index: true },
   note: { type: String, index: true },
+  nick: { type: String, unique: true, sparse: true },
 });
 meetingSchema.index({ area: 1, startsAt: -1 });
 
@@ -50,6 +52,7 @@ beforeAll(async () => {
       size: i % 37,
       tags: i % 100 === 0 ? ['rare', `t${i % 3}`] : [`t${i % 3}`],
       ...(i % 50 === 0 ? { note: 'x' } : i % 50 === 1 ? { note: null } : {}),
+      ...(i % 10 === 0 ? { nick: `n-${i}` } : {}),
     })),
   );
 });
@@ -170,6 +173,15 @@ describe('mongo stand-in: queries use indexes', () => {
     const ex = await explain(Meeting.find({ note: 'x' }));
     expect(indexUsed(ex.queryPlanner.winningPlan)).toBe('note_1');
     expect(ex.executionStats.totalDocsExamined).toBe(COUNT / 50);
+  });
+
+  it('uses a sparse index for a value, never for null (the documents it leaves out)', async () => {
+    const ex = await explain(Meeting.find({ nick: 'n-40' }));
+    expect(indexUsed(ex.queryPlanner.winningPlan)).toBe('nick_1');
+    expect(ex.executionStats.totalDocsExamined).toBe(1);
+    const missing = await explain(Meeting.find({ nick: null }));
+    expect(indexUsed(missing.queryPlanner.winningPlan)).not.toBe('nick_1');
+    expect(missing.executionStats.nReturned).toBe(COUNT - COUNT / 10);
   });
 
   it('explains a leading $match of an aggregate', async () => {
