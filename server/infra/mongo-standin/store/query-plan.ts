@@ -188,7 +188,8 @@ export function planQuery(
   );
   const sortLen = sort ? Object.keys(sort).length : 0;
   const cost = (keys: number, sortFields: number): number => {
-    const ordered = sortLen === 0 || sortFields === sortLen;
+    // A partial order is finished run by run (runPlan), so it can stop early too.
+    const ordered = sortLen === 0 || sortFields > 0;
     const read = ordered && Number.isFinite(want) ? Math.min(keys, (want * keys) / matches) : keys;
     const sorting = ordered ? 0 : (matches * Math.log2(matches + 1)) / 4;
     return read + sorting;

@@ -147,6 +147,10 @@ describe('mongo stand-in: queries use indexes', () => {
     expect(ex.executionStats.totalDocsExamined).toBe(5);
     const page = (await Meeting.find({}).sort({ startsAt: -1 }).limit(5).lean()).map((d) => d.code);
     expect(page).toEqual(['m-1999', 'm-1998', 'm-1997', 'm-1996', 'm-1995']);
+    // Keyset paging sorts by a tie-breaker too: the index gives the first key, runs the rest.
+    const keyset = await explain(Meeting.find({}).sort({ startsAt: -1, _id: -1 }).limit(5));
+    expect(stages(keyset.queryPlanner.winningPlan)).not.toContain('SORT');
+    expect(keyset.executionStats.totalDocsExamined).toBe(5);
   });
 
   it('reads an equality prefix of a compound index in the order of its next field', async () => {
