@@ -73,10 +73,77 @@ export function fieldConditions(
       for (const clause of cond) if (isPlainObject(clause)) fieldConditions(clause, out);
       continue;
     }
+    if (key === '$or' && Array.isArray(cond)) {
+      for (const [field, implied] of impliedByEvery(cond)) {
+        const list = out.get(field);
+        if (list) list.push(implied);
+        else out.set(field, [implied]);
+      }
+      continue;
+    }
     if (key.startsWith('$')) continue;
     const list = out.get(key);
     if (list) list.push(cond);
     else out.set(key, [cond]);
+  }
+  return out;
+}
+
+/**
+ * Conditions every branch of an `$or` implies, as one condition per field: the values of all
+ * branches' points (`$in`), or the hull of their ranges when they share one type bracket.
+ * Keyset paging's `{ $or: [{ f: { $gt: v } }, { f: v, _id: { $gt: id } }] }` becomes
+ * `f >= v`, so a page starts at its place in the index instead of the collection's start.
+ */
+function impliedByEvery(branches: unknown[]): Map<string, Doc> {
+  const out = new Map<string, Doc>();
+  if (branches.length === 0 || !branches.every(isPlainObject)) return out;
+  const maps = (branches as Doc[]).map((b) => fieldConditions(b));
+  for (const field of maps[0]?.keys() ?? []) {
+    // Each branch's bounds without intersections, which hold for multikey fields too.
+    const all: Interval[] = [];
+    for (const m of maps) {
+      const b = boundsFor(m.get(field), true);
+      if (!b) {
+        all.length = 0;
+        break;
+      }
+      all.push(...b);
+    }
+    if (all.length === 0) continue;
+    if (all.every(isPoint)) {
+      out.set(field, { $in: all.map((iv) => iv.lo) });
+      continue;
+    }
+    const rank = all[0]?.rank;
+    if (!all.every((iv) => iv.rank === rank)) continue;
+    let hull = all[0] as Interval;
+    for (const iv of all.slice(1)) hull = widen(hull, iv);
+    const implied: Doc = {};
+    if (hull.lo !== undefined) implied[hull.loInc ? '$gte' : '$gt'] = hull.lo;
+    if (hull.hi !== undefined) implied[hull.hiInc ? '$lte' : '$lt'] = hull.hi;
+    if (Object.keys(implied).length > 0) out.set(field, implied);
+  }
+  return out;
+}
+
+function widen(a: Interval, b: Interval): Interval {
+  const out = { ...a };
+  if (a.lo !== undefined) {
+    const c = b.lo === undefined ? -1 : compareBson(b.lo, a.lo);
+    if (b.lo === undefined) delete out.lo;
+    else if (c < 0 || (c === 0 && b.loInc)) {
+      out.lo = b.lo;
+      out.loInc = b.loInc;
+    }
+  }
+  if (a.hi !== undefined) {
+    const c = b.hi === undefined ? 1 : compareBson(b.hi, a.hi);
+    if (b.hi === undefined) delete out.hi;
+    else if (c > 0 || (c === 0 && b.hiInc)) {
+      out.hi = b.hi;
+      out.hiInc = b.hiInc;
+    }
   }
   return out;
 }

@@ -87,12 +87,25 @@ function generator(r: () => number) {
         return { $in: [scalar(), scalar()], $lt: scalar() };
     }
   };
-  const filter = (): Doc => {
+  const plainFilter = (): Doc => {
     const f: Doc = {};
     const n = int(0, 3);
     for (let i = 0; i < n; i++) f[pick(['a', 'b', 'c', 'd.x', '_id', 'e', 'e', 'f'])] = condition();
     if (r() < 0.15) return { $and: [f, { [pick(['a', 'b'])]: condition() }] };
     return f;
+  };
+  const filter = (): Doc => {
+    const k = r();
+    if (k < 0.1) {
+      // Keyset paging's shape: past a value, or at it and past an _id.
+      const field = pick(['e', 'f', 'a']);
+      const v = scalar();
+      const op = pick(['$gt', '$lt']);
+      return { $or: [{ [field]: { [op]: v } }, { [field]: v, _id: { [op]: int(0, DOCS) } }] };
+    }
+    if (k < 0.2)
+      return { $or: [plainFilter(), plainFilter()], ...(r() < 0.5 ? plainFilter() : {}) };
+    return plainFilter();
   };
   const SORTS: (Doc | undefined)[] = [
     undefined,

@@ -153,6 +153,28 @@ describe('mongo stand-in: queries use indexes', () => {
     expect(keyset.executionStats.totalDocsExamined).toBe(5);
   });
 
+  it('starts a keyset page ($or of "past the value" and "at it, past the _id") at its place', async () => {
+    const first = await Meeting.find({}).sort({ startsAt: -1, _id: -1 }).limit(5).lean();
+    const last = first[first.length - 1] as (typeof first)[number];
+    const after = {
+      $or: [
+        { startsAt: { $lt: last.startsAt } },
+        { startsAt: last.startsAt, _id: { $lt: last._id } },
+      ],
+    };
+    const q = () => Meeting.find(after).sort({ startsAt: -1, _id: -1 }).limit(5);
+    const ex = await explain(q());
+    expect(indexUsed(ex.queryPlanner.winningPlan)).toBe('startsAt_1');
+    expect(ex.executionStats.totalDocsExamined).toBeLessThanOrEqual(6);
+    expect((await q().lean()).map((d) => d.code)).toEqual([
+      'm-1994',
+      'm-1993',
+      'm-1992',
+      'm-1991',
+      'm-1990',
+    ]);
+  });
+
   it('reads an equality prefix of a compound index in the order of its next field', async () => {
     const q = () => Meeting.find({ area: 'west' }).sort({ startsAt: 1 }).limit(3);
     const ex = await explain(q());
