@@ -7,6 +7,7 @@ import { decodeMessage, encodeOpMsg, encodeOpReply, WireFormatError } from '../w
 import type { ConnectionInfo } from '../wire/server.ts';
 import type { CommandContext, CommandHandler, ServerInfo } from './context.ts';
 import { ddlCommands } from './ddl.ts';
+import { explainCommands } from './explain.ts';
 import { findAndModifyCommands } from './find-and-modify.ts';
 import { handshakeCommands } from './handshake.ts';
 import { indexCommands } from './indexes.ts';
@@ -21,6 +22,7 @@ const COMMANDS = new Map<string, CommandHandler>(
     ...writeCommands,
     ...findAndModifyCommands,
     ...readCommands,
+    ...explainCommands,
   }),
 );
 

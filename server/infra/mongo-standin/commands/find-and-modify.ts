@@ -1,4 +1,4 @@
-import { compileProjection, sortDocuments } from '../engine/query.ts';
+import { compileProjection } from '../engine/query.ts';
 import {
   applyUpdate,
   buildUpsertDocument,
@@ -8,7 +8,7 @@ import {
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { type CommandHandler, collectionArg, docArg } from './context.ts';
-import { matchDocuments } from './matching.ts';
+import { findDocuments } from './matching.ts';
 
 const findAndModify: CommandHandler = (cmd, ctx) => {
   const field = 'findAndModify' in cmd ? 'findAndModify' : 'findandmodify';
@@ -41,9 +41,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   const project = compileProjection(docArg(cmd, 'fields'), query) ?? ((d: Doc) => d);
 
   const coll = ctx.store.getCollection(ctx.db, name);
-  let candidates = matchDocuments(coll, query, sort ? Number.POSITIVE_INFINITY : 1);
-  if (sort) candidates = sortDocuments(candidates, sort);
-  const target = candidates[0];
+  const target = findDocuments(coll, { filter: query, sort, limit: 1 }).docs[0];
 
   if (remove) {
     if (target) coll?.remove(target);

@@ -1,28 +1,12 @@
-import { canonicalKey, compareBson } from '../engine/bson-values.ts';
-import { compileFilter } from '../engine/query.ts';
-import type { Collection } from '../store/collection.ts';
-import { type Doc, isPlainObject } from '../types.ts';
-
-/** The `_id` values a filter pins down (`_id: v`, `$eq`, `$in`), or null when it does not. */
-function idCandidates(filter: Doc | undefined): unknown[] | null {
-  if (!filter || !Object.hasOwn(filter, '_id')) return null;
-  const v = filter._id;
-  if (v instanceof RegExp) return null;
-  if (isPlainObject(v)) {
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === '$eq') return [v.$eq];
-    if (keys.length === 1 && keys[0] === '$in' && Array.isArray(v.$in)) {
-      return v.$in.some((x) => x instanceof RegExp) ? null : v.$in;
-    }
-    if (keys.some((k) => k.startsWith('$'))) return null;
-  }
-  return [v];
-}
+import { compileFilter, sortDocuments } from '../engine/query.ts';
+import { type Collection, idKeyOf } from '../store/collection.ts';
+import { type PlanStats, planQuery, type QueryPlan, runPlan } from '../store/query-plan.ts';
+import type { Doc } from '../types.ts';
 
 /**
- * Documents matching a filter in natural order, up to `limit`. Filters that pin `_id` (findById,
- * update-by-id, populate's `$in`) use the primary key instead of a scan; those results come in
- * _id order, as they would from mongod's _id index.
+ * Documents matching a filter, up to `limit`, read through the cheapest index the filter
+ * bounds (store/query-plan.ts) or a full scan. Index plans return documents in index order
+ * (as mongod does), full scans in natural order.
  */
 export function matchDocuments(
   coll: Collection | undefined,
@@ -31,26 +15,73 @@ export function matchDocuments(
 ): Doc[] {
   if (!coll || limit <= 0) return [];
   const test = compileFilter(filter);
-  const ids = idCandidates(filter);
-  if (ids) {
-    const seen = new Set<string>();
-    const out: Doc[] = [];
-    for (const id of ids.slice().sort(compareBson)) {
-      const key = canonicalKey(id);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const doc = coll.getById(id);
-      if (doc && test(doc)) out.push(doc);
-      if (out.length >= limit) break;
-    }
-    return out;
+  return runPlan(coll, planQuery(coll, filter, { want: limit }), test, limit).docs;
+}
+
+export interface FindRequest {
+  filter?: Doc | undefined;
+  sort?: Doc | undefined;
+  skip?: number | undefined;
+  /** 0 or absent: no limit; negative: its absolute value (single batch is the caller's concern). */
+  limit?: number | undefined;
+  hint?: unknown;
+}
+
+export interface FindResult {
+  docs: Doc[];
+  plan: QueryPlan;
+  stats: PlanStats;
+  /** Whether the results were sorted in memory after the scan (explain's SORT stage). */
+  sortedInMemory: boolean;
+}
+
+const EMPTY_PLAN: QueryPlan = {
+  stage: 'COLLSCAN',
+  boxes: [],
+  direction: 1,
+  sortFields: 0,
+  runFields: 0,
+  keys: 0,
+};
+
+/** Ties of an in-memory sort keep natural order, whichever way the documents were read. */
+function inNaturalOrder(coll: Collection, plan: QueryPlan, docs: Doc[]): Doc[] {
+  if (plan.stage === 'COLLSCAN') return docs;
+  const seqs = new Map(docs.map((d) => [d, coll.seqOf(idKeyOf(d._id))]));
+  return docs.slice().sort((a, b) => (seqs.get(a) ?? 0) - (seqs.get(b) ?? 0));
+}
+
+/**
+ * A find: filter, order, skip and limit. When the chosen index gives the order, only the
+ * documents up to skip + limit (and the filter's rejects among them) are read.
+ */
+export function findDocuments(coll: Collection | undefined, req: FindRequest): FindResult {
+  const sort = req.sort && Object.keys(req.sort).length > 0 ? req.sort : undefined;
+  // Validates the sort spec even when nothing matches.
+  if (sort) sortDocuments([], sort);
+  const skip = req.skip ?? 0;
+  const want = req.limit ? skip + Math.abs(req.limit) : Number.POSITIVE_INFINITY;
+  const test = coll ? compileFilter(req.filter) : () => false;
+  if (!coll) {
+    return {
+      docs: [],
+      plan: EMPTY_PLAN,
+      stats: { keysExamined: 0, docsExamined: 0 },
+      sortedInMemory: false,
+    };
   }
-  const out: Doc[] = [];
-  for (const doc of coll.docs.values()) {
-    if (test(doc)) {
-      out.push(doc);
-      if (out.length >= limit) break;
-    }
-  }
-  return out;
+  const plan = planQuery(coll, req.filter, { sort, want, hint: req.hint });
+  const ordered = !sort || plan.sortFields > 0;
+  const finishRun = sort ? (run: Doc[]) => sortDocuments(run, sort) : undefined;
+  const { docs, stats } = runPlan(
+    coll,
+    plan,
+    test,
+    ordered ? want : Number.POSITIVE_INFINITY,
+    finishRun,
+  );
+  let out = ordered || !sort ? docs : sortDocuments(inNaturalOrder(coll, plan, docs), sort);
+  if (skip) out = out.slice(skip);
+  if (Number.isFinite(want)) out = out.slice(0, want - skip);
+  return { docs: out, plan, stats, sortedInMemory: !ordered };
 }

@@ -2,7 +2,7 @@ import { Long } from 'bson';
 import { cursorReply } from '../cursors.ts';
 import { canonicalKey, compareBson } from '../engine/bson-values.ts';
 import { collectLeaves } from '../engine/paths.ts';
-import { compileProjection, runPipeline, sortDocuments } from '../engine/query.ts';
+import { compileProjection, runPipeline } from '../engine/query.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import {
@@ -13,14 +13,8 @@ import {
   nonNegativeArg,
   numberArg,
 } from './context.ts';
-import { matchDocuments } from './matching.ts';
-
-function applySkipLimit(docs: Doc[], skip: number | undefined, limit: number | undefined): Doc[] {
-  let out = docs;
-  if (skip) out = out.slice(skip);
-  if (limit) out = out.slice(0, Math.abs(limit));
-  return out;
-}
+import { explainAggregate } from './explain.ts';
+import { findDocuments, matchDocuments } from './matching.ts';
 
 function cursorIdArg(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -42,13 +36,7 @@ export const readCommands: Record<string, CommandHandler> = {
     const batchSize = nonNegativeArg(cmd, 'batchSize', 'find');
     const transform = compileProjection(docArg(cmd, 'projection'), filter);
     const coll = ctx.store.getCollection(ctx.db, name);
-    // Without a sort, a limit can stop the scan early.
-    const scanLimit = sort
-      ? Number.POSITIVE_INFINITY
-      : (skip ?? 0) + Math.abs(limit || Number.POSITIVE_INFINITY);
-    let docs = matchDocuments(coll, filter, scanLimit);
-    if (sort && Object.keys(sort).length > 0) docs = sortDocuments(docs, sort);
-    docs = applySkipLimit(docs, skip, limit);
+    const { docs } = findDocuments(coll, { filter, sort, skip, limit, hint: cmd.hint });
     const batch = ctx.cursors.open(ns, docs, {
       ...(batchSize === undefined ? {} : { batchSize }),
       singleBatch: cmd.singleBatch === true || (limit !== undefined && limit < 0),
@@ -120,11 +108,9 @@ export const readCommands: Record<string, CommandHandler> = {
 
   aggregate: (cmd, ctx) => {
     const target = cmd.aggregate;
-    if (cmd.explain === true) {
-      throw new CommandError(
-        Codes.CommandNotSupported,
-        'explain is not supported by the MongoDB stand-in',
-      );
+    // The legacy form of explain for aggregate: `explain: true` inside the command.
+    if (cmd.explain === true && typeof target === 'string') {
+      return explainAggregate(cmd, ctx, 'queryPlanner');
     }
     if (!isPlainObject(cmd.cursor)) {
       throw new CommandError(

@@ -1,5 +1,4 @@
 import { ObjectId } from 'bson';
-import { sortDocuments } from '../engine/query.ts';
 import {
   applyUpdate,
   buildUpsertDocument,
@@ -16,7 +15,7 @@ import {
   docArrayArg,
   writeErrorEntry,
 } from './context.ts';
-import { matchDocuments } from './matching.ts';
+import { findDocuments, matchDocuments } from './matching.ts';
 
 /**
  * Runs each statement of a write batch; ordered batches stop at the first failure, unordered
@@ -76,8 +75,10 @@ function runUpdateStatement(
   }
   const coll = ctx.store.getCollection(ctx.db, name);
   const sort = docArg(stmt, 'sort');
-  let targets = matchDocuments(coll, filter, multi || sort ? Number.POSITIVE_INFINITY : 1);
-  if (sort && !multi) targets = sortDocuments(targets, sort).slice(0, 1);
+  const targets =
+    sort && !multi
+      ? findDocuments(coll, { filter, sort, limit: 1 }).docs
+      : matchDocuments(coll, filter, multi ? Number.POSITIVE_INFINITY : 1);
   if (targets.length === 0) {
     if (stmt.upsert === true) {
       const doc = buildUpsertDocument(filter, update, arrayFilters);

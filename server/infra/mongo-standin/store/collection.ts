@@ -29,6 +29,11 @@ export class Collection {
   readonly options: Doc;
   readonly uuid: Binary;
   readonly docs = new Map<string, Doc>();
+  /** The _id index as a sorted structure, for _id ranges and _id-ordered scans. */
+  readonly idIndex = new Index(ID_INDEX_SPEC);
+  /** Natural-order sequence per document; an update keeps it, as mongod keeps the RecordId. */
+  private readonly seqs = new Map<string, number>();
+  private nextSeq = 0;
   private indexes: Index[] = [];
   private readonly emit: RecordSink;
 
@@ -64,13 +69,32 @@ export class Collection {
     return this.indexes;
   }
 
+  /** Every index a query may scan, `_id` first. */
+  queryableIndexes(): Index[] {
+    return [this.idIndex, ...this.indexes.filter((i) => i.queryable)];
+  }
+
+  seqOf(idKey: string): number {
+    return this.seqs.get(idKey) ?? -1;
+  }
+
+  private allIndexes(): Index[] {
+    return [this.idIndex, ...this.indexes];
+  }
+
+  private *withSeqs(): Generator<[string, Doc, number]> {
+    for (const [key, doc] of this.docs) yield [key, doc, this.seqOf(key)];
+  }
+
   insert(doc: Doc): void {
     validateId(doc._id);
     const key = idKeyOf(doc._id);
     if (this.docs.has(key)) throw duplicateKeyError(this.ns, ID_INDEX_SPEC, [doc._id]);
     this.assertUnique(doc, null);
     this.docs.set(key, doc);
-    for (const idx of this.indexes) idx.add(doc, key);
+    const seq = this.nextSeq++;
+    this.seqs.set(key, seq);
+    for (const idx of this.allIndexes()) idx.add(doc, key, seq);
     this.emit({ op: 'put', db: this.db, c: this.name, doc });
   }
 
@@ -78,8 +102,9 @@ export class Collection {
   replace(oldDoc: Doc, newDoc: Doc): void {
     const key = idKeyOf(oldDoc._id);
     this.assertUnique(newDoc, key);
-    for (const idx of this.indexes) idx.remove(oldDoc, key);
-    for (const idx of this.indexes) idx.add(newDoc, key);
+    const seq = this.seqOf(key);
+    for (const idx of this.allIndexes()) idx.remove(oldDoc, key, seq);
+    for (const idx of this.allIndexes()) idx.add(newDoc, key, seq);
     this.docs.set(key, newDoc);
     this.emit({ op: 'put', db: this.db, c: this.name, doc: newDoc });
   }
@@ -87,7 +112,9 @@ export class Collection {
   remove(doc: Doc): void {
     const key = idKeyOf(doc._id);
     if (!this.docs.delete(key)) return;
-    for (const idx of this.indexes) idx.remove(doc, key);
+    const seq = this.seqOf(key);
+    this.seqs.delete(key);
+    for (const idx of this.allIndexes()) idx.remove(doc, key, seq);
     this.emit({ op: 'del', db: this.db, c: this.name, id: doc._id });
   }
 
@@ -135,11 +162,13 @@ export class Collection {
       }
     }
     const index = new Index(spec);
-    if (index.unique) {
-      for (const [key, doc] of this.docs) {
-        const conflict = index.findConflict(doc, key);
+    if (index.rebuild(this.withSeqs())) {
+      // Rare path: replay the build one document at a time to name the colliding key.
+      const probe = new Index({ ...spec, unique: true, sparse: spec.sparse === true });
+      for (const [key, doc, seq] of this.withSeqs()) {
+        const conflict = probe.findConflict(doc, key);
         if (conflict) throw duplicateKeyError(this.ns, spec, conflict);
-        index.add(doc, key);
+        probe.add(doc, key, seq);
       }
     }
     this.indexes.push(index);
@@ -156,12 +185,18 @@ export class Collection {
 
   // Replay path: the journal already holds validated state, so no checks and no re-emission.
 
+  // Indexes are left stale here and rebuilt once by rebuildIndexes() after the replay.
+
   loadPut(doc: Doc): void {
-    this.docs.set(idKeyOf(doc._id), doc);
+    const key = idKeyOf(doc._id);
+    this.docs.set(key, doc);
+    if (!this.seqs.has(key)) this.seqs.set(key, this.nextSeq++);
   }
 
   loadDelete(id: unknown): void {
-    this.docs.delete(idKeyOf(id));
+    const key = idKeyOf(id);
+    this.docs.delete(key);
+    this.seqs.delete(key);
   }
 
   loadIndex(spec: IndexSpec): void {
@@ -173,18 +208,12 @@ export class Collection {
     this.indexes = this.indexes.filter((x) => x.name !== name);
   }
 
-  /** Rebuilds unique-key maps after replay; returns index names that hold duplicates. */
+  /** Rebuilds every index after replay; returns index names that hold duplicates. */
   rebuildIndexes(): string[] {
     const broken: string[] = [];
-    for (const idx of this.indexes) {
-      idx.clear();
-      let dup = false;
-      for (const [key, doc] of this.docs) {
-        if (!dup && idx.findConflict(doc, key)) dup = true;
-        idx.add(doc, key);
-      }
-      if (dup) broken.push(idx.name);
-    }
+    const rows = Array.from(this.withSeqs());
+    this.idIndex.rebuild(rows);
+    for (const idx of this.indexes) if (idx.rebuild(rows)) broken.push(idx.name);
     return broken;
   }
 }

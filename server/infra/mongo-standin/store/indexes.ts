@@ -1,8 +1,9 @@
-import { canonicalKey, formatFields } from '../engine/bson-values.ts';
+import { canonicalKey, compareBson, formatFields } from '../engine/bson-values.ts';
 import { collectLeaves } from '../engine/paths.ts';
 import { compileFilter } from '../engine/query.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
+import { type IndexEntry, SortedEntries } from './sorted-entries.ts';
 
 export interface IndexSpec extends Doc {
   v: number;
@@ -68,25 +69,52 @@ interface IndexKey {
 const MAX_KEYS_PER_DOC = 10_000;
 
 /**
- * A secondary index. Only unique indexes keep entries: queries scan, so the stand-in needs an
- * index structure solely to enforce uniqueness.
+ * An index: a map of unique keys (for duplicate-key checks, O(1)) and, when queries can use it,
+ * every key in sorted order (store/sorted-entries.ts) for equality, range and ordered scans.
+ * Partial, collated and special (text, geo, hashed) indexes answer no queries: their entries
+ * would leave out documents a filter can still match, so only their unique map is kept.
+ * Sparse ones answer only bounds that exclude null (store/query-plan.ts).
  */
 export class Index {
   readonly spec: IndexSpec;
   readonly fields: string[];
+  private readonly paths: string[][];
+  readonly directions: number[];
   readonly unique: boolean;
-  private readonly sparse: boolean;
+  /** Whether the planner may scan this index. */
+  readonly queryable: boolean;
+  readonly sorted: SortedEntries | null;
+  /**
+   * Set once any document gave a field several keys or reached it through an array. Bounds on
+   * two operators of one field may then not be intersected, and the index cannot give a sort.
+   */
+  multikey = false;
+  /** A sparse index leaves out documents lacking every field: only non-null bounds may use it. */
+  readonly sparse: boolean;
   private readonly partial: ((d: Doc) => boolean) | null;
   private readonly entries = new Map<string, string>();
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
+    this.paths = this.fields.map((f) => f.split('.'));
+    this.directions = Object.values(spec.key).map((d) => (Number(d) < 0 ? -1 : 1));
     const special = Object.values(spec.key).some((v) => typeof v === 'string');
     this.unique = spec.unique === true && !special;
     this.sparse = spec.sparse === true;
     this.partial = isPlainObject(spec.partialFilterExpression)
       ? compileFilter(spec.partialFilterExpression)
+      : null;
+    this.queryable = !special && !this.partial && spec.collation === undefined;
+    const dirs = this.directions;
+    this.sorted = this.queryable
+      ? new SortedEntries((a, b) => {
+          for (let i = 0; i < dirs.length; i++) {
+            const c = compareBson(a.k[i], b.k[i]);
+            if (c) return c * (dirs[i] as number);
+          }
+          return a.seq - b.seq;
+        })
       : null;
   }
 
@@ -104,13 +132,10 @@ export class Index {
       return leaves.length > 0 ? dedupe(leaves) : [null];
     });
     if (this.sparse && !anyPresent) return null;
-    let combos: unknown[][] = [[]];
-    for (const values of perField) {
-      const next: unknown[][] = [];
-      for (const combo of combos) for (const v of values) next.push([...combo, v]);
-      combos = next.slice(0, MAX_KEYS_PER_DOC);
-    }
-    return combos.map((values) => ({ key: JSON.stringify(values.map(canonicalKey)), values }));
+    return product(perField).map((values) => ({
+      key: JSON.stringify(values.map(canonicalKey)),
+      values,
+    }));
   }
 
   /** The key values that collide with another document, or null. */
@@ -123,20 +148,127 @@ export class Index {
     return null;
   }
 
-  add(doc: Doc, idKey: string): void {
-    if (!this.unique) return;
-    for (const k of this.keysOf(doc) ?? []) this.entries.set(k.key, idKey);
+  add(doc: Doc, idKey: string, seq: number): void {
+    if (this.unique) for (const k of this.keysOf(doc) ?? []) this.entries.set(k.key, idKey);
+    if (this.sorted) for (const e of this.scanEntries(doc, idKey, seq)) this.sorted.insert(e);
   }
 
-  remove(doc: Doc, idKey: string): void {
-    if (!this.unique) return;
-    for (const k of this.keysOf(doc) ?? []) {
-      if (this.entries.get(k.key) === idKey) this.entries.delete(k.key);
+  remove(doc: Doc, idKey: string, seq: number): void {
+    if (this.unique) {
+      for (const k of this.keysOf(doc) ?? []) {
+        if (this.entries.get(k.key) === idKey) this.entries.delete(k.key);
+      }
     }
+    if (this.sorted) for (const e of this.scanEntries(doc, idKey, seq)) this.sorted.remove(e);
+  }
+
+  /** Refills the index from every document at once (replay, rename, a new index). */
+  rebuild(docs: Iterable<[string, Doc, number]>): boolean {
+    this.clear();
+    let duplicate = false;
+    const all: IndexEntry[] = [];
+    for (const [idKey, doc, seq] of docs) {
+      if (this.unique) {
+        for (const k of this.keysOf(doc) ?? []) {
+          const owner = this.entries.get(k.key);
+          if (owner !== undefined && owner !== idKey) duplicate = true;
+          this.entries.set(k.key, idKey);
+        }
+      }
+      if (this.sorted) for (const e of this.scanEntries(doc, idKey, seq)) all.push(e);
+    }
+    this.sorted?.load(all);
+    return duplicate;
   }
 
   clear(): void {
     this.entries.clear();
+    this.sorted?.clear();
+    this.multikey = false;
+  }
+
+  /**
+   * The sorted-index keys of a document. They may hold more keys than mongod's (null where a
+   * path crosses an array, elements of nested arrays): a scan then reads a few documents the
+   * filter rejects, but never misses one the filter accepts.
+   */
+  private scanEntries(doc: Doc, id: string, seq: number): IndexEntry[] {
+    const perField: unknown[][] = [];
+    let single = true;
+    let anyPresent = false;
+    for (const parts of this.paths) {
+      const found = scanLeaves(doc, parts);
+      anyPresent ||= found.present;
+      if (found.throughArray || found.values.length !== 1) {
+        this.multikey = true;
+        single = false;
+      }
+      perField.push(found.values);
+    }
+    if (this.sparse && !anyPresent) return [];
+    // The common case (one plain value per field) without building a product.
+    if (single) return [{ k: perField.map((v) => v[0]), seq, id }];
+    return product(perField).map((k) => ({ k, seq, id }));
+  }
+}
+
+function product(perField: unknown[][]): unknown[][] {
+  let combos: unknown[][] = [[]];
+  for (const values of perField) {
+    const next: unknown[][] = [];
+    for (const combo of combos) for (const v of values) next.push([...combo, v]);
+    combos = next.slice(0, MAX_KEYS_PER_DOC);
+  }
+  return combos;
+}
+
+/** Leaves of a path for the sorted index, deduplicated; null stands for "no value here". */
+function scanLeaves(
+  doc: Doc,
+  parts: string[],
+): { values: unknown[]; throughArray: boolean; present: boolean } {
+  if (parts.length === 1) {
+    const present = Object.hasOwn(doc, parts[0] as string);
+    const v = present ? doc[parts[0] as string] : null;
+    if (!Array.isArray(v)) return { values: [v], throughArray: false, present };
+  }
+  const state = { out: [] as unknown[], throughArray: false };
+  walkLeaves(doc, parts, 0, state);
+  const present = state.out.length > 0;
+  if (!present || state.throughArray) state.out.push(null);
+  return { values: dedupe(state.out), throughArray: state.throughArray, present };
+}
+
+function walkLeaves(
+  value: unknown,
+  parts: string[],
+  i: number,
+  state: { out: unknown[]; throughArray: boolean },
+): void {
+  if (i === parts.length) {
+    if (Array.isArray(value)) {
+      state.throughArray = true;
+      flatten(value, state.out);
+    } else state.out.push(value);
+    return;
+  }
+  const part = parts[i] as string;
+  if (Array.isArray(value)) {
+    state.throughArray = true;
+    if (/^\d+$/.test(part)) walkLeaves(value[Number(part)], parts, i + 1, state);
+    for (const item of value) {
+      if (isPlainObject(item) || Array.isArray(item)) walkLeaves(item, parts, i, state);
+    }
+    return;
+  }
+  if (!isPlainObject(value) || !Object.hasOwn(value, part)) return;
+  walkLeaves(value[part], parts, i + 1, state);
+}
+
+function flatten(values: unknown[], out: unknown[]): void {
+  for (const v of values) {
+    if (Array.isArray(v)) flatten(v, out);
+    else out.push(v);
   }
 }
 
