@@ -53,6 +53,7 @@ export class LiveMeeting {
   #settings: MeetingSettings = { ...DEFAULT_SETTINGS };
   #activeSpeaker: string | null = null;
   #graceTimer: NodeJS.Timeout | undefined;
+  #handsRaised = 0;
   #ended = false;
 
   constructor(
@@ -159,7 +160,7 @@ export class LiveMeeting {
       role,
       state: 'waiting',
       waitingSince: Date.now(),
-      handRaisedAt: null,
+      handRaisedOrder: null,
       mutedByFacilitator: false,
       audioOnly: false,
     };
@@ -234,8 +235,8 @@ export class LiveMeeting {
 
   #handQueue(): string[] {
     return this.admitted()
-      .filter((p) => p.handRaisedAt !== null)
-      .sort((a, b) => (a.handRaisedAt ?? 0) - (b.handRaisedAt ?? 0))
+      .filter((p) => p.handRaisedOrder !== null)
+      .sort((a, b) => (a.handRaisedOrder ?? 0) - (b.handRaisedOrder ?? 0))
       .map((p) => p.peerId);
   }
 
@@ -274,7 +275,7 @@ export class LiveMeeting {
     }
     this.media.removePeer(peer.peerId);
     this.#toRoom('peer:left', { peerId: peer.peerId });
-    if (peer.handRaisedAt !== null) this.#announceHands();
+    if (peer.handRaisedOrder !== null) this.#announceHands();
     if (this.#settings.spotlightPeerId === peer.peerId)
       this.#setSettings({ spotlightPeerId: null });
     if (isFacilitator(peer) && !this.admitted().some(isFacilitator)) this.#startGrace();
@@ -445,8 +446,8 @@ export class LiveMeeting {
   // ---- hands -----------------------------------------------------------------------------
 
   raiseHand(peer: LivePeer): void {
-    if (peer.handRaisedAt !== null) return;
-    peer.handRaisedAt = Date.now();
+    if (peer.handRaisedOrder !== null) return;
+    peer.handRaisedOrder = ++this.#handsRaised;
     this.announce(peer);
     this.#announceHands();
   }
@@ -455,16 +456,16 @@ export class LiveMeeting {
     const peer = peerId === undefined ? actor : this.#admittedTarget(peerId);
     if (peer !== actor && !isFacilitator(actor))
       throw new AppError('FORBIDDEN', 'only facilitators lower other hands');
-    if (peer.handRaisedAt === null) return;
-    peer.handRaisedAt = null;
+    if (peer.handRaisedOrder === null) return;
+    peer.handRaisedOrder = null;
     this.announce(peer);
     this.#announceHands();
   }
 
   lowerAllHands(): void {
     for (const peer of this.admitted()) {
-      if (peer.handRaisedAt === null) continue;
-      peer.handRaisedAt = null;
+      if (peer.handRaisedOrder === null) continue;
+      peer.handRaisedOrder = null;
       this.announce(peer);
     }
     this.#announceHands();

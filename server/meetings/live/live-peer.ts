@@ -14,8 +14,11 @@ export interface LivePeer {
   role: PeerRole;
   state: 'waiting' | 'admitted';
   waitingSince: number;
-  /** When the hand went up (queue order), or null. */
-  handRaisedAt: number | null;
+  /**
+   * The hand's place in the queue (a per-meeting counter, so two hands raised in the same
+   * millisecond keep their order), or null when it is down.
+   */
+  handRaisedOrder: number | null;
   mutedByFacilitator: boolean;
   audioOnly: boolean;
 }
@@ -41,7 +44,7 @@ export function peerView(
     role: peer.role,
     ...media,
     mutedByFacilitator: peer.mutedByFacilitator,
-    handRaised: peer.handRaisedAt !== null,
+    handRaised: peer.handRaisedOrder !== null,
     audioOnly: peer.audioOnly,
   };
 }

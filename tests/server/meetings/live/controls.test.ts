@@ -49,7 +49,9 @@ function stateOf(meetingId: string) {
   const meeting = live(meetingId);
   return JSON.stringify({
     settings: meeting.settings,
-    peers: meeting.peers().map((p) => [p.peerId, p.displayName, p.role, p.state, p.handRaisedAt]),
+    peers: meeting
+      .peers()
+      .map((p) => [p.peerId, p.displayName, p.role, p.state, p.handRaisedOrder]),
     chat: meeting.chat.visibleTo('', true).length,
   });
 }
@@ -134,7 +136,7 @@ describe('facilitator controls, enforced on the server', () => {
     expect(
       live(meetingId)
         .admitted()
-        .every((p) => p.handRaisedAt === null),
+        .every((p) => p.handRaisedOrder === null),
     ).toBe(true);
   });
 
