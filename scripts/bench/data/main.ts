@@ -13,14 +13,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Connection, Schema } from 'mongoose';
-import { SESSION_COOKIE } from '../../../server/accounts/sessions.ts';
-import { ApiClient } from '../../../tests/helpers/api-client.ts';
+import { percentile } from '../join/stats.ts';
 import { LineChild } from '../sfu/child-process.ts';
 import { resolveWorkerBin } from '../sfu/worker-bin.ts';
-import { describeCalls, parseRecorded, replayer } from './bare.ts';
 import { type Bar, dataChartSvg, renderPng } from './chart.ts';
 import { randomSource } from './fixtures.ts';
-import { httpGet, type LoadPlan, runLoad } from './load.ts';
+import { type LoadPlan, runLoad } from './load.ts';
+import { Bench, checkListed, directoryScenarios, registerMembers } from './measure.ts';
 import { PingProbe, serverRssMb } from './probes.ts';
 import { markdownReport, p95, type Row, type RunSummary, resultLine } from './report.ts';
 import {
@@ -69,97 +68,6 @@ interface Greeting {
   pid: number;
 }
 
-/** Members registered through the API like people would; the first one is the bench's. */
-async function registerMembers(url: string, count: number) {
-  const ids: string[] = [];
-  let cookie = '';
-  for (let i = 0; i < count; i++) {
-    const client = new ApiClient(url);
-    // Each from its own address: registration is limited per address.
-    const headers = { 'x-forwarded-for': `192.0.2.${i + 1}` };
-    const csrf = await client.request('GET', '/api/auth/csrf', undefined, headers);
-    client.csrfToken = csrf.body.csrfToken;
-    const response = await client.request(
-      'POST',
-      '/api/auth/register',
-      {
-        email: `bench-${process.pid}-${i}@example.org`,
-        password: 'correct horse battery',
-        displayName: `Member ${i}`,
-      },
-      headers,
-    );
-    if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
-    ids.push(response.body.user.id as string);
-    if (i === 0) cookie = `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}`;
-  }
-  return { ids, cookie };
-}
-
-class Bench {
-  readonly rows: Row[] = [];
-  readonly calls = new Map<string, string>();
-  readonly #child: LineChild;
-  readonly #db: NonNullable<Connection['db']>;
-  readonly #get: (path: string) => Promise<unknown>;
-
-  constructor(child: LineChild, connection: Connection, url: string, cookie: string) {
-    this.#child = child;
-    if (!connection.db) throw new Error('no database on the bench connection');
-    this.#db = connection.db;
-    this.#get = httpGet(url, cookie);
-  }
-
-  get = (path: string) => this.#get(path);
-
-  /** Haven through HTTP, then the database calls it made, replayed through the bare driver. */
-  async measure(step: string, scenario: string, path: (n: number) => string): Promise<Row> {
-    await this.#child.ask('record');
-    await this.#get(path(0));
-    const recorded = parseRecorded(await this.#child.ask('recorded'));
-    this.calls.set(scenario, describeCalls(recorded));
-    const haven = await runLoad(plan, (n) => this.#get(path(n)).then(() => undefined));
-    const row: Row = { step, scenario, side: 'Haven', result: haven };
-    const replay = replayer(this.#db, recorded);
-    await replay();
-    const bare = await runLoad(plan, replay);
-    this.rows.push(row, { step, scenario, side: 'bare driver', result: bare });
-    log(
-      `${step}, ${scenario}: Haven p95 ${p95(haven).toFixed(1)} ms (n=${haven.latenciesMs.length}, errors ${haven.errors}${haven.firstError ? `: ${haven.firstError}` : ''}), bare p95 ${p95(bare).toFixed(1)} ms`,
-    );
-    return row;
-  }
-}
-
-async function directoryScenarios(bench: Bench, step: string): Promise<Row> {
-  const first = (await bench.get('/api/meetings')) as {
-    items: Array<{ id: string }>;
-    nextCursor: string | null;
-  };
-  const ids = first.items.map((m) => m.id);
-  const list = await bench.measure(step, 'directory: default list', () => '/api/meetings');
-  await bench.measure(
-    step,
-    'directory: filtered (language=es, format=online)',
-    () => '/api/meetings?language=es&format=online',
-  );
-  await bench.measure(
-    step,
-    'directory: starting within 2 hours',
-    () => '/api/meetings?startingWithinHours=2',
-  );
-  if (first.nextCursor) {
-    const cursor = first.nextCursor;
-    await bench.measure(step, 'directory: page 2', () => `/api/meetings?cursor=${cursor}`);
-  }
-  await bench.measure(
-    step,
-    'directory: one meeting',
-    (n) => `/api/meetings/${ids[n % ids.length]}`,
-  );
-  return list;
-}
-
 async function main() {
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   process.env.MEDIASOUP_WORKER_BIN = resolveWorkerBin();
@@ -176,7 +84,7 @@ async function main() {
     const members = await registerMembers(greeting.url, MEMBERS);
     connection = await connectBench(greeting.mongoUri, greeting.dbName);
     const r = randomSource(20261206);
-    const bench = new Bench(child, connection, greeting.url, members.cookie);
+    const bench = new Bench(child, connection, { url: greeting.url, cookie: members.cookie }, plan);
     const rss: RunSummary['rss'] = [];
     const memory = (step: string) => {
       const m = serverRssMb(greeting.pid);
@@ -207,6 +115,7 @@ async function main() {
       inserted = total;
       largestStep = `${thousands(total)} meetings`;
       log(`${largestStep} in the directory (inserted in ${Date.now() - t0} ms)`);
+      await checkListed(bench, connection);
       defaultList = await directoryScenarios(bench, largestStep);
       rssAtLargest = memory(largestStep);
     }
@@ -275,21 +184,38 @@ async function main() {
   }
 }
 
+/** "20,000 meetings" as "20k meetings", for the chart's narrow labels. */
+const shortCount = (step: string) =>
+  step.replace(/\d{1,3}(,\d{3})+/, (n) => {
+    const v = Number(n.replaceAll(',', ''));
+    return v >= 1e6 ? `${v / 1e6}M` : `${v / 1e3}k`;
+  });
+
 function report(run: RunSummary) {
   console.log(markdownReport(run, plan.clients));
   const bars: Bar[] = [];
   for (const row of run.rows) {
-    if (row.side === 'bare driver') continue;
+    if (row.side !== 'Haven' && row.side !== 'mongoose') continue;
     const bare = run.rows.find(
       (other) =>
         other.side === 'bare driver' && other.step === row.step && other.scenario === row.scenario,
     );
+    const where = row.step.includes('posts') ? '' : ` @ ${shortCount(row.step)}`;
+    const what = row.side === 'mongoose' ? 'indexed lookup (mongoose)' : row.scenario;
     bars.push({
-      label: `${row.scenario.replace(/ \(.*\)$/, '')}, ${row.step.split(',')[0]}`,
+      label: `${what.replace(/ \(.*\)$/, '')}${where}`,
       haven: p95(row.result),
       bare: bare ? p95(bare.result) : null,
     });
   }
+  bars.push(
+    { label: 'session:ping, idle', haven: percentile(run.ping.idle, 95), bare: null },
+    {
+      label: 'session:ping, default list running',
+      haven: percentile(run.ping.loaded, 95),
+      bare: null,
+    },
+  );
   mkdirSync(OUT_DIR, { recursive: true });
   const png = join(OUT_DIR, 'data.png');
   writeFileSync(

@@ -5,7 +5,7 @@ import type { LoadResult } from './load.ts';
 export interface Row {
   step: string;
   scenario: string;
-  side: 'Haven' | 'bare driver' | 'mongoose';
+  side: 'Haven' | 'Haven, 1 client' | 'bare driver' | 'mongoose';
   result: LoadResult;
 }
 
