@@ -201,7 +201,7 @@ function report(run: RunSummary) {
         other.side === 'bare driver' && other.step === row.step && other.scenario === row.scenario,
     );
     const where = row.step.includes('posts') ? '' : ` @ ${shortCount(row.step)}`;
-    const what = row.side === 'mongoose' ? 'indexed lookup (mongoose)' : row.scenario;
+    const what = row.side === 'mongoose' ? 'indexed lookup, mongoose' : row.scenario;
     bars.push({
       label: `${what.replace(/ \(.*\)$/, '')}${where}`,
       haven: p95(row.result),
