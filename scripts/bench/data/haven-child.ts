@@ -2,16 +2,18 @@
 // Haven's event loop and the process's memory is Haven's alone. Started through the tests'
 // own startTestHaven, so it follows whatever the tests wire (its MongoDB, Redis, a worker).
 //
-// Spoken to in lines (scripts/bench/sfu/child-process.ts): it greets with one JSON line
-// {url, mongoUri, dbName, pid}; "record" starts recording the database commands mongoose
-// sends, "recorded" answers with them (EJSON) and stops; closing stdin closes Haven.
-import { createInterface } from 'node:readline';
+// Spoken to over Node's IPC channel (haven-process.ts), so nothing Haven or a process it
+// starts prints can be taken for an answer: it greets with {url, mongoUri, dbName, pid};
+// "record" starts recording the database calls mongoose makes, "recorded" answers with them
+// (EJSON) and stops; when the channel closes, Haven closes.
 import { EJSON } from 'bson';
 import mongoose from 'mongoose';
 import { startTestHaven } from '../../../tests/helpers/haven.ts';
 
+const send = (value: unknown) => process.send?.(value);
+if (!process.send) throw new Error('haven-child.ts runs under bench:data (an IPC channel)');
+
 const haven = await startTestHaven();
-const send = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
 /** Each call as EJSON at the moment it is made: the driver may add to its options later. */
 let recording: string[] | null = null;
@@ -28,17 +30,16 @@ send({
   pid: process.pid,
 });
 
-const lines = createInterface({ input: process.stdin });
-lines.on('line', (line) => {
-  if (line === 'record') {
+process.on('message', (command) => {
+  if (command === 'record') {
     recording = [];
     send({ ok: true });
-  } else if (line === 'recorded') {
-    process.stdout.write(`[${(recording ?? []).join(',')}]\n`);
+  } else if (command === 'recorded') {
+    send(`[${(recording ?? []).join(',')}]`);
     recording = null;
-  } else send({ error: `unknown command ${line}` });
+  } else send({ error: `unknown command ${String(command)}` });
 });
-lines.on('close', () => {
+process.once('disconnect', () => {
   haven.close().then(
     () => process.exit(0),
     (error) => {

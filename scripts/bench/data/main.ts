@@ -14,10 +14,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Connection, Schema } from 'mongoose';
 import { percentile } from '../join/stats.ts';
-import { LineChild } from '../sfu/child-process.ts';
 import { resolveWorkerBin } from '../sfu/worker-bin.ts';
 import { type Bar, dataChartSvg, renderPng } from './chart.ts';
 import { randomSource } from './fixtures.ts';
+import { HavenProcess } from './haven-process.ts';
 import { type LoadPlan, runLoad } from './load.ts';
 import { Bench, checkListed, directoryScenarios, registerMembers } from './measure.ts';
 import { PingProbe, serverRssMb } from './probes.ts';
@@ -61,25 +61,14 @@ const OUT_DIR = resolve(opts.out ?? 'bench-results');
 const log = (line: string) => console.error(`[bench:data] ${line}`);
 const thousands = (n: number) => n.toLocaleString('en');
 
-interface Greeting {
-  url: string;
-  mongoUri: string;
-  dbName: string;
-  pid: number;
-}
-
 async function main() {
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   process.env.MEDIASOUP_WORKER_BIN = resolveWorkerBin();
-  const child = new LineChild(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'haven-child.ts')],
-    'Haven',
-  );
+  const child = new HavenProcess();
   let probe: PingProbe | null = null;
   let connection: Connection | null = null;
   try {
-    const greeting = JSON.parse(await child.next()) as Greeting;
+    const greeting = await child.greeting();
     log(`Haven on ${greeting.url}, pid ${greeting.pid}, database ${greeting.dbName}`);
     const members = await registerMembers(greeting.url, MEMBERS);
     connection = await connectBench(greeting.mongoUri, greeting.dbName);

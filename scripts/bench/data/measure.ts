@@ -5,8 +5,8 @@ import type { Connection } from 'mongoose';
 import { SESSION_COOKIE } from '../../../server/accounts/sessions.ts';
 import { directoryModels } from '../../../server/meetings/directory/models.ts';
 import { ApiClient } from '../../../tests/helpers/api-client.ts';
-import type { LineChild } from '../sfu/child-process.ts';
 import { describeCalls, parseRecorded, replayer } from './bare.ts';
+import type { HavenProcess } from './haven-process.ts';
 import { httpGet, type LoadPlan, runLoad } from './load.ts';
 import { p95, type Row } from './report.ts';
 
@@ -42,13 +42,13 @@ export async function registerMembers(url: string, count: number) {
 export class Bench {
   readonly rows: Row[] = [];
   readonly calls = new Map<string, string>();
-  readonly #child: LineChild;
+  readonly #child: HavenProcess;
   readonly #db: NonNullable<Connection['db']>;
   readonly #get: (path: string) => Promise<unknown>;
   readonly #plan: LoadPlan;
 
   constructor(
-    child: LineChild,
+    child: HavenProcess,
     connection: Connection,
     haven: { url: string; cookie: string },
     plan: LoadPlan,
@@ -66,7 +66,7 @@ export class Bench {
   async measure(step: string, scenario: string, path: (n: number) => string): Promise<Row> {
     await this.#child.ask('record');
     await this.#get(path(0));
-    const recorded = parseRecorded(await this.#child.ask('recorded'));
+    const recorded = parseRecorded((await this.#child.ask('recorded')) as string);
     this.calls.set(scenario, describeCalls(recorded));
     const haven = await runLoad(this.#plan, (n) => this.#get(path(n)).then(() => undefined));
     const row: Row = { step, scenario, side: 'Haven', result: haven };
