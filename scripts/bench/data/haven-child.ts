@@ -4,8 +4,8 @@
 //
 // Spoken to over Node's IPC channel (haven-process.ts), so nothing Haven or a process it
 // starts prints can be taken for an answer: it greets with {url, mongoUri, dbName, pid};
-// "record" starts recording the database calls mongoose makes, "recorded" answers with them
-// (EJSON) and stops; when the channel closes, Haven closes.
+// "gc" collects garbage; "record" starts recording the database calls mongoose makes,
+// "recorded" answers with them (EJSON) and stops; when the channel closes, Haven closes.
 import { EJSON } from 'bson';
 import mongoose from 'mongoose';
 import { startTestHaven } from '../../../tests/helpers/haven.ts';
@@ -33,6 +33,11 @@ send({
 process.on('message', (command) => {
   if (command === 'record') {
     recording = [];
+    send({ ok: true });
+  } else if (command === 'gc') {
+    // Memory is read after a full collection, so it counts what Haven holds rather than
+    // whatever garbage the last load left: comparable from run to run.
+    (globalThis as { gc?: () => void }).gc?.();
     send({ ok: true });
   } else if (command === 'recorded') {
     send(`[${(recording ?? []).join(',')}]`);

@@ -18,7 +18,7 @@ export class HavenProcess {
 
   constructor() {
     this.#proc = fork(join(import.meta.dirname, 'haven-child.ts'), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', '--expose-gc'],
       stdio: ['ignore', 2, 2, 'ipc'],
     });
     this.#proc.on('message', (message) => this.#waiting.shift()?.resolve(message));
@@ -37,7 +37,7 @@ export class HavenProcess {
     return this.#next() as Promise<Greeting>;
   }
 
-  ask(command: 'record' | 'recorded'): Promise<unknown> {
+  ask(command: 'gc' | 'record' | 'recorded'): Promise<unknown> {
     const answer = this.#next();
     this.#proc.send(command);
     return answer;

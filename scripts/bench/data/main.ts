@@ -75,7 +75,8 @@ async function main() {
     const r = randomSource(20261206);
     const bench = new Bench(child, connection, { url: greeting.url, cookie: members.cookie }, plan);
     const rss: RunSummary['rss'] = [];
-    const memory = (step: string) => {
+    const memory = async (step: string) => {
+      await child.ask('gc');
       const m = serverRssMb(greeting.pid);
       rss.push({ step, ...m });
       log(
@@ -83,7 +84,7 @@ async function main() {
       );
       return m.withChildren;
     };
-    memory('start');
+    await memory('start');
 
     log(
       `inserting ${thousands(COMMUNITY.posts)} posts, ${thousands(COMMUNITY.groups)} groups, ${thousands(COMMUNITY.events)} events`,
@@ -106,7 +107,7 @@ async function main() {
       log(`${largestStep} in the directory (inserted in ${Date.now() - t0} ms)`);
       await checkListed(bench, connection);
       defaultList = await directoryScenarios(bench, largestStep);
-      rssAtLargest = memory(largestStep);
+      rssAtLargest = await memory(largestStep);
     }
 
     probe = await PingProbe.connect(greeting.url, members.cookie);
@@ -124,7 +125,7 @@ async function main() {
     const t0 = Date.now();
     await insertLookupDocs(connection, LOOKUP_DOCS);
     log(`${lookupStep} in ${LOOKUP_COLLECTION} (inserted in ${Date.now() - t0} ms)`);
-    memory(`+ ${lookupStep}`);
+    await memory(`+ ${lookupStep}`);
     const Lookup = connection.model(
       'BenchLookup',
       new Schema({ key: String, n: Number, group: Number, note: String }),

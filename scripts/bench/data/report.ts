@@ -64,7 +64,7 @@ export function markdownReport(run: RunSummary, clients: number): string {
     `| idle | ${idle.length} | ${fmt(percentile(idle, 50))} | ${fmt(percentile(idle, 95))} | ${fmt(Math.max(...idle))} |`,
     `| ${run.ping.loadScenario} runs (${clients} clients) | ${loaded.length} | ${fmt(percentile(loaded, 50))} | ${fmt(percentile(loaded, 95))} | ${fmt(Math.max(...loaded))} |`,
     '',
-    '## Server memory (RSS, MB)',
+    '## Server memory (RSS, MB, after a full garbage collection in Haven)',
     '',
     '| after | Haven process | with its child processes |',
     '|---|---:|---:|',
