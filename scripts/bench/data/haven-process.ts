@@ -1,0 +1,55 @@
+// The bench's handle on Haven's process (haven-child.ts): one answer per command, in order,
+// over Node's IPC channel. Haven's own output goes to the bench's stderr, never into the
+// report on stdout.
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface Greeting {
+  url: string;
+  mongoUri: string;
+  dbName: string;
+  pid: number;
+}
+
+export class HavenProcess {
+  readonly #proc: ChildProcess;
+  readonly #waiting: Array<{ resolve: (m: unknown) => void; reject: (e: Error) => void }> = [];
+  #exited: Error | undefined;
+
+  constructor() {
+    this.#proc = fork(join(import.meta.dirname, 'haven-child.ts'), [], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 2, 2, 'ipc'],
+    });
+    this.#proc.on('message', (message) => this.#waiting.shift()?.resolve(message));
+    this.#proc.on('exit', (code, signal) => {
+      this.#exited = new Error(`Haven's process exited (${signal ?? `code ${code}`})`);
+      for (const w of this.#waiting.splice(0)) w.reject(this.#exited);
+    });
+  }
+
+  #next(): Promise<unknown> {
+    if (this.#exited) return Promise.reject(this.#exited);
+    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
+  }
+
+  greeting(): Promise<Greeting> {
+    return this.#next() as Promise<Greeting>;
+  }
+
+  ask(command: 'gc' | 'record' | 'recorded'): Promise<unknown> {
+    const answer = this.#next();
+    this.#proc.send(command);
+    return answer;
+  }
+
+  /** Closes the channel (Haven closes itself on it), then kills it if it lingers. */
+  async stop(): Promise<void> {
+    if (this.#exited) return;
+    const exited = new Promise<void>((resolve) => this.#proc.once('exit', () => resolve()));
+    this.#proc.disconnect();
+    const timer = setTimeout(() => this.#proc.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
