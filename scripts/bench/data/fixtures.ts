@@ -6,6 +6,7 @@
 import type { DateTime } from 'luxon';
 import { Types } from 'mongoose';
 import { foldKey } from '../../../server/community/shared.ts';
+import { scheduleOf } from '../../../server/meetings/directory/schedule.ts';
 import { toStored } from '../../../server/meetings/directory/views.ts';
 import { createEventBody } from '../../../shared/api/community/events.ts';
 import { createGroupBody } from '../../../shared/api/community/groups.ts';
@@ -195,11 +196,12 @@ export function meetingInput(r: Random, facilitatorIds: string[], now: DateTime)
   });
 }
 
-/** The document the directory service stores for that input. */
+/** The document the directory service stores for that input (as `create` does). */
 export function meetingDoc(r: Random, facilitatorIds: string[], now: DateTime) {
   const input = meetingInput(r, facilitatorIds, now);
   return {
     ...toStored({ ...input, facilitatorIds: input.facilitatorIds ?? [] }),
+    ...scheduleOf(input.recurrence, input.durationMinutes, now.toMillis()),
     createdBy: input.facilitatorIds?.[0] ?? null,
   };
 }
