@@ -6,7 +6,7 @@ import {
   type Recurrence,
 } from '../../../shared/api/directory.ts';
 import type { MeetingRecord } from './models.ts';
-import { isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
+import { isInProgress, lastEnd, nextOccurrence, type Occurrence, viewOf } from './recurrence.ts';
 
 /** Conversions between stored meetings, API input and API views; no I/O, no rules. */
 
@@ -48,6 +48,17 @@ function cleanLocation(location: MeetingRecord['location']): MeetingView['locati
   };
 }
 
+/**
+ * The current-or-next occurrence the meeting stores (schedule.ts), while it is still
+ * current: the same answer as computing it, without the time-zone arithmetic that made
+ * most of a list request's work. Null when it has to be computed (ended, or never stored).
+ */
+function storedOccurrence(record: MeetingRecord, now: number): Occurrence | null {
+  const { nextStart, nextEnd } = record;
+  if (!(nextStart instanceof Date) || !(nextEnd instanceof Date)) return null;
+  return nextEnd.getTime() > now ? { start: nextStart.getTime(), end: nextEnd.getTime() } : null;
+}
+
 export function toView(
   record: MeetingRecord,
   members: Map<string, PublicUser>,
@@ -55,7 +66,8 @@ export function toView(
   now: number,
 ): MeetingView {
   const recurrence = cleanRecurrence(record.recurrence);
-  const next = nextOccurrence(recurrence, record.durationMinutes, now);
+  const next =
+    storedOccurrence(record, now) ?? nextOccurrence(recurrence, record.durationMinutes, now);
   const facilitatorIds = record.facilitatorIds.map(String);
   return {
     id: String(record._id),
