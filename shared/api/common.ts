@@ -58,11 +58,28 @@ export const languageSchema = z
 export const countrySchema = z
   .string()
   .regex(/^[A-Z]{2}$/, 'must be a two-letter country code like "GB"');
-export const timeZoneSchema = z.string().refine((zone) => {
+/**
+ * The canonical IANA name of `zone` ("europe/london" -> "Europe/London"), or null when Intl
+ * knows no such zone. Remembered: building an Intl.DateTimeFormat costs a fraction of a
+ * millisecond, and lists ask for the same few zones on every request. Only names Intl
+ * accepted are kept (a few hundred at most), so input cannot grow the cache without bound.
+ */
+const canonicalZones = new Map<string, string>();
+export function canonicalTimeZone(zone: string): string | null {
+  const known = canonicalZones.get(zone);
+  if (known !== undefined) return known;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    if (canonicalZones.size < 2_000) canonicalZones.set(zone, canonical);
+    return canonical;
   } catch {
-    return false;
+    return null;
   }
-}, 'must be an IANA time zone like "Europe/London"');
+}
+
+export const timeZoneSchema = z
+  .string()
+  .refine(
+    (zone) => canonicalTimeZone(zone) !== null,
+    'must be an IANA time zone like "Europe/London"',
+  );

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { countrySchema, idSchema, languageSchema, text, timeZoneSchema } from './common.ts';
+import {
+  canonicalTimeZone,
+  countrySchema,
+  idSchema,
+  languageSchema,
+  text,
+  timeZoneSchema,
+} from './common.ts';
 
 /**
  * The meeting directory's public contract. Every schema is strict: unknown keys are refused,
@@ -31,9 +38,7 @@ export const meetingFormatSchema = z.enum(MEETING_FORMATS);
 export const audienceSchema = z.enum(AUDIENCES);
 
 /** Intl accepts any casing ("europe/london"); calendars and the UI want the canonical name. */
-const zoneSchema = timeZoneSchema.transform(
-  (zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone,
-);
+const zoneSchema = timeZoneSchema.transform((zone) => canonicalTimeZone(zone) ?? zone);
 
 function isRealDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -1,7 +1,6 @@
-import { IANAZone } from 'luxon';
 import type { z } from 'zod';
 import type { PublicUser } from '../../../shared/api/accounts.ts';
-import type { Page } from '../../../shared/api/common.ts';
+import { canonicalTimeZone, type Page } from '../../../shared/api/common.ts';
 import {
   type CreateMeetingInput,
   cityKey,
@@ -59,7 +58,7 @@ export class DirectoryService {
   async #viewerZone(tz: string | undefined, viewer: RequestUser | undefined): Promise<string> {
     if (tz) return tz;
     const own = viewer ? await this.#users.timeZoneOf(viewer.id) : null;
-    return own && IANAZone.isValidZone(own) ? own : 'UTC';
+    return (own && canonicalTimeZone(own)) ?? 'UTC';
   }
 
   async #views(records: MeetingRecord[], zone: string): Promise<MeetingView[]> {
