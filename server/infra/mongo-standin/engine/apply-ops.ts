@@ -1,4 +1,5 @@
 import { updateOne } from 'mingo';
+import { Query } from 'mingo/query';
 import { cloneDeep } from 'mingo/util';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
@@ -225,6 +226,10 @@ function applyStep(doc: Doc, op: string, path: string, arg: unknown): boolean {
   if (op === '$pop' || op === '$pull' || op === '$pullAll') {
     if (!existing(w, path)) return false;
     if (!Array.isArray(w.value)) throw notAnArray(op, path, w, doc._id);
+    if (op === '$pull' && isLogicalQuery(arg)) {
+      pullMatching(w.holder as Container, w.parts[w.at] as string, w.value, arg);
+      return false;
+    }
     return true;
   }
   if ((op === '$push' || op === '$addToSet') && w.exists && !Array.isArray(w.value)) {
@@ -258,6 +263,28 @@ function applyStep(doc: Doc, op: string, path: string, arg: unknown): boolean {
     default:
       return true;
   }
+}
+
+const LOGICAL = new Set(['$and', '$or', '$nor']);
+
+/** `{ $or: [...] }` and the like: a query on each element as a document. */
+function isLogicalQuery(arg: unknown): arg is Doc {
+  return (
+    isPlainObject(arg) &&
+    Object.keys(arg).length > 0 &&
+    Object.keys(arg).every((k) => LOGICAL.has(k))
+  );
+}
+
+/**
+ * $pull with a top-level logical condition. mingo reads any `$`-key as a condition on the
+ * element's value ({ k: element }), so `$or` of field queries never matched; mongod runs it
+ * as a query on each element that is a document, and scalars never match it.
+ */
+function pullMatching(parent: Container, key: string, array: unknown[], condition: Doc): void {
+  const query = new Query(condition, mingoOptions());
+  const kept = array.filter((element) => !(isPlainObject(element) && query.test(element)));
+  if (kept.length !== array.length) put(parent, key, kept);
 }
 
 /** mongod's order of update paths (pathsupport::cmpPathsAndArrayIndexes per component). */

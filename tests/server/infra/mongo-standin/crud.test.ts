@@ -133,6 +133,34 @@ describe('mongo stand-in: CRUD through mongoose', () => {
     expect((await loose.indexes()).map((i) => i.name)).toEqual(['_id_']);
   });
 
+  it('pulls array elements matching a top-level $or or $and, as mongod does', async () => {
+    const raw = conn.db?.collection<{
+      _id: number;
+      results: Array<{ product: string; score: number }>;
+      plain: number[];
+    }>('pull_logical');
+    if (!raw) throw new Error('no db');
+    const results = [
+      { product: 'abc', score: 10 },
+      { product: 'xyz', score: 5 },
+      { product: 'def', score: 8 },
+    ];
+    await raw.insertOne({ _id: 1, results, plain: [1, 2, 3] });
+    await raw.updateOne(
+      { _id: 1 },
+      // The driver's types leave out logical conditions in $pull; mongod takes them.
+      { $pull: { results: { $or: [{ score: 10 }, { product: 'def' }] } } } as never,
+    );
+    expect((await raw.findOne({ _id: 1 }))?.results).toEqual([results[1]]);
+    await raw.updateOne({ _id: 1 }, {
+      $pull: { results: { $and: [{ product: 'xyz' }, { score: { $lt: 6 } }] } },
+    } as never);
+    expect((await raw.findOne({ _id: 1 }))?.results).toEqual([]);
+    // Scalars are not documents: a field query matches none of them.
+    await raw.updateOne({ _id: 1 }, { $pull: { plain: { $or: [{ a: 1 }] } } } as never);
+    expect((await raw.findOne({ _id: 1 }))?.plain).toEqual([1, 2, 3]);
+  });
+
   it('applies $set/$inc/$push/$pull/$addToSet/$unset', async () => {
     const User = conn.model('OpsUser', userSchema);
     const u = await User.create({
