@@ -108,3 +108,43 @@ export async function recoverMedia(meeting: LiveMeeting, logger: Logger): Promis
     'live meeting media moved to a new router',
   );
 }
+
+// ---- a facilitator's media controls ----------------------------------------------------
+
+/**
+ * Pauses someone's microphone on the server; they may unmute only if the meeting allows
+ * it. True when a sounding microphone was paused.
+ */
+export async function mutePeer(meeting: LiveMeeting, peerId: string): Promise<boolean> {
+  const peer = meeting.admittedPeer(peerId);
+  const mic = meeting.media.producerOf(peer.peerId, 'mic');
+  if (mic && !mic.paused) await meeting.media.pauseProducer(peer.peerId, mic.producerId);
+  if (mic) meeting.announceProducerPaused(mic.producerId, true);
+  peer.mutedByFacilitator = !meeting.settings.participantsMayUnmute && !isFacilitator(peer);
+  peer.socket.emit('meeting:mutedByFacilitator', { source: 'mic' });
+  meeting.announce(peer);
+  return mic !== undefined && !mic.paused;
+}
+
+/** Every participant but the one asking (facilitators keep their voice). */
+export async function muteAll(meeting: LiveMeeting, actor: LivePeer): Promise<number> {
+  let muted = 0;
+  for (const peer of meeting.admitted()) {
+    if (peer === actor || isFacilitator(peer)) continue;
+    if (await mutePeer(meeting, peer.peerId)) muted++;
+  }
+  return muted;
+}
+
+/** Closes someone's camera and screen share on the server. */
+export function stopVideo(meeting: LiveMeeting, peerId: string): void {
+  const peer = meeting.admittedPeer(peerId);
+  for (const source of ['camera', 'screen'] as const) {
+    const producer = meeting.media.producerOf(peer.peerId, source);
+    if (!producer) continue;
+    meeting.media.closeProducer(peer.peerId, producer.producerId);
+    meeting.announceProducerClosed(producer.producerId, peer.peerId);
+  }
+  peer.socket.emit('meeting:mutedByFacilitator', { source: 'camera' });
+  meeting.announce(peer);
+}

@@ -1,16 +1,20 @@
 import type { MediaRoom, ProducerDescription } from '../../../sfu/index.ts';
-import type { MeetingServerToClient } from '../../../shared/meetings/live/events.ts';
 import type { MeetingSettings, RoomSnapshot } from '../../../shared/meetings/live/schemas.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { MeetingNamespace, MeetingSocket } from '../../realtime/socket-server.ts';
+import { Comebacks } from './comebacks.ts';
 import { isFacilitator, type LivePeer, newPeerId, peerView, waitingView } from './live-peer.ts';
 import { MeetingChat } from './meeting-chat.ts';
+import { RoomChannels } from './room-channels.ts';
+import { Roster } from './roster.ts';
 
 /**
  * One live meeting, from the host opening it to its end: who is waiting and who is in,
- * roles, settings, hands, chat (in memory only), and its media room. Every rule of the
- * room is here, checked on the server for every request; the socket layer only parses,
+ * roles, settings, hands, chat (in memory only), and its media room. The room's rules are
+ * here and beside it (live-media.ts for media, comebacks.ts for who may return, roster.ts
+ * for who is in, meeting-chat.ts for chat), checked on the server for every request; the
+ * socket layer only parses,
  * authorises by access level and calls in.
  */
 
@@ -26,9 +30,6 @@ export interface LiveMeetingDeps {
   onEnded(): void;
 }
 
-type EventName = keyof MeetingServerToClient;
-type PayloadOf<K extends EventName> = Parameters<MeetingServerToClient[K]>[0];
-
 const DEFAULT_SETTINGS: MeetingSettings = {
   locked: false,
   autoAdmit: false,
@@ -43,17 +44,14 @@ export class LiveMeeting {
   readonly capacity: number;
   readonly openedAt = new Date();
   readonly media: MediaRoom;
-  readonly chat = new MeetingChat();
+  readonly chat: MeetingChat;
   readonly #deps: LiveMeetingDeps;
-  readonly #peers = new Map<string, LivePeer>();
-  /** Members a facilitator removed: they cannot come back to this occurrence. */
-  readonly #removedUsers = new Set<string>();
-  /** Members admitted before who dropped out, and until when they may walk back in. */
-  readonly #recentlyAdmitted = new Map<string, { role: LivePeer['role']; until: number }>();
+  readonly #roster = new Roster();
+  readonly #channels: RoomChannels;
+  readonly #comebacks: Comebacks;
   #settings: MeetingSettings = { ...DEFAULT_SETTINGS };
   #activeSpeaker: string | null = null;
   #graceTimer: NodeJS.Timeout | undefined;
-  #handsRaised = 0;
   #ended = false;
 
   constructor(
@@ -66,12 +64,15 @@ export class LiveMeeting {
     this.capacity = info.capacity;
     this.media = media;
     this.#deps = deps;
+    this.#channels = new RoomChannels(deps.namespace, info.meetingId);
+    this.#comebacks = new Comebacks(deps.rejoinGraceMs);
+    this.chat = new MeetingChat(this.#channels, this.#roster);
     media.on('activespeaker', ({ peerId }) => {
       this.#activeSpeaker = peerId;
-      this.#toRoom('speaker:active', { peerId });
+      this.#channels.toRoom('speaker:active', { peerId });
     });
     media.on('consumerclosed', ({ peerId, consumerId }) => {
-      this.#peers.get(peerId)?.socket.emit('consumer:closed', { consumerId });
+      this.#roster.get(peerId)?.socket.emit('consumer:closed', { consumerId });
     });
   }
 
@@ -83,46 +84,24 @@ export class LiveMeeting {
     return this.#settings;
   }
 
-  get #room() {
-    return `live:${this.meetingId}`;
-  }
-  get #facilitatorRoom() {
-    return `live:${this.meetingId}:facilitators`;
-  }
-
-  #toRoom<K extends EventName>(event: K, payload: PayloadOf<K>): void {
-    (this.#deps.namespace.local.to(this.#room).emit as (e: K, p: PayloadOf<K>) => void)(
-      event,
-      payload,
-    );
-  }
-  #toFacilitators<K extends EventName>(event: K, payload: PayloadOf<K>): void {
-    (this.#deps.namespace.local.to(this.#facilitatorRoom).emit as (e: K, p: PayloadOf<K>) => void)(
-      event,
-      payload,
-    );
-  }
-
   // ---- people ---------------------------------------------------------------------------
 
   peers(): LivePeer[] {
-    return [...this.#peers.values()];
+    return this.#roster.all();
   }
 
   admitted(): LivePeer[] {
-    return this.peers().filter((p) => p.state === 'admitted');
+    return this.#roster.admitted();
+  }
+
+  /** Someone in the room (not waiting), or NOT_FOUND: the target of a facilitator's action. */
+  admittedPeer(peerId: string): LivePeer {
+    return this.#roster.admittedTarget(peerId);
   }
 
   /** A peer of this meeting on this socket (a replayed id of someone else's finds nothing). */
   peerOn(socket: MeetingSocket, peerId: string): LivePeer | undefined {
-    const peer = this.#peers.get(peerId);
-    return peer && peer.socket.id === socket.id ? peer : undefined;
-  }
-
-  #target(peerId: string): LivePeer {
-    const peer = this.#peers.get(peerId);
-    if (!peer) throw new AppError('NOT_FOUND', 'no such person in this meeting');
-    return peer;
+    return this.#roster.on(socket, peerId);
   }
 
   /**
@@ -135,16 +114,16 @@ export class LiveMeeting {
     request: { displayName: string; mayHost: boolean },
   ): LivePeer {
     if (this.#ended) throw new AppError('MEETING_ENDED', 'this meeting has ended');
-    if (this.#removedUsers.has(userId))
+    if (this.#comebacks.isRemoved(userId))
       throw new AppError('REMOVED', 'a facilitator removed you from this meeting');
     // A member's newer tab (or a reconnect) replaces their older one.
     const earlier = this.peers().find((p) => p.userId === userId);
-    const recent = this.#recentRole(userId, earlier);
+    const recent = this.#comebacks.roleOnReturn(userId, earlier);
     if (earlier) this.#drop(earlier, 'replaced');
     const returning = recent !== undefined;
     if (!request.mayHost && !returning) {
       if (this.#settings.locked) throw new AppError('LOCKED', 'this meeting is locked');
-      if (this.#peers.size >= this.capacity)
+      if (this.#roster.size >= this.capacity)
         throw new AppError('CAPACITY_FULL', 'this meeting is full');
     }
     const role = request.mayHost
@@ -164,30 +143,20 @@ export class LiveMeeting {
       mutedByFacilitator: false,
       audioOnly: false,
     };
-    this.#peers.set(peer.peerId, peer);
+    this.#roster.add(peer);
     socket.data.live = { meetingId: this.meetingId, peerId: peer.peerId };
     if (request.mayHost || returning || this.#settings.autoAdmit) this.#admit(peer);
     else this.#announceWaiting();
     return peer;
   }
 
-  #recentRole(userId: string, earlier: LivePeer | undefined): LivePeer['role'] | undefined {
-    if (earlier?.state === 'admitted') return earlier.role;
-    const recent = this.#recentlyAdmitted.get(userId);
-    this.#recentlyAdmitted.delete(userId);
-    return recent && recent.until > Date.now() ? recent.role : undefined;
-  }
-
   #admit(peer: LivePeer): void {
     peer.state = 'admitted';
     this.media.addPeer(peer.peerId);
-    void peer.socket.join(this.#room);
-    if (isFacilitator(peer)) {
-      void peer.socket.join(this.#facilitatorRoom);
-      this.#clearGrace();
-    }
+    this.#channels.enter(peer.socket, isFacilitator(peer));
+    if (isFacilitator(peer)) this.#clearGrace();
     // Everyone else first, so the newcomer's snapshot and the others' views agree.
-    peer.socket.to(this.#room).emit('peer:joined', this.#view(peer));
+    this.#channels.toOthers(peer.socket, 'peer:joined', this.#view(peer));
     this.#deps.onAdmitted(this.admitted().length);
   }
 
@@ -202,11 +171,11 @@ export class LiveMeeting {
         .map((p) => this.#view(p)),
       producers: this.media.producers().filter((p) => p.peerId !== peer.peerId),
       settings: this.#settings,
-      handQueue: facilitator ? this.#handQueue() : [],
+      handQueue: facilitator ? this.#roster.handQueue() : [],
       activeSpeakerPeerId: this.#activeSpeaker,
       chat: this.chat.visibleTo(peer.peerId, facilitator),
       routerRtpCapabilities: this.media.rtpCapabilities,
-      waiting: facilitator ? this.#waiting().map(waitingView) : [],
+      waiting: facilitator ? this.#roster.waiting().map(waitingView) : [],
     };
   }
 
@@ -220,28 +189,17 @@ export class LiveMeeting {
 
   /** Tells the room a peer changed (name, role, hand, microphone, camera). */
   announce(peer: LivePeer): void {
-    if (peer.state === 'admitted') this.#toRoom('peer:updated', this.#view(peer));
-  }
-
-  #waiting(): LivePeer[] {
-    return this.peers()
-      .filter((p) => p.state === 'waiting')
-      .sort((a, b) => a.waitingSince - b.waitingSince);
+    if (peer.state === 'admitted') this.#channels.toRoom('peer:updated', this.#view(peer));
   }
 
   #announceWaiting(): void {
-    this.#toFacilitators('meeting:waiting', { waiting: this.#waiting().map(waitingView) });
-  }
-
-  #handQueue(): string[] {
-    return this.admitted()
-      .filter((p) => p.handRaisedOrder !== null)
-      .sort((a, b) => (a.handRaisedOrder ?? 0) - (b.handRaisedOrder ?? 0))
-      .map((p) => p.peerId);
+    this.#channels.toFacilitators('meeting:waiting', {
+      waiting: this.#roster.waiting().map(waitingView),
+    });
   }
 
   #announceHands(): void {
-    this.#toFacilitators('hand:queue', { queue: this.#handQueue() });
+    this.#channels.toFacilitators('hand:queue', { queue: this.#roster.handQueue() });
   }
 
   /** Leaves for good (the Leave button): no walking back in without the waiting room. */
@@ -251,20 +209,14 @@ export class LiveMeeting {
 
   /** The connection dropped: they may come back without waiting, for a little while. */
   disconnected(peer: LivePeer): void {
-    if (peer.state === 'admitted') {
-      this.#recentlyAdmitted.set(peer.userId, {
-        role: peer.role,
-        until: Date.now() + this.#deps.rejoinGraceMs,
-      });
-    }
+    this.#comebacks.droppedOut(peer);
     this.#drop(peer, 'disconnected');
   }
 
   #drop(peer: LivePeer, why: 'left' | 'disconnected' | 'replaced' | 'removed' | 'denied'): void {
-    if (!this.#peers.delete(peer.peerId)) return;
+    if (!this.#roster.delete(peer)) return;
     if (peer.socket.data.live?.peerId === peer.peerId) peer.socket.data.live = undefined;
-    void peer.socket.leave(this.#room);
-    void peer.socket.leave(this.#facilitatorRoom);
+    this.#channels.leave(peer.socket);
     this.#deps.logger.info(
       { meetingId: this.meetingId, peerId: peer.peerId, why },
       'live meeting peer left',
@@ -274,7 +226,7 @@ export class LiveMeeting {
       return;
     }
     this.media.removePeer(peer.peerId);
-    this.#toRoom('peer:left', { peerId: peer.peerId });
+    this.#channels.toRoom('peer:left', { peerId: peer.peerId });
     if (peer.handRaisedOrder !== null) this.#announceHands();
     if (this.#settings.spotlightPeerId === peer.peerId)
       this.#setSettings({ spotlightPeerId: null });
@@ -294,33 +246,33 @@ export class LiveMeeting {
 
   #setSettings(patch: Partial<MeetingSettings>): MeetingSettings {
     this.#settings = { ...this.#settings, ...patch };
-    this.#toRoom('meeting:settings', this.#settings);
+    this.#channels.toRoom('meeting:settings', this.#settings);
     return this.#settings;
   }
 
   // ---- media announcements (the rules are in live-media.ts) ----------------------------
 
   announceProducer(producer: ProducerDescription): void {
-    this.#toRoom('producer:new', producer);
+    this.#channels.toRoom('producer:new', producer);
   }
   announceProducerPaused(producerId: string, paused: boolean): void {
-    this.#toRoom('producer:paused', { producerId, paused });
+    this.#channels.toRoom('producer:paused', { producerId, paused });
   }
   announceProducerClosed(producerId: string, peerId: string): void {
-    this.#toRoom('producer:closed', { producerId, peerId });
+    this.#channels.toRoom('producer:closed', { producerId, peerId });
   }
 
   /** After a new router: every admitted peer builds its transports again. */
   restartMedia(): void {
     for (const peer of this.admitted()) this.media.addPeer(peer.peerId);
-    this.#toRoom('media:restart', { routerRtpCapabilities: this.media.rtpCapabilities });
+    this.#channels.toRoom('media:restart', { routerRtpCapabilities: this.media.rtpCapabilities });
     for (const peer of this.admitted()) this.announce(peer);
   }
 
   // ---- facilitator controls ------------------------------------------------------------
 
   admit(peerId: string): void {
-    const peer = this.#target(peerId);
+    const peer = this.#roster.target(peerId);
     if (peer.state !== 'waiting') throw new AppError('CONFLICT', 'already in the meeting');
     this.#admit(peer);
     peer.socket.emit('meeting:admitted', { room: this.snapshot(peer) });
@@ -328,7 +280,7 @@ export class LiveMeeting {
   }
 
   admitAll(): number {
-    const waiting = this.#waiting();
+    const waiting = this.#roster.waiting();
     for (const peer of waiting) {
       this.#admit(peer);
       peer.socket.emit('meeting:admitted', { room: this.snapshot(peer) });
@@ -338,57 +290,23 @@ export class LiveMeeting {
   }
 
   deny(peerId: string): void {
-    const peer = this.#target(peerId);
+    const peer = this.#roster.target(peerId);
     if (peer.state !== 'waiting') throw new AppError('CONFLICT', 'already in the meeting');
     peer.socket.emit('meeting:denied', {});
     this.#drop(peer, 'denied');
   }
 
   remove(actor: LivePeer, peerId: string): void {
-    const peer = this.#target(peerId);
+    const peer = this.#roster.target(peerId);
     if (peer === actor) throw new AppError('INVALID_TRANSITION', 'use Leave to leave');
     if (peer.role === 'host') throw new AppError('FORBIDDEN', 'the host cannot be removed');
-    this.#removedUsers.add(peer.userId);
+    this.#comebacks.remove(peer.userId);
     peer.socket.emit('meeting:removed', {});
     this.#drop(peer, 'removed');
   }
 
-  /** Pauses their microphone on the server; they may unmute only if the meeting allows it. */
-  async mute(peerId: string): Promise<boolean> {
-    const peer = this.#admittedTarget(peerId);
-    const mic = this.media.producerOf(peer.peerId, 'mic');
-    if (mic && !mic.paused) await this.media.pauseProducer(peer.peerId, mic.producerId);
-    if (mic) this.#toRoom('producer:paused', { producerId: mic.producerId, paused: true });
-    peer.mutedByFacilitator = !this.#settings.participantsMayUnmute && !isFacilitator(peer);
-    peer.socket.emit('meeting:mutedByFacilitator', { source: 'mic' });
-    this.announce(peer);
-    return mic !== undefined && !mic.paused;
-  }
-
-  async muteAll(actor: LivePeer): Promise<number> {
-    let muted = 0;
-    for (const peer of this.admitted()) {
-      if (peer === actor || isFacilitator(peer)) continue;
-      if (await this.mute(peer.peerId)) muted++;
-    }
-    return muted;
-  }
-
-  /** Closes their camera and screen share on the server. */
-  stopVideo(peerId: string): void {
-    const peer = this.#admittedTarget(peerId);
-    for (const source of ['camera', 'screen'] as const) {
-      const producer = this.media.producerOf(peer.peerId, source);
-      if (!producer) continue;
-      this.media.closeProducer(peer.peerId, producer.producerId);
-      this.#toRoom('producer:closed', { producerId: producer.producerId, peerId: peer.peerId });
-    }
-    peer.socket.emit('meeting:mutedByFacilitator', { source: 'camera' });
-    this.announce(peer);
-  }
-
   rename(peerId: string, displayName: string): void {
-    const peer = this.#target(peerId);
+    const peer = this.#roster.target(peerId);
     peer.displayName = displayName;
     if (peer.state === 'waiting') this.#announceWaiting();
     else this.announce(peer);
@@ -411,49 +329,42 @@ export class LiveMeeting {
   }
 
   spotlight(peerId: string | null): void {
-    if (peerId !== null) this.#admittedTarget(peerId);
+    if (peerId !== null) this.#roster.admittedTarget(peerId);
     this.#setSettings({ spotlightPeerId: peerId });
   }
 
   promote(peerId: string): void {
-    const peer = this.#admittedTarget(peerId);
+    const peer = this.#roster.admittedTarget(peerId);
     if (peer.role !== 'participant') throw new AppError('CONFLICT', 'already a facilitator');
     peer.role = 'cofacilitator';
     peer.mutedByFacilitator = false;
-    void peer.socket.join(this.#facilitatorRoom);
+    this.#channels.setFacilitator(peer.socket, true);
     this.announce(peer);
     // Their view grows: the waiting list, the hand queue and the private chat.
     peer.socket.emit('meeting:admitted', { room: this.snapshot(peer) });
   }
 
   demote(actor: LivePeer, peerId: string): void {
-    const peer = this.#admittedTarget(peerId);
+    const peer = this.#roster.admittedTarget(peerId);
     if (peer.role !== 'cofacilitator')
       throw new AppError('CONFLICT', 'only a co-facilitator can be demoted');
     if (peer === actor) throw new AppError('INVALID_TRANSITION', 'ask another facilitator');
     peer.role = 'participant';
-    void peer.socket.leave(this.#facilitatorRoom);
+    this.#channels.setFacilitator(peer.socket, false);
     this.announce(peer);
     peer.socket.emit('meeting:admitted', { room: this.snapshot(peer) });
-  }
-
-  #admittedTarget(peerId: string): LivePeer {
-    const peer = this.#target(peerId);
-    if (peer.state !== 'admitted') throw new AppError('NOT_FOUND', 'not in the meeting room');
-    return peer;
   }
 
   // ---- hands -----------------------------------------------------------------------------
 
   raiseHand(peer: LivePeer): void {
-    if (peer.handRaisedOrder !== null) return;
-    peer.handRaisedOrder = ++this.#handsRaised;
+    if (!this.#roster.raiseHand(peer)) return;
     this.announce(peer);
     this.#announceHands();
   }
 
   lowerHand(actor: LivePeer, peerId: string | undefined): void {
-    const peer = peerId === undefined ? actor : this.#admittedTarget(peerId);
+    const peer = peerId === undefined ? actor : this.#roster.admittedTarget(peerId);
     if (peer !== actor && !isFacilitator(actor))
       throw new AppError('FORBIDDEN', 'only facilitators lower other hands');
     if (peer.handRaisedOrder === null) return;
@@ -471,33 +382,6 @@ export class LiveMeeting {
     this.#announceHands();
   }
 
-  // ---- chat ------------------------------------------------------------------------------
-
-  sendChat(peer: LivePeer, text: string, to: 'everyone' | 'facilitators'): string {
-    const message = this.chat.add({
-      fromPeerId: peer.peerId,
-      fromName: peer.displayName,
-      to,
-      text,
-    });
-    if (to === 'everyone') this.#toRoom('chat:message', message);
-    else {
-      this.#toFacilitators('chat:message', message);
-      if (!isFacilitator(peer)) peer.socket.emit('chat:message', message);
-    }
-    return message.id;
-  }
-
-  deleteChat(messageId: string): void {
-    const message = this.chat.delete(messageId);
-    if (!message) throw new AppError('NOT_FOUND', 'no such message');
-    if (message.to === 'everyone') this.#toRoom('chat:deleted', { messageId });
-    else {
-      this.#toFacilitators('chat:deleted', { messageId });
-      this.#peers.get(message.fromPeerId)?.socket.emit('chat:deleted', { messageId });
-    }
-  }
-
   // ---- the end ---------------------------------------------------------------------------
 
   /** Ends the meeting for everyone: media closed, chat forgotten. Idempotent. */
@@ -507,11 +391,10 @@ export class LiveMeeting {
     this.#clearGrace();
     for (const peer of this.peers()) {
       peer.socket.emit('meeting:ended', { reason });
-      void peer.socket.leave(this.#room);
-      void peer.socket.leave(this.#facilitatorRoom);
+      this.#channels.leave(peer.socket);
       if (peer.socket.data.live?.meetingId === this.meetingId) peer.socket.data.live = undefined;
     }
-    this.#peers.clear();
+    this.#roster.clear();
     this.chat.clear();
     this.media.close();
     this.#deps.logger.info({ meetingId: this.meetingId, reason }, 'live meeting ended');

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ChatMessage } from '../../../shared/meetings/live/schemas.ts';
+import { AppError } from '../../infra/errors.ts';
+import { isFacilitator, type LivePeer } from './live-peer.ts';
+import type { RoomChannels } from './room-channels.ts';
+import type { Roster } from './roster.ts';
 
 /** Enough for a latecomer to catch up; older lines drop off. */
 const KEPT_MESSAGES = 200;
@@ -11,6 +15,35 @@ const KEPT_MESSAGES = 200;
  */
 export class MeetingChat {
   #messages: ChatMessage[] = [];
+  readonly #channels: RoomChannels;
+  readonly #roster: Roster;
+
+  constructor(channels: RoomChannels, roster: Roster) {
+    this.#channels = channels;
+    this.#roster = roster;
+  }
+
+  /** Stores and delivers a line: to the room, or to the facilitators and its sender. */
+  send(peer: LivePeer, text: string, to: 'everyone' | 'facilitators'): string {
+    const message = this.add({ fromPeerId: peer.peerId, fromName: peer.displayName, to, text });
+    if (to === 'everyone') this.#channels.toRoom('chat:message', message);
+    else {
+      this.#channels.toFacilitators('chat:message', message);
+      if (!isFacilitator(peer)) peer.socket.emit('chat:message', message);
+    }
+    return message.id;
+  }
+
+  /** A facilitator deletes a line for all who could read it. */
+  deleteForAll(messageId: string): void {
+    const message = this.delete(messageId);
+    if (!message) throw new AppError('NOT_FOUND', 'no such message');
+    if (message.to === 'everyone') this.#channels.toRoom('chat:deleted', { messageId });
+    else {
+      this.#channels.toFacilitators('chat:deleted', { messageId });
+      this.#roster.get(message.fromPeerId)?.socket.emit('chat:deleted', { messageId });
+    }
+  }
 
   add(message: Omit<ChatMessage, 'id' | 'sentAt'>): ChatMessage {
     const stored: ChatMessage = {

@@ -128,11 +128,11 @@ function liveMeetingHandlers(
       return ok;
     },
     'meeting:mute': async ({ peerId }, { meeting }) => {
-      await meeting.mute(peerId);
+      await media.mutePeer(meeting, peerId);
       return ok;
     },
     'meeting:stopVideo': ({ peerId }, { meeting }) => {
-      meeting.stopVideo(peerId);
+      media.stopVideo(meeting, peerId);
       return ok;
     },
     'meeting:rename': ({ peerId, displayName }, { meeting }) => {
@@ -147,7 +147,9 @@ function liveMeetingHandlers(
       meeting.setLocked(false);
       return ok;
     },
-    'meeting:muteAll': async (_p, { meeting, peer }) => ({ muted: await meeting.muteAll(peer) }),
+    'meeting:muteAll': async (_p, { meeting, peer }) => ({
+      muted: await media.muteAll(meeting, peer),
+    }),
     'meeting:lowerAllHands': (_p, { meeting }) => {
       meeting.lowerAllHands();
       return ok;
@@ -213,10 +215,10 @@ function liveMeetingHandlers(
       return ok;
     },
     'chat:send': ({ text, to }, { meeting, peer }) => ({
-      messageId: meeting.sendChat(peer, text, to),
+      messageId: meeting.chat.send(peer, text, to),
     }),
     'chat:delete': ({ messageId }, { meeting }) => {
-      meeting.deleteChat(messageId);
+      meeting.chat.deleteForAll(messageId);
       return ok;
     },
   };
