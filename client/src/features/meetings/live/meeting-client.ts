@@ -7,9 +7,9 @@ import type {
   ServerToClientEvents,
 } from '../../../../../shared/protocol.ts';
 import type { HavenSocket } from '../../../net/socket.ts';
-import { openCamera, openMicrophone, openScreen } from './devices.ts';
+import { LocalSources } from './local-sources.ts';
 import { MediaSession } from './media-session.ts';
-import { mayShareScreen, mayUnmute, outcomeOfJoinError } from './model.ts';
+import { outcomeOfJoinError } from './model.ts';
 import { bindRoomEvents } from './room-events.ts';
 import { producersToConsume, roomFromSnapshot, selfOf } from './room-state.ts';
 import {
@@ -19,14 +19,7 @@ import {
   type PayloadIn,
   type Requester,
 } from './signalling.ts';
-import {
-  initialLiveState,
-  type LiveState,
-  type NoticeKey,
-  patchLocal,
-  setBusy,
-  setProblem,
-} from './store.ts';
+import { initialLiveState, type LiveState, type NoticeKey, patchLocal, setBusy } from './store.ts';
 import { localKey, TrackRegistry } from './tracks.ts';
 
 /**
@@ -61,6 +54,7 @@ export class MeetingClient {
   readonly #socket: MeetingSocket;
   readonly #request: Requester;
   readonly #media: MediaSession;
+  readonly #sources: LocalSources;
   #join: JoinRequest | null = null;
   #closed = false;
   #connectedOnce = false;
@@ -84,7 +78,15 @@ export class MeetingClient {
           return { consumers };
         }),
       transportFailed: () => this.#rebuildMedia(null),
-      trackEnded: (source) => void this.#trackEnded(source),
+      trackEnded: (source) => void this.#sources.trackEnded(source),
+    });
+    this.#sources = new LocalSources({
+      store,
+      tracks: this.tracks,
+      media: this.#media,
+      devices: () => this.#join,
+      self: () => this.#self,
+      notice: (key, code) => this.#notice(key, code),
     });
     this.#listen();
     void this.checkStatus();
@@ -133,7 +135,7 @@ export class MeetingClient {
       enterRoom: (room) => void this.#enterRoom(room, false),
       finish: (outcome, reason) => this.#finish(outcome, reason),
       restartMedia: (caps) => this.#rebuildMedia(caps),
-      mutedByFacilitator: (source) => this.#mutedByFacilitator(source),
+      mutedByFacilitator: (source) => this.#sources.mutedByFacilitator(source),
     });
   }
 
@@ -229,7 +231,7 @@ export class MeetingClient {
         await this.#media.start(caps);
         // Others' audio and video do not wait for this browser's own microphone (opening it
         // and producing it take two round trips and a device prompt on first entry).
-        await Promise.all([this.#consumeAll(), this.#produceWhatWasOn(firstEntry)]);
+        await Promise.all([this.#consumeAll(), this.#sources.produceWhatWasOn(firstEntry)]);
       } catch (error) {
         if (this.#closed) return;
         this.#notice('mediaFailed', codeOf(error));
@@ -241,32 +243,6 @@ export class MeetingClient {
 
   #lastCaps: unknown = null;
 
-  async #produceWhatWasOn(firstEntry: boolean): Promise<void> {
-    const local = this.state.local;
-    // The microphone is opened on first entry, so the browser asks for it now and not in
-    // the middle of the meeting, but it is sent only once the person unmutes. Everyone
-    // enters muted, and a paused producer still gives every other browser a consumer to
-    // negotiate: thirty listeners would be hundreds of idle consumers, and each join slower.
-    if (firstEntry) await this.#openMic();
-    const mic = this.tracks.get(localKey('mic'));
-    if (mic && local.micOn) await this.#media.produce('mic', mic, false);
-    const camera = this.tracks.get(localKey('camera'));
-    if (camera && local.cameraOn && !local.audioOnly) await this.#media.produce('camera', camera);
-    const screen = this.tracks.get(localKey('screen'));
-    if (screen && local.screenOn) await this.#media.produce('screen', screen);
-  }
-
-  async #openMic(): Promise<void> {
-    if (this.tracks.get(localKey('mic'))) return;
-    const opened = await openMicrophone(this.#join?.micDeviceId);
-    if ('problem' in opened) {
-      setProblem(this.#store, 'mic', opened.problem);
-      return;
-    }
-    setProblem(this.#store, 'mic', null);
-    this.tracks.set(localKey('mic'), opened.track);
-  }
-
   async #consumeAll(): Promise<void> {
     const room = this.state.room;
     if (!room) return;
@@ -275,90 +251,16 @@ export class MeetingClient {
   }
 
   /** Unmute is resumeProducer; the server refuses it (FORBIDDEN) after a facilitator mute. */
-  async toggleMic(): Promise<void> {
-    const local = this.state.local;
-    if (local.busy.mic) return;
-    const turnOn = !local.micOn;
-    if (turnOn && !mayUnmute(this.#self)) return this.#notice('stillMuted');
-    setBusy(this.#store, 'mic', true);
-    try {
-      if (turnOn && !this.#media.producerId('mic')) {
-        // Not sent yet (everyone enters muted), or blocked at entry: open it if need be.
-        await this.#openMic();
-        const track = this.tracks.get(localKey('mic'));
-        if (!track) return;
-        await this.#media.produce('mic', track, false);
-      } else {
-        await this.#media.setPaused('mic', !turnOn);
-      }
-      patchLocal(this.#store, { micOn: turnOn });
-    } catch (error) {
-      this.#notice('actionFailed', codeOf(error));
-    } finally {
-      setBusy(this.#store, 'mic', false);
-    }
+  toggleMic(): Promise<void> {
+    return this.#sources.toggleMic();
   }
 
-  async toggleCamera(): Promise<void> {
-    const local = this.state.local;
-    if (local.busy.camera || local.audioOnly) return;
-    setBusy(this.#store, 'camera', true);
-    try {
-      if (local.cameraOn) await this.#stopSource('camera');
-      else await this.#startSource('camera');
-    } finally {
-      setBusy(this.#store, 'camera', false);
-    }
+  toggleCamera(): Promise<void> {
+    return this.#sources.toggleCamera();
   }
 
-  async toggleScreen(): Promise<void> {
-    const local = this.state.local;
-    const room = this.state.room;
-    if (local.busy.screen || !room) return;
-    if (!local.screenOn && !mayShareScreen(this.#self, room.settings)) return;
-    setBusy(this.#store, 'screen', true);
-    try {
-      if (local.screenOn) await this.#stopSource('screen');
-      else await this.#startSource('screen');
-    } finally {
-      setBusy(this.#store, 'screen', false);
-    }
-  }
-
-  async #startSource(source: 'camera' | 'screen'): Promise<void> {
-    const opened =
-      source === 'camera' ? await openCamera(this.#join?.cameraDeviceId) : await openScreen();
-    if ('problem' in opened) {
-      // Cancelling the screen picker is a choice, not a problem to explain.
-      if (source === 'camera' || opened.problem !== 'blocked')
-        setProblem(this.#store, source, opened.problem);
-      return;
-    }
-    setProblem(this.#store, source, null);
-    this.tracks.set(localKey(source), opened.track);
-    try {
-      await this.#media.produce(source, opened.track);
-      patchLocal(this.#store, source === 'camera' ? { cameraOn: true } : { screenOn: true });
-    } catch (error) {
-      opened.track.stop();
-      this.tracks.set(localKey(source), null);
-      this.#notice('actionFailed', codeOf(error));
-    }
-  }
-
-  async #stopSource(source: 'camera' | 'screen'): Promise<void> {
-    patchLocal(this.#store, source === 'camera' ? { cameraOn: false } : { screenOn: false });
-    this.tracks.get(localKey(source))?.stop();
-    this.tracks.set(localKey(source), null);
-    await this.#media.closeProducer(source);
-  }
-
-  /** The browser ended a track: an unplugged microphone, or "Stop sharing" in its own bar. */
-  async #trackEnded(source: 'mic' | 'camera' | 'screen'): Promise<void> {
-    if (source !== 'mic') return this.#stopSource(source);
-    this.tracks.set(localKey('mic'), null);
-    patchLocal(this.#store, { micOn: false });
-    await this.#media.closeProducer('mic');
+  toggleScreen(): Promise<void> {
+    return this.#sources.toggleScreen();
   }
 
   /** Audio-only: no video in or out, for a weak connection or a quieter screen. */
@@ -371,7 +273,7 @@ export class MeetingClient {
       await this.#request('media:setAudioOnly', { audioOnly });
       patchLocal(this.#store, { audioOnly });
       if (audioOnly) {
-        if (this.state.local.cameraOn) await this.#stopSource('camera');
+        if (this.state.local.cameraOn) await this.#sources.stopSource('camera');
         for (const consumerId of this.#media.videoConsumerIds())
           this.#media.closeConsumer(consumerId);
       } else {
@@ -412,17 +314,6 @@ export class MeetingClient {
   /** Which simulcast layer a tile showing `consumerId` needs now. */
   setLayer(consumerId: string, spatialLayer: 0 | 1 | 2): void {
     this.#media.setLayer(consumerId, spatialLayer);
-  }
-
-  #mutedByFacilitator(source: 'mic' | 'camera' | 'screen'): void {
-    if (source === 'mic') {
-      this.#media.pauseLocally('mic');
-      patchLocal(this.#store, { micOn: false });
-      this.#notice('mutedByFacilitator');
-    } else {
-      void this.#stopSource(source);
-      this.#notice(source === 'camera' ? 'videoStopped' : 'screenStopped');
-    }
   }
 
   get #self() {
