@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/infra/processes.ts';
 import { healthSchema } from '../../shared/health.ts';
+import { isProcessAlive } from '../helpers/processes.ts';
 
 /**
  * `npm start` run as a newcomer would: in a fresh copy of the checkout (no node_modules,
@@ -100,15 +101,6 @@ function standinPid(output: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 afterAll(() => {
   rmSync(checkout, { recursive: true, force: true });
 });
@@ -135,7 +127,7 @@ describe('npm start on a fresh copy of the checkout', () => {
       expect(firstOutput).not.toMatch(/mongo stand-in: exited unexpectedly/);
       const pid = standinPid(firstOutput);
       if (/offline stand-in/.test(firstOutput)) expect(pid).not.toBeNull();
-      if (pid !== null) expect(isAlive(pid)).toBe(false);
+      if (pid !== null) expect(isProcessAlive(pid)).toBe(false);
 
       const second = await startHaven(port, dataDir);
       expect(second.output()).toMatch(/npm packages: up to date/);

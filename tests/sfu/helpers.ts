@@ -17,14 +17,7 @@ export function recordingLogger(): { logger: PoolLogger; lines: LogLine[] } {
   return { logger: { info: at('info'), warn: at('warn'), error: at('error') }, lines };
 }
 
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
+export { isProcessAlive } from '../helpers/processes.ts';
 
 /**
  * Polls for a condition that no event announces (mediasoup hides its child process, so

@@ -12,17 +12,9 @@ import { JOURNAL_FAILED_EXIT_CODE } from '../../../server/infra/mongo-standin/ty
 import { healthSchema } from '../../../shared/health.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 import { capturingLogger } from '../../helpers/logger.ts';
+import { isProcessAlive } from '../../helpers/processes.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function standinPid(haven: TestHaven): Promise<number> {
   const status = await haven.mongo.connection.db?.admin().command({ serverStatus: 1 });
@@ -49,7 +41,7 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))(
       const pid = await standinPid(haven);
       expect(pid).toBeGreaterThan(0);
       expect(pid).not.toBe(process.pid);
-      expect(isAlive(pid)).toBe(true);
+      expect(isProcessAlive(pid)).toBe(true);
       expect(haven.mongo.describe()).toContain(`stand-in (child process ${pid})`);
       expect((await health(haven)).mongo).toMatchObject({ ok: true, backend: 'stand-in' });
     });
@@ -109,7 +101,7 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))(
       const other = await startTestHaven();
       const pid = await standinPid(other);
       await other.close();
-      expect(isAlive(pid)).toBe(false);
+      expect(isProcessAlive(pid)).toBe(false);
     });
   },
 );
@@ -177,10 +169,10 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))(
           'line',
         )) as [string];
         const { childPid } = JSON.parse(line) as { childPid: number };
-        expect(isAlive(childPid)).toBe(true);
+        expect(isProcessAlive(childPid)).toBe(true);
         parent.kill('SIGKILL');
         await once(parent, 'exit');
-        await vi.waitFor(() => expect(isAlive(childPid)).toBe(false), {
+        await vi.waitFor(() => expect(isProcessAlive(childPid)).toBe(false), {
           timeout: 10_000,
           interval: 20,
         });

@@ -1,6 +1,12 @@
 import { compileFilter, sortDocuments } from '../engine/query.ts';
 import { type Collection, idKeyOf } from '../store/collection.ts';
-import { type PlanStats, planQuery, type QueryPlan, runPlan } from '../store/query-plan.ts';
+import {
+  collscanPlan,
+  type PlanStats,
+  planQuery,
+  type QueryPlan,
+  runPlan,
+} from '../store/query-plan.ts';
 import type { Doc } from '../types.ts';
 
 /**
@@ -35,15 +41,6 @@ export interface FindResult {
   sortedInMemory: boolean;
 }
 
-const EMPTY_PLAN: QueryPlan = {
-  stage: 'COLLSCAN',
-  boxes: [],
-  direction: 1,
-  sortFields: 0,
-  runFields: 0,
-  keys: 0,
-};
-
 /** Ties of an in-memory sort keep natural order, whichever way the documents were read. */
 function inNaturalOrder(coll: Collection, plan: QueryPlan, docs: Doc[]): Doc[] {
   if (plan.stage === 'COLLSCAN') return docs;
@@ -65,7 +62,7 @@ export function findDocuments(coll: Collection | undefined, req: FindRequest): F
   if (!coll) {
     return {
       docs: [],
-      plan: EMPTY_PLAN,
+      plan: collscanPlan(),
       stats: { keysExamined: 0, docsExamined: 0 },
       sortedInMemory: false,
     };

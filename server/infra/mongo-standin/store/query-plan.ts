@@ -144,6 +144,11 @@ function hintedIndex(coll: Collection, hint: unknown): Index | 'scan' | null {
   return found;
 }
 
+/** A full scan in natural order: what a query with no usable index reads. */
+export function collscanPlan(): QueryPlan {
+  return { stage: 'COLLSCAN', boxes: [], direction: 1, sortFields: 0, runFields: 0, keys: 0 };
+}
+
 /**
  * Picks the cheapest way to answer a filter: an index whose bounds hold the fewest keys, an
  * index that already gives the requested order (when a limit makes reading a prefix enough),
@@ -154,14 +159,7 @@ export function planQuery(
   filter: Doc | undefined,
   req: PlanRequest = {},
 ): QueryPlan {
-  const collscan: QueryPlan = {
-    stage: 'COLLSCAN',
-    boxes: [],
-    direction: 1,
-    sortFields: 0,
-    runFields: 0,
-    keys: 0,
-  };
+  const collscan = collscanPlan();
   const hinted = hintedIndex(coll, req.hint);
   if (hinted === 'scan') return collscan;
   const conds = fieldConditions(filter);
