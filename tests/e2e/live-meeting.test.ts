@@ -73,6 +73,11 @@ async function actionsFor(page: Page, name: string) {
   return menu;
 }
 
+/** Fran's audio and video rising on Ana's current consumers (new ones after a rebuild). */
+const franReachesAna = (deltas: Map<string, { delta: number }>) =>
+  (deltas.get(trackOf('Ana', 'Fran', 'audio'))?.delta ?? 0) > 0 &&
+  (deltas.get(trackOf('Ana', 'Fran', 'video'))?.delta ?? 0) > 0;
+
 const growing = (kind: string, deltas: Map<string, { kind: string; delta: number }>) =>
   [...deltas.values()].filter((d) => d.kind === kind && d.delta > 0).length;
 
@@ -170,9 +175,7 @@ describe('a live meeting in three browsers', () => {
     await untilFlowing(
       pages.ana,
       'Fran’s audio and video on Ana’s new consumers',
-      (deltas) =>
-        (deltas.get(trackOf('Ana', 'Fran', 'audio'))?.delta ?? 0) > 0 &&
-        (deltas.get(trackOf('Ana', 'Fran', 'video'))?.delta ?? 0) > 0,
+      franReachesAna,
       5_000,
     );
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -187,9 +190,7 @@ describe('a live meeting in three browsers', () => {
     await untilFlowing(
       pages.ana,
       'Fran’s audio and video after the worker restart',
-      (deltas) =>
-        (deltas.get(trackOf('Ana', 'Fran', 'audio'))?.delta ?? 0) > 0 &&
-        (deltas.get(trackOf('Ana', 'Fran', 'video'))?.delta ?? 0) > 0,
+      franReachesAna,
       10_000,
     );
     expect(Date.now() - started).toBeLessThan(10_000);
