@@ -41,6 +41,7 @@ export class SessionService {
     const user = await this.#models.User.findById(session.userId, {
       roles: 1,
       partnerId: 1,
+      timeZone: 1,
     }).lean();
     if (!user) return null;
     const resolved: { user: RequestUser; expiresAt: Date; renewedUntil?: Date } = {
@@ -49,6 +50,7 @@ export class SessionService {
         id: String(user._id),
         roles: user.roles as RequestUser['roles'],
         partnerId: user.partnerId ? String(user.partnerId) : null,
+        timeZone: user.timeZone ?? null,
       },
     };
     if (session.expiresAt.getTime() - now < SESSION_TTL_MS / 2) {

@@ -18,7 +18,14 @@ export class HavenProcess {
 
   constructor() {
     this.#proc = fork(join(import.meta.dirname, 'haven-child.ts'), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: [
+        '--import',
+        'tsx',
+        '--expose-gc',
+        ...(process.env.BENCH_CPU_PROFILE
+          ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE]
+          : []),
+      ],
       stdio: ['ignore', 2, 2, 'ipc'],
     });
     this.#proc.on('message', (message) => this.#waiting.shift()?.resolve(message));
@@ -31,6 +38,10 @@ export class HavenProcess {
   #next(): Promise<unknown> {
     if (this.#exited) return Promise.reject(this.#exited);
     return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
+  }
+
+  get pid(): number {
+    return this.#proc.pid ?? 0;
   }
 
   greeting(): Promise<Greeting> {

@@ -8,6 +8,7 @@
 //   npm run bench:data -- [--quick] [--clients 10] [--requests 200] [--seconds 15] [--out bench-results]
 //
 // --quick: 1,000 meetings and 100,000 lookup documents instead of 1,000/5,000/20,000 and 1,000,000.
+// BENCH_CPU_PROFILE=<dir>: Haven's process writes a V8 CPU profile there when it stops.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +21,7 @@ import { randomSource } from './fixtures.ts';
 import { HavenProcess } from './haven-process.ts';
 import { type LoadPlan, runLoad } from './load.ts';
 import { Bench, checkListed, directoryScenarios, registerMembers } from './measure.ts';
-import { PingProbe, serverRssMb } from './probes.ts';
+import { RemotePingProbe, serverRssMb } from './probes.ts';
 import { markdownReport, p95, type Row, type RunSummary, resultLine } from './report.ts';
 import {
   connectBench,
@@ -65,7 +66,7 @@ async function main() {
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   process.env.MEDIASOUP_WORKER_BIN = resolveWorkerBin();
   const child = new HavenProcess();
-  let probe: PingProbe | null = null;
+  let probe: RemotePingProbe | null = null;
   let connection: Connection | null = null;
   try {
     const greeting = await child.greeting();
@@ -110,12 +111,12 @@ async function main() {
       rssAtLargest = await memory(largestStep);
     }
 
-    probe = await PingProbe.connect(greeting.url, members.cookie);
+    probe = await RemotePingProbe.connect(greeting.url, members.cookie);
     log(`session:ping idle for ${PING_IDLE_MS / 1000} s, then while the default list runs`);
-    probe.start();
+    await probe.start();
     await new Promise((resolve) => setTimeout(resolve, PING_IDLE_MS));
     const idle = await probe.stop();
-    probe.start();
+    await probe.start();
     await runLoad({ ...plan, maxRequests: Number.POSITIVE_INFINITY }, () =>
       bench.get('/api/meetings').then(() => undefined),
     );

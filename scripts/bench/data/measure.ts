@@ -7,7 +7,8 @@ import { directoryModels } from '../../../server/meetings/directory/models.ts';
 import { ApiClient } from '../../../tests/helpers/api-client.ts';
 import { describeCalls, parseRecorded, replayer } from './bare.ts';
 import type { HavenProcess } from './haven-process.ts';
-import { httpGet, type LoadPlan, runLoad } from './load.ts';
+import { httpGet, type LoadPlan, type LoadResult, runLoad } from './load.ts';
+import { cpuSnapshot } from './probes.ts';
 import { p95, type Row } from './report.ts';
 
 const log = (line: string) => console.error(`[bench:data] ${line}`);
@@ -68,14 +69,23 @@ export class Bench {
     await this.#get(path(0));
     const recorded = parseRecorded((await this.#child.ask('recorded')) as string);
     this.calls.set(scenario, describeCalls(recorded));
+    let cpu = cpuSnapshot(this.#child.pid);
     const haven = await runLoad(this.#plan, (n) => this.#get(path(n)).then(() => undefined));
-    const row: Row = { step, scenario, side: 'Haven', result: haven };
+    const row: Row = {
+      step,
+      scenario,
+      side: 'Haven',
+      result: haven,
+      cpu: perRequest(cpu(), haven),
+    };
     const replay = replayer(this.#db, recorded);
     await replay();
+    cpu = cpuSnapshot(this.#child.pid);
     const bare = await runLoad(this.#plan, replay);
-    this.rows.push(row, { step, scenario, side: 'bare driver', result: bare });
+    const bareCpu = { ...perRequest(cpu(), bare), haven: Number.NaN };
+    this.rows.push(row, { step, scenario, side: 'bare driver', result: bare, cpu: bareCpu });
     log(
-      `${step}, ${scenario}: Haven p95 ${p95(haven).toFixed(1)} ms (n=${haven.latenciesMs.length}, errors ${haven.errors}${haven.firstError ? `: ${haven.firstError}` : ''}), bare p95 ${p95(bare).toFixed(1)} ms`,
+      `${step}, ${scenario}: Haven p95 ${p95(haven).toFixed(1)} ms, CPU ${row.cpu?.haven.toFixed(2)}+${row.cpu?.database.toFixed(2)} ms/req (n=${haven.latenciesMs.length}, errors ${haven.errors}${haven.firstError ? `: ${haven.firstError}` : ''}), bare p95 ${p95(bare).toFixed(1)} ms`,
     );
     return row;
   }
@@ -88,6 +98,11 @@ export class Bench {
     this.rows.push({ step, scenario, side: 'Haven, 1 client', result });
   }
 }
+
+const perRequest = (used: { haven: number; children: number }, result: LoadResult) => {
+  const n = result.latenciesMs.length + result.errors;
+  return { haven: used.haven / n, database: used.children / n };
+};
 
 export async function directoryScenarios(bench: Bench, step: string): Promise<Row> {
   const first = (await bench.get('/api/meetings')) as {

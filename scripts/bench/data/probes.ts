@@ -1,6 +1,8 @@
 // What the bench watches besides request latency: the Socket.IO round trip of session:ping
 // (does a heavy list stall signalling on Haven's event loop?) and the server's memory.
+import { type ChildProcess, fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../../shared/protocol.ts';
@@ -65,6 +67,54 @@ export class PingProbe {
   }
 }
 
+/** A PingProbe run in its own process (ping-child.ts); the same start/stop/close. */
+export class RemotePingProbe {
+  readonly #proc: ChildProcess;
+  readonly #waiting: Array<(message: unknown) => void> = [];
+
+  private constructor(proc: ChildProcess) {
+    this.#proc = proc;
+    proc.on('message', (message) => this.#waiting.shift()?.(message));
+  }
+
+  static async connect(url: string, cookie: string): Promise<RemotePingProbe> {
+    const proc = fork(join(import.meta.dirname, 'ping-child.ts'), [url, cookie], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 2, 2, 'ipc'],
+    });
+    const probe = new RemotePingProbe(proc);
+    await probe.#answer(() => {});
+    return probe;
+  }
+
+  #answer(ask: () => void): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const onExit = () => reject(new Error('the ping probe exited'));
+      this.#proc.once('exit', onExit);
+      this.#waiting.push((message) => {
+        this.#proc.off('exit', onExit);
+        const answer = message as Record<string, unknown>;
+        if (typeof answer.error === 'string') reject(new Error(answer.error));
+        else resolve(answer);
+      });
+      ask();
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.#answer(() => this.#proc.send('start'));
+  }
+
+  async stop(): Promise<number[]> {
+    const answer = await this.#answer(() => this.#proc.send('stop'));
+    return answer.samples as number[];
+  }
+
+  close(): void {
+    if (this.#proc.connected) this.#proc.disconnect();
+  }
+}
+
 const rssKb = (pid: number): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -84,6 +134,42 @@ function childrenOf(pid: number): number[] {
     }
   }
   return found;
+}
+
+/** CPU time (user + system, ms) a process has used so far; 0 once it is gone. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields 14 and 15 (utime, stime), in clock ticks of 1/100 s on Linux.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU used by Haven's process and, apart, by the processes it started (the stand-in, the
+ * mediasoup worker) since `cpuSnapshot` was taken. Unlike latency under load, this does not
+ * depend on what else the machine runs, so it shows what a change saved.
+ */
+export function cpuSnapshot(pid: number): () => { haven: number; children: number } {
+  const read = () => {
+    const children = childrenOf(pid);
+    const all = [...children];
+    while (children.length) {
+      const child = children.shift() as number;
+      const grand = childrenOf(child);
+      children.push(...grand);
+      all.push(...grand);
+    }
+    return { haven: cpuMsOf(pid), children: all.reduce((sum, c) => sum + cpuMsOf(c), 0) };
+  };
+  const before = read();
+  return () => {
+    const after = read();
+    return { haven: after.haven - before.haven, children: after.children - before.children };
+  };
 }
 
 /**

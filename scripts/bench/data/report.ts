@@ -7,6 +7,8 @@ export interface Row {
   scenario: string;
   side: 'Haven' | 'Haven, 1 client' | 'bare driver' | 'mongoose';
   result: LoadResult;
+  /** CPU ms per request: Haven's process, and the processes it started (its database). */
+  cpu?: { haven: number; database: number };
 }
 
 export interface RunSummary {
@@ -44,16 +46,18 @@ export function markdownReport(run: RunSummary, clients: number): string {
     '',
     `## Data layer: latency and throughput, ${clients} concurrent clients (closed loop)`,
     '',
-    '| data | request | side | n | p50 ms | p95 ms | req/s | errors |',
-    '|---|---|---|---:|---:|---:|---:|---:|',
+    '| data | request | side | n | p50 ms | p95 ms | req/s | CPU ms/req: Haven | database | errors |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...run.rows.map(
       (row) =>
-        `| ${row.step} | ${row.scenario} | ${row.side} | ${row.result.latenciesMs.length} | ${fmt(p50(row.result))} | ${fmt(p95(row.result))} | ${fmt(rps(row.result))} | ${row.result.errors} |`,
+        `| ${row.step} | ${row.scenario} | ${row.side} | ${row.result.latenciesMs.length} | ${fmt(p50(row.result))} | ${fmt(p95(row.result))} | ${fmt(rps(row.result))} | ${row.cpu ? fmt(row.cpu.haven) : ''} | ${row.cpu ? fmt(row.cpu.database) : ''} | ${row.result.errors} |`,
     ),
     '',
     '"bare driver" replays, through the mongodb driver from the bench process, the database calls',
     "Haven made for the same request (recorded with mongoose's debug hook), so Haven - bare is what",
-    "Haven's HTTP, session, validation and view work add. The calls replayed:",
+    "Haven's HTTP, session, validation and view work add. CPU ms/req is the CPU time Haven's process",
+    '(and apart, the processes it started: its database) used during the run, per request; it does',
+    'not depend on what else the machine runs, unlike the latencies. The calls replayed:',
     '',
     ...[...run.calls].map(([scenario, calls]) => `- ${scenario}: ${calls || '(none)'}`),
     '',

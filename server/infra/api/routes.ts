@@ -10,6 +10,8 @@ export interface RequestUser {
   id: string;
   roles: Role[];
   partnerId: string | null;
+  /** The member's own zone, when whoever resolved the member read it (sessions do). */
+  timeZone?: string | null;
 }
 
 declare global {

@@ -68,6 +68,57 @@ export async function advanceSchedules(
   }
 }
 
+/** How long a pass's knowledge of the next due meeting is trusted (other nodes write too). */
+const RECHECK_MS = 1_000;
+
+/**
+ * The read-time pass, without a database call on every read: after each pass it remembers
+ * when the next stored occurrence ends (`#dueAt`), and the next read runs a pass only once that
+ * time has come, or a second after the last look. Meetings written on this node report their
+ * end through `noted()`; one written on another node is seen within the second. Concurrent
+ * reads share one pass.
+ */
+export class ScheduleAdvancer {
+  readonly #models: DirectoryModels;
+  #dueAt = Number.NEGATIVE_INFINITY;
+  #checkedAt = Number.NEGATIVE_INFINITY;
+  #running: Promise<void> | null = null;
+
+  constructor(models: DirectoryModels) {
+    this.#models = models;
+  }
+
+  /** Resolves once no stored occurrence ended before `at` (as far as this node can know). */
+  async upTo(at: number): Promise<void> {
+    // A pass already running for an earlier instant may leave this one still due: loop.
+    while (at >= this.#dueAt || at - this.#checkedAt >= RECHECK_MS) {
+      this.#running ??= this.#pass(at).finally(() => {
+        this.#running = null;
+      });
+      await this.#running;
+    }
+  }
+
+  /** A meeting this node just stored: its occurrence may end before the one remembered. */
+  noted(schedule: StoredSchedule): void {
+    if (schedule.nextEnd) this.#dueAt = Math.min(this.#dueAt, schedule.nextEnd.getTime());
+  }
+
+  async #pass(at: number): Promise<void> {
+    await advanceSchedules(this.#models, at);
+    const next = await this.#models.Meeting.findOne(
+      { nextEnd: { $gt: new Date(at) } },
+      {
+        nextEnd: 1,
+      },
+    )
+      .sort({ nextEnd: 1 })
+      .lean<{ nextEnd: Date }>();
+    this.#dueAt = next ? next.nextEnd.getTime() : Number.POSITIVE_INFINITY;
+    this.#checkedAt = at;
+  }
+}
+
 /** Every minute by default: a "starting soon" list is then at most this late. */
 const SWEEP_MS = 60_000;
 

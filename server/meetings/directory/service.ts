@@ -26,7 +26,7 @@ import { decodeCursor, encodeCursor, LISTING_SORT, occurrenceConditions } from '
 import type { DirectoryModels, MeetingRecord } from './models.ts';
 import { assertMayPlace, type MeetingOwnership, mayFacilitate, mayManage } from './policy.ts';
 import { firstOccurrence, isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
-import { advanceSchedules, scheduleOf } from './schedule.ts';
+import { advanceSchedules, ScheduleAdvancer, scheduleOf } from './schedule.ts';
 import { toInput, toStored, toView } from './views.ts';
 import { occurrencesIn, occurrenceWindow } from './windows.ts';
 
@@ -47,9 +47,11 @@ export class DirectoryService {
   readonly #models: DirectoryModels;
   readonly #users: MemberLookup;
   readonly #now: () => number;
+  readonly #advancer: ScheduleAdvancer;
 
   constructor(models: DirectoryModels, users: MemberLookup, now: () => number = Date.now) {
     this.#models = models;
+    this.#advancer = new ScheduleAdvancer(models);
     this.#users = users;
     this.#now = now;
   }
@@ -57,7 +59,9 @@ export class DirectoryService {
   /** The zone times are shown in: asked for, else the member's own, else UTC. */
   async #viewerZone(tz: string | undefined, viewer: RequestUser | undefined): Promise<string> {
     if (tz) return tz;
-    const own = viewer ? await this.#users.timeZoneOf(viewer.id) : null;
+    if (!viewer) return 'UTC';
+    const own =
+      viewer.timeZone !== undefined ? viewer.timeZone : await this.#users.timeZoneOf(viewer.id);
     return (own && canonicalTimeZone(own)) ?? 'UTC';
   }
 
@@ -119,7 +123,7 @@ export class DirectoryService {
     const at = cursor?.at ?? now;
     // The few meetings whose stored occurrence ended since the last sweep move on first, so
     // the order below is by their real next occurrence.
-    await advanceSchedules(this.#models, now);
+    await this.#advancer.upTo(now);
     const filter: Record<string, unknown> = {
       $or: [{ activeUntil: null }, { activeUntil: { $gt: new Date(at) } }],
     };
@@ -169,11 +173,13 @@ export class DirectoryService {
       facilitatorIds = mayFacilitate(self, partnerId) ? [actor.id] : [];
     }
     await this.#checkFacilitators(facilitatorIds, partnerId);
+    const schedule = scheduleOf(input.recurrence, input.durationMinutes, this.#now());
     const created = await this.#models.Meeting.create({
       ...toStored({ ...input, facilitatorIds }),
-      ...scheduleOf(input.recurrence, input.durationMinutes, this.#now()),
+      ...schedule,
       createdBy: actor.id,
     });
+    this.#advancer.noted(schedule);
     return this.get(String(created._id), undefined, actor);
   }
 
@@ -200,15 +206,12 @@ export class DirectoryService {
       await this.#checkFacilitators(facilitatorIds, partnerId);
     if (patch.recurrence !== undefined || patch.durationMinutes !== undefined)
       this.#checkSchedule(input);
+    const schedule = scheduleOf(input.recurrence, input.durationMinutes, this.#now());
     await this.#models.Meeting.updateOne(
       { _id: meeting._id },
-      {
-        $set: {
-          ...toStored({ ...input, facilitatorIds }),
-          ...scheduleOf(input.recurrence, input.durationMinutes, this.#now()),
-        },
-      },
+      { $set: { ...toStored({ ...input, facilitatorIds }), ...schedule } },
     );
+    this.#advancer.noted(schedule);
     return this.get(id, undefined, actor);
   }
 
