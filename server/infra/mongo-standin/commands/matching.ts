@@ -1,3 +1,4 @@
+import type { Collation } from '../engine/collation.ts';
 import { compileFilter, sortDocuments } from '../engine/query.ts';
 import { type Collection, idKeyOf } from '../store/collection.ts';
 import {
@@ -18,10 +19,11 @@ export function matchDocuments(
   coll: Collection | undefined,
   filter: Doc | undefined,
   limit = Number.POSITIVE_INFINITY,
+  collation: Collation | null = null,
 ): Doc[] {
   if (!coll || limit <= 0) return [];
-  const test = compileFilter(filter);
-  return runPlan(coll, planQuery(coll, filter, { want: limit }), test, limit).docs;
+  const test = compileFilter(filter, collation);
+  return runPlan(coll, planQuery(coll, filter, { want: limit, collation }), test, limit).docs;
 }
 
 export interface FindRequest {
@@ -31,6 +33,7 @@ export interface FindRequest {
   /** 0 or absent: no limit; negative: its absolute value (single batch is the caller's concern). */
   limit?: number | undefined;
   hint?: unknown;
+  collation?: Collation | null | undefined;
 }
 
 export interface FindResult {
@@ -54,11 +57,13 @@ function inNaturalOrder(coll: Collection, plan: QueryPlan, docs: Doc[]): Doc[] {
  */
 export function findDocuments(coll: Collection | undefined, req: FindRequest): FindResult {
   const sort = req.sort && Object.keys(req.sort).length > 0 ? req.sort : undefined;
+  const collation = req.collation ?? null;
+  const sortOpts = { collation };
   // Validates the sort spec even when nothing matches.
-  if (sort) sortDocuments([], sort);
+  if (sort) sortDocuments([], sort, sortOpts);
   const skip = req.skip ?? 0;
   const want = req.limit ? skip + Math.abs(req.limit) : Number.POSITIVE_INFINITY;
-  const test = coll ? compileFilter(req.filter) : () => false;
+  const test = coll ? compileFilter(req.filter, collation) : () => false;
   if (!coll) {
     return {
       docs: [],
@@ -67,9 +72,9 @@ export function findDocuments(coll: Collection | undefined, req: FindRequest): F
       sortedInMemory: false,
     };
   }
-  const plan = planQuery(coll, req.filter, { sort, want, hint: req.hint });
+  const plan = planQuery(coll, req.filter, { sort, want, hint: req.hint, collation });
   const ordered = !sort || plan.sortFields > 0;
-  const finishRun = sort ? (run: Doc[]) => sortDocuments(run, sort) : undefined;
+  const finishRun = sort ? (run: Doc[]) => sortDocuments(run, sort, sortOpts) : undefined;
   const { docs, stats } = runPlan(
     coll,
     plan,
@@ -77,7 +82,8 @@ export function findDocuments(coll: Collection | undefined, req: FindRequest): F
     ordered ? want : Number.POSITIVE_INFINITY,
     finishRun,
   );
-  let out = ordered || !sort ? docs : sortDocuments(inNaturalOrder(coll, plan, docs), sort);
+  let out =
+    ordered || !sort ? docs : sortDocuments(inNaturalOrder(coll, plan, docs), sort, sortOpts);
   if (skip) out = out.slice(skip);
   if (Number.isFinite(want)) out = out.slice(0, want - skip);
   return { docs: out, plan, stats, sortedInMemory: !ordered };

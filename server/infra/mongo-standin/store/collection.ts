@@ -1,5 +1,6 @@
 import type { Binary } from 'bson';
 import { canonicalKey } from '../engine/bson-values.ts';
+import { type Collation, parseCollation } from '../engine/collation.ts';
 import { Codes, CommandError } from '../errors.ts';
 import type { Doc } from '../types.ts';
 import { duplicateKeyError, ID_INDEX_SPEC, Index, type IndexSpec, optionsKey } from './indexes.ts';
@@ -29,8 +30,10 @@ export class Collection {
   readonly options: Doc;
   readonly uuid: Binary;
   readonly docs = new Map<string, Doc>();
+  /** What commands without a `collation` of their own run under (`create`'s option). */
+  readonly defaultCollation: Collation | null;
   /** The _id index as a sorted structure, for _id ranges and _id-ordered scans. */
-  readonly idIndex = new Index(ID_INDEX_SPEC);
+  readonly idIndex: Index;
   /** Natural-order sequence per document; an update keeps it, as mongod keeps the RecordId. */
   private readonly seqs = new Map<string, number>();
   private nextSeq = 0;
@@ -41,6 +44,13 @@ export class Collection {
     this.db = db;
     this.name = name;
     this.options = options;
+    this.defaultCollation = parseCollation(options.collation);
+    // As in mongod, the _id index takes the collection's collation.
+    this.idIndex = new Index(
+      this.defaultCollation
+        ? { ...ID_INDEX_SPEC, collation: this.defaultCollation.spec }
+        : ID_INDEX_SPEC,
+    );
     this.uuid = uuid;
     this.emit = emit;
   }
@@ -62,7 +72,7 @@ export class Collection {
   }
 
   indexSpecs(): IndexSpec[] {
-    return [ID_INDEX_SPEC, ...this.indexes.map((i) => i.spec)];
+    return [this.idIndex.spec, ...this.indexes.map((i) => i.spec)];
   }
 
   secondaryIndexes(): readonly Index[] {
