@@ -40,7 +40,27 @@ function stageTree(req: FindRequest, result: FindResult, filter: Doc, stats: boo
   const withStats = (stage: Doc, extra: Doc): Doc =>
     stats ? { ...stage, nReturned: n, ...extra } : stage;
   let tree: Doc;
-  if (plan.stage === 'IXSCAN' && plan.index) {
+  if (result.text) {
+    // mongod's shape: TEXT_MATCH (phrases, negations) over FETCH over TEXT_OR over the index.
+    const { index, query } = result.text;
+    const ixscan = { stage: 'IXSCAN', keyPattern: index.key, indexName: index.name };
+    tree = withStats(
+      {
+        stage: 'TEXT_MATCH',
+        indexPrefix: {},
+        indexName: index.name,
+        parsedTextQuery: {
+          terms: query.terms,
+          negatedTerms: query.negatedTerms,
+          phrases: query.phrases,
+          negatedPhrases: query.negatedPhrases,
+        },
+        textIndexVersion: 3,
+        inputStage: { stage: 'FETCH', inputStage: { stage: 'TEXT_OR', inputStage: ixscan } },
+      },
+      { docsExamined: result.stats.docsExamined },
+    );
+  } else if (plan.stage === 'IXSCAN' && plan.index) {
     const ix = plan.index;
     const scan = withStats(
       {

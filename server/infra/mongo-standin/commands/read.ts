@@ -4,7 +4,16 @@ import { canonicalKey } from '../engine/bson-values.ts';
 import { comparatorFor, Representatives } from '../engine/collation.ts';
 import { collectLeaves } from '../engine/paths.ts';
 import { compileProjection, runPipeline } from '../engine/query.ts';
+import {
+  assertNoTextScore,
+  HIDDEN_SCORE,
+  rewriteTextScore,
+  splitMetaProjection,
+  stripHiddenScore,
+  withScoreFields,
+} from '../engine/text-score.ts';
 import { Codes, CommandError } from '../errors.ts';
+import { splitTextFilter } from '../store/text-index.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import {
   batchSizeOf,
@@ -36,10 +45,13 @@ export const readCommands: Record<string, CommandHandler> = {
     const skip = nonNegativeArg(cmd, 'skip', 'find');
     const limit = numberArg(cmd, 'limit');
     const batchSize = nonNegativeArg(cmd, 'batchSize', 'find');
-    const transform = compileProjection(docArg(cmd, 'projection'), filter);
+    const { rest, scoreFields } = splitMetaProjection(docArg(cmd, 'projection'));
+    const project = compileProjection(rest, filter);
     const coll = ctx.store.getCollection(ctx.db, name);
     const collation = collationArg(cmd, coll);
-    const { docs } = findDocuments(coll, { filter, sort, skip, limit, hint: cmd.hint, collation });
+    const found = findDocuments(coll, { filter, sort, skip, limit, hint: cmd.hint, collation });
+    const docs = found.docs;
+    const transform = withScoreFields(project, scoreFields, found.text?.scores);
     const batch = ctx.cursors.open(ns, docs, {
       ...(batchSize === undefined ? {} : { batchSize }),
       singleBatch: cmd.singleBatch === true || (limit !== undefined && limit < 0),
@@ -132,6 +144,7 @@ export const readCommands: Record<string, CommandHandler> = {
     let input: Doc[] = [];
     let ns = `${ctx.db}.$cmd.aggregate`;
     let collation = collationArg(cmd, undefined);
+    let scored = false;
     if (typeof target === 'string') {
       const name = collectionArg(cmd, 'aggregate', ctx);
       ns = `${ctx.db}.${name}`;
@@ -139,8 +152,21 @@ export const readCommands: Record<string, CommandHandler> = {
       collation = collationArg(cmd, coll);
       // A leading $match runs on stored documents directly (no per-document clone, _id lookups).
       const first = pipeline[0];
-      if (first && isPlainObject(first.$match) && Object.keys(first).length === 1) {
-        input = matchDocuments(coll, first.$match, Number.POSITIVE_INFINITY, collation);
+      const leading = first && isPlainObject(first.$match) ? first.$match : undefined;
+      if (pipeline.slice(1).some((s) => isPlainObject(s.$match) && splitTextFilter(s.$match))) {
+        throw new CommandError(
+          17313,
+          '$match with $text is only allowed as the first pipeline stage',
+        );
+      }
+      if (leading && splitTextFilter(leading)) {
+        const { docs, text } = findDocuments(coll, { filter: leading, collation });
+        const scores = text?.scores;
+        input = docs.map((d) => ({ ...d, [HIDDEN_SCORE]: scores?.get(d) ?? 0 }));
+        pipeline = rewriteTextScore(pipeline.slice(1));
+        scored = true;
+      } else if (leading && Object.keys(first as Doc).length === 1) {
+        input = matchDocuments(coll, leading, Number.POSITIVE_INFINITY, collation);
         pipeline = pipeline.slice(1);
       } else {
         input = coll ? coll.all() : [];
@@ -148,13 +174,15 @@ export const readCommands: Record<string, CommandHandler> = {
     } else if (target !== 1) {
       throw new CommandError(Codes.FailedToParse, "'aggregate' must be a collection name or 1");
     }
-    const docs = runPipeline(
+    if (!scored) assertNoTextScore(pipeline);
+    const results = runPipeline(
       input,
       pipeline,
       (n) => ctx.store.getCollection(ctx.db, n)?.all() ?? [],
       docArg(cmd, 'let'),
       collation,
     );
+    const docs = scored ? stripHiddenScore(results) : results;
     const batchSize = batchSizeOf(cmd);
     return cursorReply(
       ns,

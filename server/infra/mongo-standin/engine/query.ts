@@ -16,6 +16,7 @@ import { matchesTypeAlias, typeRank } from './bson-values.ts';
 import { type Collation, compareCollated, holdsString, Representatives } from './collation.ts';
 import { holdsSafeLong, plainNumbers } from './numeric.ts';
 import { collectLeaves } from './paths.ts';
+import { isTextScoreMeta } from './text-score.ts';
 
 /**
  * mingo drives filters, projections and pipelines; the operators overridden here are the ones
@@ -224,9 +225,6 @@ export interface SortOptions {
   /** A `$text` query's scores, for `{ $meta: 'textScore' }` sort keys. */
   textScore?: ((doc: Doc) => number) | undefined;
 }
-
-const isTextScoreMeta = (v: unknown): boolean =>
-  isPlainObject(v) && v.$meta === 'textScore' && Object.keys(v).length === 1;
 
 /** Stable sort by a Mongo sort spec; arrays sort by their min (ascending) or max (descending). */
 export function sortDocuments<T extends Doc>(

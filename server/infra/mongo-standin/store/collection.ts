@@ -5,6 +5,7 @@ import { Codes, CommandError } from '../errors.ts';
 import type { Doc } from '../types.ts';
 import { duplicateKeyError, ID_INDEX_SPEC, Index, type IndexSpec, optionsKey } from './indexes.ts';
 import type { RecordSink } from './records.ts';
+import { isTextSpec } from './text-index.ts';
 
 export function idKeyOf(id: unknown): string {
   return canonicalKey(id);
@@ -147,6 +148,14 @@ export class Collection {
         );
       }
       return false;
+    }
+    // The key of every text index is `{ _fts: 'text', _ftsx: 1 }`: one per collection.
+    const text = isTextSpec(spec.key) && this.indexes.find((i) => isTextSpec(i.spec.key));
+    if (text && text.name !== spec.name) {
+      throw new CommandError(
+        Codes.IndexOptionsConflict,
+        `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(text.spec)}`,
+      );
     }
     for (const existing of this.indexes) {
       const sameKey = canonicalKey(existing.spec.key) === keySig;

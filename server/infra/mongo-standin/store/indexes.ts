@@ -5,6 +5,7 @@ import { compileFilter } from '../engine/query.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { type IndexEntry, SortedEntries } from './sorted-entries.ts';
+import { isTextSpec, normalizeTextIndexSpec } from './text-index.ts';
 
 export interface IndexSpec extends Doc {
   v: number;
@@ -55,7 +56,8 @@ export function normalizeIndexSpec(raw: unknown): IndexSpec {
     if (collation) options.collation = collation.spec;
     else delete options.collation;
   }
-  return { ...spec, ...options };
+  const out = { ...spec, ...options };
+  return isTextSpec(out.key) ? normalizeTextIndexSpec(out) : out;
 }
 
 /** Options that make two indexes on the same key different (mongod compares these too). */
