@@ -138,6 +138,19 @@ export function parseCollation(raw: unknown): Collation | null {
   return made;
 }
 
+/**
+ * A collation read back from a stored spec (collection options, index specs). Data dirs from
+ * before collations were validated may hold one that no longer parses; it then compares as
+ * simple rather than keeping the stand-in from starting (a binary index answers correctly).
+ */
+export function storedCollation(raw: unknown): Collation | null {
+  try {
+    return parseCollation(raw);
+  } catch {
+    return null;
+  }
+}
+
 export function collationKey(c: Collation | null): string {
   return c ? c.key : 'simple';
 }

@@ -118,6 +118,20 @@ const collatedIn =
 const eqOp = collatedEq(longTolerant(queryOperators.$eq as unknown as QueryOperator));
 const inOp = collatedIn(longTolerant(queryOperators.$in as unknown as QueryOperator));
 
+/** `$all` under a collation: each listed value is a collated equality (`$elemMatch` ones aside). */
+const allOp: QueryOperator = (selector, value, options) => {
+  const c = collationOf(options);
+  const base = queryOperators.$all as unknown as QueryOperator;
+  if (!c || !Array.isArray(value) || value.length === 0 || !value.some(holdsString)) {
+    return base(selector, value, options);
+  }
+  if (value.some((v) => isPlainObject(v) && Object.hasOwn(v, '$elemMatch'))) {
+    return base(selector, value, options);
+  }
+  const tests = value.map((v) => eqOp(selector, v, options));
+  return (obj) => tests.every((t) => t(obj));
+};
+
 const sortStage = (coll: Iterator, spec: Doc, options: unknown): Iterator =>
   coll.transform((docs: Doc[]) =>
     Lazy(sortDocuments(docs, spec, { collation: collationOf(options) })),
@@ -161,6 +175,7 @@ const CONTEXT = Context.init({
     $ne: negated(eqOp),
     $in: inOp,
     $nin: negated(inOp),
+    $all: allOp,
     $gt: rangeOp((c) => c > 0),
     $gte: rangeOp((c) => c >= 0),
     $lt: rangeOp((c) => c < 0),

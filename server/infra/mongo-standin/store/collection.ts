@@ -1,6 +1,6 @@
 import type { Binary } from 'bson';
 import { canonicalKey } from '../engine/bson-values.ts';
-import { type Collation, parseCollation } from '../engine/collation.ts';
+import { type Collation, storedCollation } from '../engine/collation.ts';
 import { Codes, CommandError } from '../errors.ts';
 import type { Doc } from '../types.ts';
 import { duplicateKeyError, ID_INDEX_SPEC, Index, type IndexSpec, optionsKey } from './indexes.ts';
@@ -45,7 +45,7 @@ export class Collection {
     this.db = db;
     this.name = name;
     this.options = options;
-    this.defaultCollation = parseCollation(options.collation);
+    this.defaultCollation = storedCollation(options.collation);
     // As in mongod, the _id index takes the collection's collation.
     this.idIndex = new Index(
       this.defaultCollation

@@ -1,5 +1,10 @@
 import { canonicalKey, formatFields } from '../engine/bson-values.ts';
-import { type Collation, comparatorFor, parseCollation } from '../engine/collation.ts';
+import {
+  type Collation,
+  comparatorFor,
+  parseCollation,
+  storedCollation,
+} from '../engine/collation.ts';
 import { collectLeaves } from '../engine/paths.ts';
 import { compileFilter } from '../engine/query.ts';
 import { Codes, CommandError } from '../errors.ts';
@@ -120,7 +125,7 @@ export class Index {
       ? compileFilter(spec.partialFilterExpression)
       : null;
     this.queryable = !special && !this.partial;
-    this.collation = parseCollation(spec.collation);
+    this.collation = storedCollation(spec.collation);
     const compare = comparatorFor(this.collation);
     this.compare = compare;
     const dirs = this.directions;

@@ -89,6 +89,11 @@ describe('mongo stand-in: collation on queries', () => {
       .lean();
     expect(names(range)).toEqual(['Bob', 'Carmen']);
     expect(names(await Person.find({ name: { $gte: 'b', $lt: 'd' } }).lean())).toEqual([]);
+    await Person.updateOne({ name: 'Carmen' }, { $set: { city: 'Madrid' } });
+    const all = await Person.find({ name: { $all: ['CARMEN'] }, city: { $in: ['MADRID'] } })
+      .collation(ES1)
+      .lean();
+    expect(names(all)).toEqual(['Carmen']);
     const regex = await Person.find({ name: /^jose$/ })
       .collation(ES1)
       .lean();
