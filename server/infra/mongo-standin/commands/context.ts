@@ -1,5 +1,7 @@
 import type { CursorRegistry } from '../cursors.ts';
+import { type Collation, resolveCollation } from '../engine/collation.ts';
 import { Codes, CommandError } from '../errors.ts';
+import type { Collection } from '../store/collection.ts';
 import type { Store } from '../store/store.ts';
 import { validateCollectionName } from '../store/store.ts';
 import { type Doc, isPlainObject } from '../types.ts';
@@ -90,6 +92,11 @@ export function docArg(cmd: Doc, field: string): Doc | undefined {
     );
   }
   return v;
+}
+
+/** A command's (or statement's) `collation`, else its collection's default; validated either way. */
+export function collationArg(cmd: Doc, coll: Collection | undefined): Collation | null {
+  return resolveCollation(cmd.collation, coll?.defaultCollation ?? null);
 }
 
 export function docArrayArg(cmd: Doc, field: string): Doc[] {

@@ -1,5 +1,6 @@
 import { calculateObjectSize } from 'bson';
 import { cursorReply } from '../cursors.ts';
+import { parseCollation } from '../engine/collation.ts';
 import { compileFilter } from '../engine/query.ts';
 import { Codes, CommandError } from '../errors.ts';
 import type { Collection } from '../store/collection.ts';
@@ -56,6 +57,12 @@ export const ddlCommands: Record<string, CommandHandler> = {
     const options: Doc = {};
     for (const [k, v] of Object.entries(cmd))
       if (k !== 'create' && !GENERIC_FIELDS.has(k)) options[k] = v;
+    if (options.collation !== undefined) {
+      // Stored (and listed) with every field filled in, as mongod does; a simple one is no option.
+      const collation = parseCollation(options.collation);
+      if (collation) options.collation = collation.spec;
+      else delete options.collation;
+    }
     ctx.store.createCollection(ctx.db, name, options);
     return {};
   },

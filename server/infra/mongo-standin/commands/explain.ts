@@ -6,6 +6,7 @@ import { type Doc, isPlainObject } from '../types.ts';
 import {
   type CommandContext,
   type CommandHandler,
+  collationArg,
   collectionArg,
   docArg,
   nonNegativeArg,
@@ -39,7 +40,27 @@ function stageTree(req: FindRequest, result: FindResult, filter: Doc, stats: boo
   const withStats = (stage: Doc, extra: Doc): Doc =>
     stats ? { ...stage, nReturned: n, ...extra } : stage;
   let tree: Doc;
-  if (plan.stage === 'IXSCAN' && plan.index) {
+  if (result.text) {
+    // mongod's shape: TEXT_MATCH (phrases, negations) over FETCH over TEXT_OR over the index.
+    const { index, query } = result.text;
+    const ixscan = { stage: 'IXSCAN', keyPattern: index.key, indexName: index.name };
+    tree = withStats(
+      {
+        stage: 'TEXT_MATCH',
+        indexPrefix: {},
+        indexName: index.name,
+        parsedTextQuery: {
+          terms: query.terms,
+          negatedTerms: query.negatedTerms,
+          phrases: query.phrases,
+          negatedPhrases: query.negatedPhrases,
+        },
+        textIndexVersion: 3,
+        inputStage: { stage: 'FETCH', inputStage: { stage: 'TEXT_OR', inputStage: ixscan } },
+      },
+      { docsExamined: result.stats.docsExamined },
+    );
+  } else if (plan.stage === 'IXSCAN' && plan.index) {
     const ix = plan.index;
     const scan = withStats(
       {
@@ -127,16 +148,18 @@ function explainSections(
 function explainFind(inner: Doc, ctx: CommandContext, verbosity: string): Doc {
   const name = collectionArg(inner, 'find', ctx);
   const ns = `${ctx.db}.${name}`;
+  const coll = ctx.store.getCollection(ctx.db, name);
   const req: FindRequest = {
     filter: docArg(inner, 'filter'),
     sort: docArg(inner, 'sort'),
     skip: nonNegativeArg(inner, 'skip', 'find'),
     limit: numberArg(inner, 'limit'),
     hint: inner.hint,
+    collation: collationArg(inner, coll),
   };
   return {
     explainVersion: '1',
-    ...explainSections(ns, ctx.store.getCollection(ctx.db, name), req, verbosity),
+    ...explainSections(ns, coll, req, verbosity),
     command: inner,
   };
 }
@@ -151,11 +174,13 @@ export function explainAggregate(inner: Doc, ctx: CommandContext, verbosity: str
   const pipeline = Array.isArray(inner.pipeline) ? (inner.pipeline as Doc[]) : [];
   const first = pipeline[0];
   const leadingMatch = first && isPlainObject(first.$match) && Object.keys(first).length === 1;
+  const coll = ctx.store.getCollection(ctx.db, name);
   const req: FindRequest = {
     filter: leadingMatch ? (first.$match as Doc) : undefined,
     hint: inner.hint,
+    collation: collationArg(inner, coll),
   };
-  const sections = explainSections(ns, ctx.store.getCollection(ctx.db, name), req, verbosity);
+  const sections = explainSections(ns, coll, req, verbosity);
   const rest = leadingMatch ? pipeline.slice(1) : pipeline;
   if (rest.length === 0) return { explainVersion: '1', ...sections, command: inner };
   return { explainVersion: '1', stages: [{ $cursor: sections }, ...rest], command: inner };

@@ -7,7 +7,7 @@ import {
 } from '../engine/updates.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
-import { type CommandHandler, collectionArg, docArg } from './context.ts';
+import { type CommandHandler, collationArg, collectionArg, docArg } from './context.ts';
 import { findDocuments } from './matching.ts';
 
 const findAndModify: CommandHandler = (cmd, ctx) => {
@@ -41,7 +41,8 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   const project = compileProjection(docArg(cmd, 'fields'), query) ?? ((d: Doc) => d);
 
   const coll = ctx.store.getCollection(ctx.db, name);
-  const target = findDocuments(coll, { filter: query, sort, limit: 1 }).docs[0];
+  const collation = collationArg(cmd, coll);
+  const target = findDocuments(coll, { filter: query, sort, limit: 1, collation }).docs[0];
 
   if (remove) {
     if (target) coll?.remove(target);

@@ -35,10 +35,16 @@ function indexNamesToDrop(coll: Collection, target: unknown): string[] {
 export const indexCommands: Record<string, CommandHandler> = {
   createIndexes: (cmd, ctx) => {
     const name = collectionArg(cmd, 'createIndexes', ctx);
-    const specs = docArrayArg(cmd, 'indexes').map(normalizeIndexSpec);
+    const existed = ctx.store.getCollection(ctx.db, name);
+    const inherited = existed?.defaultCollation;
+    // An index without a collation of its own takes the collection's (mongod does too).
+    const specs = docArrayArg(cmd, 'indexes').map((raw) =>
+      normalizeIndexSpec(
+        inherited && raw.collation === undefined ? { ...raw, collation: inherited.spec } : raw,
+      ),
+    );
     if (specs.length === 0)
       throw new CommandError(Codes.BadValue, 'Must specify at least one index to create');
-    const existed = ctx.store.getCollection(ctx.db, name);
     const coll = existed ?? ctx.store.ensureCollection(ctx.db, name);
     const before = coll.indexSpecs().length;
     const created: string[] = [];

@@ -1,3 +1,4 @@
+import type { Collation } from '../engine/collation.ts';
 import { compileFilter, sortDocuments } from '../engine/query.ts';
 import { type Collection, idKeyOf } from '../store/collection.ts';
 import {
@@ -7,6 +8,7 @@ import {
   type QueryPlan,
   runPlan,
 } from '../store/query-plan.ts';
+import { runTextQuery, splitTextFilter, type TextResult } from '../store/text-index.ts';
 import type { Doc } from '../types.ts';
 
 /**
@@ -18,10 +20,13 @@ export function matchDocuments(
   coll: Collection | undefined,
   filter: Doc | undefined,
   limit = Number.POSITIVE_INFINITY,
+  collation: Collation | null = null,
 ): Doc[] {
+  const split = splitTextFilter(filter);
+  if (split) return textFind(coll, split, { collation, limit }).docs;
   if (!coll || limit <= 0) return [];
-  const test = compileFilter(filter);
-  return runPlan(coll, planQuery(coll, filter, { want: limit }), test, limit).docs;
+  const test = compileFilter(filter, collation);
+  return runPlan(coll, planQuery(coll, filter, { want: limit, collation }), test, limit).docs;
 }
 
 export interface FindRequest {
@@ -31,6 +36,7 @@ export interface FindRequest {
   /** 0 or absent: no limit; negative: its absolute value (single batch is the caller's concern). */
   limit?: number | undefined;
   hint?: unknown;
+  collation?: Collation | null | undefined;
 }
 
 export interface FindResult {
@@ -39,6 +45,36 @@ export interface FindResult {
   stats: PlanStats;
   /** Whether the results were sorted in memory after the scan (explain's SORT stage). */
   sortedInMemory: boolean;
+  /** Set for a `$text` query: what the text index matched, and the scores. */
+  text?: TextResult;
+}
+
+const NO_STATS = { keysExamined: 0, docsExamined: 0 };
+
+/**
+ * A `$text` find: the text index's matches (in natural order), then the rest of the filter,
+ * then the sort (by `{ $meta: 'textScore' }` too), skip and limit.
+ */
+function textFind(
+  coll: Collection | undefined,
+  split: { text: unknown; rest: Doc },
+  req: FindRequest,
+): FindResult {
+  const plan = collscanPlan();
+  if (!coll) return { docs: [], plan, stats: NO_STATS, sortedInMemory: false };
+  const text = runTextQuery(coll, split.text);
+  const test = compileFilter(split.rest, req.collation);
+  const sort = req.sort && Object.keys(req.sort).length > 0 ? req.sort : undefined;
+  let docs = text.docs.filter(test);
+  if (sort) {
+    const textScore = (d: Doc) => text.scores.get(d) ?? 0;
+    docs = sortDocuments(docs, sort, { collation: req.collation, textScore });
+  }
+  const skip = req.skip ?? 0;
+  if (skip) docs = docs.slice(skip);
+  if (req.limit) docs = docs.slice(0, Math.abs(req.limit));
+  const stats = { keysExamined: text.docs.length, docsExamined: text.docs.length };
+  return { docs, plan, stats, sortedInMemory: sort !== undefined, text };
 }
 
 /** Ties of an in-memory sort keep natural order, whichever way the documents were read. */
@@ -53,23 +89,22 @@ function inNaturalOrder(coll: Collection, plan: QueryPlan, docs: Doc[]): Doc[] {
  * documents up to skip + limit (and the filter's rejects among them) are read.
  */
 export function findDocuments(coll: Collection | undefined, req: FindRequest): FindResult {
+  const split = splitTextFilter(req.filter);
+  if (split) return textFind(coll, split, req);
   const sort = req.sort && Object.keys(req.sort).length > 0 ? req.sort : undefined;
+  const collation = req.collation ?? null;
+  const sortOpts = { collation };
   // Validates the sort spec even when nothing matches.
-  if (sort) sortDocuments([], sort);
+  if (sort) sortDocuments([], sort, sortOpts);
   const skip = req.skip ?? 0;
   const want = req.limit ? skip + Math.abs(req.limit) : Number.POSITIVE_INFINITY;
-  const test = coll ? compileFilter(req.filter) : () => false;
+  const test = coll ? compileFilter(req.filter, collation) : () => false;
   if (!coll) {
-    return {
-      docs: [],
-      plan: collscanPlan(),
-      stats: { keysExamined: 0, docsExamined: 0 },
-      sortedInMemory: false,
-    };
+    return { docs: [], plan: collscanPlan(), stats: NO_STATS, sortedInMemory: false };
   }
-  const plan = planQuery(coll, req.filter, { sort, want, hint: req.hint });
+  const plan = planQuery(coll, req.filter, { sort, want, hint: req.hint, collation });
   const ordered = !sort || plan.sortFields > 0;
-  const finishRun = sort ? (run: Doc[]) => sortDocuments(run, sort) : undefined;
+  const finishRun = sort ? (run: Doc[]) => sortDocuments(run, sort, sortOpts) : undefined;
   const { docs, stats } = runPlan(
     coll,
     plan,
@@ -77,7 +112,8 @@ export function findDocuments(coll: Collection | undefined, req: FindRequest): F
     ordered ? want : Number.POSITIVE_INFINITY,
     finishRun,
   );
-  let out = ordered || !sort ? docs : sortDocuments(inNaturalOrder(coll, plan, docs), sort);
+  let out =
+    ordered || !sort ? docs : sortDocuments(inNaturalOrder(coll, plan, docs), sort, sortOpts);
   if (skip) out = out.slice(skip);
   if (Number.isFinite(want)) out = out.slice(0, want - skip);
   return { docs: out, plan, stats, sortedInMemory: !ordered };

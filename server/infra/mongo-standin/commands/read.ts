@@ -1,13 +1,24 @@
 import { Long } from 'bson';
 import { cursorReply } from '../cursors.ts';
-import { canonicalKey, compareBson } from '../engine/bson-values.ts';
+import { canonicalKey } from '../engine/bson-values.ts';
+import { comparatorFor, Representatives } from '../engine/collation.ts';
 import { collectLeaves } from '../engine/paths.ts';
 import { compileProjection, runPipeline } from '../engine/query.ts';
+import {
+  assertNoTextScore,
+  HIDDEN_SCORE,
+  rewriteTextScore,
+  splitMetaProjection,
+  stripHiddenScore,
+  withScoreFields,
+} from '../engine/text-score.ts';
 import { Codes, CommandError } from '../errors.ts';
+import { splitTextFilter } from '../store/text-index.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import {
   batchSizeOf,
   type CommandHandler,
+  collationArg,
   collectionArg,
   docArg,
   nonNegativeArg,
@@ -34,9 +45,13 @@ export const readCommands: Record<string, CommandHandler> = {
     const skip = nonNegativeArg(cmd, 'skip', 'find');
     const limit = numberArg(cmd, 'limit');
     const batchSize = nonNegativeArg(cmd, 'batchSize', 'find');
-    const transform = compileProjection(docArg(cmd, 'projection'), filter);
+    const { rest, scoreFields } = splitMetaProjection(docArg(cmd, 'projection'));
+    const project = compileProjection(rest, filter);
     const coll = ctx.store.getCollection(ctx.db, name);
-    const { docs } = findDocuments(coll, { filter, sort, skip, limit, hint: cmd.hint });
+    const collation = collationArg(cmd, coll);
+    const found = findDocuments(coll, { filter, sort, skip, limit, hint: cmd.hint, collation });
+    const docs = found.docs;
+    const transform = withScoreFields(project, scoreFields, found.text?.scores);
     const batch = ctx.cursors.open(ns, docs, {
       ...(batchSize === undefined ? {} : { batchSize }),
       singleBatch: cmd.singleBatch === true || (limit !== undefined && limit < 0),
@@ -81,10 +96,11 @@ export const readCommands: Record<string, CommandHandler> = {
     const skip = nonNegativeArg(cmd, 'skip', 'count');
     const limit = numberArg(cmd, 'limit');
     const coll = ctx.store.getCollection(ctx.db, name);
+    const collation = collationArg(cmd, coll);
     const query = docArg(cmd, 'query');
     const total =
       query && Object.keys(query).length > 0
-        ? matchDocuments(coll, query).length
+        ? matchDocuments(coll, query, Number.POSITIVE_INFINITY, collation).length
         : (coll?.size ?? 0);
     let n = Math.max(0, total - (skip ?? 0));
     if (limit) n = Math.min(n, Math.abs(limit));
@@ -96,14 +112,20 @@ export const readCommands: Record<string, CommandHandler> = {
     if (typeof cmd.key !== 'string')
       throw new CommandError(Codes.TypeMismatch, "'key' must be a string");
     const key = cmd.key;
+    const coll = ctx.store.getCollection(ctx.db, name);
+    const collation = collationArg(cmd, coll);
+    // Values equal under the collation count once, as the first of them seen.
+    const reps = collation ? new Representatives(collation) : null;
     const seen = new Map<string, unknown>();
-    for (const doc of matchDocuments(ctx.store.getCollection(ctx.db, name), docArg(cmd, 'query'))) {
-      for (const v of collectLeaves(doc, key)) {
+    const query = docArg(cmd, 'query');
+    for (const doc of matchDocuments(coll, query, Number.POSITIVE_INFINITY, collation)) {
+      for (const leaf of collectLeaves(doc, key)) {
+        const v = reps ? reps.of(leaf) : leaf;
         const k = canonicalKey(v);
         if (!seen.has(k)) seen.set(k, v);
       }
     }
-    return { values: Array.from(seen.values()).sort(compareBson) };
+    return { values: Array.from(seen.values()).sort(comparatorFor(collation)) };
   },
 
   aggregate: (cmd, ctx) => {
@@ -121,14 +143,30 @@ export const readCommands: Record<string, CommandHandler> = {
     let pipeline = Array.isArray(cmd.pipeline) ? (cmd.pipeline as Doc[]) : [];
     let input: Doc[] = [];
     let ns = `${ctx.db}.$cmd.aggregate`;
+    let collation = collationArg(cmd, undefined);
+    let scored = false;
     if (typeof target === 'string') {
       const name = collectionArg(cmd, 'aggregate', ctx);
       ns = `${ctx.db}.${name}`;
       const coll = ctx.store.getCollection(ctx.db, name);
+      collation = collationArg(cmd, coll);
       // A leading $match runs on stored documents directly (no per-document clone, _id lookups).
       const first = pipeline[0];
-      if (first && isPlainObject(first.$match) && Object.keys(first).length === 1) {
-        input = matchDocuments(coll, first.$match);
+      const leading = first && isPlainObject(first.$match) ? first.$match : undefined;
+      if (pipeline.slice(1).some((s) => isPlainObject(s.$match) && splitTextFilter(s.$match))) {
+        throw new CommandError(
+          17313,
+          '$match with $text is only allowed as the first pipeline stage',
+        );
+      }
+      if (leading && splitTextFilter(leading)) {
+        const { docs, text } = findDocuments(coll, { filter: leading, collation });
+        const scores = text?.scores;
+        input = docs.map((d) => ({ ...d, [HIDDEN_SCORE]: scores?.get(d) ?? 0 }));
+        pipeline = rewriteTextScore(pipeline.slice(1));
+        scored = true;
+      } else if (leading && Object.keys(first as Doc).length === 1) {
+        input = matchDocuments(coll, leading, Number.POSITIVE_INFINITY, collation);
         pipeline = pipeline.slice(1);
       } else {
         input = coll ? coll.all() : [];
@@ -136,12 +174,15 @@ export const readCommands: Record<string, CommandHandler> = {
     } else if (target !== 1) {
       throw new CommandError(Codes.FailedToParse, "'aggregate' must be a collection name or 1");
     }
-    const docs = runPipeline(
+    if (!scored) assertNoTextScore(pipeline);
+    const results = runPipeline(
       input,
       pipeline,
       (n) => ctx.store.getCollection(ctx.db, n)?.all() ?? [],
       docArg(cmd, 'let'),
+      collation,
     );
+    const docs = scored ? stripHiddenScore(results) : results;
     const batchSize = batchSizeOf(cmd);
     return cursorReply(
       ns,

@@ -10,6 +10,7 @@ import { type Doc, isPlainObject } from '../types.ts';
 import {
   type CommandContext,
   type CommandHandler,
+  collationArg,
   collectionArg,
   docArg,
   docArrayArg,
@@ -74,11 +75,12 @@ function runUpdateStatement(
     );
   }
   const coll = ctx.store.getCollection(ctx.db, name);
+  const collation = collationArg(stmt, coll);
   const sort = docArg(stmt, 'sort');
   const targets =
     sort && !multi
-      ? findDocuments(coll, { filter, sort, limit: 1 }).docs
-      : matchDocuments(coll, filter, multi ? Number.POSITIVE_INFINITY : 1);
+      ? findDocuments(coll, { filter, sort, limit: 1, collation }).docs
+      : matchDocuments(coll, filter, multi ? Number.POSITIVE_INFINITY : 1, collation);
   if (targets.length === 0) {
     if (stmt.upsert === true) {
       const doc = buildUpsertDocument(filter, update, arrayFilters);
@@ -145,6 +147,7 @@ export const writeCommands: Record<string, CommandHandler> = {
         coll,
         docArg(stmt, 'q') ?? {},
         limit === 1 ? 1 : Number.POSITIVE_INFINITY,
+        collationArg(stmt, coll),
       );
       for (const doc of targets) coll?.remove(doc);
       n += targets.length;

@@ -27,6 +27,9 @@ function boundable(v: unknown): boolean {
   return r === 3 || r === 8;
 }
 
+/** How values compare: compareBson, or an index's or query's collation (engine/collation.ts). */
+export type Compare = (a: unknown, b: unknown) => number;
+
 const point = (v: unknown): Interval => ({
   rank: typeRank(v),
   lo: v,
@@ -36,45 +39,46 @@ const point = (v: unknown): Interval => ({
 });
 
 /** Whether `x` sorts before the interval (below its low end, or in a lower type bracket). */
-export function belowInterval(x: unknown, iv: Interval): boolean {
+export function belowInterval(x: unknown, iv: Interval, compare: Compare = compareBson): boolean {
   const r = typeRank(x);
   if (r !== iv.rank) return r < iv.rank;
   if (iv.lo === undefined) return false;
-  const c = compareBson(x, iv.lo);
+  const c = compare(x, iv.lo);
   return c < 0 || (c === 0 && !iv.loInc);
 }
 
-export function aboveInterval(x: unknown, iv: Interval): boolean {
+export function aboveInterval(x: unknown, iv: Interval, compare: Compare = compareBson): boolean {
   const r = typeRank(x);
   if (r !== iv.rank) return r > iv.rank;
   if (iv.hi === undefined) return false;
-  const c = compareBson(x, iv.hi);
+  const c = compare(x, iv.hi);
   return c > 0 || (c === 0 && !iv.hiInc);
 }
 
-export function isPoint(iv: Interval): boolean {
+export function isPoint(iv: Interval, compare: Compare = compareBson): boolean {
   return (
     iv.lo !== undefined &&
     iv.hi !== undefined &&
     iv.loInc &&
     iv.hiInc &&
-    compareBson(iv.lo, iv.hi) === 0
+    compare(iv.lo, iv.hi) === 0
   );
 }
 
 /** The conditions a filter puts on each field path, from its top level and nested `$and`s. */
 export function fieldConditions(
   filter: Doc | undefined,
+  compare: Compare = compareBson,
   out = new Map<string, unknown[]>(),
 ): Map<string, unknown[]> {
   if (!filter) return out;
   for (const [key, cond] of Object.entries(filter)) {
     if (key === '$and' && Array.isArray(cond)) {
-      for (const clause of cond) if (isPlainObject(clause)) fieldConditions(clause, out);
+      for (const clause of cond) if (isPlainObject(clause)) fieldConditions(clause, compare, out);
       continue;
     }
     if (key === '$or' && Array.isArray(cond)) {
-      for (const [field, implied] of impliedByEvery(cond)) {
+      for (const [field, implied] of impliedByEvery(cond, compare)) {
         const list = out.get(field);
         if (list) list.push(implied);
         else out.set(field, [implied]);
@@ -95,15 +99,15 @@ export function fieldConditions(
  * Keyset paging's `{ $or: [{ f: { $gt: v } }, { f: v, _id: { $gt: id } }] }` becomes
  * `f >= v`, so a page starts at its place in the index instead of the collection's start.
  */
-function impliedByEvery(branches: unknown[]): Map<string, Doc> {
+function impliedByEvery(branches: unknown[], compare: Compare): Map<string, Doc> {
   const out = new Map<string, Doc>();
   if (branches.length === 0 || !branches.every(isPlainObject)) return out;
-  const maps = (branches as Doc[]).map((b) => fieldConditions(b));
+  const maps = (branches as Doc[]).map((b) => fieldConditions(b, compare));
   for (const field of maps[0]?.keys() ?? []) {
     // Each branch's bounds without intersections, which hold for multikey fields too.
     const all: Interval[] = [];
     for (const m of maps) {
-      const b = boundsFor(m.get(field), true);
+      const b = boundsFor(m.get(field), true, compare);
       if (!b) {
         all.length = 0;
         break;
@@ -111,14 +115,14 @@ function impliedByEvery(branches: unknown[]): Map<string, Doc> {
       all.push(...b);
     }
     if (all.length === 0) continue;
-    if (all.every(isPoint)) {
+    if (all.every((iv) => isPoint(iv, compare))) {
       out.set(field, { $in: all.map((iv) => iv.lo) });
       continue;
     }
     const rank = all[0]?.rank;
     if (!all.every((iv) => iv.rank === rank)) continue;
     let hull = all[0] as Interval;
-    for (const iv of all.slice(1)) hull = widen(hull, iv);
+    for (const iv of all.slice(1)) hull = widen(hull, iv, compare);
     const implied: Doc = {};
     if (hull.lo !== undefined) implied[hull.loInc ? '$gte' : '$gt'] = hull.lo;
     if (hull.hi !== undefined) implied[hull.hiInc ? '$lte' : '$lt'] = hull.hi;
@@ -127,10 +131,10 @@ function impliedByEvery(branches: unknown[]): Map<string, Doc> {
   return out;
 }
 
-function widen(a: Interval, b: Interval): Interval {
+function widen(a: Interval, b: Interval, compare: Compare): Interval {
   const out = { ...a };
   if (a.lo !== undefined) {
-    const c = b.lo === undefined ? -1 : compareBson(b.lo, a.lo);
+    const c = b.lo === undefined ? -1 : compare(b.lo, a.lo);
     if (b.lo === undefined) delete out.lo;
     else if (c < 0 || (c === 0 && b.loInc)) {
       out.lo = b.lo;
@@ -138,7 +142,7 @@ function widen(a: Interval, b: Interval): Interval {
     }
   }
   if (a.hi !== undefined) {
-    const c = b.hi === undefined ? 1 : compareBson(b.hi, a.hi);
+    const c = b.hi === undefined ? 1 : compare(b.hi, a.hi);
     if (b.hi === undefined) delete out.hi;
     else if (c > 0 || (c === 0 && b.hiInc)) {
       out.hi = b.hi;
@@ -155,17 +159,17 @@ const RANGE_OPS: Record<string, (v: unknown) => Interval> = {
   $lte: (v) => ({ rank: typeRank(v), loInc: false, hi: v, hiInc: true }),
 };
 
-function intersect(a: Interval, b: Interval): Interval {
+function intersect(a: Interval, b: Interval, compare: Compare): Interval {
   const out = { ...a };
   if (b.lo !== undefined) {
-    const c = a.lo === undefined ? -1 : compareBson(a.lo, b.lo);
+    const c = a.lo === undefined ? -1 : compare(a.lo, b.lo);
     if (c < 0 || (c === 0 && !b.loInc)) {
       out.lo = b.lo;
       out.loInc = b.loInc;
     }
   }
   if (b.hi !== undefined) {
-    const c = a.hi === undefined ? 1 : compareBson(a.hi, b.hi);
+    const c = a.hi === undefined ? 1 : compare(a.hi, b.hi);
     if (c > 0 || (c === 0 && !b.hiInc)) {
       out.hi = b.hi;
       out.hiInc = b.hiInc;
@@ -175,14 +179,14 @@ function intersect(a: Interval, b: Interval): Interval {
 }
 
 /** Ascending, deduplicated points: one interval per distinct value. */
-function points(values: unknown[]): Interval[] {
-  const sorted = values.slice().sort(compareBson);
-  return sorted.filter((v, i) => i === 0 || compareBson(v, sorted[i - 1]) !== 0).map(point);
+function points(values: unknown[], compare: Compare): Interval[] {
+  const sorted = values.slice().sort(compare);
+  return sorted.filter((v, i) => i === 0 || compare(v, sorted[i - 1]) !== 0).map(point);
 }
 
-function operatorBounds(cond: Doc, multikey: boolean): Interval[] | null {
+function operatorBounds(cond: Doc, multikey: boolean, compare: Compare): Interval[] | null {
   if (Object.hasOwn(cond, '$eq') && boundable(cond.$eq)) return [point(cond.$eq)];
-  if (Array.isArray(cond.$in) && cond.$in.every(boundable)) return points(cond.$in);
+  if (Array.isArray(cond.$in) && cond.$in.every(boundable)) return points(cond.$in, compare);
   let range: Interval | null = null;
   for (const [op, v] of Object.entries(cond)) {
     const make = RANGE_OPS[op];
@@ -190,7 +194,7 @@ function operatorBounds(cond: Doc, multikey: boolean): Interval[] | null {
     const iv = make(v);
     if (!range) range = iv;
     // With several keys per document, `$gt` and `$lt` may be met by two different elements.
-    else if (!multikey && iv.rank === range.rank) range = intersect(range, iv);
+    else if (!multikey && iv.rank === range.rank) range = intersect(range, iv, compare);
   }
   return range ? [range] : null;
 }
@@ -199,17 +203,22 @@ function operatorBounds(cond: Doc, multikey: boolean): Interval[] | null {
  * Intervals (ascending, disjoint) covering every value of `path` a document matching these
  * conditions can hold; [] when nothing can match; null when the conditions do not bound it.
  */
-export function boundsFor(conds: unknown[] | undefined, multikey: boolean): Interval[] | null {
+export function boundsFor(
+  conds: unknown[] | undefined,
+  multikey: boolean,
+  compare: Compare = compareBson,
+): Interval[] | null {
   if (!conds) return null;
   let best: Interval[] | null = null;
   for (const cond of conds) {
     let found: Interval[] | null = null;
     if (boundable(cond)) found = [point(cond)];
     else if (isPlainObject(cond) && Object.keys(cond).every((k) => k.startsWith('$'))) {
-      found = operatorBounds(cond, multikey);
+      found = operatorBounds(cond, multikey, compare);
     }
+    const pointsOnly = (ivs: Interval[]) => ivs.every((iv) => isPoint(iv, compare));
     // Equality and $in beat ranges: fewer keys and the fields after them stay usable.
-    if (found && (!best || (found.every(isPoint) && !best.every(isPoint)))) best = found;
+    if (found && (!best || (pointsOnly(found) && !pointsOnly(best)))) best = found;
   }
   return best;
 }

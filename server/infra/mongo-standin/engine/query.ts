@@ -1,5 +1,5 @@
 import { Aggregator } from 'mingo/aggregator';
-import { Context } from 'mingo/core';
+import { Context, evalExpr } from 'mingo/core';
 import { type Iterator, Lazy } from 'mingo/lazy';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
@@ -12,9 +12,11 @@ import type { Options } from 'mingo/types';
 import { cloneDeep, resolve } from 'mingo/util';
 import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
-import { compareBson, matchesTypeAlias, typeRank } from './bson-values.ts';
+import { matchesTypeAlias, typeRank } from './bson-values.ts';
+import { type Collation, compareCollated, holdsString, Representatives } from './collation.ts';
 import { holdsSafeLong, plainNumbers } from './numeric.ts';
 import { collectLeaves } from './paths.ts';
+import { isTextScoreMeta } from './text-score.ts';
 
 /**
  * mingo drives filters, projections and pipelines; the operators overridden here are the ones
@@ -33,11 +35,21 @@ function comparable(a: unknown, b: unknown): boolean {
   return rb === 0 || rb === 15 || typeRank(a) === rb;
 }
 
+/** The collation a command handed to mingo (see mingoOptions), as operators receive it. */
+function collationOf(options: unknown): Collation | null {
+  const o = options as { options?: { standinCollation?: Collation }; standinCollation?: Collation };
+  return o?.options?.standinCollation ?? o?.standinCollation ?? null;
+}
+
 const rangeOp =
   (accept: (c: number) => boolean) =>
-  (selector: string, value: unknown): Predicate =>
-  (obj) =>
-    candidates(obj, selector).some((v) => comparable(v, value) && accept(compareBson(v, value)));
+  (selector: string, value: unknown, options: unknown): Predicate => {
+    const c = collationOf(options);
+    return (obj) =>
+      candidates(obj, selector).some(
+        (v) => comparable(v, value) && accept(compareCollated(v, value, c)),
+      );
+  };
 
 const typeOp =
   (selector: string, value: unknown): Predicate =>
@@ -79,17 +91,81 @@ const negated =
     return (obj) => !test(obj);
   };
 
-const eqOp = longTolerant(queryOperators.$eq as unknown as QueryOperator);
-const inOp = longTolerant(queryOperators.$in as unknown as QueryOperator);
+/** Equality under a collation for operands holding strings; others keep mingo's rules. */
+const collatedEq =
+  (op: QueryOperator): QueryOperator =>
+  (selector, value, options) => {
+    const c = collationOf(options);
+    if (!c || !holdsString(value)) return op(selector, value, options);
+    return (obj) => candidates(obj, selector).some((v) => compareCollated(v, value, c) === 0);
+  };
 
-const sortStage = (coll: Iterator, spec: Doc): Iterator =>
-  coll.transform((docs: Doc[]) => Lazy(sortDocuments(docs, spec)));
+/** `$in` under a collation: string-bearing values compare collated, regexes stay binary. */
+const collatedIn =
+  (op: QueryOperator): QueryOperator =>
+  (selector, value, options) => {
+    const c = collationOf(options);
+    if (!c || !Array.isArray(value) || !value.some(holdsString))
+      return op(selector, value, options);
+    const strings = value.filter(holdsString);
+    const others = value.filter((v) => !holdsString(v));
+    const rest = others.length > 0 ? op(selector, others, options) : () => false;
+    return (obj) =>
+      rest(obj) ||
+      candidates(obj, selector).some((v) => strings.some((s) => compareCollated(v, s, c) === 0));
+  };
+
+const eqOp = collatedEq(longTolerant(queryOperators.$eq as unknown as QueryOperator));
+const inOp = collatedIn(longTolerant(queryOperators.$in as unknown as QueryOperator));
+
+/** `$all` under a collation: each listed value is a collated equality (`$elemMatch` ones aside). */
+const allOp: QueryOperator = (selector, value, options) => {
+  const c = collationOf(options);
+  const base = queryOperators.$all as unknown as QueryOperator;
+  if (!c || !Array.isArray(value) || value.length === 0 || !value.some(holdsString)) {
+    return base(selector, value, options);
+  }
+  if (value.some((v) => isPlainObject(v) && Object.hasOwn(v, '$elemMatch'))) {
+    return base(selector, value, options);
+  }
+  const tests = value.map((v) => eqOp(selector, v, options));
+  return (obj) => tests.every((t) => t(obj));
+};
+
+const sortStage = (coll: Iterator, spec: Doc, options: unknown): Iterator =>
+  coll.transform((docs: Doc[]) =>
+    Lazy(sortDocuments(docs, spec, { collation: collationOf(options) })),
+  );
+
+/** Group keys folded under the collation, looked up by `$standinGroupKey` (see groupStage). */
+const groupKeys = new WeakMap<object, unknown>();
+
+/**
+ * `$group` under a collation: each document's `_id` value is computed first and replaced by the
+ * first collation-equal value seen, so mingo's exact-value grouping puts them together.
+ */
+const groupStage = (coll: Iterator, expr: Doc, options: unknown): Iterator => {
+  const c = collationOf(options);
+  const base = pipelineOperators.$group as unknown as (i: Iterator, e: Doc, o: unknown) => Iterator;
+  if (!c || !isPlainObject(expr) || !Object.hasOwn(expr, '_id')) return base(coll, expr, options);
+  const reps = new Representatives(c);
+  return coll.transform((docs: Doc[]) => {
+    for (const doc of docs) {
+      const key = evalExpr(doc, expr._id, options as Options);
+      groupKeys.set(doc, reps.of(key));
+    }
+    return base(Lazy(docs), { ...expr, _id: { $standinGroupKey: 1 } }, options);
+  });
+};
 
 // Built from scratch rather than layered on mingo's default context: when contexts are merged,
 // the operators registered first win, so overrides would be ignored.
 const CONTEXT = Context.init({
   accumulator: accumulatorOperators,
-  expression: expressionOperators,
+  expression: {
+    ...expressionOperators,
+    $standinGroupKey: (obj: object) => groupKeys.get(obj),
+  },
   projection: projectionOperators,
   window: windowOperators,
   query: {
@@ -99,13 +175,14 @@ const CONTEXT = Context.init({
     $ne: negated(eqOp),
     $in: inOp,
     $nin: negated(inOp),
+    $all: allOp,
     $gt: rangeOp((c) => c > 0),
     $gte: rangeOp((c) => c >= 0),
     $lt: rangeOp((c) => c < 0),
     $lte: rangeOp((c) => c <= 0),
     $type: typeOp,
   },
-  pipeline: { ...pipelineOperators, $sort: sortStage },
+  pipeline: { ...pipelineOperators, $sort: sortStage, $group: groupStage },
 } as unknown as Parameters<typeof Context.init>[0]);
 
 /** Server-side JavaScript ($where, $function) would run inside this process: keep it off. */
@@ -119,13 +196,18 @@ export function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
   return { ...BASE_OPTIONS, ...extra };
 }
 
-export function compileFilter(filter: unknown): Predicate {
+/** Options carrying a collation to the operators above (mingo's own `collation` is sort-only). */
+function collated(collation: Collation | null | undefined): Partial<Options> {
+  return collation ? ({ standinCollation: collation } as Partial<Options>) : {};
+}
+
+export function compileFilter(filter: unknown, collation?: Collation | null): Predicate {
   if (filter === undefined || filter === null) return () => true;
   if (!isPlainObject(filter))
     throw new CommandError(Codes.TypeMismatch, 'filter must be an object');
   if (Object.keys(filter).length === 0) return () => true;
   try {
-    const q = new Query(filter, mingoOptions());
+    const q = new Query(filter, mingoOptions(collated(collation)));
     // $expr evaluates aggregation expressions, whose comparisons and arithmetic know numbers only.
     if (mentionsExpr(filter)) return (o) => q.test(plainNumbers(o));
     return (o) => q.test(o);
@@ -140,23 +222,48 @@ function mentionsExpr(v: unknown): boolean {
   return Object.entries(v).some(([k, x]) => k === '$expr' || mentionsExpr(x));
 }
 
-function sortKeyFor(doc: Doc, path: string, dir: number): unknown {
+type Compare = (a: unknown, b: unknown) => number;
+
+function sortKeyFor(doc: Doc, path: string, dir: number, compare: Compare): unknown {
   const leaves = collectLeaves(doc, path);
   if (leaves.length === 0) return null;
   let best = leaves[0];
   for (let i = 1; i < leaves.length; i++) {
-    const c = compareBson(leaves[i], best);
+    const c = compare(leaves[i], best);
     if (dir > 0 ? c < 0 : c > 0) best = leaves[i];
   }
   return best;
 }
 
+export interface SortOptions {
+  collation?: Collation | null | undefined;
+  /** A `$text` query's scores, for `{ $meta: 'textScore' }` sort keys. */
+  textScore?: ((doc: Doc) => number) | undefined;
+}
+
 /** Stable sort by a Mongo sort spec; arrays sort by their min (ascending) or max (descending). */
-export function sortDocuments<T extends Doc>(docs: T[], spec: unknown): T[] {
+export function sortDocuments<T extends Doc>(
+  docs: T[],
+  spec: unknown,
+  opts: SortOptions = {},
+): T[] {
   if (!isPlainObject(spec))
     throw new CommandError(Codes.BadValue, '$sort specification must be an object');
-  const fields: [string, number][] = [];
+  const c = opts.collation ?? null;
+  const compare: Compare = (a, b) => compareCollated(a, b, c);
+  // A null path stands for the text score, which sorts highest first.
+  const fields: [string | null, number][] = [];
   for (const [path, raw] of Object.entries(spec)) {
+    if (isTextScoreMeta(raw)) {
+      if (!opts.textScore) {
+        throw new CommandError(
+          40218,
+          'query requires text score metadata, but it is not available',
+        );
+      }
+      fields.push([null, -1]);
+      continue;
+    }
     const dir = Number(raw);
     if (path === '$natural') {
       if (dir < 0) docs = docs.slice().reverse();
@@ -174,12 +281,14 @@ export function sortDocuments<T extends Doc>(docs: T[], spec: unknown): T[] {
   const keyed = docs.map((doc, i) => ({
     doc,
     i,
-    keys: fields.map(([p, d]) => sortKeyFor(doc, p, d)),
+    keys: fields.map(([p, d]) =>
+      p === null ? opts.textScore?.(doc) : sortKeyFor(doc, p, d, compare),
+    ),
   }));
   keyed.sort((a, b) => {
     for (let f = 0; f < fields.length; f++) {
-      const c = compareBson(a.keys[f], b.keys[f]);
-      if (c) return c * (fields[f] as [string, number])[1];
+      const c = compare(a.keys[f], b.keys[f]);
+      if (c) return c * (fields[f] as [string | null, number])[1];
     }
     return a.i - b.i;
   });
@@ -225,6 +334,7 @@ export function runPipeline(
   pipeline: unknown,
   resolveCollection: (name: string) => Doc[],
   variables?: Doc,
+  collation?: Collation | null,
 ): Doc[] {
   if (!Array.isArray(pipeline))
     throw new CommandError(Codes.TypeMismatch, "'pipeline' must be an array");
@@ -257,6 +367,7 @@ export function runPipeline(
         collectionResolver: (name) =>
           resolveCollection(name).map((d) => cloneDeep(plainNumbers(d)) as Doc),
         ...(variables ? { variables } : {}),
+        ...collated(collation),
       }),
     );
     // mingo's arithmetic, accumulators and grouping know numbers, not Longs.

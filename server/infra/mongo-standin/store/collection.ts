@@ -1,9 +1,11 @@
 import type { Binary } from 'bson';
 import { canonicalKey } from '../engine/bson-values.ts';
+import { type Collation, storedCollation } from '../engine/collation.ts';
 import { Codes, CommandError } from '../errors.ts';
 import type { Doc } from '../types.ts';
 import { duplicateKeyError, ID_INDEX_SPEC, Index, type IndexSpec, optionsKey } from './indexes.ts';
 import type { RecordSink } from './records.ts';
+import { isTextSpec } from './text-index.ts';
 
 export function idKeyOf(id: unknown): string {
   return canonicalKey(id);
@@ -29,8 +31,10 @@ export class Collection {
   readonly options: Doc;
   readonly uuid: Binary;
   readonly docs = new Map<string, Doc>();
+  /** What commands without a `collation` of their own run under (`create`'s option). */
+  readonly defaultCollation: Collation | null;
   /** The _id index as a sorted structure, for _id ranges and _id-ordered scans. */
-  readonly idIndex = new Index(ID_INDEX_SPEC);
+  readonly idIndex: Index;
   /** Natural-order sequence per document; an update keeps it, as mongod keeps the RecordId. */
   private readonly seqs = new Map<string, number>();
   private nextSeq = 0;
@@ -41,6 +45,13 @@ export class Collection {
     this.db = db;
     this.name = name;
     this.options = options;
+    this.defaultCollation = storedCollation(options.collation);
+    // As in mongod, the _id index takes the collection's collation.
+    this.idIndex = new Index(
+      this.defaultCollation
+        ? { ...ID_INDEX_SPEC, collation: this.defaultCollation.spec }
+        : ID_INDEX_SPEC,
+    );
     this.uuid = uuid;
     this.emit = emit;
   }
@@ -62,7 +73,7 @@ export class Collection {
   }
 
   indexSpecs(): IndexSpec[] {
-    return [ID_INDEX_SPEC, ...this.indexes.map((i) => i.spec)];
+    return [this.idIndex.spec, ...this.indexes.map((i) => i.spec)];
   }
 
   secondaryIndexes(): readonly Index[] {
@@ -137,6 +148,14 @@ export class Collection {
         );
       }
       return false;
+    }
+    // The key of every text index is `{ _fts: 'text', _ftsx: 1 }`: one per collection.
+    const text = isTextSpec(spec.key) && this.indexes.find((i) => isTextSpec(i.spec.key));
+    if (text && text.name !== spec.name) {
+      throw new CommandError(
+        Codes.IndexOptionsConflict,
+        `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(text.spec)}`,
+      );
     }
     for (const existing of this.indexes) {
       const sameKey = canonicalKey(existing.spec.key) === keySig;

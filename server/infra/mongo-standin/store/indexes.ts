@@ -1,9 +1,16 @@
-import { canonicalKey, compareBson, formatFields } from '../engine/bson-values.ts';
+import { canonicalKey, formatFields } from '../engine/bson-values.ts';
+import {
+  type Collation,
+  comparatorFor,
+  parseCollation,
+  storedCollation,
+} from '../engine/collation.ts';
 import { collectLeaves } from '../engine/paths.ts';
 import { compileFilter } from '../engine/query.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { type IndexEntry, SortedEntries } from './sorted-entries.ts';
+import { isTextSpec, normalizeTextIndexSpec } from './text-index.ts';
 
 export interface IndexSpec extends Doc {
   v: number;
@@ -48,7 +55,14 @@ export function normalizeIndexSpec(raw: unknown): IndexSpec {
   ) {
     throw new CommandError(Codes.TypeMismatch, 'partialFilterExpression must be an object');
   }
-  return { ...spec, ...options };
+  if (options.collation !== undefined) {
+    // mongod stores the collation with every field filled in, and none for the simple one.
+    const collation = parseCollation(options.collation);
+    if (collation) options.collation = collation.spec;
+    else delete options.collation;
+  }
+  const out = { ...spec, ...options };
+  return isTextSpec(out.key) ? normalizeTextIndexSpec(out) : out;
 }
 
 /** Options that make two indexes on the same key different (mongod compares these too). */
@@ -71,9 +85,11 @@ const MAX_KEYS_PER_DOC = 10_000;
 /**
  * An index: a map of unique keys (for duplicate-key checks, O(1)) and, when queries can use it,
  * every key in sorted order (store/sorted-entries.ts) for equality, range and ordered scans.
- * Partial, collated and special (text, geo, hashed) indexes answer no queries: their entries
- * would leave out documents a filter can still match, so only their unique map is kept.
- * Sparse ones answer only bounds that exclude null (store/query-plan.ts).
+ * Partial and special (text, geo, hashed) indexes answer no queries: their entries would leave
+ * out documents a filter can still match, so only their unique map is kept. Sparse ones answer
+ * only bounds that exclude null (store/query-plan.ts). A collated index orders strings by its
+ * collation; the planner uses its string bounds only for queries with the same collation.
+ * Uniqueness is checked on exact values, even under a collation.
  */
 export class Index {
   readonly spec: IndexSpec;
@@ -83,6 +99,9 @@ export class Index {
   readonly unique: boolean;
   /** Whether the planner may scan this index. */
   readonly queryable: boolean;
+  readonly collation: Collation | null;
+  /** Key order: compareBson, or compareCollated under the index's collation. */
+  readonly compare: (a: unknown, b: unknown) => number;
   readonly sorted: SortedEntries | null;
   /**
    * Set once any document gave a field several keys or reached it through an array. Bounds on
@@ -105,12 +124,15 @@ export class Index {
     this.partial = isPlainObject(spec.partialFilterExpression)
       ? compileFilter(spec.partialFilterExpression)
       : null;
-    this.queryable = !special && !this.partial && spec.collation === undefined;
+    this.queryable = !special && !this.partial;
+    this.collation = storedCollation(spec.collation);
+    const compare = comparatorFor(this.collation);
+    this.compare = compare;
     const dirs = this.directions;
     this.sorted = this.queryable
       ? new SortedEntries((a, b) => {
           for (let i = 0; i < dirs.length; i++) {
-            const c = compareBson(a.k[i], b.k[i]);
+            const c = compare(a.k[i], b.k[i]);
             if (c) return c * (dirs[i] as number);
           }
           return a.seq - b.seq;

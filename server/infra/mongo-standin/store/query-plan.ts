@@ -1,4 +1,5 @@
-import { canonicalKey, compareBson } from '../engine/bson-values.ts';
+import { canonicalKey } from '../engine/bson-values.ts';
+import { type Collation, collationKey, comparatorFor } from '../engine/collation.ts';
 import {
   aboveInterval,
   belowInterval,
@@ -38,20 +39,28 @@ export interface PlanRequest {
   want?: number | undefined;
   /** find's `hint`: an index name, key pattern, or `{ $natural: 1 }` for a full scan. */
   hint?: unknown;
+  /** The query's collation (null: simple); see `sameCollation` in planQuery. */
+  collation?: Collation | null | undefined;
 }
 
-function boxesFor(index: Index, conds: Map<string, unknown[]>): Interval[][] | null {
+function boxesFor(
+  index: Index,
+  conds: Map<string, unknown[]>,
+  sameCollation: boolean,
+): Interval[][] | null {
   let boxes: Interval[][] = [[]];
   for (const field of index.fields) {
-    const bounds = boundsFor(conds.get(field), index.multikey);
+    const bounds = boundsFor(conds.get(field), index.multikey, index.compare);
     if (!bounds) break;
+    // Strings are ordered by the index's collation, which decides which keys a bound holds.
+    if (!sameCollation && bounds.some((iv) => iv.rank === 4)) break;
     // One long `$in` (populate's _id list) is fine; products of several are capped.
     if ((boxes[0]?.length ?? 0) > 0 && boxes.length * bounds.length > MAX_BOXES) break;
     const dir = index.directions[boxes[0]?.length ?? 0] as number;
     const ordered = dir < 0 ? bounds.slice().reverse() : bounds;
     boxes = boxes.flatMap((box) => ordered.map((iv) => [...box, iv]));
     // Past a range (or a list of values), later fields are not contiguous in the index.
-    if (bounds.length !== 1 || !isPoint(bounds[0] as Interval)) break;
+    if (bounds.length !== 1 || !isPoint(bounds[0] as Interval, index.compare)) break;
   }
   return boxes.length === 1 && boxes[0]?.length === 0 ? null : boxes;
 }
@@ -62,8 +71,8 @@ function boxEdges(index: Index, box: Interval[]) {
     for (let i = 0; i < box.length; i++) {
       const iv = box[i] as Interval;
       const asc = (index.directions[i] as number) > 0;
-      const below = belowInterval(k[i], iv);
-      const above = !below && aboveInterval(k[i], iv);
+      const below = belowInterval(k[i], iv, index.compare);
+      const above = !below && aboveInterval(k[i], iv, index.compare);
       if (below || above) return asc === below ? wantBefore : !wantBefore;
     }
     return false;
@@ -100,12 +109,15 @@ function sortOrder(
   index: Index,
   boxes: Interval[][],
   sort: Doc | undefined,
+  sameCollation: boolean,
 ): { sortFields: number; direction: 1 | -1; runFields: number } {
   const none = { sortFields: 0, direction: 1 as const, runFields: 0 };
-  if (!sort || index.multikey) return none;
+  // Another collation orders strings differently from the sort asked for.
+  if (!sort || index.multikey || !sameCollation) return none;
   const width = boxes[0]?.length ?? 0;
   const pinned = (i: number): boolean =>
-    i < width - 1 || (i === width - 1 && boxes.length === 1 && isPoint(boxes[0]?.[i] as Interval));
+    i < width - 1 ||
+    (i === width - 1 && boxes.length === 1 && isPoint(boxes[0]?.[i] as Interval, index.compare));
   let p = 0;
   let matched = 0;
   let ratio = 0;
@@ -162,19 +174,21 @@ export function planQuery(
   const collscan = collscanPlan();
   const hinted = hintedIndex(coll, req.hint);
   if (hinted === 'scan') return collscan;
-  const conds = fieldConditions(filter);
+  const queryCollation = req.collation ?? null;
+  const conds = fieldConditions(filter, comparatorFor(queryCollation));
   const sort = req.sort && Object.keys(req.sort).length > 0 ? req.sort : undefined;
   const want = req.want ?? Number.POSITIVE_INFINITY;
   const n = coll.size;
   const candidates: QueryPlan[] = [];
   for (const index of hinted ? [hinted] : coll.queryableIndexes()) {
-    const bounded = boxesFor(index, conds);
+    const same = collationKey(index.collation) === collationKey(queryCollation);
+    const bounded = boxesFor(index, conds, same);
     // Documents missing every field are not in a sparse index; null bounds would need them.
     if (index.sparse && (!bounded || bounded.some((box) => box.some((iv) => iv.rank === 2)))) {
       continue;
     }
     const boxes = bounded ?? [[]];
-    const order = sortOrder(index, boxes, sort);
+    const order = sortOrder(index, boxes, sort, same);
     if (!bounded && order.sortFields === 0 && !hinted) continue;
     const keys = bounded ? countKeys(index, boxes) : (index.sorted?.size ?? 0);
     candidates.push({ stage: 'IXSCAN', index, boxes, keys, ...order });
@@ -257,7 +271,7 @@ export function runPlan(
     for (const e of sorted.range(from, to, backward)) {
       stats.keysExamined++;
       if (runFields > 0) {
-        if (runKey && !sameLeading(runKey, e.k, runFields)) {
+        if (runKey && !sameLeading(runKey, e.k, runFields, index.compare)) {
           flush();
           if (out.length >= want) break scan;
         }
@@ -282,7 +296,12 @@ export function runPlan(
   return { docs: out, stats };
 }
 
-function sameLeading(a: unknown[], b: unknown[], n: number): boolean {
-  for (let i = 0; i < n; i++) if (compareBson(a[i], b[i]) !== 0) return false;
+function sameLeading(
+  a: unknown[],
+  b: unknown[],
+  n: number,
+  compare: (x: unknown, y: unknown) => number,
+): boolean {
+  for (let i = 0; i < n; i++) if (compare(a[i], b[i]) !== 0) return false;
   return true;
 }

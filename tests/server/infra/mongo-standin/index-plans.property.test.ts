@@ -2,6 +2,7 @@ import { Long, ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { findDocuments } from '../../../../server/infra/mongo-standin/commands/matching.ts';
 import { canonicalKey } from '../../../../server/infra/mongo-standin/engine/bson-values.ts';
+import { parseCollation } from '../../../../server/infra/mongo-standin/engine/collation.ts';
 import type { Collection } from '../../../../server/infra/mongo-standin/store/collection.ts';
 import { normalizeIndexSpec } from '../../../../server/infra/mongo-standin/store/indexes.ts';
 import { Store } from '../../../../server/infra/mongo-standin/store/store.ts';
@@ -193,5 +194,104 @@ describe('mongo stand-in index plans answer as a full scan does', () => {
     // The comparison means something only if indexes were actually chosen, for order too.
     expect(stages.IXSCAN).toBeGreaterThan(QUERIES / 2);
     expect(stages.ordered).toBeGreaterThan(QUERIES / 10);
+  });
+});
+
+/** Strings that differ by case, accents or both, and sort differently under each collation. */
+const WORDS = ['', 'a', 'A', 'á', 'Á', 'ab', 'Ab', 'b', 'B', 'e', 'é', 'E', 'z', 'Z', 'ñ', 'n'];
+const COLLATIONS = [
+  undefined,
+  { locale: 'en', strength: 2 },
+  { locale: 'es', strength: 1 },
+  { locale: 'en' },
+  { locale: 'fr', strength: 2 },
+];
+
+describe('mongo stand-in index plans answer as a full scan does, under collations', () => {
+  it(`collated and simple indexes, string filters and sorts (seed ${SEED})`, () => {
+    const r = rng(SEED + 1);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+    const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+    const value = (): unknown => {
+      const k = r();
+      if (k < 0.7) return pick(WORDS);
+      if (k < 0.8) return int(0, 3);
+      if (k < 0.9) return null;
+      return [pick(WORDS), pick(WORDS)];
+    };
+    const store = new Store();
+    const coll = store.createCollection('prop', 'words');
+    coll.createIndex(normalizeIndexSpec({ key: { s: 1 }, name: 's_simple' }));
+    coll.createIndex(
+      normalizeIndexSpec({
+        key: { s: 1 },
+        name: 's_en2',
+        collation: { locale: 'en', strength: 2 },
+      }),
+    );
+    coll.createIndex(
+      normalizeIndexSpec({
+        key: { t: 1, s: -1 },
+        name: 't_s_es1',
+        collation: { locale: 'es', strength: 1 },
+      }),
+    );
+    coll.createIndex(
+      normalizeIndexSpec({ key: { t: 1 }, name: 't_en3', collation: { locale: 'en' } }),
+    );
+    for (let i = 0; i < 300; i++) {
+      const d: Doc = { _id: i };
+      if (r() < 0.9) d.s = value();
+      if (r() < 0.9) d.t = r() < 0.8 ? pick(WORDS) : int(0, 3);
+      coll.insert(d);
+    }
+    const condition = (): unknown => {
+      const w = pick(WORDS);
+      switch (int(0, 5)) {
+        case 0:
+          return w;
+        case 1:
+          return { $in: [w, pick(WORDS), ...(r() < 0.3 ? [1] : [])] };
+        case 2:
+          return { [pick(['$gt', '$gte', '$lt', '$lte'])]: w };
+        case 3:
+          return { [pick(['$gt', '$gte'])]: w, [pick(['$lt', '$lte'])]: pick(WORDS) };
+        case 4:
+          return { $ne: w };
+        default:
+          return r() < 0.5 ? int(0, 3) : { $nin: [w] };
+      }
+    };
+    const SORTS = [undefined, { s: 1 }, { s: -1 }, { t: 1, s: -1 }, { t: -1 }, { t: 1, _id: 1 }];
+    const used = new Set<string>();
+    for (let q = 0; q < 800; q++) {
+      const filter: Doc = {};
+      if (r() < 0.8) filter.s = condition();
+      if (r() < 0.5) filter.t = condition();
+      const sort = pick(SORTS);
+      const limit = r() < 0.4 ? int(1, 6) : undefined;
+      const collation = parseCollation(pick(COLLATIONS));
+      const req = { filter, sort, limit, collation };
+      const label = `seed ${SEED} collated query ${q}: ${JSON.stringify({ ...req, collation: collation?.spec })}`;
+      const planned = findDocuments(coll, req);
+      const scanned = findDocuments(coll, { ...req, hint: { $natural: 1 } });
+      if (planned.plan.index) used.add(planned.plan.index.name);
+      if (sort) expect(ids(planned.docs), label).toEqual(ids(scanned.docs));
+      else if (limit === undefined) {
+        expect(ids(planned.docs).sort(), label).toEqual(ids(scanned.docs).sort());
+      } else {
+        const all = new Set(
+          ids(findDocuments(coll, { filter, collation, hint: { $natural: 1 } }).docs),
+        );
+        expect(planned.docs.length, label).toBe(scanned.docs.length);
+        for (const id of ids(planned.docs)) expect(all.has(id), label).toBe(true);
+      }
+      // A string bound is only ever read from an index of the query's own collation.
+      const index = planned.plan.index;
+      if (index && planned.plan.boxes.some((box) => box.some((iv) => iv.rank === 4))) {
+        expect(index.collation?.key ?? 'simple', label).toBe(collation?.key ?? 'simple');
+      }
+    }
+    expect([...used].sort()).toEqual(['s_en2', 's_simple', 't_en3', 't_s_es1']);
   });
 });
