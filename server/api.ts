@@ -49,6 +49,12 @@ export function createApi(deps: ApiDeps) {
     points: 600,
     durationSeconds: 60,
   });
+  // What the API answers is a member's own business: a shared family or library computer
+  // must not keep it in its cache (a route that serves something public may say otherwise).
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   router.use((req, _res, next) => {
     perAddress.consume(req.ip ?? 'unknown').then(() => next(), next);
   });

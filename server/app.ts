@@ -61,6 +61,9 @@ export function createApp(deps: AppDeps): HavenApp {
   const startedAt = Date.now();
   const app = express();
   app.disable('x-powered-by');
+  // API answers are not cached (api.ts), so a hash of every JSON body would serve nothing;
+  // static files keep their own ETags (express.static).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(
     helmet({

@@ -83,6 +83,16 @@ describe('errors', () => {
   });
 });
 
+describe('API responses', () => {
+  it('are never kept in the browser’s cache (a shared computer must not keep a member’s data)', async () => {
+    const response = await fetch(`${haven.url}/api/meetings`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    // Nothing to revalidate, so no ETag is computed either.
+    expect(response.headers.get('etag')).toBeNull();
+  });
+});
+
 describe('GET /healthz when the database is gone', () => {
   it('answers 503 down', async () => {
     const other = await startTestHaven();
