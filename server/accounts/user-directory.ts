@@ -3,6 +3,19 @@ import type { AccountModels } from './models.ts';
 import { toPublicUser } from './service.ts';
 
 /**
+ * The fields toPublicUser reads, and no others: an email or a password hash never leaves the
+ * database for a public view, and a list of facilitators decodes a few short fields per member.
+ */
+const PUBLIC_FIELDS = {
+  displayName: 1,
+  roles: 1,
+  partnerId: 1,
+  'privacy.showArea': 1,
+  area: 1,
+  languages: 1,
+} as const;
+
+/**
  * How other features see members: public views only (never an email), and the member's
  * privacy choices applied. A deleted member simply is not found; callers show
  * "a deleted member" in their place.
@@ -17,17 +30,20 @@ export class UserDirectory {
   async publicUsers(ids: string[]): Promise<Map<string, PublicUser>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const found = await this.#models.User.find({ _id: { $in: unique } }).lean();
+    const found = await this.#models.User.find({ _id: { $in: unique } }, PUBLIC_FIELDS).lean();
     return new Map(found.map((user) => [String(user._id), toPublicUser(user as never)]));
   }
 
   /** Members who chose to appear in group member lists, among `ids`. */
   async listable(ids: string[]): Promise<PublicUser[]> {
     if (ids.length === 0) return [];
-    const found = await this.#models.User.find({
-      _id: { $in: ids },
-      'privacy.showInGroupMemberLists': true,
-    }).lean();
+    const found = await this.#models.User.find(
+      {
+        _id: { $in: ids },
+        'privacy.showInGroupMemberLists': true,
+      },
+      PUBLIC_FIELDS,
+    ).lean();
     return found.map((user) => toPublicUser(user as never));
   }
 
@@ -48,7 +64,7 @@ export class UserDirectory {
 
   /** Members who are staff of a partner organisation. */
   async staffOf(partnerId: string): Promise<PublicUser[]> {
-    const found = await this.#models.User.find({ partnerId }).lean();
+    const found = await this.#models.User.find({ partnerId }, PUBLIC_FIELDS).lean();
     return found.map((user) => toPublicUser(user as never));
   }
 }
