@@ -14,6 +14,7 @@ import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { matchesTypeAlias, typeRank } from './bson-values.ts';
 import { type Collation, compareCollated, holdsString, Representatives } from './collation.ts';
+import { inclusionProjector } from './inclusion.ts';
 import { holdsSafeLong, plainNumbers } from './numeric.ts';
 import { collectLeaves } from './paths.ts';
 import { isTextScoreMeta } from './text-score.ts';
@@ -298,6 +299,8 @@ export function sortDocuments<T extends Doc>(
 /** Compiles a find-style projection into a per-document function (null when there is none). */
 export function compileProjection(projection: unknown, filter?: Doc): ((doc: Doc) => Doc) | null {
   if (!isPlainObject(projection) || Object.keys(projection).length === 0) return null;
+  const inclusion = inclusionProjector(projection);
+  if (inclusion) return inclusion;
   try {
     // Only positional projections (`a.$`) need the filter, and re-testing it costs a scan.
     const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
