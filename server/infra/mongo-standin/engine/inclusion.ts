@@ -35,7 +35,11 @@ export function inclusionProjector(spec: Doc): ((doc: Doc) => Doc) | null {
       // `a` and `a.b` together: mongod refuses it as a path collision; mingo reports it.
       if (existing === true || (existing !== undefined && i === parts.length - 1)) return null;
       if (i === parts.length - 1) node[part] = true;
-      else node = existing ?? (node[part] = {});
+      else {
+        const child: Keep = existing ?? {};
+        node[part] = child;
+        node = child;
+      }
     }
     fields += 1;
   }
