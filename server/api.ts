@@ -6,7 +6,6 @@ import { csrfProtection } from './accounts/csrf.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
 import { mountCommunity } from './community/index.ts';
-import { type AdmissionOptions, admissionGate, DEFAULT_ADMISSION } from './infra/api/admission.ts';
 import { createOpenApi } from './infra/api/openapi.ts';
 import { operatorGuard } from './infra/api/operator-guard.ts';
 import { apiRoutes } from './infra/api/routes.ts';
@@ -25,8 +24,6 @@ export interface ApiDeps {
   /** Rate-limit keys live under this prefix in Redis; tests give each server its own. */
   limitsNamespace?: string;
   publicUrl?: string | undefined;
-  /** How many requests are worked on at once (admission.ts); the defaults when absent. */
-  admission?: Partial<AdmissionOptions>;
   /** Closes a member's open sockets (sign-out, deletion, new roles): they reconnect and re-authenticate. */
   closeMemberSockets: (userId: string) => void;
 }
@@ -58,7 +55,6 @@ export function createApi(deps: ApiDeps) {
   router.use((req, _res, next) => {
     perAddress.consume(req.ip ?? 'unknown').then(() => next(), next);
   });
-  router.use(admissionGate({ ...DEFAULT_ADMISSION, ...deps.admission }));
   router.use(operatorGuard);
   router.use(cookieParser());
   router.use(sessionMiddleware(sessions, deps.production));

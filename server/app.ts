@@ -25,7 +25,6 @@ export interface AppDeps {
   config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'> & {
     PUBLIC_URL?: string | undefined;
     METRICS_TOKEN?: string | undefined;
-    API_CONCURRENCY?: number | undefined;
   };
   logger: Logger;
   metrics: Metrics;
@@ -144,13 +143,6 @@ export function createApp(deps: AppDeps): HavenApp {
     production: deps.config.NODE_ENV === 'production',
     version: deps.version ?? 'dev',
     publicUrl: deps.config.PUBLIC_URL,
-    admission: {
-      ...(deps.config.API_CONCURRENCY ? { concurrency: deps.config.API_CONCURRENCY } : {}),
-      onChange: ({ working, waiting }) => {
-        deps.metrics.apiAdmission.set({ state: 'working' }, working);
-        deps.metrics.apiAdmission.set({ state: 'waiting' }, waiting);
-      },
-    },
     ...(deps.limitsNamespace ? { limitsNamespace: deps.limitsNamespace } : {}),
   });
   app.use('/api', api.router);

@@ -46,8 +46,6 @@ export const configSchema = z
     RTC_WEBRTC_SERVER: flag.default(true),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
-    /** API requests one node works on at once (server/infra/api/admission.ts says why). */
-    API_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(4),
   })
   .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, {
     path: ['RTC_MAX_PORT'],

@@ -45,12 +45,6 @@ export function createMetrics() {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
-    apiAdmission: new Gauge({
-      name: 'haven_api_admission',
-      help: 'API requests being worked on and waiting in line (server/infra/api/admission.ts)',
-      labelNames: ['state'] as const,
-      registers: [registry],
-    }),
     liveMeetings: new Gauge({
       name: 'haven_live_meetings',
       help: 'Live meetings hosted by this node',

@@ -43,6 +43,8 @@ export async function registerMembers(url: string, count: number) {
 export class Bench {
   readonly rows: Row[] = [];
   readonly calls = new Map<string, string>();
+  /** The recorded calls per scenario, to load the database the way Haven's requests do. */
+  readonly #recorded = new Map<string, ReturnType<typeof parseRecorded>>();
   readonly #child: HavenProcess;
   readonly #db: NonNullable<Connection['db']>;
   readonly #get: (path: string) => Promise<unknown>;
@@ -69,6 +71,7 @@ export class Bench {
     await this.#get(path(0));
     const recorded = parseRecorded((await this.#child.ask('recorded')) as string);
     this.calls.set(scenario, describeCalls(recorded));
+    this.#recorded.set(scenario, recorded);
     let cpu = cpuSnapshot(this.#child.pid);
     const haven = await runLoad(this.#plan, (n) => this.#get(path(n)).then(() => undefined));
     const row: Row = {
@@ -88,6 +91,13 @@ export class Bench {
       `${step}, ${scenario}: Haven p95 ${p95(haven).toFixed(1)} ms, CPU ${row.cpu?.haven.toFixed(2)}+${row.cpu?.database.toFixed(2)} ms/req (n=${haven.latenciesMs.length}, errors ${haven.errors}${haven.firstError ? `: ${haven.firstError}` : ''}), bare p95 ${p95(bare).toFixed(1)} ms`,
     );
     return row;
+  }
+
+  /** The bare replay of a measured scenario, as a load of its own (Haven's process idle). */
+  bareReplay(scenario: string): () => Promise<void> {
+    const recorded = this.#recorded.get(scenario);
+    if (!recorded) throw new Error(`no calls recorded for ${scenario}`);
+    return replayer(this.#db, recorded);
   }
 
   /** One client, one request at a time: the time a request takes when nothing queues behind it. */
