@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { type Connection, Schema } from 'mongoose';
 import { percentile } from '../join/stats.ts';
 import { resolveWorkerBin } from '../sfu/worker-bin.ts';
+import { barePing } from './bare-ping.ts';
 import { type Bar, dataChartSvg, renderPng } from './chart.ts';
 import { randomSource } from './fixtures.ts';
 import { HavenProcess } from './haven-process.ts';
@@ -132,6 +133,14 @@ async function main() {
       bench.bareReplay('directory: default list'),
     );
     const bareLoaded = await probe.stop();
+    log('session:ping beside a bare server (node:http and the driver) serving the same list');
+    const bareServer = await barePing(
+      greeting.mongoUri,
+      greeting.dbName,
+      bench.recordedLine('directory: default list'),
+      plan,
+      PING_IDLE_MS,
+    );
 
     const lookupStep = `${thousands(LOOKUP_DOCS)} documents`;
     const t0 = Date.now();
@@ -179,6 +188,7 @@ async function main() {
         idle,
         loaded,
         bareLoaded,
+        bareServer,
         loadScenario: 'directory: default list',
         step: largestStep,
       },

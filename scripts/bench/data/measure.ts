@@ -45,6 +45,7 @@ export class Bench {
   readonly calls = new Map<string, string>();
   /** The recorded calls per scenario, to load the database the way Haven's requests do. */
   readonly #recorded = new Map<string, ReturnType<typeof parseRecorded>>();
+  readonly #lines = new Map<string, string>();
   readonly #child: HavenProcess;
   readonly #db: NonNullable<Connection['db']>;
   readonly #get: (path: string) => Promise<unknown>;
@@ -69,7 +70,9 @@ export class Bench {
   async measure(step: string, scenario: string, path: (n: number) => string): Promise<Row> {
     await this.#child.ask('record');
     await this.#get(path(0));
-    const recorded = parseRecorded((await this.#child.ask('recorded')) as string);
+    const line = (await this.#child.ask('recorded')) as string;
+    this.#lines.set(scenario, line);
+    const recorded = parseRecorded(line);
     this.calls.set(scenario, describeCalls(recorded));
     this.#recorded.set(scenario, recorded);
     let cpu = cpuSnapshot(this.#child.pid);
@@ -98,6 +101,13 @@ export class Bench {
     const recorded = this.#recorded.get(scenario);
     if (!recorded) throw new Error(`no calls recorded for ${scenario}`);
     return replayer(this.#db, recorded);
+  }
+
+  /** The recorded calls of a scenario as EJSON, for the bare server (bare-server.ts). */
+  recordedLine(scenario: string): string {
+    const line = this.#lines.get(scenario);
+    if (!line) throw new Error(`no calls recorded for ${scenario}`);
+    return line;
   }
 
   /** One client, one request at a time: the time a request takes when nothing queues behind it. */
