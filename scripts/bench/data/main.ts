@@ -235,11 +235,16 @@ function report(run: RunSummary) {
     });
   }
   bars.push(
-    { label: 'session:ping, idle', haven: percentile(run.ping.idle, 95), bare: null },
+    // The ping's grey bars are the bare server's (bare-server.ts), idle and serving the list.
+    {
+      label: 'session:ping, idle',
+      haven: percentile(run.ping.idle, 95),
+      bare: percentile(run.ping.bareServer.idle, 95),
+    },
     {
       label: 'session:ping, default list running',
       haven: percentile(run.ping.loaded, 95),
-      bare: percentile(run.ping.bareLoaded, 95),
+      bare: percentile(run.ping.bareServer.loaded, 95),
     },
   );
   mkdirSync(OUT_DIR, { recursive: true });
