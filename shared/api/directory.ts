@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agendaSchema } from '../meetings/agenda.ts';
 import {
   canonicalTimeZone,
   countrySchema,
@@ -129,6 +130,8 @@ const meetingFields = {
   location: locationSchema.nullable(),
   area: meetingAreaSchema.nullable(),
   eligibility: eligibilitySchema.nullable(),
+  /** The timed segments the live meeting runs through (shared/meetings/agenda.ts); null: the standard one. */
+  agenda: agendaSchema.nullable(),
 };
 
 type RuleInput = {
@@ -168,6 +171,7 @@ export const createMeetingBody = z
     location: meetingFields.location.optional(),
     area: meetingFields.area.optional(),
     eligibility: meetingFields.eligibility.optional(),
+    agenda: meetingFields.agenda.optional(),
   })
   .superRefine(crossFieldRules);
 export type CreateMeetingInput = z.infer<typeof createMeetingBody>;
@@ -203,6 +207,8 @@ export const meetingSchema = z.object({
   location: locationSchema.nullable(),
   area: meetingAreaSchema,
   eligibility: eligibilitySchema.nullable(),
+  /** The meeting's own agenda, or the standard one when it has none. */
+  agenda: agendaSchema,
   createdBy: idSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

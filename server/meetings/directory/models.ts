@@ -6,6 +6,7 @@ import {
   MEETING_TYPES,
   type Recurrence,
 } from '../../../shared/api/directory.ts';
+import type { AgendaSegment } from '../../../shared/meetings/agenda.ts';
 
 /**
  * A meeting in the directory. Nothing here records who joins or attends: attendance is
@@ -67,6 +68,16 @@ const meetingSchema = new Schema(
       ),
       default: null,
     },
+    /** Null: the standard agenda (DEFAULT_AGENDA), so a change of the standard reaches them. */
+    agenda: {
+      type: [
+        new Schema(
+          { kind: { type: String, required: true }, title: String, minutes: Number },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
     createdBy: { type: Schema.Types.ObjectId, default: null, index: true },
     /** When the last occurrence ends (null: weekly without end), so past meetings drop out. */
     activeUntil: { type: Date, default: null },
@@ -100,6 +111,7 @@ export interface MeetingRecord {
   durationMinutes: number;
   facilitatorIds: Types.ObjectId[];
   capacity: number;
+  agenda?: AgendaSegment[] | null;
   partnerId: Types.ObjectId | null;
   location: {
     placeName: string;

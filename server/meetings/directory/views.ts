@@ -5,6 +5,7 @@ import {
   type MeetingView,
   type Recurrence,
 } from '../../../shared/api/directory.ts';
+import { type AgendaSegment, DEFAULT_AGENDA } from '../../../shared/meetings/agenda.ts';
 import type { MeetingRecord } from './models.ts';
 import { isInProgress, lastEnd, nextOccurrence, type Occurrence, viewOf } from './recurrence.ts';
 
@@ -94,6 +95,7 @@ export function toView(
           statementKey: record.eligibility.statementKey,
         }
       : null,
+    agenda: agendaOf(record),
     createdBy: record.createdBy ? String(record.createdBy) : null,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
@@ -126,6 +128,7 @@ export function toInput(record: MeetingRecord): Record<string, unknown> {
           statementKey: record.eligibility.statementKey,
         }
       : null,
+    agenda: record.agenda?.length ? record.agenda.map(cleanSegment) : null,
   };
 }
 
@@ -155,6 +158,19 @@ export function toStored(input: CreateMeetingInput & { facilitatorIds: string[] 
     area,
     cityKey: area.city ? cityKey(area.city) : null,
     eligibility: input.eligibility ?? null,
+    agenda: input.agenda ?? null,
     activeUntil: end === null ? null : new Date(end),
   };
+}
+
+/** A stored segment without what mongoose adds (absent titles come back as undefined). */
+const cleanSegment = (segment: AgendaSegment): AgendaSegment => ({
+  kind: segment.kind,
+  ...(segment.title ? { title: segment.title } : {}),
+  minutes: segment.minutes,
+});
+
+/** The meeting's own agenda, or the standard one. */
+export function agendaOf(record: Pick<MeetingRecord, 'agenda'>): AgendaSegment[] {
+  return record.agenda?.length ? record.agenda.map(cleanSegment) : DEFAULT_AGENDA;
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../../client/src/features/meetings/directory/form-values.ts';
 import type { MeetingView } from '../../../../client/src/features/meetings/directory/model.ts';
 import { createMeetingBody, updateMeetingBody } from '../../../../shared/api/directory.ts';
+import { DEFAULT_AGENDA } from '../../../../shared/meetings/agenda.ts';
 
 const blank = () =>
   newMeetingValues({ timeZone: 'Europe/London', today: '2026-10-19', language: 'en' });
@@ -153,6 +154,7 @@ describe('the meeting form', () => {
       updatedAt: '',
       nextOccurrence: null,
       inProgress: false,
+      agenda: DEFAULT_AGENDA,
     } satisfies MeetingView;
     const body = meetingBody(valuesFromMeeting(meeting, '2026-10-19'), meeting);
     expect(body).toEqual({

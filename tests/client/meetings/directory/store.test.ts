@@ -10,6 +10,7 @@ import {
   keepToday,
   makeDirectoryStore,
 } from '../../../../client/src/features/meetings/directory/store.ts';
+import { DEFAULT_AGENDA } from '../../../../shared/meetings/agenda.ts';
 
 const id = (n: number) => n.toString(16).padStart(24, '0');
 
@@ -50,6 +51,7 @@ function meeting(n: number, over: Partial<MeetingView> = {}): MeetingView {
     updatedAt: '',
     nextOccurrence: TUESDAY,
     inProgress: false,
+    agenda: DEFAULT_AGENDA,
     ...over,
   };
 }
