@@ -17,6 +17,7 @@ import {
   type occurrencesResponse,
   type UpdateMeetingInput,
 } from '../../../shared/api/directory.ts';
+import type { AgendaSegment } from '../../../shared/meetings/agenda.ts';
 import { allOf } from '../../infra/api/paging.ts';
 import type { RequestUser } from '../../infra/api/routes.ts';
 import { fieldsOf } from '../../infra/api/validation.ts';
@@ -27,7 +28,7 @@ import type { DirectoryModels, MeetingRecord } from './models.ts';
 import { assertMayPlace, type MeetingOwnership, mayFacilitate, mayManage } from './policy.ts';
 import { firstOccurrence, isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
 import { advanceSchedules, ScheduleAdvancer, scheduleOf } from './schedule.ts';
-import { toInput, toStored, toView } from './views.ts';
+import { agendaOf, toInput, toStored, toView } from './views.ts';
 import { occurrencesIn, occurrenceWindow } from './windows.ts';
 
 /** What the directory needs to know about members, and nothing more (see UserDirectory). */
@@ -321,12 +322,12 @@ export class DirectoryService {
     actor: RequestUser,
     id: string,
     eligibilityConfirmed: boolean,
-  ): Promise<{ title: string; capacity: number; mayHost: boolean }> {
+  ): Promise<{ title: string; capacity: number; agenda: AgendaSegment[]; mayHost: boolean }> {
     const meeting = await this.#find(id);
     const mayHost = mayManage(actor, ownershipOf(meeting));
     // Those who run a specialised meeting are not asked who it is for.
     this.#checkJoin(meeting, eligibilityConfirmed || mayHost);
-    return { title: meeting.title, capacity: meeting.capacity, mayHost };
+    return { title: meeting.title, capacity: meeting.capacity, agenda: agendaOf(meeting), mayHost };
   }
 
   /** Whether `actor` runs the meeting (so opening its live room is theirs to do). */

@@ -1,8 +1,10 @@
 import type { MediaRoom, ProducerDescription } from '../../../sfu/index.ts';
+import type { AgendaSegment } from '../../../shared/meetings/agenda.ts';
 import type { MeetingSettings, RoomSnapshot } from '../../../shared/meetings/live/schemas.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { MeetingNamespace, MeetingSocket } from '../../realtime/socket-server.ts';
+import { AgendaClock } from './agenda-clock.ts';
 import { Comebacks } from './comebacks.ts';
 import { isFacilitator, type LivePeer, newPeerId, peerView, waitingView } from './live-peer.ts';
 import { MeetingChat } from './meeting-chat.ts';
@@ -30,6 +32,13 @@ export interface LiveMeetingDeps {
   onEnded(): void;
 }
 
+/** What the directory says about a meeting when it is opened. */
+export interface LiveMeetingInfo {
+  title: string;
+  capacity: number;
+  agenda: AgendaSegment[];
+}
+
 const DEFAULT_SETTINGS: MeetingSettings = {
   locked: false,
   autoAdmit: false,
@@ -45,6 +54,7 @@ export class LiveMeeting {
   readonly openedAt = new Date();
   readonly media: MediaRoom;
   readonly chat: MeetingChat;
+  readonly agenda: AgendaClock;
   readonly #deps: LiveMeetingDeps;
   readonly #roster = new Roster();
   readonly #channels: RoomChannels;
@@ -55,7 +65,7 @@ export class LiveMeeting {
   #ended = false;
 
   constructor(
-    info: { meetingId: string; title: string; capacity: number },
+    info: LiveMeetingInfo & { meetingId: string },
     media: MediaRoom,
     deps: LiveMeetingDeps,
   ) {
@@ -67,6 +77,9 @@ export class LiveMeeting {
     this.#channels = new RoomChannels(deps.namespace, info.meetingId);
     this.#comebacks = new Comebacks(deps.rejoinGraceMs);
     this.chat = new MeetingChat(this.#channels, this.#roster);
+    this.agenda = new AgendaClock(info.agenda, (state) =>
+      this.#channels.toRoom('agenda:state', state),
+    );
     media.on('activespeaker', ({ peerId }) => {
       this.#activeSpeaker = peerId;
       this.#channels.toRoom('speaker:active', { peerId });
@@ -176,6 +189,7 @@ export class LiveMeeting {
       chat: this.chat.visibleTo(peer.peerId, facilitator),
       routerRtpCapabilities: this.media.rtpCapabilities,
       waiting: facilitator ? this.#roster.waiting().map(waitingView) : [],
+      agenda: this.agenda.state(),
     };
   }
 

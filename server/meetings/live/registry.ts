@@ -9,6 +9,7 @@ import type { MeetingNamespace } from '../../realtime/socket-server.ts';
 import type { DirectoryService } from '../directory/service.ts';
 import { AttendanceCounter } from './attendance.ts';
 import { recoverMedia } from './live-media.ts';
+import type { LiveMeetingInfo } from './live-meeting.ts';
 import { LiveMeeting } from './live-meeting.ts';
 
 export interface LiveMeetingsDeps {
@@ -72,7 +73,7 @@ export class LiveMeetings {
   }
 
   /** The meeting's live room, opening it (for a host) if it is not live yet. */
-  async open(meetingId: string, info: { title: string; capacity: number }): Promise<LiveMeeting> {
+  async open(meetingId: string, info: LiveMeetingInfo): Promise<LiveMeeting> {
     const live = this.get(meetingId);
     if (live) return live;
     let opening = this.#opening.get(meetingId);
@@ -83,7 +84,7 @@ export class LiveMeetings {
     return opening;
   }
 
-  async #create(meetingId: string, info: { title: string; capacity: number }) {
+  async #create(meetingId: string, info: LiveMeetingInfo) {
     await this.#claim(meetingId);
     let media: MediaRoom;
     try {

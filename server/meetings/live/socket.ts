@@ -110,6 +110,10 @@ function liveMeetingHandlers(
         ? { status: 'admitted' as const, room: meeting.snapshot(peer) }
         : { status: 'waiting' as const, peerId: peer.peerId, title: meeting.title };
     },
+    'agenda:start': (_p, { meeting }) => meeting.agenda.start(),
+    'agenda:next': (_p, { meeting }) => meeting.agenda.next(),
+    'agenda:back': (_p, { meeting }) => meeting.agenda.back(),
+    'agenda:extend': ({ minutes }, { meeting }) => meeting.agenda.extend(minutes),
     'meeting:leave': (_p, { meeting, peer }) => {
       meeting.leave(peer);
       return ok;

@@ -6,6 +6,7 @@ import {
   defineServerEvents,
   type ServerToClientEventsOf,
 } from '../../realtime/event-table.ts';
+import { agendaExtendSchema, agendaStateSchema } from '../agenda.ts';
 import {
   dtlsParametersSchema,
   mediaKindSchema,
@@ -102,6 +103,12 @@ export const meetingClientEvents = defineClientEvents({
     access: 'facilitator',
   },
   'meeting:end': { payload: none, ack: okAckSchema, access: 'facilitator' },
+
+  /** The agenda (shared/meetings/agenda.ts): its clock is the server's, moved by facilitators. */
+  'agenda:start': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
+  'agenda:next': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
+  'agenda:back': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
+  'agenda:extend': { payload: agendaExtendSchema, ack: agendaStateSchema, access: 'facilitator' },
 
   'hand:raise': { payload: none, ack: okAckSchema, access: 'admitted' },
   /** Without a peer id: one's own hand; a facilitator may lower anyone's. */
@@ -237,6 +244,7 @@ export const meetingServerEvents = defineServerEvents({
   'media:restart': z.object({ routerRtpCapabilities: rtpCapabilitiesSchema }),
   'chat:message': chatMessageSchema,
   'chat:deleted': z.object({ messageId: z.string() }),
+  'agenda:state': agendaStateSchema,
 });
 
 export type MeetingClientEvents = typeof meetingClientEvents;

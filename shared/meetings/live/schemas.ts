@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../api/common.ts';
+import { agendaStateSchema } from '../agenda.ts';
 import { mediaKindSchema, mediaSourceSchema, rtpCapabilitiesSchema } from './media.ts';
 
 /** Plain data about a live meeting, as it travels between server and client. */
@@ -98,6 +99,8 @@ export const roomSnapshotSchema = z.object({
   routerRtpCapabilities: rtpCapabilitiesSchema,
   /** Facilitators only: who is waiting. */
   waiting: z.array(waitingPeerSchema),
+  /** Where the meeting is in its agenda, on the server's clock. */
+  agenda: agendaStateSchema,
 });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
 

@@ -1,3 +1,4 @@
+import { DEFAULT_AGENDA } from '../../../../shared/meetings/agenda.ts';
 import type { Peer, RoomSnapshot } from '../../../../shared/meetings/live/schemas.ts';
 
 /** A room as the server would describe it, for the live client's tests. */
@@ -38,6 +39,7 @@ export const snapshot = (extra: Partial<RoomSnapshot> = {}): RoomSnapshot => ({
   },
   handQueue: ['p_benbenbenben'],
   activeSpeakerPeerId: 'p_anaanaanaana',
+  agenda: { segments: DEFAULT_AGENDA, index: 0, startedAt: null, extendedMinutes: 0, serverNow: 0 },
   chat: [],
   routerRtpCapabilities: { codecs: [], headerExtensions: [] },
   waiting: [],

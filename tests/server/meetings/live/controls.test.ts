@@ -70,6 +70,7 @@ describe('facilitator controls, enforced on the server', () => {
       'meeting:spotlight': { peerId: ben.peerId },
       'meeting:updateSettings': { autoAdmit: false },
       'chat:delete': { messageId: 'abc' },
+      'agenda:extend': { minutes: 5 },
     };
     const before = stateOf(meetingId);
     for (const event of facilitatorEvents) {
@@ -83,6 +84,9 @@ describe('facilitator controls, enforced on the server', () => {
         'meeting:muteAll',
         'meeting:lowerAllHands',
         'meeting:end',
+        'agenda:start',
+        'agenda:next',
+        'agenda:back',
       ];
       const answer = await call(
         ana.socket,
