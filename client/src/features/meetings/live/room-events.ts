@@ -4,6 +4,7 @@ import type { MediaSession } from './media-session.ts';
 import type { MeetingSocket } from './meeting-client.ts';
 import type { Outcome } from './model.ts';
 import {
+  agendaChanged,
   chatDeleted,
   chatReceived,
   handQueueChanged,
@@ -44,6 +45,7 @@ export function bindRoomEvents(socket: MeetingSocket, targets: RoomEventTargets)
   socket.on('meeting:ended', ({ reason }) => targets.finish('ended', reason));
   socket.on('meeting:waiting', ({ waiting }) => room((r) => waitingChanged(r, waiting)));
   socket.on('meeting:settings', (settings) => room((r) => settingsChanged(r, settings)));
+  socket.on('agenda:state', (agenda) => room((r) => agendaChanged(r, agenda, Date.now())));
   socket.on('meeting:mutedByFacilitator', ({ source }) => targets.mutedByFacilitator(source));
 
   socket.on('peer:joined', (peer) => room((r) => peerJoined(r, peer)));

@@ -1,3 +1,4 @@
+import type { AgendaState } from '../../../../../shared/meetings/agenda.ts';
 import type {
   ChatMessage,
   MeetingSettings,
@@ -28,6 +29,9 @@ export interface RoomState {
   chat: ChatMessage[];
   /** Facilitators only; always empty for participants. */
   waiting: WaitingPeer[];
+  agenda: AgendaState;
+  /** The server's clock minus this browser's when the agenda last arrived (agenda-view.ts). */
+  clockOffsetMs: number;
 }
 
 /** A consumer as the UI sees it: which peer and source its track shows. */
@@ -42,7 +46,7 @@ export interface ConsumerInfo {
 /** Chat is kept in memory only, and only the latest messages: the meeting's chat is not saved. */
 export const CHAT_KEPT = 300;
 
-export function roomFromSnapshot(snapshot: RoomSnapshot): RoomState {
+export function roomFromSnapshot(snapshot: RoomSnapshot, receivedAt = Date.now()): RoomState {
   const peers: Record<string, Peer> = { [snapshot.self.peerId]: snapshot.self };
   const order = [snapshot.self.peerId];
   for (const peer of snapshot.peers) {
@@ -63,7 +67,14 @@ export function roomFromSnapshot(snapshot: RoomSnapshot): RoomState {
     activeSpeakerPeerId: snapshot.activeSpeakerPeerId,
     chat: snapshot.chat.slice(-CHAT_KEPT),
     waiting: snapshot.waiting,
+    agenda: snapshot.agenda,
+    clockOffsetMs: snapshot.agenda.serverNow - receivedAt,
   };
+}
+
+/** The agenda moved; the server's clock comes with it, so the offset is taken again. */
+export function agendaChanged(room: RoomState, agenda: AgendaState, receivedAt: number): RoomState {
+  return { ...room, agenda, clockOffsetMs: agenda.serverNow - receivedAt };
 }
 
 export function peerJoined(room: RoomState, peer: Peer): RoomState {

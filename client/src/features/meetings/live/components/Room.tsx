@@ -4,6 +4,7 @@ import { errorMessageKey } from '../../../../i18n/index.ts';
 import { useDocumentTitle } from '../../../../routing/navigation.ts';
 import { useLiveClient, useLiveStore } from '../live-context.ts';
 import type { RoomState } from '../room-state.ts';
+import { AgendaBar } from './AgendaBar.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ControlBar, type Panel } from './ControlBar.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
@@ -60,6 +61,7 @@ export function Room({ room }: { room: RoomState }) {
           {room.settings.locked && <span className="dir-badge">{t('live.room.locked')}</span>}
         </p>
       </header>
+      <AgendaBar room={room} />
       <RoomNotice />
       <div className="live-room-body">
         <div className="live-stage">
