@@ -178,7 +178,8 @@ describe('attendance slips: keys', () => {
         expect.unreachable('a bad key must throw');
       } catch (error) {
         expect((error as Error).message).toMatch(/ATTENDANCE_SIGNING_KEY/);
-        expect((error as Error).message).not.toContain(configured.slice(30, 60));
+        const sample = configured.length > 60 ? configured.slice(30, 60) : configured;
+        expect((error as Error).message).not.toContain(sample);
       }
     }
   });
