@@ -110,7 +110,10 @@ function generateKeyFile(dataDir: string, path: string): string {
   mkdirSync(dataDir, { recursive: true });
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const temporary = join(dataDir, `.${KEY_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}`);
+  const temporary = join(
+    dataDir,
+    `.${KEY_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}`,
+  );
   const fd = openSync(temporary, 'wx', 0o600);
   try {
     writeSync(fd, pem);
@@ -130,9 +133,7 @@ function generateKeyFile(dataDir: string, path: string): string {
 }
 
 function withPrevious(keys: Omit<SlipKeys, 'publicKeys'>, previous: string | undefined): SlipKeys {
-  const publicKeys = new Map<string, KeyObject>([
-    [keys.keyId, createPublicKey(keys.privateKey)],
-  ]);
+  const publicKeys = new Map<string, KeyObject>([[keys.keyId, createPublicKey(keys.privateKey)]]);
   const entries = (previous ?? '')
     .split(',')
     .map((entry) => entry.trim())

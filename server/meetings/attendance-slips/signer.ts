@@ -11,8 +11,8 @@ import {
   slipStringSchema,
   type VerifySlipResponse,
 } from '../../../shared/api/attendance.ts';
-import { AppError } from '../../infra/errors.ts';
 import { fieldsOf } from '../../infra/api/validation.ts';
+import { AppError } from '../../infra/errors.ts';
 import { ephemeralSlipKeys, type SlipKeys } from './keys.ts';
 
 /** ATTENDANCE_SLIP_MIN_MINUTES's default. */
@@ -75,7 +75,9 @@ export class SlipSigner {
 
   /** The signing key's public half (SPKI PEM), for verifying offline. */
   publicKeyPem(): string {
-    return createPublicKey(this.#keys.privateKey).export({ type: 'spki', format: 'pem' }).toString();
+    return createPublicKey(this.#keys.privateKey)
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
   }
 
   /** A signed slip string; INVALID_INPUT for a bad request, FORBIDDEN under the minimum minutes. */

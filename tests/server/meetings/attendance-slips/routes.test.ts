@@ -1,7 +1,7 @@
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLIP_SIGNING_CONTEXT, verifySlipResponse } from '../../../../shared/api/attendance.ts';
 import { SlipSigner } from '../../../../server/meetings/attendance-slips/signer.ts';
+import { SLIP_SIGNING_CONTEXT, verifySlipResponse } from '../../../../shared/api/attendance.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
 
 // The public verification endpoint on a whole Haven: it answers from the slip alone and

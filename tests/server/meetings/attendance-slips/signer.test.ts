@@ -3,18 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { slipStatementSchema } from '../../../../shared/api/attendance.ts';
-import {
-  KEY_FILE_NAME,
-  loadSlipKeys,
-} from '../../../../server/meetings/attendance-slips/keys.ts';
+import { AppError } from '../../../../server/infra/errors.ts';
+import { KEY_FILE_NAME, loadSlipKeys } from '../../../../server/meetings/attendance-slips/keys.ts';
 import {
   attendedMinutes,
   canRequestSlip,
   meetingLocalDate,
   SlipSigner,
 } from '../../../../server/meetings/attendance-slips/signer.ts';
-import { AppError } from '../../../../server/infra/errors.ts';
+import { slipStatementSchema } from '../../../../shared/api/attendance.ts';
 
 const request = {
   meetingTitle: 'Tuesday evening open meeting',
@@ -199,5 +196,19 @@ describe('attendance slips: keys', () => {
     const b = loadSlipKeys({ dataDir: dir, production: false });
     expect(readFileSync(join(dir, KEY_FILE_NAME), 'utf8')).toBe(before);
     expect(b.keyId).toBe(a.keyId);
+  });
+});
+
+describe('attendance slips: configuration', () => {
+  it('reads the minimum minutes (default 30) and keeps the key out of error messages', async () => {
+    const { loadConfig } = await import('../../../../server/infra/config.ts');
+    expect(loadConfig({}).ATTENDANCE_SLIP_MIN_MINUTES).toBe(30);
+    expect(loadConfig({ ATTENDANCE_SLIP_MIN_MINUTES: '45' }).ATTENDANCE_SLIP_MIN_MINUTES).toBe(45);
+    expect(() => loadConfig({ ATTENDANCE_SLIP_MIN_MINUTES: '0' })).toThrow(
+      /ATTENDANCE_SLIP_MIN_MINUTES/,
+    );
+    expect(loadConfig({ ATTENDANCE_SIGNING_KEY: 'anything' }).ATTENDANCE_SIGNING_KEY).toBe(
+      'anything',
+    );
   });
 });
