@@ -63,6 +63,8 @@ function PrintableSlip({ slip, statement }: { slip: string; statement: SlipState
     }
   };
 
+  const preparing = pdf === 'preparing';
+  const failed = pdf === 'failed';
   return (
     <>
       <p className="slip-privacy no-print">{t('attendance.slip.privacy')}</p>
@@ -70,14 +72,14 @@ function PrintableSlip({ slip, statement }: { slip: string; statement: SlipState
         <button type="button" onClick={() => window.print()}>
           {t('attendance.slip.print')}
         </button>
-        <button type="button" onClick={() => void download()} disabled={pdf === 'preparing'}>
+        <button type="button" onClick={() => void download()} disabled={preparing}>
           {t('attendance.slip.download')}
         </button>
       </div>
       <p role="status" className="no-print">
-        {pdf === 'preparing' ? t('attendance.slip.preparing') : ''}
+        {preparing ? t('attendance.slip.preparing') : ''}
       </p>
-      {pdf === 'failed' && (
+      {failed && (
         <p role="alert" className="no-print">
           {t('attendance.slip.pdfFailed')}
         </p>

@@ -54,21 +54,26 @@ export function VerifyPage() {
     void run(slipFromPasted(pasted));
   };
 
+  // Narrowed outside the JSX, so the markup holds no string comparisons (no-literal-text).
+  const checking = check.state === 'checking';
+  const valid = check.state === 'valid' ? check : null;
+  const invalid = check.state === 'invalid' ? check : null;
+
   return (
     <Page title={t('attendance.verify.title')} intro={t('attendance.verify.intro')} narrow>
       <div aria-live="polite" className="slip-result">
-        {check.state === 'checking' && <p role="status">{t('attendance.verify.checking')}</p>}
-        {check.state === 'valid' && (
+        {checking && <p role="status">{t('attendance.verify.checking')}</p>}
+        {valid && (
           <section className="slip-valid" aria-labelledby="slip-valid-heading">
             <h2 id="slip-valid-heading">{t('attendance.verify.valid')}</h2>
             <p>{t('attendance.verify.validIntro')}</p>
-            <StatementDetails statement={check.statement} />
+            <StatementDetails statement={valid.statement} />
           </section>
         )}
-        {check.state === 'invalid' && (
+        {invalid && (
           <section className="slip-invalid" role="alert" aria-labelledby="slip-invalid-heading">
             <h2 id="slip-invalid-heading">{t('attendance.verify.invalid')}</h2>
-            <p>{t(`attendance.verify.reason.${check.reason}`)}</p>
+            <p>{t(`attendance.verify.reason.${invalid.reason}`)}</p>
           </section>
         )}
       </div>
@@ -87,7 +92,7 @@ export function VerifyPage() {
           autoCapitalize="off"
           autoComplete="off"
         />
-        <button type="submit" disabled={check.state === 'checking'}>
+        <button type="submit" disabled={checking}>
           {t('attendance.verify.check')}
         </button>
       </form>
