@@ -11,6 +11,7 @@ import { operatorGuard } from './infra/api/operator-guard.ts';
 import { apiRoutes } from './infra/api/routes.ts';
 import { notFoundHandler } from './infra/http.ts';
 import { createLimiter } from './infra/rate-limit.ts';
+import { mountAttendanceRoutes, type SlipSigner } from './meetings/attendance-slips/index.ts';
 import { mountDirectory } from './meetings/directory/index.ts';
 import { mountProgramme } from './programme/index.ts';
 import type { Services } from './services.ts';
@@ -20,6 +21,8 @@ export interface ApiDeps {
   connection: Connection;
   redisClient: Redis | undefined;
   production: boolean;
+  /** Verifies attendance slips (public routes); the live room issues them. */
+  attendanceSlips: SlipSigner;
   version: string;
   /** Rate-limit keys live under this prefix in Redis; tests give each server its own. */
   limitsNamespace?: string;
@@ -104,6 +107,7 @@ export function createApi(deps: ApiDeps) {
   mountCommunity(feature);
   mountDirectory(feature, directory);
   mountProgramme(feature);
+  mountAttendanceRoutes(api, deps.attendanceSlips);
   router.use(notFoundHandler);
   return { router, openapi };
 }

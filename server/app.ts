@@ -15,6 +15,7 @@ import type { Logger } from './infra/logger.ts';
 import { type Metrics, metricsAllowed } from './infra/metrics.ts';
 import type { MongoHandle } from './infra/mongo.ts';
 import type { RedisHandle } from './infra/redis.ts';
+import { SlipSigner } from './meetings/attendance-slips/index.ts';
 import { ScheduleSweep } from './meetings/directory/schedule.ts';
 import { LiveMeetings } from './meetings/live/registry.ts';
 import { bindLiveMeetingSockets } from './meetings/live/socket.ts';
@@ -41,6 +42,8 @@ export interface AppDeps {
   nodeId?: string | undefined;
   /** How often an open socket's session is looked up again (default 15 minutes). */
   sessionRecheckMs?: number | undefined;
+  /** Signs attendance slips; main.ts passes the configured key, others get a key for this process only. */
+  attendanceSlips?: SlipSigner | undefined;
 }
 
 export interface HavenApp {
@@ -50,6 +53,8 @@ export interface HavenApp {
   api: ReturnType<typeof createApi>;
   services: Services;
   live: LiveMeetings;
+  /** For the live room: issues a participant's attendance slip (docs/attendance-slips.md). */
+  attendanceSlips: SlipSigner;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops accepting, tells sockets to reconnect elsewhere, and closes them. Dependencies are the caller's. */
   close(): Promise<void>;
@@ -101,6 +106,7 @@ export function createApp(deps: AppDeps): HavenApp {
   });
   // The one composition root: services first, then the edges (sockets, REST) that use them.
   const services = buildServices(deps.mongo.connection);
+  const attendanceSlips = deps.attendanceSlips ?? SlipSigner.ephemeral();
   const httpServer = createServer(app);
   const sockets = createSocketServer(httpServer, {
     allowedOrigins: deps.config.allowedOrigins,
@@ -141,6 +147,7 @@ export function createApp(deps: AppDeps): HavenApp {
     connection: deps.mongo.connection,
     redisClient: deps.redis.client,
     production: deps.config.NODE_ENV === 'production',
+    attendanceSlips,
     version: deps.version ?? 'dev',
     publicUrl: deps.config.PUBLIC_URL,
     ...(deps.limitsNamespace ? { limitsNamespace: deps.limitsNamespace } : {}),
@@ -166,6 +173,7 @@ export function createApp(deps: AppDeps): HavenApp {
     api,
     services,
     live,
+    attendanceSlips,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

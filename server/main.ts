@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './infra/logger.ts';
 import { createMetrics } from './infra/metrics.ts';
 import { discoverMongo } from './infra/mongo.ts';
 import { discoverRedis } from './infra/redis.ts';
+import { loadSlipKeys, SlipSigner } from './meetings/attendance-slips/index.ts';
 import { isEmpty, seedDemoCommunity } from './seed.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +32,20 @@ async function start(config: Config, logger: Logger): Promise<void> {
     version: string;
   };
   const metrics = createMetrics();
+  // First, so a production start without its signing key stops before touching anything.
+  const attendanceSlips = new SlipSigner(
+    loadSlipKeys({
+      dataDir: config.dataDir,
+      production: config.NODE_ENV === 'production',
+      configuredKey: config.ATTENDANCE_SIGNING_KEY,
+      previousPublicKeys: config.ATTENDANCE_PREVIOUS_PUBLIC_KEYS,
+    }),
+    { minMinutes: config.ATTENDANCE_SLIP_MIN_MINUTES },
+  );
+  logger.info(
+    { source: attendanceSlips.keySource, keyId: attendanceSlips.keyId },
+    'attendance slips: signing key ready',
+  );
   const cleanups: Array<() => Promise<void>> = [];
 
   const mongo = await discoverMongo({
@@ -89,6 +104,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     sfu,
     clientDir: join(root, 'client', 'dist'),
     version,
+    attendanceSlips,
   });
   cleanups.unshift(() => haven.close());
   // Meetings stored before the directory kept each one's next occurrence get it now.

@@ -7,6 +7,7 @@ import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
+import { attendanceRoutes } from './features/attendance/routes.tsx';
 import { communityRoutes } from './features/community/routes.tsx';
 import { directoryRoutes } from './features/meetings/directory/routes.tsx';
 import { liveRoutes } from './features/meetings/live/routes.tsx';
@@ -82,6 +83,7 @@ export function App() {
             {communityRoutes()}
             {programmeRoutes()}
             {adminRoutes()}
+            {attendanceRoutes()}
             {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
             {SECTIONS.map((section) => (
               <Route key={section} path={sectionPath(section)}>

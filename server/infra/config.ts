@@ -46,6 +46,16 @@ export const configSchema = z
     RTC_WEBRTC_SERVER: flag.default(true),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /**
+     * Ed25519 private key (PKCS#8 PEM, or its DER in base64) that signs attendance slips;
+     * required in production. Checked by attendance-slips/keys.ts, whose messages never
+     * repeat it (the generic message below quotes the value, so nothing here may fail).
+     */
+    ATTENDANCE_SIGNING_KEY: z.string().optional(),
+    /** Comma-separated public keys (SPKI PEM or base64 DER) whose slips still verify after a rotation. */
+    ATTENDANCE_PREVIOUS_PUBLIC_KEYS: z.string().optional(),
+    /** Minutes a participant must have attended before the room offers a slip. */
+    ATTENDANCE_SLIP_MIN_MINUTES: z.coerce.number().int().min(1).max(600).default(30),
   })
   .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, {
     path: ['RTC_MAX_PORT'],

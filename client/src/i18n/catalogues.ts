@@ -1,5 +1,7 @@
 import adminEn from '../features/admin/locales/en.json';
 import adminEs from '../features/admin/locales/es.json';
+import attendanceEn from '../features/attendance/locales/en.json';
+import attendanceEs from '../features/attendance/locales/es.json';
 import communityEn from '../features/community/locales/en.json';
 import communityEs from '../features/community/locales/es.json';
 import directoryEn from '../features/meetings/directory/locales/en.json';
@@ -31,7 +33,7 @@ function withManyPlurals<T>(tree: T): T {
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
  * feature's strings live beside its pages (keys `directory.*`, `live.*`, `community.*`, `programme.*`,
- * `admin.*`).
+ * `admin.*`, `attendance.*`).
  */
 export const catalogues = {
   en: {
@@ -41,6 +43,7 @@ export const catalogues = {
     community: communityEn,
     programme: programmeEn,
     admin: adminEn,
+    attendance: attendanceEn,
   },
   es: withManyPlurals({
     ...es,
@@ -49,5 +52,6 @@ export const catalogues = {
     community: communityEs,
     programme: programmeEs,
     admin: adminEs,
+    attendance: attendanceEs,
   }),
 } as const;
