@@ -14,6 +14,7 @@ import { createLimiter } from './infra/rate-limit.ts';
 import { mountDirectory } from './meetings/directory/index.ts';
 import { mountProgramme } from './programme/index.ts';
 import type { Services } from './services.ts';
+import { mountSupport } from './support/index.ts';
 
 export interface ApiDeps {
   services: Services;
@@ -104,6 +105,7 @@ export function createApi(deps: ApiDeps) {
   mountCommunity(feature);
   mountDirectory(feature, directory);
   mountProgramme(feature);
+  mountSupport(feature);
   router.use(notFoundHandler);
   return { router, openapi };
 }

@@ -31,19 +31,29 @@ describe('crisis resources for anyone', () => {
   it('answers without a session, with the country’s own lines or the general ones', async () => {
     const ada = await admin();
     expect(
-      (await ada.client.request('PUT', '/api/admin/support/*', settings([line({ name: 'General line' })])))
-        .status,
+      (
+        await ada.client.request(
+          'PUT',
+          '/api/admin/support/*',
+          settings([line({ name: 'General line' })]),
+        )
+      ).status,
     ).toBe(200);
     expect(
       (
-        await ada.client.request('PUT', 
+        await ada.client.request(
+          'PUT',
           '/api/admin/support/NZ',
           settings([line({ name: 'NZ line' })], 'https://example.org/nz'),
         )
       ).status,
     ).toBe(200);
     // Lines of its own, no donation link: the general donation link stands in.
-    await ada.client.request('PUT', '/api/admin/support/IE', settings([line({ name: 'IE line' })], null));
+    await ada.client.request(
+      'PUT',
+      '/api/admin/support/IE',
+      settings([line({ name: 'IE line' })], null),
+    );
 
     const anyone = new ApiClient(t.haven.url);
     const nz = await anyone.get('/api/support/resources?country=NZ');
@@ -103,7 +113,11 @@ describe('admins editing the resources', () => {
     expect(put.body.settings.crisisLines[1]).not.toHaveProperty('phone');
 
     // A full replace: reordered, one line fewer, no donation link.
-    const replaced = await ada.client.request('PUT', '/api/admin/support/FJ', settings([second], null));
+    const replaced = await ada.client.request(
+      'PUT',
+      '/api/admin/support/FJ',
+      settings([second], null),
+    );
     expect(replaced.body.settings).toMatchObject({
       crisisLines: [{ name: 'Second line' }],
       donationUrl: null,
@@ -126,7 +140,11 @@ describe('admins editing the resources', () => {
 
   it('never deletes the general list', async () => {
     const ada = await admin();
-    await ada.client.request('PUT', '/api/admin/support/*', settings([line({ name: 'General line' })]));
+    await ada.client.request(
+      'PUT',
+      '/api/admin/support/*',
+      settings([line({ name: 'General line' })]),
+    );
     const response = await ada.client.delete('/api/admin/support/*');
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('INVALID_INPUT');
@@ -158,7 +176,11 @@ describe('admins editing the resources', () => {
 
   it('refuses bad input with field errors and changes nothing', async () => {
     const ada = await admin();
-    await ada.client.request('PUT', '/api/admin/support/NZ', settings([line({ name: 'Kept line' })]));
+    await ada.client.request(
+      'PUT',
+      '/api/admin/support/NZ',
+      settings([line({ name: 'Kept line' })]),
+    );
     const before = await stored();
     const cases: Array<[string, unknown, string]> = [
       ['NZ', settings([line({ url: 'http://example.org/helpline' })]), 'crisisLines.0.url'],
