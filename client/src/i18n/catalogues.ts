@@ -8,6 +8,8 @@ import liveEn from '../features/meetings/live/locales/en.json';
 import liveEs from '../features/meetings/live/locales/es.json';
 import programmeEn from '../features/programme/locales/en.json';
 import programmeEs from '../features/programme/locales/es.json';
+import supportEn from '../features/support/locales/en.json';
+import supportEs from '../features/support/locales/es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
 
@@ -31,7 +33,7 @@ function withManyPlurals<T>(tree: T): T {
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
  * feature's strings live beside its pages (keys `directory.*`, `live.*`, `community.*`, `programme.*`,
- * `admin.*`).
+ * `admin.*`, `support.*`).
  */
 export const catalogues = {
   en: {
@@ -41,6 +43,7 @@ export const catalogues = {
     community: communityEn,
     programme: programmeEn,
     admin: adminEn,
+    support: supportEn,
   },
   es: withManyPlurals({
     ...es,
@@ -49,5 +52,6 @@ export const catalogues = {
     community: communityEs,
     programme: programmeEs,
     admin: adminEs,
+    support: supportEs,
   }),
 } as const;
