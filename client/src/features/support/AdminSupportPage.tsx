@@ -62,7 +62,6 @@ function SupportAdmin() {
   }
   const nameOf = (code: string) =>
     code === GENERAL ? t('support.admin.generalOption') : countryName(code, language);
-  const configured = countries.filter((c) => byCountry.has(c.value));
   const record = (key: string, value: SupportSettings | null) =>
     setChanged((previous) => ({ ...previous, [key]: value }));
 
@@ -79,22 +78,14 @@ function SupportAdmin() {
           onChange={(event) => setCountry(event.target.value)}
         >
           <option value={GENERAL}>{t('support.admin.generalOption')}</option>
-          <optgroup label={t('support.admin.withSettings')}>
-            {configured.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('support.admin.allCountries')}>
-            {countries
-              .filter((c) => !byCountry.has(c.value))
-              .map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-          </optgroup>
+          {/* One stable list (options never move), so the chosen one stays chosen after a save. */}
+          {countries.map((option) => (
+            <option key={option.value} value={option.value}>
+              {byCountry.has(option.value)
+                ? t('support.admin.withSettings', { country: option.label })
+                : option.label}
+            </option>
+          ))}
         </SelectField>
       </div>
       <SettingsEditor
@@ -199,86 +190,89 @@ function SettingsEditor({
   };
 
   return (
-    <form className="support-admin-form" noValidate onSubmit={onSubmit}>
-      <h2>{t('support.admin.editing', { country: name })}</h2>
-      {!current && <p>{t('support.admin.nothingYet', { country: name })}</p>}
-      <fieldset className="support-admin-lines">
-        <legend>{t('support.admin.linesLegend')}</legend>
-        {problems.lines && <p className="field-error">{problemText('lines')}</p>}
-        {draft.lines.map((line, index) => (
-          <LineEditor
-            key={line.key}
-            line={line}
-            index={index}
-            count={draft.lines.length}
-            idOf={(part) => idOf(line, part)}
-            problemOf={(field) => problemText(`${index}.${field}`)}
-            onChange={(next) => updateLine(index, next)}
-            onMove={(delta) => move(index, delta)}
-            onRemove={() => removeLine(index)}
-          />
-        ))}
-        <p>
-          <button
-            type="button"
-            id={`${baseId}-add`}
-            className="secondary"
-            aria-disabled={draft.lines.length >= LIMITS.lines || undefined}
-            aria-describedby={`${baseId}-max`}
-            onClick={() => draft.lines.length < LIMITS.lines && addLine()}
-          >
-            {t('support.admin.addLine')}
-          </button>{' '}
-          <span id={`${baseId}-max`} className="field-hint">
-            {t('support.admin.maxLines', { max: LIMITS.lines })}
-          </span>
-        </p>
-      </fieldset>
-      <TextField
-        label={t('support.admin.donationUrl')}
-        hint={t('support.admin.donationHint')}
-        name="donationUrl"
-        type="url"
-        inputMode="url"
-        maxLength={LIMITS.url}
-        value={draft.donationUrl}
-        error={problemText('donationUrl')}
-        onChange={(event) => {
-          const donationUrl = event.target.value;
-          setDraft((previous) => ({ ...previous, donationUrl }));
-          setStatus(null);
-        }}
-      />
-      <FormAlert message={alert} />
-      <FormStatus message={status} />
-      <div className="support-admin-actions">
-        <button type="submit" aria-disabled={busy || undefined}>
-          {busy ? t('support.admin.saving') : t('support.admin.save', { country: name })}
-        </button>
-        {current && country !== GENERAL && (
-          <ConfirmButton
-            label={t('support.admin.delete', { country: name })}
-            title={t('support.admin.deleteTitle', { country: name })}
-            text={t('support.admin.deleteText', { country: name })}
-            confirmLabel={t('support.admin.deleteConfirm')}
-            cancelLabel={t('support.admin.cancel')}
-            onConfirm={async () => {
-              try {
-                await callSupport((api) => api.remove(country));
-              } catch (error) {
-                // Already gone (another admin): the outcome wanted.
-                if (!(isApiError(error) && error.code === 'NOT_FOUND')) throw error;
-              }
-              return () => {
-                setDraft(draftOf(undefined));
-                setProblems({});
-                onDeleted();
-                setStatus(t('support.admin.deleted', { country: name }));
-              };
-            }}
-          />
-        )}
-      </div>
-    </form>
+    // The delete button's dialog holds a form of its own, so it sits outside this one.
+    <div className="support-admin-editor">
+      <form className="support-admin-form" noValidate onSubmit={onSubmit}>
+        <h2>{t('support.admin.editing', { country: name })}</h2>
+        {!current && <p>{t('support.admin.nothingYet', { country: name })}</p>}
+        <fieldset className="support-admin-lines">
+          <legend>{t('support.admin.linesLegend')}</legend>
+          {problems.lines && <p className="field-error">{problemText('lines')}</p>}
+          {draft.lines.map((line, index) => (
+            <LineEditor
+              key={line.key}
+              line={line}
+              index={index}
+              count={draft.lines.length}
+              idOf={(part) => idOf(line, part)}
+              problemOf={(field) => problemText(`${index}.${field}`)}
+              onChange={(next) => updateLine(index, next)}
+              onMove={(delta) => move(index, delta)}
+              onRemove={() => removeLine(index)}
+            />
+          ))}
+          <p>
+            <button
+              type="button"
+              id={`${baseId}-add`}
+              className="secondary"
+              aria-disabled={draft.lines.length >= LIMITS.lines || undefined}
+              aria-describedby={`${baseId}-max`}
+              onClick={() => draft.lines.length < LIMITS.lines && addLine()}
+            >
+              {t('support.admin.addLine')}
+            </button>{' '}
+            <span id={`${baseId}-max`} className="field-hint">
+              {t('support.admin.maxLines', { max: LIMITS.lines })}
+            </span>
+          </p>
+        </fieldset>
+        <TextField
+          label={t('support.admin.donationUrl')}
+          hint={t('support.admin.donationHint')}
+          name="donationUrl"
+          type="url"
+          inputMode="url"
+          maxLength={LIMITS.url}
+          value={draft.donationUrl}
+          error={problemText('donationUrl')}
+          onChange={(event) => {
+            const donationUrl = event.target.value;
+            setDraft((previous) => ({ ...previous, donationUrl }));
+            setStatus(null);
+          }}
+        />
+        <FormAlert message={alert} />
+        <FormStatus message={status} />
+        <div className="support-admin-actions">
+          <button type="submit" aria-disabled={busy || undefined}>
+            {busy ? t('support.admin.saving') : t('support.admin.save', { country: name })}
+          </button>
+        </div>
+      </form>
+      {current && country !== GENERAL && (
+        <ConfirmButton
+          label={t('support.admin.delete', { country: name })}
+          title={t('support.admin.deleteTitle', { country: name })}
+          text={t('support.admin.deleteText', { country: name })}
+          confirmLabel={t('support.admin.deleteConfirm')}
+          cancelLabel={t('support.admin.cancel')}
+          onConfirm={async () => {
+            try {
+              await callSupport((api) => api.remove(country));
+            } catch (error) {
+              // Already gone (another admin): the outcome wanted.
+              if (!(isApiError(error) && error.code === 'NOT_FOUND')) throw error;
+            }
+            return () => {
+              setDraft(draftOf(undefined));
+              setProblems({});
+              onDeleted();
+              setStatus(t('support.admin.deleted', { country: name }));
+            };
+          }}
+        />
+      )}
+    </div>
   );
 }

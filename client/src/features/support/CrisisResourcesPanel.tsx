@@ -31,6 +31,8 @@ export function CrisisResourcesPanel({
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
   const name = country ? countryName(country, language) : null;
   const data = state.status === 'ready' ? state.data : null;
+  const loading = state.status === 'loading';
+  const failed = state.status === 'failed';
   return (
     <section className="panel crisis-panel" aria-labelledby={headingId}>
       <Heading id={headingId}>{t('support.panel.heading')}</Heading>
@@ -42,8 +44,8 @@ export function CrisisResourcesPanel({
           : t('support.panel.general')}
       </SubHeading>
       <div aria-live="polite">
-        {state.status === 'loading' && <p role="status">{t('support.panel.loading')}</p>}
-        {state.status === 'failed' && (
+        {loading && <p role="status">{t('support.panel.loading')}</p>}
+        {failed && (
           <div role="alert">
             <p>{t('support.panel.failed')}</p>
             <button type="button" className="secondary" onClick={reload}>
