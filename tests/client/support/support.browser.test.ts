@@ -131,12 +131,6 @@ describe('the admin editor', () => {
       .getByRole('button', { name: fill(sen.admin.delete, { country: 'New Zealand' }) })
       .click();
     await page.getByRole('dialog').getByRole('button', { name: sen.admin.deleteConfirm }).click();
-    console.log(
-      'DEBUG',
-      visitor.problems,
-      await page.locator('dialog').evaluateAll((d) => d.map((x) => [x.open, x.textContent])),
-      (await page.locator('main').innerText()).slice(-400),
-    );
     await page.getByText(fill(sen.admin.deleted, { country: 'New Zealand' })).waitFor();
     expect((await anyone.get('/api/support/resources?country=NZ')).body.fallback).toBe(true);
     expect(visitor.problems).toEqual([]);
