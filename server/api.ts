@@ -15,6 +15,7 @@ import { mountAttendanceRoutes, type SlipSigner } from './meetings/attendance-sl
 import { mountDirectory } from './meetings/directory/index.ts';
 import { mountProgramme } from './programme/index.ts';
 import type { Services } from './services.ts';
+import { mountSupport } from './support/index.ts';
 
 export interface ApiDeps {
   services: Services;
@@ -108,6 +109,7 @@ export function createApi(deps: ApiDeps) {
   mountDirectory(feature, directory);
   mountProgramme(feature);
   mountAttendanceRoutes(api, deps.attendanceSlips);
+  mountSupport(feature);
   router.use(notFoundHandler);
   return { router, openapi };
 }

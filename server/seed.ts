@@ -5,6 +5,7 @@ import { seedCommunity } from './community/seed.ts';
 import type { Logger } from './infra/logger.ts';
 import { seedDirectory } from './meetings/directory/seed.ts';
 import { seedProgramme } from './programme/seed.ts';
+import { seedSupport } from './support/seed.ts';
 
 /**
  * The demo community: one account per role, then each feature's demo records. Runs on
@@ -16,6 +17,7 @@ export async function seedDemoCommunity(connection: Connection, logger: Logger):
   await seedProgramme(context);
   await seedDirectory(context);
   await seedCommunity(context);
+  await seedSupport(context);
   logger.info('demo community created (accounts: <role>@haven.local, password haven-demo)');
 }
 

@@ -12,6 +12,7 @@ import { communityRoutes } from './features/community/routes.tsx';
 import { directoryRoutes } from './features/meetings/directory/routes.tsx';
 import { liveRoutes } from './features/meetings/live/routes.tsx';
 import { programmeRoutes } from './features/programme/routes.tsx';
+import { supportRoutes } from './features/support/routes.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
@@ -84,6 +85,7 @@ export function App() {
             {programmeRoutes()}
             {adminRoutes()}
             {attendanceRoutes()}
+            {supportRoutes()}
             {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
             {SECTIONS.map((section) => (
               <Route key={section} path={sectionPath(section)}>

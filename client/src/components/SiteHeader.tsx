@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ADMIN_PATHS } from '../features/admin/paths.ts';
+import { SUPPORT_PATHS } from '../features/support/paths.ts';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
 import { useHavenStore } from '../store/index.ts';
 import { AccountMenu } from './AccountMenu.tsx';
@@ -43,6 +44,11 @@ export function SiteHeader() {
           {administers && (
             <li>
               <NavLink href={ADMIN_PATHS.members}>{t('admin.link')}</NavLink>
+            </li>
+          )}
+          {administers && (
+            <li>
+              <NavLink href={SUPPORT_PATHS.admin}>{t('support.admin.link')}</NavLink>
             </li>
           )}
         </ul>

@@ -10,6 +10,8 @@ import liveEn from '../features/meetings/live/locales/en.json';
 import liveEs from '../features/meetings/live/locales/es.json';
 import programmeEn from '../features/programme/locales/en.json';
 import programmeEs from '../features/programme/locales/es.json';
+import supportEn from '../features/support/locales/en.json';
+import supportEs from '../features/support/locales/es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
 
@@ -33,7 +35,7 @@ function withManyPlurals<T>(tree: T): T {
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
  * feature's strings live beside its pages (keys `directory.*`, `live.*`, `community.*`, `programme.*`,
- * `admin.*`, `attendance.*`).
+ * `admin.*`, `attendance.*`, `support.*`).
  */
 export const catalogues = {
   en: {
@@ -44,6 +46,7 @@ export const catalogues = {
     programme: programmeEn,
     admin: adminEn,
     attendance: attendanceEn,
+    support: supportEn,
   },
   es: withManyPlurals({
     ...es,
@@ -53,5 +56,6 @@ export const catalogues = {
     programme: programmeEs,
     admin: adminEs,
     attendance: attendanceEs,
+    support: supportEs,
   }),
 } as const;
