@@ -38,6 +38,8 @@ export interface AppDeps {
   limitsNamespace?: string;
   /** Live meetings: how long a meeting waits for a facilitator who left before it ends. */
   facilitatorGraceMs?: number | undefined;
+  /** The live rooms' clock of time spent in a room; tests move it (attendance slips). */
+  liveClock?: (() => number) | undefined;
   /** This node's name in the live-meeting registry (defaults to host:pid). */
   nodeId?: string | undefined;
   /** How often an open socket's session is looked up again (default 15 minutes). */
@@ -129,9 +131,10 @@ export function createApp(deps: AppDeps): HavenApp {
     metrics: deps.metrics,
     nodeId: deps.nodeId,
     facilitatorGraceMs: deps.facilitatorGraceMs,
+    now: deps.liveClock,
     namespace: sockets.meeting,
   });
-  bindLiveMeetingSockets(sockets, live, deps);
+  bindLiveMeetingSockets(sockets, live, { ...deps, attendanceSlips });
   // Meetings whose stored occurrence has ended move on to their next one (schedule.ts).
   const scheduleSweep = new ScheduleSweep(
     () => services.directory.advanceSchedules(),

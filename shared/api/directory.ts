@@ -35,6 +35,7 @@ export const ELIGIBILITY_STATEMENTS = [
 ] as const;
 
 export const meetingTypeSchema = z.enum(MEETING_TYPES);
+export type MeetingType = z.infer<typeof meetingTypeSchema>;
 export const meetingFormatSchema = z.enum(MEETING_FORMATS);
 export const audienceSchema = z.enum(AUDIENCES);
 

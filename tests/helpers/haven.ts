@@ -31,6 +31,8 @@ export async function startTestHaven(
     nodeEnv?: 'test' | 'production';
     sessionRecheckMs?: number;
     facilitatorGraceMs?: number;
+    /** The live rooms' clock of time spent in a room (attendance slip tests move it). */
+    liveClock?: () => number;
     /** Start a second node of `shareWith`'s cluster: same MongoDB and Redis (two-node tests). */
     shareWith?: TestHaven;
   } = {},
@@ -66,6 +68,7 @@ export async function startTestHaven(
     limitsNamespace: `test-${process.pid}-${Date.now()}`,
     sessionRecheckMs: options.sessionRecheckMs,
     facilitatorGraceMs: options.facilitatorGraceMs,
+    liveClock: options.liveClock,
     nodeId: `test-node-${process.pid}-${Date.now()}-${Math.random()}`,
   });
   const address = await haven.listen(0, '127.0.0.1');

@@ -11,6 +11,7 @@ import {
   MAX_BATCH_WINDOW_DAYS,
   MAX_OCCURRENCE_WINDOW_DAYS,
   type MeetingsOccurrencesQuery,
+  type MeetingType,
   type MeetingView,
   type meetingsOccurrencesResponse,
   type OccurrencesQuery,
@@ -322,12 +323,28 @@ export class DirectoryService {
     actor: RequestUser,
     id: string,
     eligibilityConfirmed: boolean,
-  ): Promise<{ title: string; capacity: number; agenda: AgendaSegment[]; mayHost: boolean }> {
+  ): Promise<{
+    title: string;
+    capacity: number;
+    agenda: AgendaSegment[];
+    type: MeetingType;
+    timeZone: string;
+    country: string | null;
+    mayHost: boolean;
+  }> {
     const meeting = await this.#find(id);
     const mayHost = mayManage(actor, ownershipOf(meeting));
     // Those who run a specialised meeting are not asked who it is for.
     this.#checkJoin(meeting, eligibilityConfirmed || mayHost);
-    return { title: meeting.title, capacity: meeting.capacity, agenda: agendaOf(meeting), mayHost };
+    return {
+      title: meeting.title,
+      capacity: meeting.capacity,
+      agenda: agendaOf(meeting),
+      type: meeting.type,
+      timeZone: meeting.recurrence.timeZone,
+      country: meeting.area?.country ?? null,
+      mayHost,
+    };
   }
 
   /** Whether `actor` runs the meeting (so opening its live room is theirs to do). */

@@ -1,10 +1,12 @@
 import type { MediaRoom, ProducerDescription } from '../../../sfu/index.ts';
+import type { MeetingType } from '../../../shared/api/directory.ts';
 import type { AgendaSegment } from '../../../shared/meetings/agenda.ts';
 import type { MeetingSettings, RoomSnapshot } from '../../../shared/meetings/live/schemas.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { MeetingNamespace, MeetingSocket } from '../../realtime/socket-server.ts';
 import { AgendaClock } from './agenda-clock.ts';
+import { AttendanceTime } from './attendance-time.ts';
 import { Comebacks } from './comebacks.ts';
 import { isFacilitator, type LivePeer, newPeerId, peerView, waitingView } from './live-peer.ts';
 import { MeetingChat } from './meeting-chat.ts';
@@ -27,6 +29,8 @@ export interface LiveMeetingDeps {
   facilitatorGraceMs: number;
   /** How long an admitted member who dropped out may come back without waiting again. */
   rejoinGraceMs: number;
+  /** The clock of time spent in the room (attendance slips). */
+  now: () => number;
   /** Counts one admission (anonymous attendance numbers). */
   onAdmitted(inRoom: number): void;
   onEnded(): void;
@@ -37,6 +41,11 @@ export interface LiveMeetingInfo {
   title: string;
   capacity: number;
   agenda: AgendaSegment[];
+  /** The meeting's type and the zone of its schedule, for attendance slips. */
+  type: MeetingType;
+  timeZone: string;
+  /** From the meeting's area: which crisis resources the room shows. */
+  country: string | null;
 }
 
 const DEFAULT_SETTINGS: MeetingSettings = {
@@ -55,6 +64,8 @@ export class LiveMeeting {
   readonly media: MediaRoom;
   readonly chat: MeetingChat;
   readonly agenda: AgendaClock;
+  readonly info: LiveMeetingInfo;
+  readonly #attendance = new AttendanceTime();
   readonly #deps: LiveMeetingDeps;
   readonly #roster = new Roster();
   readonly #channels: RoomChannels;
@@ -72,6 +83,7 @@ export class LiveMeeting {
     this.meetingId = info.meetingId;
     this.title = info.title;
     this.capacity = info.capacity;
+    this.info = info;
     this.media = media;
     this.#deps = deps;
     this.#channels = new RoomChannels(deps.namespace, info.meetingId);
@@ -87,6 +99,11 @@ export class LiveMeeting {
     media.on('consumerclosed', ({ peerId, consumerId }) => {
       this.#roster.get(peerId)?.socket.emit('consumer:closed', { consumerId });
     });
+  }
+
+  /** How long a member has been in this room, all their tabs and returns together. */
+  attendedMs(userId: string): number {
+    return this.#attendance.attendedMs(userId, this.#deps.now());
   }
 
   get ended(): boolean {
@@ -165,6 +182,7 @@ export class LiveMeeting {
 
   #admit(peer: LivePeer): void {
     peer.state = 'admitted';
+    this.#attendance.admitted(peer, this.#deps.now());
     this.media.addPeer(peer.peerId);
     this.#channels.enter(peer.socket, isFacilitator(peer));
     if (isFacilitator(peer)) this.#clearGrace();
@@ -189,6 +207,7 @@ export class LiveMeeting {
       chat: this.chat.visibleTo(peer.peerId, facilitator),
       routerRtpCapabilities: this.media.rtpCapabilities,
       waiting: facilitator ? this.#roster.waiting().map(waitingView) : [],
+      country: this.info.country,
       agenda: this.agenda.state(),
     };
   }
@@ -229,6 +248,7 @@ export class LiveMeeting {
 
   #drop(peer: LivePeer, why: 'left' | 'disconnected' | 'replaced' | 'removed' | 'denied'): void {
     if (!this.#roster.delete(peer)) return;
+    this.#attendance.left(peer, this.#deps.now());
     if (peer.socket.data.live?.peerId === peer.peerId) peer.socket.data.live = undefined;
     this.#channels.leave(peer.socket);
     this.#deps.logger.info(
@@ -410,6 +430,7 @@ export class LiveMeeting {
     }
     this.#roster.clear();
     this.chat.clear();
+    this.#attendance.clear();
     this.media.close();
     this.#deps.logger.info({ meetingId: this.meetingId, reason }, 'live meeting ended');
     this.#deps.onEnded();

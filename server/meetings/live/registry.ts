@@ -23,6 +23,8 @@ export interface LiveMeetingsDeps {
   nodeId?: string | undefined;
   facilitatorGraceMs?: number | undefined;
   rejoinGraceMs?: number | undefined;
+  /** The clock of time spent in a room (attendance slips); tests move it. */
+  now?: (() => number) | undefined;
 }
 
 /** A meeting whose facilitators all left ends after this, unless one comes back. */
@@ -99,6 +101,7 @@ export class LiveMeetings {
       logger,
       facilitatorGraceMs: this.#deps.facilitatorGraceMs ?? FACILITATOR_GRACE_MS,
       rejoinGraceMs: this.#deps.rejoinGraceMs ?? REJOIN_GRACE_MS,
+      now: this.#deps.now ?? Date.now,
       onAdmitted: (inRoom) => {
         this.#attendance
           .admitted(meetingId, meeting.openedAt, inRoom)

@@ -6,6 +6,7 @@ import type { Logger } from '../../infra/logger.ts';
 import type { Metrics } from '../../infra/metrics.ts';
 import { bindHandlers, type HandlerTable } from '../../realtime/handler.ts';
 import { type MeetingSocket, memberOf, type SocketServer } from '../../realtime/socket-server.ts';
+import { attendedMinutes, meetingLocalDate, type SlipSigner } from '../attendance-slips/index.ts';
 import * as media from './live-media.ts';
 import type { LiveMeeting } from './live-meeting.ts';
 import { isFacilitator, type LivePeer } from './live-peer.ts';
@@ -36,7 +37,7 @@ type MeetingContexts = {
 export function bindLiveMeetingSockets(
   sockets: SocketServer,
   live: LiveMeetings,
-  deps: { logger: Logger; metrics: Metrics },
+  deps: { logger: Logger; metrics: Metrics; attendanceSlips: SlipSigner },
 ): void {
   sockets.meeting.on('connection', (socket: MeetingSocket) => {
     const authorize = <A extends Access>(access: A): MeetingContexts[A] => {
@@ -55,7 +56,7 @@ export function bindLiveMeetingSockets(
     bindHandlers(socket.on.bind(socket) as never, {
       namespace: sockets.meeting.name,
       table: meetingClientEvents,
-      handlers: liveMeetingHandlers(live),
+      handlers: liveMeetingHandlers(live, deps.attendanceSlips),
       authorize,
       limiter: sockets.limiter,
       socketId: socket.id,
@@ -75,7 +76,10 @@ const ok = {};
 
 function liveMeetingHandlers(
   live: LiveMeetings,
+  slips: SlipSigner,
 ): HandlerTable<typeof meetingClientEvents, MeetingContexts> {
+  const attended = (meeting: LiveMeeting, peer: LivePeer) =>
+    attendedMinutes(meeting.attendedMs(peer.userId));
   return {
     'meeting:status': async ({ meetingId }, { user }) => ({
       live: await live.isLive(meetingId),
@@ -114,6 +118,20 @@ function liveMeetingHandlers(
     'agenda:next': (_p, { meeting }) => meeting.agenda.next(),
     'agenda:back': (_p, { meeting }) => meeting.agenda.back(),
     'agenda:extend': ({ minutes }, { meeting }) => meeting.agenda.extend(minutes),
+    'attendance:status': (_p, { meeting, peer }) => ({
+      attendedMinutes: attended(meeting, peer),
+      minMinutes: slips.minMinutes,
+    }),
+    // The name and the slip go back to the asker and nowhere else: not logged, not stored.
+    'attendance:requestSlip': ({ name }, { meeting, peer }) => ({
+      slip: slips.issue({
+        meetingTitle: meeting.title,
+        meetingType: meeting.info.type,
+        date: meetingLocalDate(meeting.openedAt, meeting.info.timeZone),
+        minutes: attended(meeting, peer),
+        name,
+      }),
+    }),
     'meeting:leave': (_p, { meeting, peer }) => {
       meeting.leave(peer);
       return ok;

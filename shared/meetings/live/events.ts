@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slipNameSchema } from '../../api/attendance.ts';
 import { idSchema } from '../../api/common.ts';
 import {
   type ClientToServerEventsOf,
@@ -109,6 +110,19 @@ export const meetingClientEvents = defineClientEvents({
   'agenda:next': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
   'agenda:back': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
   'agenda:extend': { payload: agendaExtendSchema, ack: agendaStateSchema, access: 'facilitator' },
+
+  /** One's own time in the room, and the minutes a slip needs (docs/attendance-slips.md). */
+  'attendance:status': {
+    payload: none,
+    ack: z.object({ attendedMinutes: z.number().int(), minMinutes: z.number().int() }),
+    access: 'admitted',
+  },
+  /** A signed slip naming `name`, to this peer only; nothing of it is kept. */
+  'attendance:requestSlip': {
+    payload: z.object({ name: slipNameSchema }).strict(),
+    ack: z.object({ slip: z.string() }),
+    access: 'admitted',
+  },
 
   'hand:raise': { payload: none, ack: okAckSchema, access: 'admitted' },
   /** Without a peer id: one's own hand; a facilitator may lower anyone's. */

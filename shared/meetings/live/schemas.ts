@@ -99,6 +99,8 @@ export const roomSnapshotSchema = z.object({
   routerRtpCapabilities: rtpCapabilitiesSchema,
   /** Facilitators only: who is waiting. */
   waiting: z.array(waitingPeerSchema),
+  /** The meeting's country (ISO code, from its area), for the crisis resources panel. */
+  country: z.string().nullable(),
   /** Where the meeting is in its agenda, on the server's clock. */
   agenda: agendaStateSchema,
 });

@@ -29,6 +29,8 @@ export interface RoomState {
   chat: ChatMessage[];
   /** Facilitators only; always empty for participants. */
   waiting: WaitingPeer[];
+  /** The meeting's country, for the crisis resources it shows. */
+  country: string | null;
   agenda: AgendaState;
   /** The server's clock minus this browser's when the agenda last arrived (agenda-view.ts). */
   clockOffsetMs: number;
@@ -67,6 +69,7 @@ export function roomFromSnapshot(snapshot: RoomSnapshot, receivedAt = Date.now()
     activeSpeakerPeerId: snapshot.activeSpeakerPeerId,
     chat: snapshot.chat.slice(-CHAT_KEPT),
     waiting: snapshot.waiting,
+    country: snapshot.country,
     agenda: snapshot.agenda,
     clockOffsetMs: snapshot.agenda.serverNow - receivedAt,
   };

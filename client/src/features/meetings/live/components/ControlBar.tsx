@@ -6,7 +6,7 @@ import type { RoomState } from '../room-state.ts';
 import { asConfirmed } from '../signalling.ts';
 import { Icon, type IconName } from './Icon.tsx';
 
-export type Panel = 'chat' | 'people' | null;
+export type Panel = 'chat' | 'people' | 'support' | null;
 
 function Toggle({
   icon,
@@ -122,6 +122,12 @@ export function ControlBar({
         pressed={panel === 'people'}
         badge={{ count: waiting, label: t('live.controls.waiting', { count: waiting }) }}
         onClick={() => onPanel(panel === 'people' ? null : 'people')}
+      />
+      <Toggle
+        icon="support"
+        label={t('live.controls.support')}
+        pressed={panel === 'support'}
+        onClick={() => onPanel(panel === 'support' ? null : 'support')}
       />
       <button type="button" className="live-control live-leave" onClick={() => void client.leave()}>
         <Icon name="leave" />

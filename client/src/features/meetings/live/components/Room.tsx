@@ -8,6 +8,7 @@ import { AgendaBar } from './AgendaBar.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ControlBar, type Panel } from './ControlBar.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
+import { SupportPanel } from './SupportPanel.tsx';
 import { TileGrid } from './TileGrid.tsx';
 
 /** The notice line: what just happened to this person, read out politely. */
@@ -52,6 +53,7 @@ export function Room({ room }: { room: RoomState }) {
   useDocumentTitle(room.title);
   const chatOpen = panel === 'chat';
   const peopleOpen = panel === 'people';
+  const supportOpen = panel === 'support';
   return (
     <div className={`live-room${panel ? ' live-room-with-panel' : ''}`}>
       <header className="live-room-header">
@@ -69,6 +71,7 @@ export function Room({ room }: { room: RoomState }) {
         </div>
         {chatOpen && <ChatPanel room={room} />}
         {peopleOpen && <ParticipantsPanel room={room} />}
+        {supportOpen && <SupportPanel room={room} />}
       </div>
       <ControlBar room={room} panel={panel} onPanel={setPanel} />
     </div>
