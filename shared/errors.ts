@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   LOCKED: 423,
   /** No host has opened this meeting yet. */
   NOT_LIVE: 409,
+  /** A facilitator paused the meeting: participants may not send media or chat until it resumes. */
+  PAUSED: 423,
   /** The meeting has ended for everyone. */
   MEETING_ENDED: 410,
   VERSION_MISMATCH: 426,

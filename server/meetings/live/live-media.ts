@@ -7,6 +7,7 @@ import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { LiveMeeting } from './live-meeting.ts';
 import { isFacilitator, type LivePeer } from './live-peer.ts';
+import { refuseWhilePaused } from './safety.ts';
 
 /**
  * The meeting's rules about media, between the socket handlers and the SFU room: screen
@@ -26,6 +27,7 @@ export async function produce(
     paused?: boolean | undefined;
   },
 ): Promise<string> {
+  refuseWhilePaused(meeting, peer);
   if (
     request.source === 'screen' &&
     !isFacilitator(peer) &&
@@ -47,6 +49,7 @@ export async function setProducerPaused(
   producerId: string,
   paused: boolean,
 ): Promise<void> {
+  if (!paused) refuseWhilePaused(meeting, peer);
   const mic = meeting.media.producerOf(peer.peerId, 'mic');
   if (!paused && mic?.producerId === producerId && peer.mutedByFacilitator)
     throw new AppError('FORBIDDEN', 'a facilitator muted you; ask them to unmute you');

@@ -54,6 +54,7 @@ const DEFAULT_SETTINGS: MeetingSettings = {
   participantsMayUnmute: true,
   participantsMayShareScreen: false,
   spotlightPeerId: null,
+  paused: false,
 };
 
 export class LiveMeeting {

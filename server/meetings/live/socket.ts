@@ -11,6 +11,7 @@ import * as media from './live-media.ts';
 import type { LiveMeeting } from './live-meeting.ts';
 import { isFacilitator, type LivePeer } from './live-peer.ts';
 import type { LiveMeetings } from './registry.ts';
+import { pauseEverything, refuseWhilePaused, resumeEverything } from './safety.ts';
 
 /** What each access level hands its handlers. */
 interface MemberContext {
@@ -169,6 +170,11 @@ function liveMeetingHandlers(
       meeting.setLocked(false);
       return ok;
     },
+    'meeting:pause': (_p, { meeting }) => pauseEverything(meeting),
+    'meeting:resume': (_p, { meeting }) => {
+      resumeEverything(meeting);
+      return ok;
+    },
     'meeting:muteAll': async (_p, { meeting, peer }) => ({
       muted: await media.muteAll(meeting, peer),
     }),
@@ -236,9 +242,10 @@ function liveMeetingHandlers(
       media.setAudioOnly(meeting, peer, audioOnly);
       return ok;
     },
-    'chat:send': ({ text, to }, { meeting, peer }) => ({
-      messageId: meeting.chat.send(peer, text, to),
-    }),
+    'chat:send': ({ text, to }, { meeting, peer }) => {
+      refuseWhilePaused(meeting, peer);
+      return { messageId: meeting.chat.send(peer, text, to) };
+    },
     'chat:delete': ({ messageId }, { meeting }) => {
       meeting.chat.deleteForAll(messageId);
       return ok;

@@ -104,6 +104,14 @@ export const meetingClientEvents = defineClientEvents({
     access: 'facilitator',
   },
   'meeting:end': { payload: none, ack: okAckSchema, access: 'facilitator' },
+  /** The safety switch (safety.ts): everything participants send stops, at once. */
+  'meeting:pause': {
+    payload: none,
+    ack: z.object({ muted: z.number(), videoStopped: z.number() }),
+    access: 'facilitator',
+  },
+  /** Undoes the pause without unmuting anyone or starting anyone's camera. */
+  'meeting:resume': { payload: none, ack: okAckSchema, access: 'facilitator' },
 
   /** The agenda (shared/meetings/agenda.ts): its clock is the server's, moved by facilitators. */
   'agenda:start': { payload: none, ack: agendaStateSchema, access: 'facilitator' },

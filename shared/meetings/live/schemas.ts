@@ -56,6 +56,11 @@ export const meetingSettingsSchema = z.object({
   participantsMayUnmute: z.boolean(),
   participantsMayShareScreen: z.boolean(),
   spotlightPeerId: peerIdSchema.nullable(),
+  /**
+   * "Pause everything" (a facilitator's safety switch): participants' microphones, cameras and
+   * screens are stopped, their chat refused and the meeting locked until a facilitator resumes.
+   */
+  paused: z.boolean(),
 });
 export type MeetingSettings = z.infer<typeof meetingSettingsSchema>;
 export const settingsPatchSchema = meetingSettingsSchema

@@ -36,6 +36,7 @@ export const snapshot = (extra: Partial<RoomSnapshot> = {}): RoomSnapshot => ({
     participantsMayUnmute: true,
     participantsMayShareScreen: false,
     spotlightPeerId: null,
+    paused: false,
   },
   handQueue: ['p_benbenbenben'],
   activeSpeakerPeerId: 'p_anaanaanaana',

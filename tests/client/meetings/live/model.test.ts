@@ -47,6 +47,7 @@ describe('rules and words', () => {
       participantsMayUnmute: true,
       participantsMayShareScreen: false,
       spotlightPeerId: null,
+      paused: false,
     };
     const participant = {
       peerId: 'p_xxxxxxxxxx',

@@ -84,6 +84,8 @@ describe('facilitator controls, enforced on the server', () => {
         'meeting:muteAll',
         'meeting:lowerAllHands',
         'meeting:end',
+        'meeting:pause',
+        'meeting:resume',
         'agenda:start',
         'agenda:next',
         'agenda:back',

@@ -134,6 +134,23 @@ export function ControlBar({
         <span className="live-control-label">{t('live.controls.leave')}</span>
       </button>
       {facilitator && (
+        // No confirmation: in an emergency a second step costs seconds, and a pause by mistake
+        // is undone with one press that unmutes nobody.
+        <button
+          type="button"
+          className={`live-control${room.settings.paused ? ' live-control-on' : ' live-pause'}`}
+          aria-pressed={room.settings.paused}
+          onClick={() =>
+            void client.act(room.settings.paused ? 'meeting:resume' : 'meeting:pause', {})
+          }
+        >
+          <Icon name="pause" />
+          <span className="live-control-label">
+            {room.settings.paused ? t('live.controls.resume') : t('live.controls.pause')}
+          </span>
+        </button>
+      )}
+      {facilitator && (
         <ConfirmButton
           className="danger live-end"
           label={t('live.controls.end')}

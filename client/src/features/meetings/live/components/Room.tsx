@@ -63,6 +63,11 @@ export function Room({ room }: { room: RoomState }) {
           {room.settings.locked && <span className="dir-badge">{t('live.room.locked')}</span>}
         </p>
       </header>
+      <div role="status">
+        {room.settings.paused && (
+          <p className="live-banner live-banner-warn">{t('live.room.paused')}</p>
+        )}
+      </div>
       <AgendaBar room={room} />
       <RoomNotice />
       <div className="live-room-body">
