@@ -8,6 +8,7 @@ import type { MeetingNamespace, MeetingSocket } from '../../realtime/socket-serv
 import { AgendaClock } from './agenda-clock.ts';
 import { AttendanceTime } from './attendance-time.ts';
 import { Comebacks } from './comebacks.ts';
+import { HelpAlerts } from './help-alerts.ts';
 import { isFacilitator, type LivePeer, newPeerId, peerView, waitingView } from './live-peer.ts';
 import { MeetingChat } from './meeting-chat.ts';
 import { RoomChannels } from './room-channels.ts';
@@ -65,6 +66,7 @@ export class LiveMeeting {
   readonly media: MediaRoom;
   readonly chat: MeetingChat;
   readonly agenda: AgendaClock;
+  readonly help: HelpAlerts;
   readonly info: LiveMeetingInfo;
   readonly #attendance = new AttendanceTime();
   readonly #deps: LiveMeetingDeps;
@@ -90,6 +92,7 @@ export class LiveMeeting {
     this.#channels = new RoomChannels(deps.namespace, info.meetingId);
     this.#comebacks = new Comebacks(deps.rejoinGraceMs);
     this.chat = new MeetingChat(this.#channels, this.#roster);
+    this.help = new HelpAlerts(this.#channels, this.#roster);
     this.agenda = new AgendaClock(info.agenda, (state) =>
       this.#channels.toRoom('agenda:state', state),
     );
@@ -208,6 +211,7 @@ export class LiveMeeting {
       chat: this.chat.visibleTo(peer.peerId, facilitator),
       routerRtpCapabilities: this.media.rtpCapabilities,
       waiting: facilitator ? this.#roster.waiting().map(waitingView) : [],
+      helpAlerts: this.help.visibleTo(peer),
       country: this.info.country,
       agenda: this.agenda.state(),
     };
@@ -431,6 +435,7 @@ export class LiveMeeting {
     }
     this.#roster.clear();
     this.chat.clear();
+    this.help.clear();
     this.#attendance.clear();
     this.media.close();
     this.#deps.logger.info({ meetingId: this.meetingId, reason }, 'live meeting ended');

@@ -119,6 +119,13 @@ function liveMeetingHandlers(
     'agenda:next': (_p, { meeting }) => meeting.agenda.next(),
     'agenda:back': (_p, { meeting }) => meeting.agenda.back(),
     'agenda:extend': ({ minutes }, { meeting }) => meeting.agenda.extend(minutes),
+    'help:send': (payload, { meeting, peer }) => ({
+      alertId: meeting.help.send(peer, payload?.text),
+    }),
+    'help:acknowledge': ({ alertId }, { meeting }) => {
+      meeting.help.acknowledge(alertId);
+      return ok;
+    },
     'attendance:status': (_p, { meeting, peer }) => ({
       attendedMinutes: attended(meeting, peer),
       minMinutes: slips.minMinutes,

@@ -22,6 +22,8 @@ import {
   chatMessageSchema,
   displayNameSchema,
   emptySchema,
+  HELP_TEXT_MAX,
+  helpAlertSchema,
   MEETING_END_REASONS,
   mediaIdSchema,
   meetingSettingsSchema,
@@ -118,6 +120,22 @@ export const meetingClientEvents = defineClientEvents({
   'agenda:next': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
   'agenda:back': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
   'agenda:extend': { payload: agendaExtendSchema, ack: agendaStateSchema, access: 'facilitator' },
+
+  /** "I need help": to the facilitators only, with an optional short text. */
+  'help:send': {
+    payload: z
+      .object({ text: z.string().trim().min(1).max(HELP_TEXT_MAX).optional() })
+      .strict()
+      .optional(),
+    ack: z.object({ alertId: z.string() }),
+    access: 'admitted',
+  },
+  /** A facilitator has seen it: its sender is told. */
+  'help:acknowledge': {
+    payload: z.object({ alertId: z.string().max(40) }).strict(),
+    ack: okAckSchema,
+    access: 'facilitator',
+  },
 
   /** One's own time in the room, and the minutes a slip needs (docs/attendance-slips.md). */
   'attendance:status': {
@@ -267,6 +285,8 @@ export const meetingServerEvents = defineServerEvents({
   'chat:message': chatMessageSchema,
   'chat:deleted': z.object({ messageId: z.string() }),
   'agenda:state': agendaStateSchema,
+  /** To facilitators (and, once seen, to its sender): an alert, new or acknowledged. */
+  'help:alert': helpAlertSchema,
 });
 
 export type MeetingClientEvents = typeof meetingClientEvents;

@@ -89,6 +89,21 @@ export const chatMessageSchema = z.object({
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
+export const HELP_TEXT_MAX = 280;
+/**
+ * "I need help": a participant's discreet alert, seen only by facilitators (and its sender),
+ * kept in the meeting's memory and never stored.
+ */
+export const helpAlertSchema = z.object({
+  id: z.string(),
+  fromPeerId: peerIdSchema,
+  fromName: z.string(),
+  text: z.string().nullable(),
+  sentAt: z.number(),
+  seen: z.boolean(),
+});
+export type HelpAlert = z.infer<typeof helpAlertSchema>;
+
 /** Everything an admitted peer needs to draw the room; sent on admission and on rejoin. */
 export const roomSnapshotSchema = z.object({
   meetingId: idSchema,
@@ -104,6 +119,8 @@ export const roomSnapshotSchema = z.object({
   routerRtpCapabilities: rtpCapabilitiesSchema,
   /** Facilitators only: who is waiting. */
   waiting: z.array(waitingPeerSchema),
+  /** Facilitators: every open alert; a participant: their own. */
+  helpAlerts: z.array(helpAlertSchema),
   /** The meeting's country (ISO code, from its area), for the crisis resources panel. */
   country: z.string().nullable(),
   /** Where the meeting is in its agenda, on the server's clock. */

@@ -40,6 +40,7 @@ export const snapshot = (extra: Partial<RoomSnapshot> = {}): RoomSnapshot => ({
   },
   handQueue: ['p_benbenbenben'],
   activeSpeakerPeerId: 'p_anaanaanaana',
+  helpAlerts: [],
   country: 'GB',
   agenda: { segments: DEFAULT_AGENDA, index: 0, startedAt: null, extendedMinutes: 0, serverNow: 0 },
   chat: [],

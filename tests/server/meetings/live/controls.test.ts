@@ -71,6 +71,7 @@ describe('facilitator controls, enforced on the server', () => {
       'meeting:updateSettings': { autoAdmit: false },
       'chat:delete': { messageId: 'abc' },
       'agenda:extend': { minutes: 5 },
+      'help:acknowledge': { alertId: 'abc' },
     };
     const before = stateOf(meetingId);
     for (const event of facilitatorEvents) {
