@@ -8,6 +8,7 @@ import {
   chatDeleted,
   chatReceived,
   handQueueChanged,
+  helpAlertReceived,
   peerJoined,
   peerLeft,
   peerUpdated,
@@ -45,6 +46,7 @@ export function bindRoomEvents(socket: MeetingSocket, targets: RoomEventTargets)
   socket.on('meeting:ended', ({ reason }) => targets.finish('ended', reason));
   socket.on('meeting:waiting', ({ waiting }) => room((r) => waitingChanged(r, waiting)));
   socket.on('meeting:settings', (settings) => room((r) => settingsChanged(r, settings)));
+  socket.on('help:alert', (alert) => room((r) => helpAlertReceived(r, alert)));
   socket.on('agenda:state', (agenda) => room((r) => agendaChanged(r, agenda, Date.now())));
   socket.on('meeting:mutedByFacilitator', ({ source }) => targets.mutedByFacilitator(source));
 

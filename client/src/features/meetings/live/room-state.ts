@@ -1,6 +1,7 @@
 import type { AgendaState } from '../../../../../shared/meetings/agenda.ts';
 import type {
   ChatMessage,
+  HelpAlert,
   MeetingSettings,
   Peer,
   ProducerInfo,
@@ -29,6 +30,8 @@ export interface RoomState {
   chat: ChatMessage[];
   /** Facilitators only; always empty for participants. */
   waiting: WaitingPeer[];
+  /** Facilitators: every alert; a participant: their own (help-alerts on the server). */
+  helpAlerts: HelpAlert[];
   /** The meeting's country, for the crisis resources it shows. */
   country: string | null;
   agenda: AgendaState;
@@ -69,9 +72,21 @@ export function roomFromSnapshot(snapshot: RoomSnapshot, receivedAt = Date.now()
     activeSpeakerPeerId: snapshot.activeSpeakerPeerId,
     chat: snapshot.chat.slice(-CHAT_KEPT),
     waiting: snapshot.waiting,
+    helpAlerts: snapshot.helpAlerts,
     country: snapshot.country,
     agenda: snapshot.agenda,
     clockOffsetMs: snapshot.agenda.serverNow - receivedAt,
+  };
+}
+
+/** A help alert, new or now seen: replaced in place, or added at the end. */
+export function helpAlertReceived(room: RoomState, alert: HelpAlert): RoomState {
+  const known = room.helpAlerts.some((a) => a.id === alert.id);
+  return {
+    ...room,
+    helpAlerts: known
+      ? room.helpAlerts.map((a) => (a.id === alert.id ? alert : a))
+      : [...room.helpAlerts, alert],
   };
 }
 

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../../../i18n/index.ts';
 import { useDocumentTitle } from '../../../../routing/navigation.ts';
 import { useLiveClient, useLiveStore } from '../live-context.ts';
+import { isFacilitator } from '../model.ts';
 import type { RoomState } from '../room-state.ts';
 import { AgendaBar } from './AgendaBar.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ControlBar, type Panel } from './ControlBar.tsx';
+import { HelpAlertsBanner } from './HelpAlerts.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { SupportPanel } from './SupportPanel.tsx';
 import { TileGrid } from './TileGrid.tsx';
@@ -68,6 +70,7 @@ export function Room({ room }: { room: RoomState }) {
           <p className="live-banner live-banner-warn">{t('live.room.paused')}</p>
         )}
       </div>
+      {isFacilitator(room.peers[room.selfId]) && <HelpAlertsBanner room={room} />}
       <AgendaBar room={room} />
       <RoomNotice />
       <div className="live-room-body">

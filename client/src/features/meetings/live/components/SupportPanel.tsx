@@ -6,8 +6,10 @@ import { RequestSlipForm } from '../../../attendance/RequestSlipForm.tsx';
 import { slipPagePath } from '../../../attendance/slip.ts';
 import { CrisisResourcesPanel } from '../../../support/CrisisResourcesPanel.tsx';
 import { useLiveClient } from '../live-context.ts';
+import { isFacilitator } from '../model.ts';
 import type { RoomState } from '../room-state.ts';
 import { codeOf } from '../signalling.ts';
+import { AskForHelp } from './HelpAlerts.tsx';
 
 type SlipState =
   | { step: 'loading' }
@@ -85,13 +87,15 @@ function AttendanceSlip() {
   );
 }
 
-/** What any participant may need privately: help right now, and a proof of attendance. */
+/** What any participant may need privately: a facilitator's help, help right now, a proof of attendance. */
 export function SupportPanel({ room }: { room: RoomState }) {
   const { t } = useTranslation();
+  const facilitator = isFacilitator(room.peers[room.selfId]);
   const headingId = useId();
   return (
     <section className="live-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('live.support.title')}</h2>
+      {!facilitator && <AskForHelp room={room} />}
       <CrisisResourcesPanel country={room.country} headingLevel={3} />
       <AttendanceSlip />
     </section>

@@ -5,6 +5,7 @@ import {
 } from '../../../../client/src/features/meetings/live/agenda-view.ts';
 import {
   agendaChanged,
+  helpAlertReceived,
   roomFromSnapshot,
 } from '../../../../client/src/features/meetings/live/room-state.ts';
 import { type AgendaState, DEFAULT_AGENDA } from '../../../../shared/meetings/agenda.ts';
@@ -61,5 +62,27 @@ describe('the room’s agenda', () => {
     const moved = agendaChanged(room, state({ index: 2, serverNow: SERVER_START }), SERVER_START);
     expect(moved.agenda.index).toBe(2);
     expect(moved.clockOffsetMs).toBe(0);
+  });
+});
+
+describe('help alerts in the room', () => {
+  it('adds a new alert and replaces one that has been seen, in place', () => {
+    const room = roomFromSnapshot(snapshot());
+    const alert = {
+      id: 'a1',
+      fromPeerId: 'p_anaanaanaana',
+      fromName: 'Ana',
+      text: null,
+      sentAt: 1,
+      seen: false,
+    };
+    const added = helpAlertReceived(room, alert);
+    expect(added.helpAlerts).toEqual([alert]);
+    const second = helpAlertReceived(added, { ...alert, id: 'a2' });
+    const seen = helpAlertReceived(second, { ...alert, seen: true });
+    expect(seen.helpAlerts.map((a) => [a.id, a.seen])).toEqual([
+      ['a1', true],
+      ['a2', false],
+    ]);
   });
 });
