@@ -100,6 +100,51 @@ describe('the live pages, by keyboard, in English and Spanish, on desktop and ph
     expect(await axeViolations(fran)).toEqual([]);
   });
 
+  it('follows the agenda on the phone, and the facilitator starts it by keyboard', async () => {
+    await tabTo(fran, fran.getByRole('button', { name: 'Start', exact: true }));
+    await fran.keyboard.press('Enter');
+    await fran.getByText(/left$/).first().waitFor();
+    // Ana's phone counts down the same segment, in Spanish.
+    await ana.getByText(/^quedan \d+:\d\d$/).waitFor();
+    expect(await ana.getByText('Bienvenida').count()).toBeGreaterThan(0);
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+
+  it('asks a facilitator for help from the phone by keyboard, and sees it was seen', async () => {
+    await tabTo(ana, ana.getByRole('button', { name: 'Ayuda', exact: true }));
+    await ana.keyboard.press('Enter');
+    const words = ana.getByRole('textbox', { name: 'Unas palabras (opcional)' });
+    await tabTo(ana, words);
+    await ana.keyboard.type('Necesito hablar con alguien');
+    await tabTo(ana, ana.getByRole('button', { name: 'Avisar a una persona facilitadora' }));
+    await ana.keyboard.press('Enter');
+    await fran.getByText('Ana needs help').waitFor();
+    await fran.getByText('Necesito hablar con alguien').waitFor();
+    expect(await axeViolations(fran)).toEqual([]);
+    await tabTo(
+      fran,
+      fran.getByRole('button', { name: 'Seen: tell Ana a facilitator has seen it' }),
+    );
+    await fran.keyboard.press('Enter');
+    await ana.getByText('Una persona facilitadora ha visto tu mensaje.').waitFor();
+    await fran.getByText('Ana needs help').waitFor({ state: 'detached' });
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+
+  it('pauses everything and resumes by keyboard, and the participant is told each time', async () => {
+    await tabTo(fran, fran.getByRole('button', { name: 'Pause everything' }));
+    await fran.keyboard.press('Enter');
+    const paused = ana.getByText(/ha pausado la reunión/);
+    await paused.waitFor();
+    expect(await axeViolations(ana)).toEqual([]);
+    expect(await axeViolations(fran)).toEqual([]);
+    await tabTo(fran, fran.getByRole('button', { name: 'Resume' }));
+    await fran.keyboard.press('Enter');
+    await paused.waitFor({ state: 'detached' });
+  });
+
   it('ends the meeting from the keyboard, and the participant sees it ended, in Spanish', async () => {
     await tabTo(fran, fran.getByRole('button', { name: 'End for everyone' }));
     await fran.keyboard.press('Enter');

@@ -40,11 +40,15 @@ export function AskForHelp({ room }: { room: RoomState }) {
           {t('live.help.send')}
         </button>
       </form>
-      <ul role="status" className="live-help-sent">
-        {mine.map((alert) => (
-          <li key={alert.id}>{alert.seen ? t('live.help.seen') : t('live.help.sent')}</li>
-        ))}
-      </ul>
+      <div role="status">
+        {mine.length > 0 && (
+          <ul className="live-help-sent">
+            {mine.map((alert) => (
+              <li key={alert.id}>{alert.seen ? t('live.help.seen') : t('live.help.sent')}</li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }
