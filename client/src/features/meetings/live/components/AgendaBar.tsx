@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaSegment } from '../../../../../../shared/meetings/agenda.ts';
 import { CheckField } from '../../../../forms/fields.tsx';
+import { DonationLink } from '../../../support/DonationLink.tsx';
 import { agendaView, clockText } from '../agenda-view.ts';
 import { useLiveClient } from '../live-context.ts';
 import { isFacilitator } from '../model.ts';
@@ -57,6 +58,7 @@ export function AgendaBar({ room }: { room: RoomState }) {
     if (view.over && !wasOver.current && chimeOn) chime();
     wasOver.current = view.over;
   }, [view.over, chimeOn]);
+  const passTheHat = view.current.kind === 'hat';
   const name = (segment: AgendaSegment) => segment.title ?? t(`live.agenda.kinds.${segment.kind}`);
   return (
     <section
@@ -84,6 +86,8 @@ export function AgendaBar({ room }: { room: RoomState }) {
           </span>
         )}
       </p>
+      {/* Pass the hat: the organisation's donation page for this country; Haven takes no money. */}
+      {passTheHat && <DonationLink country={room.country} />}
       {/* Read out when the segment changes or its time is up, not every second. */}
       <p role="status" className="visually-hidden">
         {view.started &&
