@@ -263,6 +263,38 @@ describe('the meeting directory', () => {
     await expect.poll(cardTitles).toContain('Thursday lunchtime meeting');
   });
 
+  it('lets the facilitator set the meeting’s agenda: rename, reorder, remove, add', async () => {
+    await page.locator('.meeting-card-title').getByText('Thursday lunchtime meeting').click();
+    await h1('Thursday lunchtime meeting').waitFor();
+    await page.getByRole('link', { name: dir.meeting.edit }).click();
+    await h1(dir.form.editTitle).waitFor();
+    const agenda = page.getByRole('group', { name: dir.form.agenda.title });
+    const fill = (text: string, position: number) => text.replace('{{position}}', String(position));
+    await agenda.getByRole('button', { name: fill(dir.form.agenda.remove, 6) }).click();
+    await agenda.getByRole('button', { name: fill(dir.form.agenda.up, 2) }).click();
+    await agenda.getByLabel(fill(dir.form.agenda.name, 2)).fill('Opening words');
+    await agenda.getByRole('button', { name: dir.form.agenda.add }).click();
+    // A custom segment without a name is caught before anything is sent.
+    await page.getByRole('button', { name: dir.form.save }).click();
+    await page.getByRole('alert').getByText(en.forms.fixFields).waitFor();
+    await agenda.getByLabel(fill(dir.form.agenda.name, 6)).fill('Reading');
+    await agenda.getByLabel(fill(dir.form.agenda.minutes, 6)).fill('7');
+    await page.getByRole('button', { name: dir.form.save }).click();
+    await h1('Thursday lunchtime meeting').waitFor();
+    const id = new URL(page.url()).pathname.split('/').at(-1);
+    const stored = await fetch(`${haven.url}/api/meetings/${id}`).then((r) => r.json());
+    expect(stored.meeting.agenda).toEqual([
+      { kind: 'checkin', minutes: 15 },
+      { kind: 'welcome', title: 'Opening words', minutes: 5 },
+      { kind: 'agenda', minutes: 3 },
+      { kind: 'working', minutes: 45 },
+      { kind: 'hat', minutes: 3 },
+      { kind: 'custom', title: 'Reading', minutes: 7 },
+    ]);
+    await page.getByRole('link', { name: dir.meeting.back }).click();
+    await h1(dir.title).waitFor();
+  });
+
   it('lets the facilitator delete it after confirming', async () => {
     await page.locator('.meeting-card-title').getByText('Thursday lunchtime meeting').click();
     await h1('Thursday lunchtime meeting').waitFor();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, fieldProblems } from '../../../../client/src/api/errors.ts';
 import {
+  type AgendaRow,
+  agendaRowProblem,
   MEETING_FIELDS,
   meetingBody,
   newMeetingValues,
@@ -171,7 +173,36 @@ describe('the meeting form', () => {
       location: null,
       // The city the form does not show is kept.
       area: { country: 'ES', city: 'Madrid' },
+      // The standard agenda goes as null: the meeting keeps following the standard.
+      agenda: null,
     });
+  });
+
+  it('sends an agenda of its own, and checks each segment before sending', () => {
+    const values = newMeetingValues({
+      timeZone: 'Europe/London',
+      today: '2026-10-19',
+      language: 'en',
+    });
+    expect(meetingBody(values).agenda).toBeNull();
+    const edited = {
+      ...values,
+      agenda: [
+        { kind: 'welcome' as const, title: '', minutes: '5' },
+        { kind: 'custom' as const, title: ' Reading ', minutes: '10' },
+      ],
+    };
+    expect(meetingBody(edited).agenda).toEqual([
+      { kind: 'welcome', minutes: 5 },
+      { kind: 'custom', title: 'Reading', minutes: 10 },
+    ]);
+    expect(validateMeeting(edited).agenda).toBeUndefined();
+    const untitled = { ...edited, agenda: [{ kind: 'custom' as const, title: '', minutes: '5' }] };
+    expect(agendaRowProblem(untitled.agenda[0] as AgendaRow)).toEqual({ key: 'required' });
+    expect(validateMeeting(untitled).agenda).toEqual({ key: 'invalid' });
+    const zero = { ...edited, agenda: [{ kind: 'welcome' as const, title: '', minutes: '0' }] };
+    expect(validateMeeting(zero).agenda).toEqual({ key: 'invalid' });
+    expect(validateMeeting({ ...edited, agenda: [] }).agenda).toEqual({ key: 'invalid' });
   });
 
   it("puts the server's field problems on the form's fields", () => {

@@ -1,3 +1,10 @@
+import {
+  AGENDA_MAX_SEGMENTS,
+  type AgendaKind,
+  type AgendaSegment,
+  DEFAULT_AGENDA,
+  SEGMENT_MAX_MINUTES,
+} from '../../../../../shared/meetings/agenda.ts';
 import type { Problem, Problems } from '../../../forms/validation.ts';
 import type { CreateMeetingInput } from './api.ts';
 import { isCalendarDate } from './dates.ts';
@@ -48,6 +55,7 @@ export const MEETING_FIELDS = [
   'area.country',
   'area',
   'partnerId',
+  'agenda',
 ] as const;
 export type MeetingField = (typeof MEETING_FIELDS)[number];
 
@@ -78,6 +86,33 @@ export interface MeetingFormValues {
   notes: string;
   /** For online meetings: the country they are meant for, so the country filter finds them. */
   areaCountry: string;
+  /** The agenda's segments as the editor holds them; the standard agenda when untouched. */
+  agenda: AgendaRow[];
+}
+
+/** One segment in the editor: minutes as typed. */
+export interface AgendaRow {
+  kind: AgendaKind;
+  title: string;
+  minutes: string;
+}
+
+export const agendaRows = (segments: AgendaSegment[]): AgendaRow[] =>
+  segments.map((s) => ({ kind: s.kind, title: s.title ?? '', minutes: String(s.minutes) }));
+
+const agendaOfRows = (rows: AgendaRow[]): AgendaSegment[] =>
+  rows.map((row) => ({
+    kind: row.kind,
+    ...(row.title.trim() ? { title: row.title.trim() } : {}),
+    minutes: Number(row.minutes),
+  }));
+
+/** A problem of one segment, for the editor to show beside it (its own checks). */
+export function agendaRowProblem(row: AgendaRow): Problem | undefined {
+  const minutes = wholeNumber(row.minutes, 1, SEGMENT_MAX_MINUTES);
+  if (minutes) return minutes;
+  if (row.kind === 'custom' && !row.title.trim()) return { key: 'required' };
+  return text(row.title, 0, 60);
 }
 
 export function newMeetingValues(defaults: {
@@ -110,6 +145,7 @@ export function newMeetingValues(defaults: {
     country: '',
     notes: '',
     areaCountry: '',
+    agenda: agendaRows(DEFAULT_AGENDA),
   };
 }
 
@@ -143,6 +179,7 @@ export function valuesFromMeeting(meeting: MeetingView, today: string): MeetingF
     country: place?.country ?? '',
     notes: place?.notes ?? '',
     areaCountry: meeting.format === 'online' ? (meeting.area.country ?? '') : '',
+    agenda: agendaRows(meeting.agenda),
   };
 }
 
@@ -174,6 +211,12 @@ export function validateMeeting(v: MeetingFormValues): Problems<MeetingField> {
     'recurrence.timeZone': isTimeZone(v.timeZone) ? undefined : { key: 'required' },
     durationMinutes: wholeNumber(v.durationMinutes, L.durationMinutes.min, L.durationMinutes.max),
     capacity: wholeNumber(v.capacity, L.capacity.min, L.capacity.max),
+    agenda:
+      v.agenda.length === 0 || v.agenda.length > AGENDA_MAX_SEGMENTS
+        ? { key: 'invalid' }
+        : v.agenda.some((row) => agendaRowProblem(row))
+          ? { key: 'invalid' }
+          : undefined,
   };
   if (v.kind === 'weekly') {
     found['recurrence.weekdays'] = v.weekdays.length ? undefined : { key: 'required' };
@@ -252,5 +295,16 @@ export function meetingBody(v: MeetingFormValues, original?: MeetingView): Meeti
         }
       : null,
     area: !physical && Object.keys(area).length ? area : null,
+    // The standard agenda is sent as null, so the meeting follows the standard if it changes.
+    agenda: sameAgenda(agendaOfRows(v.agenda), DEFAULT_AGENDA) ? null : agendaOfRows(v.agenda),
   };
+}
+
+function sameAgenda(a: AgendaSegment[], b: AgendaSegment[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (s, i) => s.kind === b[i]?.kind && s.minutes === b[i]?.minutes && s.title === b[i]?.title,
+    )
+  );
 }

@@ -25,6 +25,7 @@ import {
   STATEMENT_FOR_AUDIENCE,
 } from '../model.ts';
 import { useDirectoryStore } from '../store.ts';
+import { AgendaFields } from './AgendaFields.tsx';
 import { PlaceFields } from './PlaceFields.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';
 
@@ -258,6 +259,7 @@ export function MeetingForm({
         />
       </div>
       <PlaceFields values={values} change={change} problemText={problemText} locale={locale} />
+      <AgendaFields values={values} change={change} problemText={problemText} locale={locale} />
       <div className="form-actions">
         <button type="submit" aria-disabled={form.busy || undefined}>
           {form.busy
