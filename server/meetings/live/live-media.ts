@@ -28,6 +28,8 @@ export async function produce(
   },
 ): Promise<string> {
   refuseWhilePaused(meeting, peer);
+  if (peer.observer)
+    throw new AppError('FORBIDDEN', 'you joined to listen; a facilitator can let you take part');
   if (
     request.source === 'screen' &&
     !isFacilitator(peer) &&
@@ -137,6 +139,13 @@ export async function muteAll(meeting: LiveMeeting, actor: LivePeer): Promise<nu
     if (await mutePeer(meeting, peer.peerId)) muted++;
   }
   return muted;
+}
+
+/** Someone who joined to listen may now speak and show video. */
+export function allowParticipation(meeting: LiveMeeting, peerId: string): void {
+  const peer = meeting.admittedPeer(peerId);
+  peer.observer = false;
+  meeting.announce(peer);
 }
 
 /** Closes someone's camera and screen share on the server. */

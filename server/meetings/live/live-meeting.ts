@@ -145,7 +145,7 @@ export class LiveMeeting {
   join(
     socket: MeetingSocket,
     userId: string,
-    request: { displayName: string; mayHost: boolean },
+    request: { displayName: string; mayHost: boolean; observer?: boolean },
   ): LivePeer {
     if (this.#ended) throw new AppError('MEETING_ENDED', 'this meeting has ended');
     if (this.#comebacks.isRemoved(userId))
@@ -176,6 +176,8 @@ export class LiveMeeting {
       handRaisedOrder: null,
       mutedByFacilitator: false,
       audioOnly: false,
+      // Those who run the meeting never join as listeners.
+      observer: request.observer === true && !request.mayHost,
     };
     this.#roster.add(peer);
     socket.data.live = { meetingId: this.meetingId, peerId: peer.peerId };

@@ -21,6 +21,8 @@ export interface LivePeer {
   handRaisedOrder: number | null;
   mutedByFacilitator: boolean;
   audioOnly: boolean;
+  /** Listening only: refused every media:produce until a facilitator allows participation. */
+  observer: boolean;
 }
 
 export const newPeerId = () => `p_${randomBytes(12).toString('base64url')}`;
@@ -46,5 +48,6 @@ export function peerView(
     mutedByFacilitator: peer.mutedByFacilitator,
     handRaised: peer.handRaisedOrder !== null,
     audioOnly: peer.audioOnly,
+    observer: peer.observer,
   };
 }

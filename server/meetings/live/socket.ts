@@ -110,6 +110,7 @@ function liveMeetingHandlers(
       const peer = meeting.join(socket, user.id, {
         displayName: request.displayName,
         mayHost: admission.mayHost,
+        observer: request.observer === true,
       });
       return peer.state === 'admitted'
         ? { status: 'admitted' as const, room: meeting.snapshot(peer) }
@@ -175,6 +176,10 @@ function liveMeetingHandlers(
     },
     'meeting:unlock': (_p, { meeting }) => {
       meeting.setLocked(false);
+      return ok;
+    },
+    'meeting:allowParticipation': ({ peerId }, { meeting }) => {
+      media.allowParticipation(meeting, peerId);
       return ok;
     },
     'meeting:pause': (_p, { meeting }) => pauseEverything(meeting),

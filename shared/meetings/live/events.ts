@@ -61,6 +61,8 @@ export const meetingClientEvents = defineClientEvents({
         displayName: displayNameSchema,
         agreementAccepted: z.boolean(),
         eligibilityConfirmed: z.boolean().optional(),
+        /** Listen only: no microphone, camera or screen until a facilitator allows it. */
+        observer: z.boolean().optional(),
       })
       .strict(),
     ack: z.discriminatedUnion('status', [
@@ -99,6 +101,12 @@ export const meetingClientEvents = defineClientEvents({
     access: 'facilitator',
   },
   'meeting:promote': { payload: peerRefSchema, ack: okAckSchema, access: 'facilitator' },
+  /** Lets someone who joined to listen take part (speak, show video). */
+  'meeting:allowParticipation': {
+    payload: peerRefSchema,
+    ack: okAckSchema,
+    access: 'facilitator',
+  },
   'meeting:demote': { payload: peerRefSchema, ack: okAckSchema, access: 'facilitator' },
   'meeting:updateSettings': {
     payload: settingsPatchSchema,

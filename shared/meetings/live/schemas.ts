@@ -37,6 +37,8 @@ export const peerSchema = z.object({
   mutedByFacilitator: z.boolean(),
   handRaised: z.boolean(),
   audioOnly: z.boolean(),
+  /** Joined to listen only ("Listening"): sends no media until a facilitator allows it. */
+  observer: z.boolean(),
 });
 export type Peer = z.infer<typeof peerSchema>;
 

@@ -13,6 +13,7 @@ export const peer = (peerId: string, extra: Partial<Peer> = {}): Peer => ({
   mutedByFacilitator: false,
   handRaised: false,
   audioOnly: false,
+  observer: false,
   ...extra,
 });
 

@@ -59,6 +59,7 @@ describe('rules and words', () => {
       mutedByFacilitator: false,
       handRaised: false,
       audioOnly: false,
+      observer: false,
     };
     expect(mayShareScreen(participant, settings)).toBe(false);
     expect(mayShareScreen({ ...participant, role: 'cofacilitator' }, settings)).toBe(true);

@@ -37,6 +37,8 @@ export interface JoinRequest {
   displayName: string;
   agreementAccepted: boolean;
   eligibilityConfirmed?: boolean;
+  /** Listen only ("Listening"): no media is sent until a facilitator allows it. */
+  observer?: boolean;
   micDeviceId?: string | null;
   cameraDeviceId?: string | null;
 }
@@ -176,6 +178,7 @@ export class MeetingClient {
         displayName: join.displayName,
         agreementAccepted: join.agreementAccepted,
         ...(join.eligibilityConfirmed ? { eligibilityConfirmed: true } : {}),
+        ...(join.observer ? { observer: true } : {}),
       });
       if (this.#closed) return;
       if (answer.status === 'waiting') {

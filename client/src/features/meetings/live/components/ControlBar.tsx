@@ -66,6 +66,8 @@ export function ControlBar({
   const local = useLiveStore((s) => s.local);
   const self = room.peers[room.selfId];
   const facilitator = isFacilitator(self);
+  // Joined to listen: nothing to send until a facilitator lets them take part.
+  const listening = self?.observer === true;
   const micBlocked = !!local.problems.mic;
   const waiting = facilitator ? room.waiting.length : 0;
 
@@ -77,6 +79,7 @@ export function ControlBar({
         pressed={local.micOn}
         busy={local.busy.mic}
         className={micBlocked ? 'live-control-problem' : undefined}
+        disabled={listening}
         onClick={() => void client.toggleMic()}
       />
       <Toggle
@@ -84,10 +87,10 @@ export function ControlBar({
         label={t('live.controls.camera')}
         pressed={local.cameraOn}
         busy={local.busy.camera}
-        disabled={local.audioOnly}
+        disabled={local.audioOnly || listening}
         onClick={() => void client.toggleCamera()}
       />
-      {(mayShareScreen(self, room.settings) || local.screenOn) && (
+      {!listening && (mayShareScreen(self, room.settings) || local.screenOn) && (
         <Toggle
           icon="screen"
           label={t('live.controls.screen')}

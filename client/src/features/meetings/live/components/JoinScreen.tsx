@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnUser } from '../../../../../../shared/api/accounts.ts';
-import { describedBy, FormAlert, TextField } from '../../../../forms/fields.tsx';
+import { CheckField, describedBy, FormAlert, TextField } from '../../../../forms/fields.tsx';
 import { errorMessageKey } from '../../../../i18n/index.ts';
 import type { MeetingView } from '../../directory/model.ts';
 import { STATEMENT_FOR_AUDIENCE } from '../../directory/model.ts';
@@ -36,6 +36,7 @@ export function JoinScreen({ user, meeting }: { user: OwnUser; meeting: MeetingV
   const [name, setName] = useState(() => savedName(user.displayName).slice(0, 40));
   const [agreed, setAgreed] = useState(false);
   const [eligible, setEligible] = useState(false);
+  const [listenOnly, setListenOnly] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [devices, setDevices] = useState<DeviceSelection>({
     micDeviceId: null,
@@ -78,6 +79,7 @@ export function JoinScreen({ user, meeting }: { user: OwnUser; meeting: MeetingV
       displayName: trimmed,
       agreementAccepted: true,
       eligibilityConfirmed: asksEligibility && eligible,
+      observer: listenOnly,
       ...devices,
     });
   };
@@ -150,6 +152,12 @@ export function JoinScreen({ user, meeting }: { user: OwnUser; meeting: MeetingV
             </div>
           </fieldset>
         )}
+        <CheckField
+          label={t('live.join.listenOnly')}
+          hint={t('live.join.listenOnlyHint')}
+          checked={listenOnly}
+          onChange={setListenOnly}
+        />
         <div className="form-actions">
           <button type="submit" aria-disabled={busy || undefined}>
             {busy ? t('live.join.joining') : t('live.join.button')}

@@ -34,7 +34,11 @@ export function ParticipantsPanel({ room }: { room: RoomState }) {
           const peer = room.peers[peerId];
           if (!peer) return null;
           const states = [
-            peer.micOn ? t('live.tile.micOn') : t('live.tile.micOff'),
+            peer.observer
+              ? t('live.people.listening')
+              : peer.micOn
+                ? t('live.tile.micOn')
+                : t('live.tile.micOff'),
             peer.cameraOn ? t('live.people.cameraOn') : null,
             peer.handRaised ? t('live.tile.hand') : null,
             peer.role !== 'participant' ? t(`live.roles.${peer.role}`) : null,

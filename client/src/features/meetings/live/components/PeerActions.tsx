@@ -66,6 +66,14 @@ export function PeerActions({ peer, spotlit }: { peer: Peer; spotlit: boolean })
             {t('live.people.lowerHand')}
           </button>
         )}
+        {peer.observer && (
+          <button
+            type="button"
+            onClick={() => void client.act('meeting:allowParticipation', { peerId })}
+          >
+            {t('live.people.allowParticipation', who)}
+          </button>
+        )}
         {isParticipant && (
           <button
             type="button"

@@ -21,6 +21,7 @@ function RoomNotice() {
   const problems = useLiveStore((s) => s.local.problems);
   const reconnecting = useLiveStore((s) => s.reconnecting);
   const device = problems.mic ?? problems.camera ?? problems.screen;
+  const listening = useLiveStore((s) => (s.room ? s.room.peers[s.room.selfId]?.observer : false));
   return (
     <div className="live-notices">
       <div role="status">
@@ -39,6 +40,7 @@ function RoomNotice() {
           </p>
         )}
       </div>
+      {listening && <p className="live-banner">{t('live.controls.listeningOnly')}</p>}
       {device && (
         <p className="live-banner live-banner-warn">
           {t(problems.mic ? 'live.devices.micPrefix' : 'live.devices.cameraPrefix')}{' '}
