@@ -64,10 +64,14 @@ export class MeetingChat {
   }
 
   /** What one peer may read: everything to everyone, and private lines they sent or may see. */
+  /** The lines a peer may read, each under its sender's name as it is now (after a rename). */
   visibleTo(peerId: string, facilitator: boolean): ChatMessage[] {
-    return this.#messages.filter(
-      (m) => m.to === 'everyone' || facilitator || m.fromPeerId === peerId,
-    );
+    return this.#messages
+      .filter((m) => m.to === 'everyone' || facilitator || m.fromPeerId === peerId)
+      .map((m) => {
+        const name = this.#roster.get(m.fromPeerId)?.displayName;
+        return name && name !== m.fromName ? { ...m, fromName: name } : m;
+      });
   }
 
   clear(): void {

@@ -101,6 +101,18 @@ describe('facilitator controls, enforced on the server', () => {
     expect(stateOf(meetingId)).toBe(before);
   });
 
+  it('shows a renamed person’s earlier chat lines under the new name', async () => {
+    const { host, people } = await roomWith(['Ana']);
+    const [ana] = people;
+    if (!ana) throw new Error('participant expected');
+    await must(ana.socket, 'chat:send', { text: 'Hello everyone', to: 'everyone' });
+    await must(host, 'meeting:rename', { peerId: ana.peerId, displayName: 'A.' });
+    const promoted = next(ana.socket, 'meeting:admitted');
+    await must(host, 'meeting:promote', { peerId: ana.peerId });
+    const line = (await promoted).room.chat.find((m) => m.text === 'Hello everyone');
+    expect(line?.fromName).toBe('A.');
+  });
+
   it('renames, spotlights, promotes and demotes, telling the room', async () => {
     const { meetingId, host, people } = await roomWith(['Ana']);
     const [ana] = people;

@@ -45,26 +45,29 @@ export function ChatPanel({ room }: { room: RoomState }) {
       <p className="live-chat-note">{t('live.chat.notSaved')}</p>
       <ol ref={logRef} className="live-chat-log" aria-live="polite" aria-relevant="additions">
         {room.chat.length === 0 && <li className="field-hint">{t('live.chat.empty')}</li>}
-        {room.chat.map((message) => (
-          <li key={message.id} className={isPrivate(message) ? 'live-chat-private' : undefined}>
-            <p className="live-chat-meta">
-              <strong>{message.fromName}</strong>{' '}
-              <span>{time.format(new Date(message.sentAt))}</span>
-              {isPrivate(message) && <span> · {t('live.chat.toFacilitators')}</span>}
-            </p>
-            <p className="live-chat-text">{message.text}</p>
-            {facilitator && (
-              <button
-                type="button"
-                className="link-button"
-                aria-label={t('live.chat.deleteFrom', { name: message.fromName })}
-                onClick={() => void client.act('chat:delete', { messageId: message.id })}
-              >
-                {t('live.chat.delete')}
-              </button>
-            )}
-          </li>
-        ))}
+        {room.chat.map((message) => {
+          // A rename reaches old lines too: the sender's name as the room knows it now.
+          const from = room.peers[message.fromPeerId]?.displayName ?? message.fromName;
+          return (
+            <li key={message.id} className={isPrivate(message) ? 'live-chat-private' : undefined}>
+              <p className="live-chat-meta">
+                <strong>{from}</strong> <span>{time.format(new Date(message.sentAt))}</span>
+                {isPrivate(message) && <span> · {t('live.chat.toFacilitators')}</span>}
+              </p>
+              <p className="live-chat-text">{message.text}</p>
+              {facilitator && (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('live.chat.deleteFrom', { name: from })}
+                  onClick={() => void client.act('chat:delete', { messageId: message.id })}
+                >
+                  {t('live.chat.delete')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ol>
       <form className="live-chat-form" onSubmit={(e) => void send(e)}>
         <label htmlFor={textId}>{t('live.chat.message')}</label>
