@@ -7,6 +7,7 @@ import type { Logger } from '../../infra/logger.ts';
 import type { MeetingNamespace, MeetingSocket } from '../../realtime/socket-server.ts';
 import { AgendaClock } from './agenda-clock.ts';
 import { AttendanceTime } from './attendance-time.ts';
+import { CheckinRound } from './checkin-round.ts';
 import { Comebacks } from './comebacks.ts';
 import { HelpAlerts } from './help-alerts.ts';
 import { isFacilitator, type LivePeer, newPeerId, peerView, waitingView } from './live-peer.ts';
@@ -67,6 +68,7 @@ export class LiveMeeting {
   readonly chat: MeetingChat;
   readonly agenda: AgendaClock;
   readonly help: HelpAlerts;
+  readonly round: CheckinRound;
   readonly info: LiveMeetingInfo;
   readonly #attendance = new AttendanceTime();
   readonly #deps: LiveMeetingDeps;
@@ -93,6 +95,7 @@ export class LiveMeeting {
     this.#comebacks = new Comebacks(deps.rejoinGraceMs);
     this.chat = new MeetingChat(this.#channels, this.#roster);
     this.help = new HelpAlerts(this.#channels, this.#roster);
+    this.round = new CheckinRound(this, (state) => this.#channels.toRoom('round:state', state));
     this.agenda = new AgendaClock(info.agenda, (state) =>
       this.#channels.toRoom('agenda:state', state),
     );
@@ -195,6 +198,7 @@ export class LiveMeeting {
     // Everyone else first, so the newcomer's snapshot and the others' views agree.
     this.#channels.toOthers(peer.socket, 'peer:joined', this.#view(peer));
     this.#deps.onAdmitted(this.admitted().length);
+    this.round.joined(peer);
   }
 
   snapshot(peer: LivePeer): RoomSnapshot {
@@ -214,6 +218,7 @@ export class LiveMeeting {
       routerRtpCapabilities: this.media.rtpCapabilities,
       waiting: facilitator ? this.#roster.waiting().map(waitingView) : [],
       helpAlerts: this.help.visibleTo(peer),
+      round: this.round.state(),
       country: this.info.country,
       agenda: this.agenda.state(),
     };

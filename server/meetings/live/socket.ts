@@ -120,6 +120,10 @@ function liveMeetingHandlers(
     'agenda:next': (_p, { meeting }) => meeting.agenda.next(),
     'agenda:back': (_p, { meeting }) => meeting.agenda.back(),
     'agenda:extend': ({ minutes }, { meeting }) => meeting.agenda.extend(minutes),
+    'round:start': (request, { meeting }) => meeting.round.start(request),
+    'round:next': (_p, { meeting }) => meeting.round.next(),
+    'round:end': (_p, { meeting }) => meeting.round.end(),
+    'round:pass': (_p, { meeting, peer }) => meeting.round.pass(peer),
     'help:send': (payload, { meeting, peer }) => ({
       alertId: meeting.help.send(peer, payload?.text),
     }),

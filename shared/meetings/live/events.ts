@@ -8,6 +8,7 @@ import {
   type ServerToClientEventsOf,
 } from '../../realtime/event-table.ts';
 import { agendaExtendSchema, agendaStateSchema } from '../agenda.ts';
+import { roundStartSchema, roundStateSchema } from '../checkin-round.ts';
 import {
   dtlsParametersSchema,
   mediaKindSchema,
@@ -128,6 +129,13 @@ export const meetingClientEvents = defineClientEvents({
   'agenda:next': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
   'agenda:back': { payload: none, ack: agendaStateSchema, access: 'facilitator' },
   'agenda:extend': { payload: agendaExtendSchema, ack: agendaStateSchema, access: 'facilitator' },
+
+  /** The check-in round (checkin-round.ts): started, moved on and ended by facilitators. */
+  'round:start': { payload: roundStartSchema, ack: roundStateSchema, access: 'facilitator' },
+  'round:next': { payload: none, ack: roundStateSchema, access: 'facilitator' },
+  'round:end': { payload: none, ack: roundStateSchema, access: 'facilitator' },
+  /** The current speaker passes their turn. */
+  'round:pass': { payload: none, ack: roundStateSchema, access: 'admitted' },
 
   /** "I need help": to the facilitators only, with an optional short text. */
   'help:send': {
@@ -293,6 +301,7 @@ export const meetingServerEvents = defineServerEvents({
   'chat:message': chatMessageSchema,
   'chat:deleted': z.object({ messageId: z.string() }),
   'agenda:state': agendaStateSchema,
+  'round:state': roundStateSchema,
   /** To facilitators (and, once seen, to its sender): an alert, new or acknowledged. */
   'help:alert': helpAlertSchema,
 });

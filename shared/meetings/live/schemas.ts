@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { idSchema } from '../../api/common.ts';
 import { agendaStateSchema } from '../agenda.ts';
+import { roundStateSchema } from '../checkin-round.ts';
+import { peerIdSchema } from './ids.ts';
 import { mediaKindSchema, mediaSourceSchema, rtpCapabilitiesSchema } from './media.ts';
 
 /** Plain data about a live meeting, as it travels between server and client. */
 
 /** Peer ids are random per join and never a member's account id: nobody learns who is who. */
-export const peerIdSchema = z.string().regex(/^p_[A-Za-z0-9_-]{8,40}$/, 'must be a peer id');
+export { peerIdSchema } from './ids.ts';
 /** mediasoup's ids (transports, producers, consumers) are UUIDs. */
 export const mediaIdSchema = z.string().uuid();
 
@@ -125,6 +127,8 @@ export const roomSnapshotSchema = z.object({
   helpAlerts: z.array(helpAlertSchema),
   /** The meeting's country (ISO code, from its area), for the crisis resources panel. */
   country: z.string().nullable(),
+  /** The check-in round, when one runs (shared/meetings/checkin-round.ts). */
+  round: roundStateSchema,
   /** Where the meeting is in its agenda, on the server's clock. */
   agenda: agendaStateSchema,
 });

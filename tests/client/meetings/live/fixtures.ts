@@ -1,4 +1,5 @@
 import { DEFAULT_AGENDA } from '../../../../shared/meetings/agenda.ts';
+import { IDLE_ROUND } from '../../../../shared/meetings/checkin-round.ts';
 import type { Peer, RoomSnapshot } from '../../../../shared/meetings/live/schemas.ts';
 
 /** A room as the server would describe it, for the live client's tests. */
@@ -42,6 +43,7 @@ export const snapshot = (extra: Partial<RoomSnapshot> = {}): RoomSnapshot => ({
   handQueue: ['p_benbenbenben'],
   activeSpeakerPeerId: 'p_anaanaanaana',
   helpAlerts: [],
+  round: { ...IDLE_ROUND, serverNow: 0 },
   country: 'GB',
   agenda: { segments: DEFAULT_AGENDA, index: 0, startedAt: null, extendedMinutes: 0, serverNow: 0 },
   chat: [],

@@ -72,6 +72,7 @@ describe('facilitator controls, enforced on the server', () => {
       'chat:delete': { messageId: 'abc' },
       'agenda:extend': { minutes: 5 },
       'help:acknowledge': { alertId: 'abc' },
+      'round:start': { order: 'admitted' },
     };
     const before = stateOf(meetingId);
     for (const event of facilitatorEvents) {
@@ -87,6 +88,8 @@ describe('facilitator controls, enforced on the server', () => {
         'meeting:end',
         'meeting:pause',
         'meeting:resume',
+        'round:next',
+        'round:end',
         'agenda:start',
         'agenda:next',
         'agenda:back',
