@@ -111,6 +111,29 @@ describe('the live pages, by keyboard, in English and Spanish, on desktop and ph
     expect(await axeViolations(ana)).toEqual([]);
   });
 
+  it('runs a check-in round: the participant is told it is their turn and passes by keyboard', async () => {
+    await tabTo(fran, fran.getByRole('button', { name: 'Next segment' }));
+    await fran.keyboard.press('Enter');
+    const start = fran.getByRole('button', { name: 'Start round (in order of arrival)' });
+    await start.waitFor();
+    expect(await axeViolations(fran)).toEqual([]);
+    await tabTo(fran, start);
+    await fran.keyboard.press('Enter');
+    await ana.getByText('Fran está en su turno').first().waitFor();
+    await tabTo(fran, fran.getByRole('button', { name: 'Next speaker' }));
+    await fran.keyboard.press('Enter');
+    await ana
+      .getByText(/^Es tu turno/)
+      .first()
+      .waitFor();
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+    await tabTo(ana, ana.getByRole('button', { name: 'Pasar' }));
+    await ana.keyboard.press('Enter');
+    // Ana was the last: the round is over, and the facilitator may start another.
+    await start.waitFor();
+  });
+
   it('asks a facilitator for help from the phone by keyboard, and sees it was seen', async () => {
     await tabTo(ana, ana.getByRole('button', { name: 'Ayuda', exact: true }));
     await ana.keyboard.press('Enter');

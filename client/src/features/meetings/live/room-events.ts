@@ -16,6 +16,7 @@ import {
   producerPaused,
   producerRemoved,
   type RoomState,
+  roundChanged,
   settingsChanged,
   speakerChanged,
   waitingChanged,
@@ -47,6 +48,7 @@ export function bindRoomEvents(socket: MeetingSocket, targets: RoomEventTargets)
   socket.on('meeting:waiting', ({ waiting }) => room((r) => waitingChanged(r, waiting)));
   socket.on('meeting:settings', (settings) => room((r) => settingsChanged(r, settings)));
   socket.on('help:alert', (alert) => room((r) => helpAlertReceived(r, alert)));
+  socket.on('round:state', (round) => room((r) => roundChanged(r, round, Date.now())));
   socket.on('agenda:state', (agenda) => room((r) => agendaChanged(r, agenda, Date.now())));
   socket.on('meeting:mutedByFacilitator', ({ source }) => targets.mutedByFacilitator(source));
 

@@ -1,4 +1,5 @@
 import type { AgendaState } from '../../../../../shared/meetings/agenda.ts';
+import type { RoundState } from '../../../../../shared/meetings/checkin-round.ts';
 import type {
   ChatMessage,
   HelpAlert,
@@ -32,6 +33,7 @@ export interface RoomState {
   waiting: WaitingPeer[];
   /** Facilitators: every alert; a participant: their own (help-alerts on the server). */
   helpAlerts: HelpAlert[];
+  round: RoundState;
   /** The meeting's country, for the crisis resources it shows. */
   country: string | null;
   agenda: AgendaState;
@@ -73,10 +75,16 @@ export function roomFromSnapshot(snapshot: RoomSnapshot, receivedAt = Date.now()
     chat: snapshot.chat.slice(-CHAT_KEPT),
     waiting: snapshot.waiting,
     helpAlerts: snapshot.helpAlerts,
+    round: snapshot.round,
     country: snapshot.country,
     agenda: snapshot.agenda,
     clockOffsetMs: snapshot.agenda.serverNow - receivedAt,
   };
+}
+
+/** The check-in round moved on (its clock is the server's, like the agenda's). */
+export function roundChanged(room: RoomState, round: RoundState, receivedAt: number): RoomState {
+  return { ...room, round, clockOffsetMs: round.serverNow - receivedAt };
 }
 
 /** A help alert, new or now seen: replaced in place, or added at the end. */

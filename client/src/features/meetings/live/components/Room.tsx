@@ -10,6 +10,7 @@ import { ChatPanel } from './ChatPanel.tsx';
 import { ControlBar, type Panel } from './ControlBar.tsx';
 import { HelpAlertsBanner } from './HelpAlerts.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
+import { RoundBar } from './RoundBar.tsx';
 import { SupportPanel } from './SupportPanel.tsx';
 import { TileGrid } from './TileGrid.tsx';
 
@@ -74,6 +75,7 @@ export function Room({ room }: { room: RoomState }) {
       </div>
       {isFacilitator(room.peers[room.selfId]) && <HelpAlertsBanner room={room} />}
       <AgendaBar room={room} />
+      <RoundBar room={room} />
       <RoomNotice />
       <div className="live-room-body">
         <div className="live-stage">
