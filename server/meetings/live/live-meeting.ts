@@ -9,19 +9,22 @@ import { AgendaClock } from './agenda-clock.ts';
 import { AttendanceTime } from './attendance-time.ts';
 import { CheckinRound } from './checkin-round.ts';
 import { Comebacks } from './comebacks.ts';
+import { Hands } from './hands.ts';
 import { HelpAlerts } from './help-alerts.ts';
-import { isFacilitator, type LivePeer, newPeerId, peerView, waitingView } from './live-peer.ts';
+import { isFacilitator, type LivePeer, newPeerId, waitingView } from './live-peer.ts';
 import { MeetingChat } from './meeting-chat.ts';
 import { RoomChannels } from './room-channels.ts';
+import { peerViewIn, roomSnapshot } from './room-snapshot.ts';
 import { Roster } from './roster.ts';
 
 /**
- * One live meeting, from the host opening it to its end: who is waiting and who is in,
- * roles, settings, hands, chat (in memory only), and its media room. The room's rules are
- * here and beside it (live-media.ts for media, comebacks.ts for who may return, roster.ts
- * for who is in, meeting-chat.ts for chat), checked on the server for every request; the
- * socket layer only parses,
- * authorises by access level and calls in.
+ * One live meeting, from the host opening it to its end: who is waiting and who is in, roles,
+ * settings and its media room. Beside it, each in its own file: roster.ts (who is in),
+ * comebacks.ts (who may return), live-media.ts (media rules), meeting-chat.ts (chat, in
+ * memory only), hands.ts, agenda-clock.ts, checkin-round.ts, help-alerts.ts, safety.ts
+ * (pause everything), attendance-time.ts (for slips) and room-snapshot.ts. Every rule is
+ * checked on the server for every request; the socket layer parses, authorises by access
+ * level and calls in.
  */
 
 export interface LiveMeetingDeps {
@@ -69,6 +72,7 @@ export class LiveMeeting {
   readonly agenda: AgendaClock;
   readonly help: HelpAlerts;
   readonly round: CheckinRound;
+  readonly hands: Hands;
   readonly info: LiveMeetingInfo;
   readonly #attendance = new AttendanceTime();
   readonly #deps: LiveMeetingDeps;
@@ -95,6 +99,7 @@ export class LiveMeeting {
     this.#comebacks = new Comebacks(deps.rejoinGraceMs);
     this.chat = new MeetingChat(this.#channels, this.#roster);
     this.help = new HelpAlerts(this.#channels, this.#roster);
+    this.hands = new Hands(this.#roster, this.#channels, (peer) => this.announce(peer));
     this.round = new CheckinRound(this, (state) => this.#channels.toRoom('round:state', state));
     this.agenda = new AgendaClock(info.agenda, (state) =>
       this.#channels.toRoom('agenda:state', state),
@@ -201,35 +206,16 @@ export class LiveMeeting {
     this.round.joined(peer);
   }
 
+  /** Everything `peer` needs to draw the room (room-snapshot.ts). */
   snapshot(peer: LivePeer): RoomSnapshot {
-    const facilitator = isFacilitator(peer);
-    return {
-      meetingId: this.meetingId,
-      title: this.title,
-      self: this.#view(peer),
-      peers: this.admitted()
-        .filter((p) => p !== peer)
-        .map((p) => this.#view(p)),
-      producers: this.media.producers().filter((p) => p.peerId !== peer.peerId),
-      settings: this.#settings,
-      handQueue: facilitator ? this.#roster.handQueue() : [],
+    return roomSnapshot(this, peer, {
+      roster: this.#roster,
       activeSpeakerPeerId: this.#activeSpeaker,
-      chat: this.chat.visibleTo(peer.peerId, facilitator),
-      routerRtpCapabilities: this.media.rtpCapabilities,
-      waiting: facilitator ? this.#roster.waiting().map(waitingView) : [],
-      helpAlerts: this.help.visibleTo(peer),
-      round: this.round.state(),
-      country: this.info.country,
-      agenda: this.agenda.state(),
-    };
+    });
   }
 
   #view(peer: LivePeer) {
-    const on = (source: 'mic' | 'camera' | 'screen') => {
-      const producer = this.media.producerOf(peer.peerId, source);
-      return producer !== undefined && !producer.paused;
-    };
-    return peerView(peer, { micOn: on('mic'), cameraOn: on('camera'), screenOn: on('screen') });
+    return peerViewIn(this, peer);
   }
 
   /** Tells the room a peer changed (name, role, hand, microphone, camera). */
@@ -241,10 +227,6 @@ export class LiveMeeting {
     this.#channels.toFacilitators('meeting:waiting', {
       waiting: this.#roster.waiting().map(waitingView),
     });
-  }
-
-  #announceHands(): void {
-    this.#channels.toFacilitators('hand:queue', { queue: this.#roster.handQueue() });
   }
 
   /** Leaves for good (the Leave button): no walking back in without the waiting room. */
@@ -273,7 +255,7 @@ export class LiveMeeting {
     }
     this.media.removePeer(peer.peerId);
     this.#channels.toRoom('peer:left', { peerId: peer.peerId });
-    if (peer.handRaisedOrder !== null) this.#announceHands();
+    if (peer.handRaisedOrder !== null) this.hands.announceQueue();
     if (this.#settings.spotlightPeerId === peer.peerId)
       this.#setSettings({ spotlightPeerId: null });
     if (isFacilitator(peer) && !this.admitted().some(isFacilitator)) this.#startGrace();
@@ -399,33 +381,6 @@ export class LiveMeeting {
     this.#channels.setFacilitator(peer.socket, false);
     this.announce(peer);
     peer.socket.emit('meeting:admitted', { room: this.snapshot(peer) });
-  }
-
-  // ---- hands -----------------------------------------------------------------------------
-
-  raiseHand(peer: LivePeer): void {
-    if (!this.#roster.raiseHand(peer)) return;
-    this.announce(peer);
-    this.#announceHands();
-  }
-
-  lowerHand(actor: LivePeer, peerId: string | undefined): void {
-    const peer = peerId === undefined ? actor : this.#roster.admittedTarget(peerId);
-    if (peer !== actor && !isFacilitator(actor))
-      throw new AppError('FORBIDDEN', 'only facilitators lower other hands');
-    if (peer.handRaisedOrder === null) return;
-    peer.handRaisedOrder = null;
-    this.announce(peer);
-    this.#announceHands();
-  }
-
-  lowerAllHands(): void {
-    for (const peer of this.admitted()) {
-      if (peer.handRaisedOrder === null) continue;
-      peer.handRaisedOrder = null;
-      this.announce(peer);
-    }
-    this.#announceHands();
   }
 
   // ---- the end ---------------------------------------------------------------------------

@@ -195,7 +195,7 @@ function liveMeetingHandlers(
       muted: await media.muteAll(meeting, peer),
     }),
     'meeting:lowerAllHands': (_p, { meeting }) => {
-      meeting.lowerAllHands();
+      meeting.hands.lowerAll();
       return ok;
     },
     'meeting:spotlight': ({ peerId }, { meeting }) => {
@@ -217,11 +217,11 @@ function liveMeetingHandlers(
       return ok;
     },
     'hand:raise': (_p, { meeting, peer }) => {
-      meeting.raiseHand(peer);
+      meeting.hands.raise(peer);
       return ok;
     },
     'hand:lower': (payload, { meeting, peer }) => {
-      meeting.lowerHand(peer, payload?.peerId);
+      meeting.hands.lower(peer, payload?.peerId);
       return ok;
     },
     'media:createTransport': ({ direction }, { meeting, peer }) =>
