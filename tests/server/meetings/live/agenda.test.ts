@@ -1,15 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, segmentTimeLeft } from '../../../../shared/meetings/agenda.ts';
-import { signUpAs } from '../../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
 import {
   call,
   closeSockets,
   joinAs,
-  meetingInProgress,
   must,
   next,
+  only,
   openMeetingSocket,
+  roomWith,
 } from './helpers.ts';
 
 /** The live meeting's agenda: one clock, the server's, moved only by facilitators. */
@@ -29,17 +29,16 @@ const ownAgenda = [
   { kind: 'custom', title: 'Reading', minutes: 10 },
 ];
 
-async function roomWithParticipant(overrides: Record<string, unknown> = {}) {
-  const { facilitator, meetingId } = await meetingInProgress(haven, overrides);
-  const host = await openMeetingSocket(haven, facilitator.client);
-  const opened = await must(host, 'meeting:join', joinAs('Fran', meetingId));
-  if (opened.status !== 'admitted') throw new Error('host not admitted');
-  await must(host, 'meeting:updateSettings', { autoAdmit: true });
-  const member = await signUpAs(haven, ['participant'], { displayName: 'Robin' });
-  const robin = await openMeetingSocket(haven, member.client);
-  const joined = await must(robin, 'meeting:join', joinAs('Robin', meetingId));
-  if (joined.status !== 'admitted') throw new Error('Robin not admitted');
-  return { meetingId, host, opened: opened.room, robin, member, joined: joined.room };
+async function roomWithParticipant(meeting: Record<string, unknown> = {}) {
+  const room = await roomWith(haven, ['Robin'], { meeting });
+  const robin = only(room.people);
+  return {
+    ...room,
+    opened: room.hostRoom,
+    robin: robin.socket,
+    member: robin.member,
+    joined: robin.room,
+  };
 }
 
 describe('the live agenda', () => {

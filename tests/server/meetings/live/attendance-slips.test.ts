@@ -4,11 +4,13 @@ import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
 import {
   call,
   closeSockets,
+  databaseText,
   joinAs,
-  meetingInProgress,
   must,
   next,
+  only,
   openMeetingSocket,
+  roomWith,
 } from './helpers.ts';
 
 /**
@@ -30,24 +32,9 @@ const MINUTE = 60_000;
 const NAME = 'Quinn Verifiable-Name';
 
 async function roomWithParticipant() {
-  const { facilitator, meetingId } = await meetingInProgress(haven, { title: 'Slip meeting' });
-  const host = await openMeetingSocket(haven, facilitator.client);
-  await must(host, 'meeting:join', joinAs('Fran', meetingId));
-  await must(host, 'meeting:updateSettings', { autoAdmit: true });
-  const member = await signUpAs(haven, ['participant'], { displayName: 'Robin' });
-  const robin = await openMeetingSocket(haven, member.client);
-  const joined = await must(robin, 'meeting:join', joinAs('Robin', meetingId));
-  if (joined.status !== 'admitted') throw new Error('Robin not admitted');
-  return { meetingId, host, robin, member };
-}
-
-async function databaseText(): Promise<string> {
-  const db = haven.mongo.connection.db;
-  if (!db) throw new Error('no database');
-  const out: Record<string, unknown> = {};
-  for (const { name } of await db.listCollections().toArray())
-    out[name] = await db.collection(name).find().toArray();
-  return JSON.stringify(out);
+  const room = await roomWith(haven, ['Robin'], { meeting: { title: 'Slip meeting' } });
+  const robin = only(room.people);
+  return { meetingId: room.meetingId, host: room.host, robin: robin.socket, member: robin.member };
 }
 
 describe('attendance slips in the live room', () => {
@@ -71,7 +58,7 @@ describe('attendance slips in the live room', () => {
     const back = await must(again, 'meeting:join', joinAs('Robin', meetingId));
     expect(back.status).toBe('admitted');
     clock += 15 * MINUTE;
-    const before = await databaseText();
+    const before = await databaseText(haven);
     const { slip } = await must(again, 'attendance:requestSlip', { name: NAME });
     const verified = await fetch(`${haven.url}/api/attendance/verify?slip=${slip}`).then((r) =>
       r.json(),
@@ -80,7 +67,7 @@ describe('attendance slips in the live room', () => {
       valid: true,
       statement: { meetingTitle: 'Slip meeting', meetingType: 'open', minutes: 35, name: NAME },
     });
-    expect(await databaseText()).toBe(before);
+    expect(await databaseText(haven)).toBe(before);
     expect(before).not.toContain(NAME);
     expect(JSON.stringify(haven.logLines())).not.toContain(NAME);
     expect(JSON.stringify(haven.logLines())).not.toContain(slip.split('.')[1]);

@@ -2,15 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAs } from '../../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
 import { FakePeer } from './fake-peer.ts';
-import {
-  call,
-  closeSockets,
-  joinAs,
-  meetingInProgress,
-  must,
-  next,
-  openMeetingSocket,
-} from './helpers.ts';
+import { call, closeSockets, joinAs, must, next, openMeetingSocket, roomWith } from './helpers.ts';
 
 /** The check-in round: turns in order, spotlit, passed, skipped, joined late, ended. */
 
@@ -24,20 +16,15 @@ afterAll(async () => {
 });
 
 async function checkinWith(names: string[]) {
-  const { facilitator, meetingId } = await meetingInProgress(haven);
-  const host = await openMeetingSocket(haven, facilitator.client);
-  const opened = await must(host, 'meeting:join', joinAs('Fran', meetingId));
-  if (opened.status !== 'admitted') throw new Error('host not admitted');
-  await must(host, 'meeting:updateSettings', { autoAdmit: true });
-  const people = [];
-  for (const name of names) {
-    const member = await signUpAs(haven, ['participant'], { displayName: name });
-    const socket = await openMeetingSocket(haven, member.client);
-    const joined = await must(socket, 'meeting:join', joinAs(name, meetingId));
-    if (joined.status !== 'admitted') throw new Error(`${name} not admitted`);
-    people.push({ socket, peerId: joined.room.self.peerId, joined });
-  }
-  return { meetingId, host, hostPeerId: opened.room.self.peerId, people };
+  const room = await roomWith(haven, names);
+  return {
+    ...room,
+    hostPeerId: room.hostRoom.self.peerId,
+    people: room.people.map((p) => ({
+      ...p,
+      joined: { status: 'admitted' as const, room: p.room },
+    })),
+  };
 }
 
 const codeOf = (answer: { ok: boolean; error?: { code: string } }) =>

@@ -1,15 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signUpAs } from '../../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
 import {
   call,
   closeSockets,
+  databaseText,
   joinAs,
-  meetingInProgress,
   must,
   next,
   openMeetingSocket,
   recordEvents,
+  roomWith,
 } from './helpers.ts';
 
 /** "I need help": seen by facilitators only, acknowledged back, never stored or logged. */
@@ -26,29 +26,9 @@ afterAll(async () => {
 const SECRET = 'I am not safe at home tonight';
 
 async function roomOfThree() {
-  const { facilitator, meetingId } = await meetingInProgress(haven);
-  const host = await openMeetingSocket(haven, facilitator.client);
-  await must(host, 'meeting:join', joinAs('Fran', meetingId));
-  await must(host, 'meeting:updateSettings', { autoAdmit: true });
-  const people = [];
-  for (const name of ['Robin', 'Sam']) {
-    const member = await signUpAs(haven, ['participant'], { displayName: name });
-    const socket = await openMeetingSocket(haven, member.client);
-    const joined = await must(socket, 'meeting:join', joinAs(name, meetingId));
-    if (joined.status !== 'admitted') throw new Error(`${name} not admitted`);
-    people.push({ socket, member, peerId: joined.room.self.peerId });
-  }
+  const { meetingId, host, people } = await roomWith(haven, ['Robin', 'Sam']);
   const [robin, sam] = people as [(typeof people)[0], (typeof people)[0]];
   return { meetingId, host, robin, sam };
-}
-
-async function databaseText(): Promise<string> {
-  const db = haven.mongo.connection.db;
-  if (!db) throw new Error('no database');
-  const out: Record<string, unknown> = {};
-  for (const { name } of await db.listCollections().toArray())
-    out[name] = await db.collection(name).find().toArray();
-  return JSON.stringify(out);
 }
 
 describe('help alerts', () => {
@@ -74,7 +54,7 @@ describe('help alerts', () => {
     if (rejoined.status !== 'admitted') throw new Error('Sam not admitted');
     expect(rejoined.room.helpAlerts).toEqual([]);
     // Nothing of it in the database or the logs.
-    expect(await databaseText()).not.toContain(SECRET);
+    expect(await databaseText(haven)).not.toContain(SECRET);
     expect(JSON.stringify(haven.logLines())).not.toContain(SECRET);
   });
 

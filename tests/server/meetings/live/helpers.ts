@@ -122,3 +122,48 @@ export const joinAs = (displayName: string, meetingId: string) => ({
   displayName,
   agreementAccepted: true,
 });
+
+/**
+ * A meeting in progress with its host (Fran) in the room and `names` let in at once (the
+ * room admits everyone), each with their own account and socket.
+ */
+export async function roomWith(
+  haven: TestHaven,
+  names: string[],
+  options: { meeting?: Record<string, unknown>; observer?: boolean } = {},
+) {
+  const { facilitator, meetingId } = await meetingInProgress(haven, options.meeting);
+  const host = await openMeetingSocket(haven, facilitator.client);
+  const opened = await must(host, 'meeting:join', joinAs('Fran', meetingId));
+  if (opened.status !== 'admitted') throw new Error('host not admitted');
+  await must(host, 'meeting:updateSettings', { autoAdmit: true });
+  const people = [];
+  for (const name of names) {
+    const member = await signUpAs(haven, ['participant'], { displayName: name });
+    const socket = await openMeetingSocket(haven, member.client);
+    const joined = await must(socket, 'meeting:join', {
+      ...joinAs(name, meetingId),
+      ...(options.observer ? { observer: true } : {}),
+    });
+    if (joined.status !== 'admitted') throw new Error(`${name} not admitted`);
+    people.push({ member, socket, peerId: joined.room.self.peerId, room: joined.room });
+  }
+  return { meetingId, facilitator, host, hostRoom: opened.room, people };
+}
+
+/** The one person `roomWith` let in. */
+export function only<T>(people: T[]): T {
+  const [person] = people;
+  if (!person || people.length !== 1) throw new Error('expected exactly one person');
+  return person;
+}
+
+/** Every document in Haven's database as one string, to show what a meeting left behind. */
+export async function databaseText(haven: TestHaven): Promise<string> {
+  const db = haven.mongo.connection.db;
+  if (!db) throw new Error('no database');
+  const out: Record<string, unknown> = {};
+  for (const { name } of await db.listCollections().toArray())
+    out[name] = await db.collection(name).find().toArray();
+  return JSON.stringify(out);
+}

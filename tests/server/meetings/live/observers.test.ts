@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signUpAs } from '../../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
 import { FakePeer } from './fake-peer.ts';
 import {
@@ -9,7 +8,9 @@ import {
   meetingInProgress,
   must,
   next,
+  only,
   openMeetingSocket,
+  roomWith,
 } from './helpers.ts';
 
 /** Observer mode: joining to listen only, refused every production until a facilitator allows. */
@@ -24,21 +25,11 @@ afterAll(async () => {
 });
 
 async function roomWithListener() {
-  const { facilitator, meetingId } = await meetingInProgress(haven);
-  const hostSocket = await openMeetingSocket(haven, facilitator.client);
-  const opened = await must(hostSocket, 'meeting:join', joinAs('Fran', meetingId));
-  if (opened.status !== 'admitted') throw new Error('host not admitted');
-  await must(hostSocket, 'meeting:updateSettings', { autoAdmit: true });
-  const member = await signUpAs(haven, ['participant'], { displayName: 'Lee' });
-  const socket = await openMeetingSocket(haven, member.client);
-  const joined = await must(socket, 'meeting:join', {
-    ...joinAs('Lee', meetingId),
-    observer: true,
-  });
-  if (joined.status !== 'admitted') throw new Error('Lee not admitted');
-  const lee = await FakePeer.connect(socket, joined.room.routerRtpCapabilities);
-  const host = await FakePeer.connect(hostSocket, opened.room.routerRtpCapabilities);
-  return { host, lee, self: joined.room.self };
+  const room = await roomWith(haven, ['Lee'], { observer: true });
+  const listener = only(room.people);
+  const lee = await FakePeer.connect(listener.socket, listener.room.routerRtpCapabilities);
+  const host = await FakePeer.connect(room.host, room.hostRoom.routerRtpCapabilities);
+  return { host, lee, self: listener.room.self };
 }
 
 describe('observer mode', () => {

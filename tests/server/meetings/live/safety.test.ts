@@ -6,10 +6,11 @@ import {
   call,
   closeSockets,
   joinAs,
-  meetingInProgress,
   must,
   next,
+  only,
   openMeetingSocket,
+  roomWith,
 } from './helpers.ts';
 
 /** "Pause everything": the safety switch, enforced on the server. */
@@ -24,21 +25,12 @@ afterAll(async () => {
 });
 
 async function roomWithTwo() {
-  const { facilitator, meetingId } = await meetingInProgress(haven);
-  const hostSocket = await openMeetingSocket(haven, facilitator.client);
-  const opened = await must(hostSocket, 'meeting:join', joinAs('Fran', meetingId));
-  if (opened.status !== 'admitted') throw new Error('host not admitted');
-  await must(hostSocket, 'meeting:updateSettings', {
-    autoAdmit: true,
-    participantsMayShareScreen: true,
-  });
-  const member = await signUpAs(haven, ['participant'], { displayName: 'Robin' });
-  const guestSocket = await openMeetingSocket(haven, member.client);
-  const joined = await must(guestSocket, 'meeting:join', joinAs('Robin', meetingId));
-  if (joined.status !== 'admitted') throw new Error('participant not admitted');
-  const host = await FakePeer.connect(hostSocket, opened.room.routerRtpCapabilities);
-  const guest = await FakePeer.connect(guestSocket, joined.room.routerRtpCapabilities);
-  return { meetingId, host, guest, guestPeerId: joined.room.self.peerId };
+  const room = await roomWith(haven, ['Robin']);
+  await must(room.host, 'meeting:updateSettings', { participantsMayShareScreen: true });
+  const robin = only(room.people);
+  const host = await FakePeer.connect(room.host, room.hostRoom.routerRtpCapabilities);
+  const guest = await FakePeer.connect(robin.socket, robin.room.routerRtpCapabilities);
+  return { meetingId: room.meetingId, host, guest, guestPeerId: robin.peerId };
 }
 
 const meetingOf = (meetingId: string) => {
