@@ -178,4 +178,26 @@ describe('the live pages, by keyboard, in English and Spanish, on desktop and ph
     expect(await fitsWidth(ana)).toBe(true);
     expect(await axeViolations(ana)).toEqual([]);
   });
+
+  it('lets the participant rate the meeting on the ended screen by keyboard, anonymously', async () => {
+    // A radio group is one Tab stop; arrow keys move within it (and choose).
+    await tabTo(ana, ana.getByRole('radio', { name: '1: nada útil' }));
+    for (let i = 0; i < 4; i++) await ana.keyboard.press('ArrowDown');
+    expect(await ana.getByRole('radio', { name: '5: muy útil' }).isChecked()).toBe(true);
+    const safe = ana.getByRole('checkbox', { name: 'Sentirme seguro/a' });
+    await tabTo(ana, safe);
+    await ana.keyboard.press('Space');
+    await tabTo(ana, ana.getByRole('button', { name: 'Enviar opinión' }));
+    await ana.keyboard.press('Enter');
+    await ana
+      .getByText('Gracias. Tu opinión se ha sumado a los totales de esta reunión.')
+      .waitFor();
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+    const totals = await fran.evaluate(async (id) => {
+      const response = await fetch(`/api/meetings/${id}/feedback`);
+      return (await response.json()).occurrences[0];
+    }, meetingId);
+    expect(totals).toMatchObject({ ratings: [0, 0, 0, 0, 1], helped: { safety: 1 } });
+  });
 });

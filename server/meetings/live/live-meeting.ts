@@ -37,7 +37,7 @@ export interface LiveMeetingDeps {
   /** The clock of time spent in the room (attendance slips). */
   now: () => number;
   /** Counts one admission (anonymous attendance numbers). */
-  onAdmitted(inRoom: number): void;
+  onAdmitted(inRoom: number, userId: string): void;
   onEnded(): void;
 }
 
@@ -202,7 +202,7 @@ export class LiveMeeting {
     if (isFacilitator(peer)) this.#clearGrace();
     // Everyone else first, so the newcomer's snapshot and the others' views agree.
     this.#channels.toOthers(peer.socket, 'peer:joined', this.#view(peer));
-    this.#deps.onAdmitted(this.admitted().length);
+    this.#deps.onAdmitted(this.admitted().length, peer.userId);
     this.round.joined(peer);
   }
 

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { MediaRoom, type WorkerPool } from '../../../sfu/index.ts';
+import type { Helped } from '../../../shared/meetings/feedback.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { Metrics } from '../../infra/metrics.ts';
@@ -11,6 +12,7 @@ import { AttendanceCounter } from './attendance.ts';
 import { recoverMedia } from './live-media.ts';
 import type { LiveMeetingInfo } from './live-meeting.ts';
 import { LiveMeeting } from './live-meeting.ts';
+import { Raters } from './raters.ts';
 
 export interface LiveMeetingsDeps {
   pool: WorkerPool;
@@ -40,6 +42,7 @@ const CLAIM_TTL_SECONDS = 30;
  * meeting id in this process too: two simultaneous joins never make two routers.
  */
 export class LiveMeetings {
+  readonly #raters = new Raters();
   readonly #deps: LiveMeetingsDeps;
   readonly #meetings = new Map<string, LiveMeeting>();
   readonly #opening = new Map<string, Promise<LiveMeeting>>();
@@ -102,7 +105,8 @@ export class LiveMeetings {
       facilitatorGraceMs: this.#deps.facilitatorGraceMs ?? FACILITATOR_GRACE_MS,
       rejoinGraceMs: this.#deps.rejoinGraceMs ?? REJOIN_GRACE_MS,
       now: this.#deps.now ?? Date.now,
-      onAdmitted: (inRoom) => {
+      onAdmitted: (inRoom, userId) => {
+        this.#raters.attended(meetingId, userId);
         this.#attendance
           .admitted(meetingId, meeting.openedAt, inRoom)
           .catch((error: Error) =>
@@ -110,11 +114,13 @@ export class LiveMeetings {
           );
       },
       onEnded: () => {
+        this.#raters.ended(meetingId);
         if (this.#meetings.get(meetingId) === meeting) this.#meetings.delete(meetingId);
         metrics.liveMeetings.set(this.#meetings.size);
         void this.#release(meetingId);
       },
     });
+    this.#raters.opened(meetingId, meeting.openedAt);
     media.on('routerlost', () => void recoverMedia(meeting, logger));
     this.#meetings.set(meetingId, meeting);
     metrics.liveMeetings.set(this.#meetings.size);
@@ -151,6 +157,12 @@ export class LiveMeetings {
 
   attendance(meetingId: string) {
     return this.#attendance.forMeeting(meetingId);
+  }
+
+  /** One anonymous rating from someone who was in the meeting (raters.ts), once. */
+  async rate(userId: string, rating: { meetingId: string; rating: number; helped: Helped[] }) {
+    const openedAt = this.#raters.take(rating.meetingId, userId);
+    await this.#attendance.rated(rating.meetingId, openedAt, rating.rating, rating.helped);
   }
 
   /** This node is stopping: its meetings end (their media cannot move with it). */

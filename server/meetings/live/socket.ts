@@ -145,6 +145,10 @@ function liveMeetingHandlers(
         name,
       }),
     }),
+    'meeting:rate': async (rating, { user }) => {
+      await live.rate(user.id, rating);
+      return ok;
+    },
     'meeting:leave': (_p, { meeting, peer }) => {
       meeting.leave(peer);
       return ok;

@@ -9,6 +9,7 @@ import {
 } from '../../realtime/event-table.ts';
 import { agendaExtendSchema, agendaStateSchema } from '../agenda.ts';
 import { roundStartSchema, roundStateSchema } from '../checkin-round.ts';
+import { meetingRatingSchema } from '../feedback.ts';
 import {
   dtlsParametersSchema,
   mediaKindSchema,
@@ -77,6 +78,8 @@ export const meetingClientEvents = defineClientEvents({
     access: 'member',
   },
   'meeting:leave': { payload: none, ack: okAckSchema, access: 'peer' },
+  /** Anonymous feedback when leaving (or after the end): counts only, once per person. */
+  'meeting:rate': { payload: meetingRatingSchema, ack: okAckSchema, access: 'member' },
   'meeting:admit': { payload: peerRefSchema, ack: okAckSchema, access: 'facilitator' },
   'meeting:deny': { payload: peerRefSchema, ack: okAckSchema, access: 'facilitator' },
   'meeting:admitAll': {

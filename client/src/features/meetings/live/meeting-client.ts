@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand';
+import type { Helped } from '../../../../../shared/meetings/feedback.ts';
 import type { MeetingServerToClient } from '../../../../../shared/meetings/live/events.ts';
 import type { RoomSnapshot } from '../../../../../shared/meetings/live/schemas.ts';
 import type {
@@ -350,6 +351,26 @@ export class MeetingClient {
       if (!this.#closed) run();
     }, ms);
     this.#timers.add(timer);
+  }
+
+  /**
+   * Anonymous feedback after leaving or after the end. The socket was closed with the
+   * meeting, so it is opened again for this one request.
+   */
+  async rate(rating: { rating: number; helped: Helped[] }): Promise<void> {
+    const socket = this.#socket;
+    if (!socket.connected) {
+      socket.connect();
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+    }
+    try {
+      await this.#request('meeting:rate', { meetingId: this.meetingId, ...rating });
+    } finally {
+      if (this.#closed) socket.disconnect();
+    }
   }
 
   /** Idempotent: stops every track this client opened and closes the socket. */

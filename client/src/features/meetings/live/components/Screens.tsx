@@ -6,6 +6,7 @@ import { formatWhen } from '../../directory/format.ts';
 import { DIRECTORY_PATH, type MeetingView, meetingPath } from '../../directory/model.ts';
 import { useLiveClient, useLiveStore } from '../live-context.ts';
 import { livePathOf } from '../model.ts';
+import { FeedbackForm } from './FeedbackForm.tsx';
 import { Guidelines } from './Guidelines.tsx';
 
 /** The meeting exists but no host has opened it: when it starts, and a way to look again. */
@@ -80,6 +81,8 @@ export function OutcomeScreen() {
   const signedOut = outcome === 'sessionEnded';
   const outdated = outcome === 'outdated';
   const meetingExists = outcome !== 'notFound';
+  // Those who were in the room may rate it on the way out (the server checks they were).
+  const mayRate = outcome === 'left' || outcome === 'ended';
   const text =
     outcome === 'ended' && endReason
       ? t(`live.outcome.endedReasons.${endReason}`)
@@ -103,6 +106,7 @@ export function OutcomeScreen() {
           <Link href={DIRECTORY_PATH}>{t('live.findAnother')}</Link>
         </p>
       </div>
+      {mayRate && <FeedbackForm />}
     </Page>
   );
 }
