@@ -199,5 +199,10 @@ describe('the live pages, by keyboard, in English and Spanish, on desktop and ph
       return (await response.json()).occurrences[0];
     }, meetingId);
     expect(totals).toMatchObject({ ratings: [0, 0, 0, 0, 1], helped: { safety: 1 } });
+    // The facilitator reads the numbers on the meeting's page, and only numbers.
+    await fran.goto(`${haven.url}/meetings/${meetingId}`);
+    await fran.getByText('1 rating, average 5.0 of 5.').waitFor();
+    await fran.getByText('Helped: Feeling safe (1).').waitFor();
+    expect(await axeViolations(fran)).toEqual([]);
   });
 });

@@ -71,6 +71,7 @@ function fakeApi(overrides: Partial<DirectoryApi>): DirectoryApi {
     remove: refuse,
     join: refuse,
     partnerName: refuse,
+    feedback: refuse,
     ...overrides,
   };
 }

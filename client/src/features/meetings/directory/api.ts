@@ -10,6 +10,7 @@ import {
   type updateMeetingBody,
 } from '../../../../../shared/api/directory.ts';
 import { partnerResponse } from '../../../../../shared/api/programme/partners.ts';
+import { meetingFeedbackResponse } from '../../../../../shared/meetings/feedback.ts';
 import { type ApiClient, api } from '../../../api/client.ts';
 import type { MeetingView } from './model.ts';
 
@@ -17,6 +18,7 @@ export type CreateMeetingInput = z.input<typeof createMeetingBody>;
 export type UpdateMeetingInput = z.input<typeof updateMeetingBody>;
 export type OccurrencesAnswer = z.infer<typeof occurrencesResponse>;
 export type JoinAnswer = z.infer<typeof joinMeetingResponse>;
+export type MeetingFeedback = z.infer<typeof meetingFeedbackResponse>;
 
 const meetingPage = pageOf(meetingSchema);
 
@@ -63,6 +65,10 @@ export function directoryApi(client: ApiClient = api) {
     async join(id: string, confirmEligibility: boolean): Promise<JoinAnswer> {
       const body = confirmEligibility ? { confirmEligibility: true } : {};
       return client.post(`${at(id)}/join`, body, joinMeetingResponse);
+    },
+    /** Anonymous numbers per occurrence, for those who run the meeting. */
+    async feedback(id: string): Promise<MeetingFeedback> {
+      return client.get(`${at(id)}/feedback`, meetingFeedbackResponse);
     },
     async partnerName(id: string): Promise<string> {
       return (await client.get(`/api/partners/${encodeURIComponent(id)}`, partnerResponse)).partner

@@ -6,6 +6,7 @@ import type {
   CreateMeetingInput,
   DirectoryApi,
   JoinAnswer,
+  MeetingFeedback,
   OccurrencesAnswer,
   UpdateMeetingInput,
 } from './api.ts';
@@ -58,6 +59,7 @@ export interface DirectoryState {
     window: { from?: string; to?: string; tz: string },
   ) => Promise<OccurrencesAnswer>;
   partnerName: (id: string) => Promise<string>;
+  feedback: (id: string) => Promise<MeetingFeedback>;
   /** These throw `ApiError` for the page to show. */
   createMeeting: (input: CreateMeetingInput) => Promise<MeetingView>;
   updateMeeting: (id: string, patch: UpdateMeetingInput) => Promise<MeetingView>;
@@ -244,6 +246,7 @@ export function makeDirectoryStore(
       meeting: async (id, tz) => (await load()).get(id, tz),
       occurrences: async (id, window) => (await load()).occurrences(id, window),
       partnerName: async (id) => (await load()).partnerName(id),
+      feedback: async (id) => (await load()).feedback(id),
 
       createMeeting: async (input) => {
         const meeting = await asMember((api) => api.create(input));

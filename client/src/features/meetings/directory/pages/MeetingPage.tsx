@@ -23,6 +23,7 @@ import { useRemote } from '../useRemote.ts';
 import { useViewer } from '../viewer.ts';
 import '../directory.css';
 import '../meeting.css';
+import { MeetingFeedback } from '../components/MeetingFeedback.tsx';
 
 /** /meetings/:id: everything about one meeting, its coming dates, and the way in. */
 export function MeetingPage({ id }: { id: string }) {
@@ -44,6 +45,7 @@ export function MeetingPage({ id }: { id: string }) {
   const partner = useRemote(partnerId, () => fetchPartnerName(partnerId ?? ''));
 
   const data = meeting.data;
+  const manages = data !== null && mayManageMeeting(user, data);
   const created = note === 'created';
   const noteText = created ? t('directory.form.created') : t('directory.form.saved');
   const notFound = !valid || meeting.error === 'NOT_FOUND';
@@ -78,7 +80,7 @@ export function MeetingPage({ id }: { id: string }) {
             {data.inProgress && <InProgressBadge />}
           </p>
           <p className="meeting-description">{data.description}</p>
-          {mayManageMeeting(user, data) && (
+          {manages && (
             <p>
               <Link className="button-link secondary-link" href={editPath(data.id)}>
                 {t('directory.meeting.edit')}
@@ -104,6 +106,7 @@ export function MeetingPage({ id }: { id: string }) {
               {isJoinable(data.format) && <JoinPanel key={data.id} meeting={data} />}
               {hasPlace(data.format) && <FindUs meeting={data} locale={viewer.locale} />}
               <MeetingAbout meeting={data} partnerName={partner.data} locale={viewer.locale} />
+              {manages && <MeetingFeedback meetingId={data.id} locale={viewer.locale} />}
             </div>
           </div>
         </>
