@@ -33,14 +33,17 @@ async function within(check: () => Promise<boolean>): Promise<boolean> {
 }
 
 export async function checkHealth(deps: HealthDeps): Promise<Health> {
+  // Read before the ping as well as after: a ping issued while the stand-in is down waits for
+  // it and may succeed once it is back, which would hide the restart this check lived through.
+  const restartingBefore = deps.mongo.restarting();
   const [mongoOk, redisOk] = await Promise.all([
     within(() => deps.mongo.ping()),
     within(() => deps.redis.ping()),
   ]);
   const sfuStats = deps.sfu.stats();
-  const mongoRestarting = deps.mongo.restarting();
+  const mongoRestarting = restartingBefore || deps.mongo.restarting();
   const mongo: DependencyHealth = {
-    ok: mongoOk,
+    ok: mongoOk && !mongoRestarting,
     backend: deps.mongo.backend,
     detail: mongoRestarting ? 'restarting after a crash' : `found by ${deps.mongo.discovery}`,
   };
