@@ -33,15 +33,17 @@ async function within(check: () => Promise<boolean>): Promise<boolean> {
 }
 
 export async function checkHealth(deps: HealthDeps): Promise<Health> {
-  // Read before the ping as well as after: a ping issued while the stand-in is down waits for
-  // it and may succeed once it is back, which would hide the restart this check lived through.
+  // A ping issued just as the stand-in dies waits for it and may succeed once it is back: a
+  // crash or restart this check lived through is reported all the same.
   const restartingBefore = deps.mongo.restarting();
+  const crashesBefore = deps.mongo.crashes();
   const [mongoOk, redisOk] = await Promise.all([
     within(() => deps.mongo.ping()),
     within(() => deps.redis.ping()),
   ]);
   const sfuStats = deps.sfu.stats();
-  const mongoRestarting = restartingBefore || deps.mongo.restarting();
+  const mongoRestarting =
+    restartingBefore || deps.mongo.restarting() || deps.mongo.crashes() !== crashesBefore;
   const mongo: DependencyHealth = {
     ok: mongoOk && !mongoRestarting,
     backend: deps.mongo.backend,

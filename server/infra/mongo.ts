@@ -26,6 +26,8 @@ export interface MongoHandle {
   describe(): string;
   /** True while the stand-in child is down and being restarted (always false otherwise). */
   restarting(): boolean;
+  /** How many times the stand-in child has crashed (always 0 otherwise). */
+  crashes(): number;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -46,6 +48,7 @@ interface Started {
   where: string;
   stop: () => Promise<void>;
   restarting?: () => boolean;
+  crashes?: () => number;
 }
 
 async function startMongod(bin: string, dataDir: string): Promise<Started> {
@@ -122,6 +125,7 @@ async function startStandin(dataDir: string, logger: Logger): Promise<Started> {
     where: `offline stand-in (child process ${standin.pid()}) on 127.0.0.1:${standin.port}, data in ${dir}`,
     stop: () => standin.close(),
     restarting: () => standin.restarting(),
+    crashes: () => standin.crashes(),
   };
 }
 
@@ -187,6 +191,7 @@ export async function discoverMongo(options: MongoDiscoveryOptions): Promise<Mon
     connection,
     describe: () => found.where,
     restarting: () => found.restarting?.() ?? false,
+    crashes: () => found.crashes?.() ?? 0,
     async ping() {
       // Known down: answer at once rather than wait out server selection.
       if (found.restarting?.()) return false;

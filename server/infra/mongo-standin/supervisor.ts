@@ -19,6 +19,8 @@ export interface StandinProcess {
   pid(): number | null;
   /** True from an unexpected exit until the restarted child listens again. */
   restarting(): boolean;
+  /** How many times the child has exited unexpectedly so far. */
+  crashes(): number;
   /** Stops the child (it finishes in-flight writes and releases its lock) and any restart. */
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startStandinProcess(opts: StandinProcessOptions): Promise<
   const port = current.port;
   let closing = false;
   let restartTimer: NodeJS.Timeout | null = null;
+  let crashes = 0;
 
   const restart = (attempt: number): void => {
     const delay = Math.min(firstDelay * 2 ** attempt, MAX_RESTART_DELAY_MS);
@@ -76,6 +79,7 @@ export async function startStandinProcess(opts: StandinProcessOptions): Promise<
     running.child.once('exit', (code, signal) => {
       if (current === running) current = null;
       if (closing) return;
+      crashes += 1;
       const reason = code === JOURNAL_FAILED_EXIT_CODE ? 'journal failed' : 'crashed';
       logger.error(
         { pid: running.child.pid, code, signal, reason },
@@ -94,6 +98,7 @@ export async function startStandinProcess(opts: StandinProcessOptions): Promise<
     uri: `mongodb://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     pid: () => current?.child.pid ?? null,
     restarting: () => !closing && current === null,
+    crashes: () => crashes,
     close() {
       closed ??= (async () => {
         closing = true;
