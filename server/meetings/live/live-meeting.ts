@@ -1,16 +1,18 @@
 import type { MediaRoom, ProducerDescription } from '../../../sfu/index.ts';
-import type { MeetingType } from '../../../shared/api/directory.ts';
-import type { AgendaSegment } from '../../../shared/meetings/agenda.ts';
 import type { MeetingSettings, RoomSnapshot } from '../../../shared/meetings/live/schemas.ts';
 import { AppError } from '../../infra/errors.ts';
-import type { Logger } from '../../infra/logger.ts';
-import type { MeetingNamespace, MeetingSocket } from '../../realtime/socket-server.ts';
+import type { MeetingSocket } from '../../realtime/socket-server.ts';
 import { AgendaClock } from './agenda-clock.ts';
 import { AttendanceTime } from './attendance-time.ts';
 import { CheckinRound } from './checkin-round.ts';
 import { Comebacks } from './comebacks.ts';
 import { Hands } from './hands.ts';
 import { HelpAlerts } from './help-alerts.ts';
+import {
+  DEFAULT_SETTINGS,
+  type LiveMeetingDeps,
+  type LiveMeetingInfo,
+} from './live-meeting-setup.ts';
 import { isFacilitator, type LivePeer, newPeerId, waitingView } from './live-peer.ts';
 import { MeetingChat } from './meeting-chat.ts';
 import { RoomChannels } from './room-channels.ts';
@@ -26,41 +28,6 @@ import { Roster } from './roster.ts';
  * checked on the server for every request; the socket layer parses, authorises by access
  * level and calls in.
  */
-
-export interface LiveMeetingDeps {
-  namespace: MeetingNamespace;
-  logger: Logger;
-  /** How long the meeting survives without any facilitator before it ends. */
-  facilitatorGraceMs: number;
-  /** How long an admitted member who dropped out may come back without waiting again. */
-  rejoinGraceMs: number;
-  /** The clock of time spent in the room (attendance slips). */
-  now: () => number;
-  /** Counts one admission (anonymous attendance numbers). */
-  onAdmitted(inRoom: number, userId: string): void;
-  onEnded(): void;
-}
-
-/** What the directory says about a meeting when it is opened. */
-export interface LiveMeetingInfo {
-  title: string;
-  capacity: number;
-  agenda: AgendaSegment[];
-  /** The meeting's type and the zone of its schedule, for attendance slips. */
-  type: MeetingType;
-  timeZone: string;
-  /** From the meeting's area: which crisis resources the room shows. */
-  country: string | null;
-}
-
-const DEFAULT_SETTINGS: MeetingSettings = {
-  locked: false,
-  autoAdmit: false,
-  participantsMayUnmute: true,
-  participantsMayShareScreen: false,
-  spotlightPeerId: null,
-  paused: false,
-};
 
 export class LiveMeeting {
   readonly meetingId: string;

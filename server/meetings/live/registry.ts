@@ -10,8 +10,8 @@ import type { MeetingNamespace } from '../../realtime/socket-server.ts';
 import type { DirectoryService } from '../directory/service.ts';
 import { AttendanceCounter } from './attendance.ts';
 import { recoverMedia } from './live-media.ts';
-import type { LiveMeetingInfo } from './live-meeting.ts';
 import { LiveMeeting } from './live-meeting.ts';
+import type { LiveMeetingInfo } from './live-meeting-setup.ts';
 import { Raters } from './raters.ts';
 
 export interface LiveMeetingsDeps {

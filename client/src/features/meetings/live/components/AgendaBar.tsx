@@ -7,21 +7,9 @@ import { agendaView, clockText } from '../agenda-view.ts';
 import { useLiveClient } from '../live-context.ts';
 import { isFacilitator } from '../model.ts';
 import type { RoomState } from '../room-state.ts';
+import { useNow } from '../use-now.ts';
 
 const CHIME_KEY = 'haven.live.agendaChime';
-
-/** A second's tick while a segment runs; nothing ticks before the agenda starts. */
-function useNow(running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    // At once too: the last tick may be from long before the segment started.
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return running ? now : Date.now();
-}
 
 /** A short, soft tone: a cue for the facilitator, not an alarm for the room. */
 function chime(): void {

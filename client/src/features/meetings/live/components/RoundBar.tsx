@@ -1,21 +1,16 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckField } from '../../../../forms/fields.tsx';
 import { clockText } from '../agenda-view.ts';
 import { useLiveClient } from '../live-context.ts';
 import { isFacilitator } from '../model.ts';
 import type { RoomState } from '../room-state.ts';
+import { useNow } from '../use-now.ts';
 
 /** Seconds left in the current turn on the server's clock, ticking once a second. */
 function useTurnLeft(room: RoomState): number | null {
   const { turnStartedAt, turnSeconds, active } = room.round;
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
+  const now = useNow(active);
   if (!active || turnStartedAt === null) return null;
   const left = turnStartedAt + turnSeconds * 1000 - (now + room.clockOffsetMs);
   return Math.max(0, Math.ceil(left / 1000));
