@@ -52,6 +52,27 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+const QUIT_TIMEOUT_MS = 2000;
+
+/**
+ * Closes a client after the commands already sent have their replies. `disconnect()`
+ * rejects them with "Connection is closed.", and some senders never catch that (the
+ * Socket.IO Redis adapter unsubscribes on close without awaiting): unhandled rejections.
+ * A Redis that does not answer QUIT in time is cut off all the same.
+ */
+export async function quitRedis(client: Redis): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, QUIT_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([client.quit().catch(() => {}), timedOut]);
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
+}
+
 /** The long-lived client reconnects on its own; the probe above never does. */
 function connectedHandle(
   backend: RedisBackend,
@@ -80,7 +101,7 @@ function connectedHandle(
     async close() {
       if (closed) return;
       closed = true;
-      client.disconnect();
+      await quitRedis(client);
       await stop?.();
     },
   };

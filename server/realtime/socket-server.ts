@@ -20,6 +20,7 @@ import type { RequestUser } from '../infra/api/routes.ts';
 import { AppError } from '../infra/errors.ts';
 import type { Logger } from '../infra/logger.ts';
 import type { Metrics } from '../infra/metrics.ts';
+import { quitRedis } from '../infra/redis.ts';
 import { bindHandlers, SocketRateLimiter } from './handler.ts';
 import { isOriginAllowed } from './origin.ts';
 
@@ -253,7 +254,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
           nsp.local.disconnectSockets(true);
         }
         await new Promise<void>((resolve) => io.close(() => resolve()));
-        for (const client of pubSub) client.disconnect();
+        await Promise.all(pubSub.map((client) => quitRedis(client)));
       })();
       return closing;
     },

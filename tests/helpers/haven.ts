@@ -35,6 +35,8 @@ export async function startTestHaven(
     liveClock?: () => number;
     /** Start a second node of `shareWith`'s cluster: same MongoDB and Redis (two-node tests). */
     shareWith?: TestHaven;
+    /** A Redis of the test's own (closed with this Haven), instead of the machine's. */
+    redis?: RedisHandle;
   } = {},
 ): Promise<TestHaven> {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));
@@ -50,7 +52,8 @@ export async function startTestHaven(
       allowDownload: false,
       logger,
     }));
-  const redis = shared?.redis ?? (await discoverRedis({ url: process.env.REDIS_URL, logger }));
+  const redis =
+    shared?.redis ?? options.redis ?? (await discoverRedis({ url: process.env.REDIS_URL, logger }));
   const sfu = await WorkerPool.create({
     size: 1,
     workerBin: process.env.MEDIASOUP_WORKER_BIN,
