@@ -40,6 +40,8 @@ export interface AppDeps {
   facilitatorGraceMs?: number | undefined;
   /** The live rooms' clock of time spent in a room; tests move it (attendance slips). */
   liveClock?: (() => number) | undefined;
+  /** A minute of breakout-room time (tests shorten it). */
+  breakoutMinuteMs?: number | undefined;
   /** This node's name in the live-meeting registry (defaults to host:pid). */
   nodeId?: string | undefined;
   /** How often an open socket's session is looked up again (default 15 minutes). */
@@ -132,6 +134,7 @@ export function createApp(deps: AppDeps): HavenApp {
     nodeId: deps.nodeId,
     facilitatorGraceMs: deps.facilitatorGraceMs,
     now: deps.liveClock,
+    breakoutMinuteMs: deps.breakoutMinuteMs,
     namespace: sockets.meeting,
   });
   bindLiveMeetingSockets(sockets, live, { ...deps, attendanceSlips });

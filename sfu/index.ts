@@ -3,12 +3,12 @@
 
 export { SfuError } from './errors.ts';
 export { DEFAULT_MEDIA_CODECS } from './media-codecs.ts';
-export {
-  type ConsumerParameters,
-  MediaRoom,
-  type MediaRoomEvents,
-  type ProducerDescription,
-} from './media-room.ts';
+export { MediaRoom } from './media-room.ts';
+export type {
+  ConsumerParameters,
+  MediaRoomEvents,
+  ProducerDescription,
+} from './media-room-types.ts';
 export type { MediaNetwork } from './worker-pool.ts';
 export {
   type PoolLogger,

@@ -19,6 +19,8 @@ const KIND_OF_SOURCE: Record<MediaSource, MediaKind> = {
  */
 export class MediaPeer {
   readonly peerId: string;
+  /** Its group in the room (a breakout room): media flows only inside a group. */
+  group = '';
   readonly #transports = new Map<string, { transport: AnyTransport; direction: Direction }>();
   readonly #producers = new Map<string, { producer: types.Producer; source: MediaSource }>();
   readonly #consumers = new Map<string, types.Consumer>();
@@ -112,9 +114,13 @@ export class MediaPeer {
   }
 
   closeConsumers(kind: MediaKind): string[] {
+    return this.closeConsumersWhere((consumer) => consumer.kind === kind);
+  }
+
+  closeConsumersWhere(shouldClose: (consumer: types.Consumer) => boolean): string[] {
     const closed: string[] = [];
     for (const consumer of [...this.#consumers.values()]) {
-      if (consumer.kind !== kind) continue;
+      if (!shouldClose(consumer)) continue;
       consumer.close();
       this.#consumers.delete(consumer.id);
       closed.push(consumer.id);

@@ -10,6 +10,11 @@ import type {
 } from '../shared/meetings/live/media.ts';
 import { refuseInvalid, SfuError } from './errors.ts';
 import { MediaPeer } from './media-peer.ts';
+import type {
+  ConsumerParameters,
+  MediaRoomEvents,
+  ProducerDescription,
+} from './media-room-types.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 /**
@@ -18,32 +23,6 @@ import type { WorkerPool } from './worker-pool.ts';
  * the room or a peer closes everything under it once. The room knows peers by id only;
  * who may do what is the meeting's business (server/meetings/live), not the SFU's.
  */
-
-export type MediaRoomEvents = {
-  /** The loudest speaker changed (null: silence for a while). */
-  activespeaker: [{ peerId: string | null }];
-  /** mediasoup closed a consumer on its own (its producer went away). */
-  consumerclosed: [{ peerId: string; consumerId: string }];
-  /** The router died with its worker; call `recover()` to carry on on a live worker. */
-  routerlost: [];
-};
-
-export interface ConsumerParameters {
-  consumerId: string;
-  producerId: string;
-  peerId: string;
-  kind: MediaKind;
-  source: MediaSource;
-  rtpParameters: RtpParameters;
-}
-
-export interface ProducerDescription {
-  producerId: string;
-  peerId: string;
-  kind: MediaKind;
-  source: MediaSource;
-  paused: boolean;
-}
 
 /** Outgoing bandwidth a new transport starts with, before congestion control learns more. */
 const INITIAL_OUTGOING_BITRATE = 1_000_000;
@@ -158,6 +137,24 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
   removePeer(peerId: string): void {
     this.#peers.get(peerId)?.close();
     this.#peers.delete(peerId);
+  }
+
+  /**
+   * Puts a peer in a group (a breakout room; '' is everyone's at first): a peer receives
+   * only producers of its own group. Consumers that now cross groups, either way, are
+   * closed and returned, so their owners can be told.
+   */
+  setGroup(peerId: string, group: string): Array<{ peerId: string; consumerId: string }> {
+    this.#peer(peerId).group = group;
+    const closed: Array<{ peerId: string; consumerId: string }> = [];
+    for (const peer of this.#peers.values()) {
+      const crossing = peer.closeConsumersWhere(
+        (consumer) =>
+          this.#peers.get(consumer.appData.producerPeerId as string)?.group !== peer.group,
+      );
+      for (const consumerId of crossing) closed.push({ peerId: peer.peerId, consumerId });
+    }
+    return closed;
   }
 
   #peer(peerId: string): MediaPeer {
@@ -282,10 +279,11 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
     return producer ? this.#describe(producer) : undefined;
   }
 
-  producers(): ProducerDescription[] {
-    return [...this.#peers.values()].flatMap((peer) =>
-      peer.allProducers().map((producer) => this.#describe(producer)),
-    );
+  /** Every producer, or only those of one group. */
+  producers(group?: string): ProducerDescription[] {
+    return [...this.#peers.values()]
+      .filter((peer) => group === undefined || peer.group === group)
+      .flatMap((peer) => peer.allProducers().map((producer) => this.#describe(producer)));
   }
 
   #describe(producer: types.Producer): ProducerDescription {
@@ -308,7 +306,9 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
   ): Promise<ConsumerParameters> {
     const peer = this.#peer(peerId);
     const owner = this.#ownerOf(request.producerId);
-    if (!owner) throw new SfuError('NOT_FOUND', 'no such producer in this meeting');
+    // Another group's producer is as unknown as a made-up id: nothing to learn by replaying.
+    if (!owner || owner.group !== peer.group)
+      throw new SfuError('NOT_FOUND', 'no such producer in this meeting');
     const capabilities = request.rtpCapabilities as types.RtpCapabilities;
     if (!this.#router.canConsume({ producerId: request.producerId, rtpCapabilities: capabilities }))
       throw new SfuError('INVALID_PAYLOAD', 'these capabilities cannot receive that producer');

@@ -33,6 +33,8 @@ export async function startTestHaven(
     facilitatorGraceMs?: number;
     /** The live rooms' clock of time spent in a room (attendance slip tests move it). */
     liveClock?: () => number;
+    /** A minute of breakout-room time, shortened to see rooms close on time. */
+    breakoutMinuteMs?: number;
     /** Start a second node of `shareWith`'s cluster: same MongoDB and Redis (two-node tests). */
     shareWith?: TestHaven;
     /** A Redis of the test's own (closed with this Haven), instead of the machine's. */
@@ -72,6 +74,7 @@ export async function startTestHaven(
     sessionRecheckMs: options.sessionRecheckMs,
     facilitatorGraceMs: options.facilitatorGraceMs,
     liveClock: options.liveClock,
+    breakoutMinuteMs: options.breakoutMinuteMs,
     nodeId: `test-node-${process.pid}-${Date.now()}-${Math.random()}`,
   });
   const address = await haven.listen(0, '127.0.0.1');

@@ -57,7 +57,7 @@ export async function setProducerPaused(
     throw new AppError('FORBIDDEN', 'a facilitator muted you; ask them to unmute you');
   if (paused) await meeting.media.pauseProducer(peer.peerId, producerId);
   else await meeting.media.resumeProducer(peer.peerId, producerId);
-  meeting.announceProducerPaused(producerId, paused);
+  meeting.announceProducerPaused(peer.peerId, producerId, paused);
   meeting.announce(peer);
 }
 
@@ -114,6 +114,36 @@ export async function recoverMedia(meeting: LiveMeeting, logger: Logger): Promis
   );
 }
 
+// ---- breakout rooms ----------------------------------------------------------------------
+
+/** The SFU group of a place: media flows only within one (MediaRoom.setGroup). */
+export const mediaGroupOf = (place: number | null) => (place === null ? '' : `breakout-${place}`);
+
+/**
+ * Moves a peer's media to another place: the SFU closes every consumer that now crosses
+ * rooms (their owners are told), the room left stops seeing the peer's producers and the
+ * room entered starts to; the peer learns what it may now receive.
+ */
+export function moveMedia(meeting: LiveMeeting, peer: LivePeer, from: number | null): void {
+  const own = meeting.media.producers().filter((p) => p.peerId === peer.peerId);
+  for (const closed of meeting.media.setGroup(peer.peerId, mediaGroupOf(peer.breakoutRoom)))
+    meeting.peerById(closed.peerId)?.socket.emit('consumer:closed', {
+      consumerId: closed.consumerId,
+    });
+  for (const other of meeting.admitted()) {
+    if (other === peer) continue;
+    for (const producer of own) {
+      if (other.breakoutRoom === from)
+        other.socket.emit('producer:closed', {
+          producerId: producer.producerId,
+          peerId: peer.peerId,
+        });
+      else if (other.breakoutRoom === peer.breakoutRoom)
+        other.socket.emit('producer:new', producer);
+    }
+  }
+}
+
 // ---- a facilitator's media controls ----------------------------------------------------
 
 /**
@@ -124,7 +154,7 @@ export async function mutePeer(meeting: LiveMeeting, peerId: string): Promise<bo
   const peer = meeting.admittedPeer(peerId);
   const mic = meeting.media.producerOf(peer.peerId, 'mic');
   if (mic && !mic.paused) await meeting.media.pauseProducer(peer.peerId, mic.producerId);
-  if (mic) meeting.announceProducerPaused(mic.producerId, true);
+  if (mic) meeting.announceProducerPaused(peer.peerId, mic.producerId, true);
   peer.mutedByFacilitator = !meeting.settings.participantsMayUnmute && !isFacilitator(peer);
   peer.socket.emit('meeting:mutedByFacilitator', { source: 'mic' });
   meeting.announce(peer);

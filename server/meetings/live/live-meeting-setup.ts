@@ -15,6 +15,8 @@ export interface LiveMeetingDeps {
   rejoinGraceMs: number;
   /** The clock of time spent in the room (attendance slips). */
   now: () => number;
+  /** A minute of breakout time (60 000 but in tests). */
+  breakoutMinuteMs: number;
   /** Counts one admission (anonymous attendance numbers). */
   onAdmitted(inRoom: number, userId: string): void;
   onEnded(): void;

@@ -4,6 +4,7 @@ import { AppError } from '../../infra/errors.ts';
 import type { MeetingSocket } from '../../realtime/socket-server.ts';
 import { AgendaClock } from './agenda-clock.ts';
 import { AttendanceTime } from './attendance-time.ts';
+import { Breakouts } from './breakouts.ts';
 import { CheckinRound } from './checkin-round.ts';
 import { Comebacks } from './comebacks.ts';
 import { Hands } from './hands.ts';
@@ -24,7 +25,7 @@ import { Roster } from './roster.ts';
  * settings and its media room. Beside it, each in its own file: roster.ts (who is in),
  * comebacks.ts (who may return), live-media.ts (media rules), meeting-chat.ts (chat, in
  * memory only), hands.ts, agenda-clock.ts, checkin-round.ts, help-alerts.ts, safety.ts
- * (pause everything), attendance-time.ts (for slips) and room-snapshot.ts. Every rule is
+ * (pause everything), breakouts.ts, attendance-time.ts (for slips) and room-snapshot.ts. Every rule is
  * checked on the server for every request; the socket layer parses, authorises by access
  * level and calls in.
  */
@@ -39,6 +40,7 @@ export class LiveMeeting {
   readonly agenda: AgendaClock;
   readonly help: HelpAlerts;
   readonly round: CheckinRound;
+  readonly breakouts: Breakouts;
   readonly hands: Hands;
   readonly info: LiveMeetingInfo;
   readonly #attendance = new AttendanceTime();
@@ -71,9 +73,19 @@ export class LiveMeeting {
     this.agenda = new AgendaClock(info.agenda, (state) =>
       this.#channels.toRoom('agenda:state', state),
     );
+    this.breakouts = new Breakouts(
+      this,
+      {
+        state: (state) => this.#channels.toRoom('breakout:state', state),
+        message: (message) => this.#channels.toRoom('breakout:message', message),
+      },
+      deps.breakoutMinuteMs,
+    );
     media.on('activespeaker', ({ peerId }) => {
       this.#activeSpeaker = peerId;
-      this.#channels.toRoom('speaker:active', { peerId });
+      // Only the speaker's own room hears them, so only it is told who speaks.
+      if (peerId === null) this.#channels.toRoom('speaker:active', { peerId });
+      else this.#channels.toPlaceOf(this.admitted(), peerId, 'speaker:active', { peerId });
     });
     media.on('consumerclosed', ({ peerId, consumerId }) => {
       this.#roster.get(peerId)?.socket.emit('consumer:closed', { consumerId });
@@ -106,6 +118,11 @@ export class LiveMeeting {
   /** Someone in the room (not waiting), or NOT_FOUND: the target of a facilitator's action. */
   admittedPeer(peerId: string): LivePeer {
     return this.#roster.admittedTarget(peerId);
+  }
+
+  /** Anyone of this meeting by peer id, waiting or admitted (for the server's own use). */
+  peerById(peerId: string): LivePeer | undefined {
+    return this.#roster.get(peerId);
   }
 
   /** A peer of this meeting on this socket (a replayed id of someone else's finds nothing). */
@@ -153,6 +170,7 @@ export class LiveMeeting {
       audioOnly: false,
       // Those who run the meeting never join as listeners.
       observer: request.observer === true && !request.mayHost,
+      breakoutRoom: null,
     };
     this.#roster.add(peer);
     socket.data.live = { meetingId: this.meetingId, peerId: peer.peerId };
@@ -171,6 +189,7 @@ export class LiveMeeting {
     this.#channels.toOthers(peer.socket, 'peer:joined', this.#view(peer));
     this.#deps.onAdmitted(this.admitted().length, peer.userId);
     this.round.joined(peer);
+    this.breakouts.joined(peer);
   }
 
   /** Everything `peer` needs to draw the room (room-snapshot.ts). */
@@ -248,13 +267,13 @@ export class LiveMeeting {
   // ---- media announcements (the rules are in live-media.ts) ----------------------------
 
   announceProducer(producer: ProducerDescription): void {
-    this.#channels.toRoom('producer:new', producer);
+    this.#channels.toPlaceOf(this.admitted(), producer.peerId, 'producer:new', producer);
   }
-  announceProducerPaused(producerId: string, paused: boolean): void {
-    this.#channels.toRoom('producer:paused', { producerId, paused });
+  announceProducerPaused(peerId: string, producerId: string, paused: boolean): void {
+    this.#channels.toPlaceOf(this.admitted(), peerId, 'producer:paused', { producerId, paused });
   }
   announceProducerClosed(producerId: string, peerId: string): void {
-    this.#channels.toRoom('producer:closed', { producerId, peerId });
+    this.#channels.toPlaceOf(this.admitted(), peerId, 'producer:closed', { producerId, peerId });
   }
 
   /** After a new router: every admitted peer builds its transports again. */
@@ -357,6 +376,7 @@ export class LiveMeeting {
     if (this.#ended) return;
     this.#ended = true;
     this.#clearGrace();
+    this.breakouts.clear();
     for (const peer of this.peers()) {
       peer.socket.emit('meeting:ended', { reason });
       this.#channels.leave(peer.socket);

@@ -23,6 +23,8 @@ export interface LivePeer {
   audioOnly: boolean;
   /** Listening only: refused every media:produce until a facilitator allows participation. */
   observer: boolean;
+  /** The breakout room they are in (breakouts.ts), or null: the main room. */
+  breakoutRoom: number | null;
 }
 
 export const newPeerId = () => `p_${randomBytes(12).toString('base64url')}`;
@@ -49,5 +51,6 @@ export function peerView(
     handRaised: peer.handRaisedOrder !== null,
     audioOnly: peer.audioOnly,
     observer: peer.observer,
+    breakoutRoom: peer.breakoutRoom,
   };
 }

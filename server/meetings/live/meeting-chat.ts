@@ -23,10 +23,25 @@ export class MeetingChat {
     this.#roster = roster;
   }
 
-  /** Stores and delivers a line: to the room, or to the facilitators and its sender. */
+  /**
+   * Stores and delivers a line: to the room the sender is in (a breakout room's lines stay
+   * there), or to the facilitators and its sender.
+   */
   send(peer: LivePeer, text: string, to: 'everyone' | 'facilitators'): string {
-    const message = this.add({ fromPeerId: peer.peerId, fromName: peer.displayName, to, text });
-    if (to === 'everyone') this.#channels.toRoom('chat:message', message);
+    const message = this.add({
+      fromPeerId: peer.peerId,
+      fromName: peer.displayName,
+      to,
+      text,
+      breakoutRoom: to === 'everyone' ? peer.breakoutRoom : null,
+    });
+    if (to === 'everyone')
+      this.#channels.toPlace(
+        this.#roster.admitted(),
+        message.breakoutRoom,
+        'chat:message',
+        message,
+      );
     else {
       this.#channels.toFacilitators('chat:message', message);
       if (!isFacilitator(peer)) peer.socket.emit('chat:message', message);
@@ -38,7 +53,10 @@ export class MeetingChat {
   deleteForAll(messageId: string): void {
     const message = this.delete(messageId);
     if (!message) throw new AppError('NOT_FOUND', 'no such message');
-    if (message.to === 'everyone') this.#channels.toRoom('chat:deleted', { messageId });
+    if (message.to === 'everyone')
+      this.#channels.toPlace(this.#roster.admitted(), message.breakoutRoom, 'chat:deleted', {
+        messageId,
+      });
     else {
       this.#channels.toFacilitators('chat:deleted', { messageId });
       this.#roster.get(message.fromPeerId)?.socket.emit('chat:deleted', { messageId });
@@ -63,15 +81,27 @@ export class MeetingChat {
     return this.#messages.splice(index, 1)[0];
   }
 
-  /** What one peer may read: everything to everyone, and private lines they sent or may see. */
-  /** The lines a peer may read, each under its sender's name as it is now (after a rename). */
-  visibleTo(peerId: string, facilitator: boolean): ChatMessage[] {
+  /**
+   * The lines a peer may read (those to everyone in the room they are in, and private lines
+   * they sent or, as a facilitator, receive), each under its sender's name as it is now.
+   */
+  visibleTo(peer: LivePeer): ChatMessage[] {
+    const facilitator = isFacilitator(peer);
     return this.#messages
-      .filter((m) => m.to === 'everyone' || facilitator || m.fromPeerId === peerId)
+      .filter((m) =>
+        m.to === 'everyone'
+          ? m.breakoutRoom === peer.breakoutRoom
+          : facilitator || m.fromPeerId === peer.peerId,
+      )
       .map((m) => {
         const name = this.#roster.get(m.fromPeerId)?.displayName;
         return name && name !== m.fromName ? { ...m, fromName: name } : m;
       });
+  }
+
+  /** The breakout rooms closed: what was said in them goes with them. */
+  forgetBreakoutLines(): void {
+    this.#messages = this.#messages.filter((m) => m.breakoutRoom === null);
   }
 
   clear(): void {

@@ -27,6 +27,8 @@ export interface LiveMeetingsDeps {
   rejoinGraceMs?: number | undefined;
   /** The clock of time spent in a room (attendance slips); tests move it. */
   now?: (() => number) | undefined;
+  /** A minute of breakout time; tests shorten it to see rooms close on time. */
+  breakoutMinuteMs?: number | undefined;
 }
 
 /** A meeting whose facilitators all left ends after this, unless one comes back. */
@@ -105,6 +107,7 @@ export class LiveMeetings {
       facilitatorGraceMs: this.#deps.facilitatorGraceMs ?? FACILITATOR_GRACE_MS,
       rejoinGraceMs: this.#deps.rejoinGraceMs ?? REJOIN_GRACE_MS,
       now: this.#deps.now ?? Date.now,
+      breakoutMinuteMs: this.#deps.breakoutMinuteMs ?? 60_000,
       onAdmitted: (inRoom, userId) => {
         this.#raters.attended(meetingId, userId);
         this.#attendance

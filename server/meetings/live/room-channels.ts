@@ -1,5 +1,6 @@
 import type { MeetingServerToClient } from '../../../shared/meetings/live/events.ts';
 import type { MeetingNamespace, MeetingSocket } from '../../realtime/socket-server.ts';
+import type { LivePeer } from './live-peer.ts';
 
 type EventName = keyof MeetingServerToClient;
 type PayloadOf<K extends EventName> = Parameters<MeetingServerToClient[K]>[0];
@@ -32,6 +33,36 @@ export class RoomChannels {
   /** To the room, from `socket`: everyone but its owner hears it. */
   toOthers<K extends EventName>(socket: MeetingSocket, event: K, payload: PayloadOf<K>): void {
     (socket.to(this.#room).emit as (e: K, p: PayloadOf<K>) => void)(event, payload);
+  }
+
+  /**
+   * To those of `admitted` in one place: a breakout room, or the main room (null). While
+   * nobody is in a breakout room, the main room is everyone: one broadcast.
+   */
+  toPlace<K extends EventName>(
+    admitted: LivePeer[],
+    place: number | null,
+    event: K,
+    payload: PayloadOf<K>,
+  ): void {
+    if (place === null && admitted.every((p) => p.breakoutRoom === null)) {
+      this.toRoom(event, payload);
+      return;
+    }
+    for (const peer of admitted)
+      if (peer.breakoutRoom === place)
+        (peer.socket.emit as (e: K, p: PayloadOf<K>) => void)(event, payload);
+  }
+
+  /** To those of `admitted` in the same room (breakout or main) as `peerId`. */
+  toPlaceOf<K extends EventName>(
+    admitted: LivePeer[],
+    peerId: string,
+    event: K,
+    payload: PayloadOf<K>,
+  ): void {
+    const place = admitted.find((p) => p.peerId === peerId)?.breakoutRoom ?? null;
+    this.toPlace(admitted, place, event, payload);
   }
 
   enter(socket: MeetingSocket, facilitator: boolean): void {

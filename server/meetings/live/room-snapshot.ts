@@ -1,4 +1,5 @@
 import type { Peer, RoomSnapshot } from '../../../shared/meetings/live/schemas.ts';
+import { mediaGroupOf } from './live-media.ts';
 import type { LiveMeeting } from './live-meeting.ts';
 import { isFacilitator, type LivePeer, peerView, waitingView } from './live-peer.ts';
 import type { Roster } from './roster.ts';
@@ -31,16 +32,19 @@ export function roomSnapshot(
       .admitted()
       .filter((p) => p !== peer)
       .map((p) => peerViewIn(meeting, p)),
-    producers: meeting.media.producers().filter((p) => p.peerId !== peer.peerId),
+    producers: meeting.media
+      .producers(mediaGroupOf(peer.breakoutRoom))
+      .filter((p) => p.peerId !== peer.peerId),
     settings: meeting.settings,
     handQueue: facilitator ? inner.roster.handQueue() : [],
     activeSpeakerPeerId: inner.activeSpeakerPeerId,
-    chat: meeting.chat.visibleTo(peer.peerId, facilitator),
+    chat: meeting.chat.visibleTo(peer),
     routerRtpCapabilities: meeting.media.rtpCapabilities,
     waiting: facilitator ? inner.roster.waiting().map(waitingView) : [],
     helpAlerts: meeting.help.visibleTo(peer),
     round: meeting.round.state(),
     country: meeting.info.country,
     agenda: meeting.agenda.state(),
+    breakouts: meeting.breakouts.state(),
   };
 }

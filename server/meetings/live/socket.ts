@@ -124,6 +124,16 @@ function liveMeetingHandlers(
     'round:next': (_p, { meeting }) => meeting.round.next(),
     'round:end': (_p, { meeting }) => meeting.round.end(),
     'round:pass': (_p, { meeting, peer }) => meeting.round.pass(peer),
+    'breakout:open': (request, { meeting }) => meeting.breakouts.open(request),
+    'breakout:move': ({ peerId, room }, { meeting }) => {
+      meeting.breakouts.move(peerId, room);
+      return ok;
+    },
+    'breakout:broadcast': ({ text }, { meeting }) => {
+      meeting.breakouts.broadcast(text);
+      return ok;
+    },
+    'breakout:close': (_p, { meeting }) => meeting.breakouts.close(),
     'help:send': (payload, { meeting, peer }) => ({
       alertId: meeting.help.send(peer, payload?.text),
     }),

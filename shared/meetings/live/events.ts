@@ -8,6 +8,14 @@ import {
   type ServerToClientEventsOf,
 } from '../../realtime/event-table.ts';
 import { agendaExtendSchema, agendaStateSchema } from '../agenda.ts';
+import {
+  breakoutBroadcastSchema,
+  breakoutMessageSchema,
+  breakoutMoveSchema,
+  breakoutOpenSchema,
+  breakoutPlaceSchema,
+  breakoutStateSchema,
+} from '../breakouts.ts';
 import { roundStartSchema, roundStateSchema } from '../checkin-round.ts';
 import { meetingRatingSchema } from '../feedback.ts';
 import {
@@ -139,6 +147,16 @@ export const meetingClientEvents = defineClientEvents({
   'round:end': { payload: none, ack: roundStateSchema, access: 'facilitator' },
   /** The current speaker passes their turn. */
   'round:pass': { payload: none, ack: roundStateSchema, access: 'admitted' },
+
+  /** Breakout rooms (shared/meetings/breakouts.ts), opened, moved and closed by facilitators. */
+  'breakout:open': { payload: breakoutOpenSchema, ack: breakoutStateSchema, access: 'facilitator' },
+  'breakout:move': { payload: breakoutMoveSchema, ack: okAckSchema, access: 'facilitator' },
+  'breakout:broadcast': {
+    payload: breakoutBroadcastSchema,
+    ack: okAckSchema,
+    access: 'facilitator',
+  },
+  'breakout:close': { payload: none, ack: breakoutStateSchema, access: 'facilitator' },
 
   /** "I need help": to the facilitators only, with an optional short text. */
   'help:send': {
@@ -305,6 +323,18 @@ export const meetingServerEvents = defineServerEvents({
   'chat:deleted': z.object({ messageId: z.string() }),
   'agenda:state': agendaStateSchema,
   'round:state': roundStateSchema,
+  'breakout:state': breakoutStateSchema,
+  /** A facilitator's message to every room. */
+  'breakout:message': breakoutMessageSchema,
+  /**
+   * To the peer who changed rooms: what they may now receive (the producers of their new
+   * room) and read (its chat). Consumers of the room they left are closed by the server.
+   */
+  'breakout:moved': z.object({
+    room: breakoutPlaceSchema,
+    producers: z.array(producerInfoSchema),
+    chat: z.array(chatMessageSchema),
+  }),
   /** To facilitators (and, once seen, to its sender): an alert, new or acknowledged. */
   'help:alert': helpAlertSchema,
 });

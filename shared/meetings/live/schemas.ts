@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../../api/common.ts';
 import { agendaStateSchema } from '../agenda.ts';
+import { breakoutPlaceSchema, breakoutStateSchema } from '../breakouts.ts';
 import { roundStateSchema } from '../checkin-round.ts';
 import { peerIdSchema } from './ids.ts';
 import { mediaKindSchema, mediaSourceSchema, rtpCapabilitiesSchema } from './media.ts';
@@ -41,6 +42,8 @@ export const peerSchema = z.object({
   audioOnly: z.boolean(),
   /** Joined to listen only ("Listening"): sends no media until a facilitator allows it. */
   observer: z.boolean(),
+  /** The breakout room they are in (shared/meetings/breakouts.ts), or null: the main room. */
+  breakoutRoom: breakoutPlaceSchema,
 });
 export type Peer = z.infer<typeof peerSchema>;
 
@@ -90,6 +93,8 @@ export const chatMessageSchema = z.object({
   to: chatAudienceSchema,
   text: z.string(),
   sentAt: z.number(),
+  /** Sent in a breakout room: read there only, and forgotten when the rooms close. */
+  breakoutRoom: breakoutPlaceSchema,
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
@@ -131,6 +136,8 @@ export const roomSnapshotSchema = z.object({
   round: roundStateSchema,
   /** Where the meeting is in its agenda, on the server's clock. */
   agenda: agendaStateSchema,
+  /** Breakout rooms, when open; where each peer is comes with the peer. */
+  breakouts: breakoutStateSchema,
 });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
 

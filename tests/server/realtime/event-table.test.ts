@@ -38,7 +38,9 @@ function clientSide(socket: MeetingClientSocket) {
 describe('the meeting event table', () => {
   it('declares an access level and schemas for every event', () => {
     for (const [event, spec] of Object.entries(meetingClientEvents)) {
-      expect(event).toMatch(/^(meeting|hand|media|chat|agenda|attendance|help|round):[a-zA-Z]+$/);
+      expect(event).toMatch(
+        /^(meeting|hand|media|chat|agenda|attendance|help|round|breakout):[a-zA-Z]+$/,
+      );
       expect(['member', 'peer', 'admitted', 'facilitator']).toContain(spec.access);
       expect(typeof spec.payload.safeParse).toBe('function');
       expect(typeof spec.ack.safeParse).toBe('function');

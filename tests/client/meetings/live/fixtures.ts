@@ -15,6 +15,7 @@ export const peer = (peerId: string, extra: Partial<Peer> = {}): Peer => ({
   handRaised: false,
   audioOnly: false,
   observer: false,
+  breakoutRoom: null,
   ...extra,
 });
 
@@ -46,6 +47,7 @@ export const snapshot = (extra: Partial<RoomSnapshot> = {}): RoomSnapshot => ({
   round: { ...IDLE_ROUND, serverNow: 0 },
   country: 'GB',
   agenda: { segments: DEFAULT_AGENDA, index: 0, startedAt: null, extendedMinutes: 0, serverNow: 0 },
+  breakouts: { open: false, rooms: 0, endsAt: null, serverNow: 0 },
   chat: [],
   routerRtpCapabilities: { codecs: [], headerExtensions: [] },
   waiting: [],

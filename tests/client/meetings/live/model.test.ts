@@ -60,6 +60,7 @@ describe('rules and words', () => {
       handRaised: false,
       audioOnly: false,
       observer: false,
+      breakoutRoom: null,
     };
     expect(mayShareScreen(participant, settings)).toBe(false);
     expect(mayShareScreen({ ...participant, role: 'cofacilitator' }, settings)).toBe(true);

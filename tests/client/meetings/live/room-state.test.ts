@@ -59,6 +59,7 @@ describe('the room as plain data', () => {
       to: 'everyone' as const,
       text: `hello ${n}`,
       sentAt: n,
+      breakoutRoom: null,
     });
     for (let n = 0; n < CHAT_KEPT + 5; n++) room = chatReceived(room, message(n));
     expect(room.chat).toHaveLength(CHAT_KEPT);

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LivePeer } from '../../../../server/meetings/live/live-peer.ts';
 import { meetingClientEvents } from '../../../../shared/meetings/live/events.ts';
 import { signUpAs } from '../../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
@@ -51,8 +52,11 @@ function stateOf(meetingId: string) {
     settings: meeting.settings,
     peers: meeting
       .peers()
-      .map((p) => [p.peerId, p.displayName, p.role, p.state, p.handRaisedOrder]),
-    chat: meeting.chat.visibleTo('', true).length,
+      .map((p) => [p.peerId, p.displayName, p.role, p.state, p.handRaisedOrder, p.breakoutRoom]),
+    breakouts: meeting.breakouts.isOpen,
+    // Read as the host, who may read every line.
+    chat: meeting.chat.visibleTo(meeting.admitted().find((p) => p.role === 'host') as LivePeer)
+      .length,
   });
 }
 
@@ -73,6 +77,9 @@ describe('facilitator controls, enforced on the server', () => {
       'agenda:extend': { minutes: 5 },
       'help:acknowledge': { alertId: 'abc' },
       'round:start': { order: 'admitted' },
+      'breakout:open': { rooms: 2, assign: 'random', minutes: 10 },
+      'breakout:move': { peerId: ben.peerId, room: 1 },
+      'breakout:broadcast': { text: 'Five minutes left' },
     };
     const before = stateOf(meetingId);
     for (const event of facilitatorEvents) {
@@ -93,6 +100,7 @@ describe('facilitator controls, enforced on the server', () => {
         'agenda:start',
         'agenda:next',
         'agenda:back',
+        'breakout:close',
       ];
       const answer = await call(
         ana.socket,
