@@ -4,7 +4,7 @@ import { closeSockets, databaseText, must, next, roomWith } from './helpers.ts';
 
 /**
  * After a meeting that used every recovery-meeting tool (a rename, chat, a help alert, a
- * check-in round, a pause, an attendance slip, feedback), nothing in MongoDB, Redis or the
+ * check-in round, a pause, breakout rooms, an attendance slip, feedback), nothing in MongoDB, Redis or the
  * logs names a participant, repeats what they wrote or lists who attended.
  */
 
@@ -22,7 +22,7 @@ describe('a meeting with every tool used', () => {
   it('leaves no participant name, alert text, slip name or list of attendees behind', async () => {
     const stamp = Date.now();
     const names = [`Quilla${stamp}`, `Rowan${stamp}`];
-    const { meetingId, host, people } = await roomWith(haven, names);
+    const { meetingId, host, hostRoom, people } = await roomWith(haven, names);
     const [quilla, rowan] = people as [(typeof people)[0], (typeof people)[0]];
     // Accounts hold members' own names; the meeting must add none of its own.
     const before = await databaseText(haven);
@@ -44,6 +44,21 @@ describe('a meeting with every tool used', () => {
     await must(host, 'round:start', { order: 'shuffled', muteOthers: true });
     await must(host, 'round:next');
     await must(host, 'round:end');
+    await must(host, 'breakout:open', {
+      rooms: 2,
+      assign: 'manual',
+      assignments: [
+        { peerId: quilla.peerId, room: 1 },
+        { peerId: rowan.peerId, room: 2 },
+      ],
+      minutes: 15,
+    });
+    const breakoutLine = `in our small group ${stamp}`;
+    await must(rowan.socket, 'chat:send', { text: breakoutLine, to: 'everyone' });
+    const broadcast = `five minutes left ${stamp}`;
+    await must(host, 'breakout:broadcast', { text: broadcast });
+    await must(host, 'breakout:move', { peerId: hostRoom.self.peerId, room: 2 });
+    await must(host, 'breakout:close');
     await must(host, 'meeting:pause');
     await must(host, 'meeting:resume');
     clock += 45 * 60_000;
@@ -69,6 +84,8 @@ describe('a meeting with every tool used', () => {
       renamed,
       chatLine,
       alertText,
+      breakoutLine,
+      broadcast,
       slipName,
       quilla.member.id,
       rowan.member.id,
@@ -77,6 +94,11 @@ describe('a meeting with every tool used', () => {
       if (!before.includes(secret)) expect(stored, secret).not.toContain(secret);
       expect(logs, secret).not.toContain(secret);
       expect(redis, secret).not.toContain(secret);
+    }
+    // Nor who was in which breakout room (peer ids appear in logs, never in storage).
+    for (const peerId of [quilla.peerId, rowan.peerId]) {
+      expect(stored, peerId).not.toContain(peerId);
+      expect(redis, peerId).not.toContain(peerId);
     }
     // What is kept of the occurrence: numbers.
     const [occurrence] = await haven.haven.live.attendance(meetingId);
