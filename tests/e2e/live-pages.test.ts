@@ -168,6 +168,54 @@ describe('the live pages, by keyboard, in English and Spanish, on desktop and ph
     await paused.waitFor({ state: 'detached' });
   });
 
+  it('runs breakout rooms by keyboard: into a room, a message to every room, a visit and back', async () => {
+    await tabTo(fran, fran.getByRole('button', { name: 'Rooms', exact: true }));
+    await fran.keyboard.press('Enter');
+    // Tab reaches the chosen radio button; an arrow key chooses the other.
+    await tabTo(fran, fran.getByRole('radio', { name: /^Spread participants at random/ }));
+    await fran.keyboard.press('ArrowDown');
+    expect(
+      await fran.getByRole('radio', { name: 'Choose a room for each person' }).isChecked(),
+    ).toBe(true);
+    const anaRoom = fran.getByRole('combobox', { name: 'Ana', exact: true });
+    await tabTo(fran, anaRoom);
+    await anaRoom.selectOption({ label: 'Room 1' });
+    expect(await axeViolations(fran)).toEqual([]);
+    await tabTo(fran, fran.getByRole('button', { name: 'Open breakout rooms' }));
+    await fran.keyboard.press('Enter');
+
+    // Ana is in room 1, alone: the facilitator's tile is left in the main room.
+    await ana.getByText('Estás en la sala 1').first().waitFor();
+    await ana.getByText(/^Todos vuelven en \d+:\d\d$/).waitFor();
+    await ana.getByRole('list', { name: '1 persona en la sala 1' }).waitFor();
+    expect(await fitsWidth(ana)).toBe(true);
+    expect(await axeViolations(ana)).toEqual([]);
+
+    const message = fran.getByRole('textbox', { name: 'Message to every room' });
+    await tabTo(fran, message);
+    await fran.keyboard.type('Cinco minutos');
+    await fran.keyboard.press('Enter');
+    await ana.getByText('De las personas facilitadoras: Cinco minutos').waitFor();
+
+    // Fran visits room 1 and Ana sees her there.
+    await tabTo(fran, fran.getByRole('button', { name: 'Join room 1' }));
+    await fran.keyboard.press('Enter');
+    await ana.getByRole('list', { name: '2 personas en la sala 1' }).waitFor();
+    expect(await axeViolations(fran)).toEqual([]);
+    // Moving someone is chosen, then confirmed: Ana is back in the main room.
+    const move = fran.getByRole('combobox', { name: 'Room for Ana' });
+    await tabTo(fran, move);
+    await move.selectOption({ label: 'Main room' });
+    await tabTo(fran, fran.getByRole('button', { name: 'Move' }));
+    await fran.keyboard.press('Enter');
+    await ana.getByText('Estás en la sala principal', { exact: false }).first().waitFor();
+    await tabTo(fran, fran.getByRole('button', { name: 'Close all rooms now' }).first());
+    await fran.keyboard.press('Enter');
+    await ana.getByText(/Las salas pequeñas se cerraron/).waitFor();
+    await ana.getByRole('list', { name: '2 personas en la reunión' }).waitFor();
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+
   it('ends the meeting from the keyboard, and the participant sees it ended, in Spanish', async () => {
     await tabTo(fran, fran.getByRole('button', { name: 'End for everyone' }));
     await fran.keyboard.press('Enter');

@@ -12,15 +12,29 @@ import { LocalSources } from './local-sources.ts';
 import { MediaSession } from './media-session.ts';
 import { outcomeOfJoinError } from './model.ts';
 import { bindRoomEvents } from './room-events.ts';
-import { producersToConsume, roomFromSnapshot, selfOf } from './room-state.ts';
+import {
+  producersToConsume,
+  type RoomMove,
+  roomFromSnapshot,
+  roomMoved,
+  selfOf,
+} from './room-state.ts';
 import {
   codeOf,
+  connected,
   type MeetingEvent,
   makeRequester,
   type PayloadIn,
   type Requester,
 } from './signalling.ts';
-import { initialLiveState, type LiveState, type NoticeKey, patchLocal, setBusy } from './store.ts';
+import {
+  initialLiveState,
+  type LiveState,
+  type NoticeKey,
+  patchLocal,
+  setBusy,
+  updateRoom,
+} from './store.ts';
 import { localKey, TrackRegistry } from './tracks.ts';
 
 /**
@@ -138,6 +152,7 @@ export class MeetingClient {
       enterRoom: (room) => void this.#enterRoom(room, false),
       finish: (outcome, reason) => this.#finish(outcome, reason),
       restartMedia: (caps) => this.#rebuildMedia(caps),
+      roomMoved: (move) => void this.#roomMoved(move),
       mutedByFacilitator: (source) => this.#sources.mutedByFacilitator(source),
     });
   }
@@ -247,6 +262,15 @@ export class MeetingClient {
 
   #lastCaps: unknown = null;
 
+  /** Into a breakout room or back: drop what the old room sent, receive the new room. */
+  async #roomMoved(move: RoomMove): Promise<void> {
+    updateRoom(this.#store, (room) => roomMoved(room, move));
+    const wanted = new Set(move.producers.map((p) => p.producerId));
+    for (const info of Object.values(this.state.consumers))
+      if (!wanted.has(info.producerId)) this.#media.closeConsumer(info.consumerId);
+    await this.#consumeAll();
+  }
+
   async #consumeAll(): Promise<void> {
     const room = this.state.room;
     if (!room) return;
@@ -254,26 +278,18 @@ export class MeetingClient {
     await Promise.all(wanted.map((p) => this.#media.consume(p).catch(() => undefined)));
   }
 
-  /** Unmute is resumeProducer; the server refuses it (FORBIDDEN) after a facilitator mute. */
-  toggleMic(): Promise<void> {
-    return this.#sources.toggleMic();
-  }
-
-  toggleCamera(): Promise<void> {
-    return this.#sources.toggleCamera();
-  }
-
-  toggleScreen(): Promise<void> {
-    return this.#sources.toggleScreen();
+  /**
+   * This browser's microphone, camera and screen (local-sources.ts). Unmute is resumeProducer;
+   * the server refuses it (FORBIDDEN) after a facilitator mute.
+   */
+  get sources(): Pick<LocalSources, 'toggleMic' | 'toggleCamera' | 'toggleScreen'> {
+    return this.#sources;
   }
 
   /** Audio-only: no video in or out, for a weak connection or a quieter screen. */
-  async toggleAudioOnly(): Promise<void> {
-    const local = this.state.local;
-    if (local.busy.audioOnly) return;
-    const audioOnly = !local.audioOnly;
-    setBusy(this.#store, 'audioOnly', true);
-    try {
+  toggleAudioOnly(): Promise<void> {
+    const audioOnly = !this.state.local.audioOnly;
+    return this.#whileBusy('audioOnly', async () => {
       await this.#request('media:setAudioOnly', { audioOnly });
       patchLocal(this.#store, { audioOnly });
       if (audioOnly) {
@@ -283,24 +299,27 @@ export class MeetingClient {
       } else {
         await this.#consumeAll();
       }
-    } catch (error) {
-      this.#notice('actionFailed', codeOf(error));
-    } finally {
-      setBusy(this.#store, 'audioOnly', false);
-    }
+    });
   }
 
-  async toggleHand(): Promise<void> {
+  toggleHand(): Promise<void> {
     const self = this.#self;
-    if (!self || this.state.local.busy.hand) return;
-    setBusy(this.#store, 'hand', true);
+    if (!self) return Promise.resolve();
+    return this.#whileBusy('hand', () =>
+      this.#request(self.handRaised ? 'hand:lower' : 'hand:raise', {}),
+    );
+  }
+
+  /** One press at a time; a refusal becomes a notice. */
+  async #whileBusy(key: 'audioOnly' | 'hand', run: () => Promise<unknown>): Promise<void> {
+    if (this.state.local.busy[key]) return;
+    setBusy(this.#store, key, true);
     try {
-      if (self.handRaised) await this.#request('hand:lower', {});
-      else await this.#request('hand:raise', {});
+      await run();
     } catch (error) {
       this.#notice('actionFailed', codeOf(error));
     } finally {
-      setBusy(this.#store, 'hand', false);
+      setBusy(this.#store, key, false);
     }
   }
 
@@ -359,13 +378,7 @@ export class MeetingClient {
    */
   async rate(rating: { rating: number; helped: Helped[] }): Promise<void> {
     const socket = this.#socket;
-    if (!socket.connected) {
-      socket.connect();
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-    }
+    await connected(socket);
     try {
       await this.#request('meeting:rate', { meetingId: this.meetingId, ...rating });
     } finally {

@@ -5,6 +5,8 @@ import type { MeetingSocket } from './meeting-client.ts';
 import type { Outcome } from './model.ts';
 import {
   agendaChanged,
+  breakoutMessageReceived,
+  breakoutsChanged,
   chatDeleted,
   chatReceived,
   handQueueChanged,
@@ -15,6 +17,7 @@ import {
   producerAdded,
   producerPaused,
   producerRemoved,
+  type RoomMove,
   type RoomState,
   roundChanged,
   settingsChanged,
@@ -29,6 +32,8 @@ export interface RoomEventTargets {
   enterRoom: (snapshot: RoomSnapshot) => void;
   finish: (outcome: Outcome, reason?: LiveState['endReason']) => void;
   restartMedia: (routerRtpCapabilities: unknown) => void;
+  /** This person changed rooms (breakout): receive what the new room sends. */
+  roomMoved: (move: RoomMove) => void;
   mutedByFacilitator: (source: 'mic' | 'camera' | 'screen') => void;
 }
 
@@ -50,6 +55,11 @@ export function bindRoomEvents(socket: MeetingSocket, targets: RoomEventTargets)
   socket.on('help:alert', (alert) => room((r) => helpAlertReceived(r, alert)));
   socket.on('round:state', (round) => room((r) => roundChanged(r, round, Date.now())));
   socket.on('agenda:state', (agenda) => room((r) => agendaChanged(r, agenda, Date.now())));
+  socket.on('breakout:state', (state) => room((r) => breakoutsChanged(r, state, Date.now())));
+  socket.on('breakout:message', (message) => room((r) => breakoutMessageReceived(r, message)));
+  socket.on('breakout:moved', (move) => {
+    if (inRoom()) targets.roomMoved(move);
+  });
   socket.on('meeting:mutedByFacilitator', ({ source }) => targets.mutedByFacilitator(source));
 
   socket.on('peer:joined', (peer) => room((r) => peerJoined(r, peer)));

@@ -1,4 +1,5 @@
 import type { AgendaState } from '../../../../../shared/meetings/agenda.ts';
+import type { BreakoutState } from '../../../../../shared/meetings/breakouts.ts';
 import type { RoundState } from '../../../../../shared/meetings/checkin-round.ts';
 import type {
   ChatMessage,
@@ -39,6 +40,22 @@ export interface RoomState {
   agenda: AgendaState;
   /** The server's clock minus this browser's when the agenda last arrived (agenda-view.ts). */
   clockOffsetMs: number;
+  /** Breakout rooms, when open; each peer's `breakoutRoom` says where they are. */
+  breakouts: BreakoutState;
+  /** The facilitators' latest message to every room, while the rooms are open. */
+  breakoutMessage: BreakoutMessage | null;
+}
+
+export interface BreakoutMessage {
+  text: string;
+  sentAt: number;
+}
+
+/** What the server sends someone who changed rooms (breakout:moved). */
+export interface RoomMove {
+  room: number | null;
+  producers: ProducerInfo[];
+  chat: ChatMessage[];
 }
 
 /** A consumer as the UI sees it: which peer and source its track shows. */
@@ -79,7 +96,51 @@ export function roomFromSnapshot(snapshot: RoomSnapshot, receivedAt = Date.now()
     country: snapshot.country,
     agenda: snapshot.agenda,
     clockOffsetMs: snapshot.agenda.serverNow - receivedAt,
+    breakouts: snapshot.breakouts,
+    breakoutMessage: null,
   };
+}
+
+/** Breakout rooms opened or closed; a closing takes the last message with it. */
+export function breakoutsChanged(
+  room: RoomState,
+  breakouts: BreakoutState,
+  receivedAt: number,
+): RoomState {
+  return {
+    ...room,
+    breakouts,
+    breakoutMessage: breakouts.open ? room.breakoutMessage : null,
+    clockOffsetMs: breakouts.serverNow - receivedAt,
+  };
+}
+
+export function breakoutMessageReceived(room: RoomState, message: BreakoutMessage): RoomState {
+  return { ...room, breakoutMessage: message };
+}
+
+/**
+ * This person changed rooms: what they may receive and read is now the new room's (the
+ * server closed the consumers of the old one).
+ */
+export function roomMoved(room: RoomState, move: RoomMove): RoomState {
+  const self = room.peers[room.selfId];
+  const producers: Record<string, ProducerInfo> = {};
+  for (const producer of move.producers) producers[producer.producerId] = producer;
+  return {
+    ...room,
+    peers: self
+      ? { ...room.peers, [room.selfId]: { ...self, breakoutRoom: move.room } }
+      : room.peers,
+    producers,
+    chat: move.chat.slice(-CHAT_KEPT),
+    activeSpeakerPeerId: null,
+  };
+}
+
+/** Whether `peer` is in the same room as this person (a breakout room, or the main room). */
+export function inSamePlace(room: RoomState, peer: Peer): boolean {
+  return peer.breakoutRoom === (room.peers[room.selfId]?.breakoutRoom ?? null);
 }
 
 /** The check-in round moved on (its clock is the server's, like the agenda's). */

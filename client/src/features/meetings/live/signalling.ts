@@ -58,6 +58,20 @@ export function makeRequester(socket: Emitter, timeoutMs = REQUEST_TIMEOUT_MS): 
 }
 
 /** For the shell's ConfirmButton, which shows an ApiError's code when an action fails. */
+/** Connects a closed socket again, for one request after the meeting (a rating). */
+export async function connected(socket: {
+  connected: boolean;
+  connect(): unknown;
+  once(event: 'connect' | 'connect_error', listener: (error?: Error) => void): unknown;
+}): Promise<void> {
+  if (socket.connected) return;
+  socket.connect();
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+}
+
 export async function asConfirmed(action: Promise<unknown>): Promise<void> {
   try {
     await action;

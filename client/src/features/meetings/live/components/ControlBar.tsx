@@ -6,7 +6,7 @@ import type { RoomState } from '../room-state.ts';
 import { asConfirmed } from '../signalling.ts';
 import { Icon, type IconName } from './Icon.tsx';
 
-export type Panel = 'chat' | 'people' | 'support' | null;
+export type Panel = 'chat' | 'people' | 'support' | 'rooms' | null;
 
 function Toggle({
   icon,
@@ -80,7 +80,7 @@ export function ControlBar({
         busy={local.busy.mic}
         className={micBlocked ? 'live-control-problem' : undefined}
         disabled={listening}
-        onClick={() => void client.toggleMic()}
+        onClick={() => void client.sources.toggleMic()}
       />
       <Toggle
         icon={local.cameraOn ? 'camera' : 'cameraOff'}
@@ -88,7 +88,7 @@ export function ControlBar({
         pressed={local.cameraOn}
         busy={local.busy.camera}
         disabled={local.audioOnly || listening}
-        onClick={() => void client.toggleCamera()}
+        onClick={() => void client.sources.toggleCamera()}
       />
       {!listening && (mayShareScreen(self, room.settings) || local.screenOn) && (
         <Toggle
@@ -96,7 +96,7 @@ export function ControlBar({
           label={t('live.controls.screen')}
           pressed={local.screenOn}
           busy={local.busy.screen}
-          onClick={() => void client.toggleScreen()}
+          onClick={() => void client.sources.toggleScreen()}
         />
       )}
       <Toggle
@@ -126,6 +126,14 @@ export function ControlBar({
         badge={{ count: waiting, label: t('live.controls.waiting', { count: waiting }) }}
         onClick={() => onPanel(panel === 'people' ? null : 'people')}
       />
+      {facilitator && (
+        <Toggle
+          icon="rooms"
+          label={t('live.controls.rooms')}
+          pressed={panel === 'rooms'}
+          onClick={() => onPanel(panel === 'rooms' ? null : 'rooms')}
+        />
+      )}
       <Toggle
         icon="support"
         label={t('live.controls.support')}

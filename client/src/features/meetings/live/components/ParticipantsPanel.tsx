@@ -42,6 +42,9 @@ export function ParticipantsPanel({ room }: { room: RoomState }) {
             peer.cameraOn ? t('live.people.cameraOn') : null,
             peer.handRaised ? t('live.tile.hand') : null,
             peer.role !== 'participant' ? t(`live.roles.${peer.role}`) : null,
+            peer.breakoutRoom !== null
+              ? t('live.breakouts.inRoom', { room: peer.breakoutRoom })
+              : null,
           ].filter(Boolean);
           return (
             <li key={peerId} className="live-person">

@@ -6,6 +6,8 @@ import { useLiveClient, useLiveStore } from '../live-context.ts';
 import { isFacilitator } from '../model.ts';
 import type { RoomState } from '../room-state.ts';
 import { AgendaBar } from './AgendaBar.tsx';
+import { BreakoutBar } from './BreakoutBar.tsx';
+import { BreakoutPanel } from './BreakoutPanel.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ControlBar, type Panel } from './ControlBar.tsx';
 import { HelpAlertsBanner } from './HelpAlerts.tsx';
@@ -59,6 +61,7 @@ export function Room({ room }: { room: RoomState }) {
   const chatOpen = panel === 'chat';
   const peopleOpen = panel === 'people';
   const supportOpen = panel === 'support';
+  const roomsOpen = panel === 'rooms' && isFacilitator(room.peers[room.selfId]);
   return (
     <div className={`live-room${panel ? ' live-room-with-panel' : ''}`}>
       <header className="live-room-header">
@@ -76,6 +79,7 @@ export function Room({ room }: { room: RoomState }) {
       {isFacilitator(room.peers[room.selfId]) && <HelpAlertsBanner room={room} />}
       <AgendaBar room={room} />
       <RoundBar room={room} />
+      <BreakoutBar room={room} />
       <RoomNotice />
       <div className="live-room-body">
         <div className="live-stage">
@@ -84,6 +88,7 @@ export function Room({ room }: { room: RoomState }) {
         {chatOpen && <ChatPanel room={room} />}
         {peopleOpen && <ParticipantsPanel room={room} />}
         {supportOpen && <SupportPanel room={room} />}
+        {roomsOpen && <BreakoutPanel room={room} />}
       </div>
       <ControlBar room={room} panel={panel} onPanel={setPanel} />
     </div>

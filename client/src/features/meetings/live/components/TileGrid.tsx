@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveStore } from '../live-context.ts';
 import { gridColumns, tileOrder, tileSizeOf } from '../model.ts';
-import type { ConsumerInfo, RoomState } from '../room-state.ts';
+import { type ConsumerInfo, inSamePlace, type RoomState } from '../room-state.ts';
 import { localKey } from '../tracks.ts';
 import { AudioSink, Tile, type TileModel } from './Tile.tsx';
 
@@ -23,7 +23,8 @@ export function buildTiles(room: RoomState, consumers: Record<string, ConsumerIn
   const cameras: TileModel[] = [];
   for (const peerId of ids) {
     const peer = room.peers[peerId];
-    if (!peer) continue;
+    // Only the room one is in: breakout rooms are seen and heard by those inside.
+    if (!peer || !inSamePlace(room, peer)) continue;
     const isSelf = peerId === room.selfId;
     const camera = isSelf ? null : consumerFor(consumers, peerId, 'camera');
     cameras.push({
@@ -71,6 +72,12 @@ export function TileGrid({ room }: { room: RoomState }) {
     (spotlight ? `${spotlight}:camera` : null);
   const columns = gridColumns(tiles.length, width);
   const audio = Object.values(consumers).filter((info) => info.kind === 'audio');
+  const place = room.peers[room.selfId]?.breakoutRoom ?? null;
+  const here = tiles.filter((tile) => tile.source === 'camera').length;
+  const label =
+    place === null
+      ? t('live.room.tiles', { count: here })
+      : t('live.room.tilesInRoom', { count: here, room: place });
 
   return (
     <>
@@ -83,7 +90,7 @@ export function TileGrid({ room }: { room: RoomState }) {
             '--live-rows': Math.max(1, Math.ceil(tiles.length / columns)),
           } as React.CSSProperties
         }
-        aria-label={t('live.room.tiles', { count: Object.keys(room.peers).length })}
+        aria-label={label}
       >
         {tiles.map((tile) => (
           <Tile
