@@ -132,6 +132,72 @@ describe('a live meeting in three browsers', () => {
     expect(meeting().media.producerOf(peerIdOf('Ana'), 'mic')?.paused).toBe(true);
   });
 
+  it('shows a help alert to the facilitator only, never in another participant’s browser', async () => {
+    const chatOf = (page: Page) =>
+      page
+        .getByRole('navigation', { name: 'Meeting controls' })
+        .getByRole('button', { name: 'Chat', exact: true });
+    await chatOf(pages.ana).click();
+    const controls = pages.ben.getByRole('navigation', { name: 'Meeting controls' });
+    await controls.getByRole('button', { name: 'Help', exact: true }).click();
+    await pages.ben.getByRole('textbox', { name: 'A few words (optional)' }).fill('Hard night');
+    await pages.ben.getByRole('button', { name: 'Tell a facilitator' }).click();
+    await pages.fran.getByText('Ben needs help').waitFor();
+    await pages.fran.getByText('Hard night').waitFor();
+    // A line Fran sends after the alert reaches Ana after anything sent to her before it.
+    await chatOf(pages.fran).click();
+    await pages.fran.getByRole('textbox', { name: 'Message' }).fill('Welcome back, everyone');
+    await pages.fran.getByRole('button', { name: 'Send', exact: true }).click();
+    await pages.ana.getByText('Welcome back, everyone').waitFor();
+    expect(await pages.ana.getByText('Ben needs help').count()).toBe(0);
+    expect(await pages.ana.getByText('Hard night').count()).toBe(0);
+    await pages.fran
+      .getByRole('button', { name: 'Seen: tell Ben a facilitator has seen it' })
+      .click();
+    await pages.ben.getByText('A facilitator has seen your message.').waitFor();
+  });
+
+  it('keeps media inside breakout rooms in the browsers, and brings everyone back', async () => {
+    const fran = pages.fran;
+    await fran
+      .getByRole('navigation', { name: 'Meeting controls' })
+      .getByRole('button', { name: 'Rooms', exact: true })
+      .click();
+    await fran.getByRole('radio', { name: 'Choose a room for each person' }).check();
+    await fran
+      .getByRole('combobox', { name: 'Ana', exact: true })
+      .selectOption({ label: 'Room 1' });
+    await fran
+      .getByRole('combobox', { name: 'Ben', exact: true })
+      .selectOption({ label: 'Room 2' });
+    await fran.getByRole('button', { name: 'Open breakout rooms' }).click();
+    await pages.ben.getByText('You are in room 2').first().waitFor();
+    // Ben is alone in room 2: nothing reaches him, and the server holds no consumer for him.
+    await untilFlowing(
+      pages.ben,
+      'nothing flowing to Ben',
+      (deltas) => growing('audio', deltas) === 0 && growing('video', deltas) === 0,
+    );
+    expect(meeting().media.consumersOf(peerIdOf('Ben'))).toEqual([]);
+    // Fran visits room 2: Ben sees and hears her, and still nothing of Ana.
+    await fran.getByRole('button', { name: 'Join room 2' }).click();
+    await untilFlowing(pages.ben, 'Fran at Ben', (deltas) => {
+      const audio = deltas.get(trackOf('Ben', 'Fran', 'audio'))?.delta ?? 0;
+      const video = deltas.get(trackOf('Ben', 'Fran', 'video'))?.delta ?? 0;
+      return audio > 0 && video > 0;
+    });
+    expect(trackOf('Ben', 'Ana', 'video')).toBe('');
+    await fran.getByRole('button', { name: 'Close all rooms now' }).first().click();
+    await pages.ben.getByText(/The breakout rooms have closed/).waitFor();
+    // Back together: Ben sees both again (Ana's microphone is still muted).
+    await untilFlowing(pages.ben, 'two videos at Ben', (deltas) => growing('video', deltas) >= 2);
+    // The People panel again, where the next steps find everyone's actions.
+    await fran
+      .getByRole('navigation', { name: 'Meeting controls' })
+      .getByRole('button', { name: /^People/ })
+      .click();
+  });
+
   it('shows a removed participant the removed screen and refuses their rejoin', async () => {
     await (await actionsFor(pages.fran, 'Ben'))
       .getByRole('button', { name: 'Remove', exact: true })

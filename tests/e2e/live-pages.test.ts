@@ -132,6 +132,26 @@ describe('the live pages, by keyboard, in English and Spanish, on desktop and ph
     await ana.keyboard.press('Enter');
     // Ana was the last: the round is over, and the facilitator may start another.
     await start.waitFor();
+    // Arranged by hand, Ana first, with three minutes each.
+    await tabTo(fran, fran.locator('summary', { hasText: 'Arrange the order by hand' }));
+    await fran.keyboard.press('Enter');
+    await tabTo(fran, fran.getByRole('button', { name: 'Move Ana earlier' }));
+    await fran.keyboard.press('Enter');
+    await fran.getByRole('combobox', { name: 'Minutes per person' }).selectOption('3');
+    expect(await axeViolations(fran)).toEqual([]);
+    await tabTo(fran, fran.getByRole('button', { name: 'Start round in this order' }));
+    await fran.keyboard.press('Enter');
+    await ana
+      .getByText(/^Es tu turno/)
+      .first()
+      .waitFor();
+    await ana
+      .getByText(/^quedan 3:00$|^quedan 2:5\d$/)
+      .first()
+      .waitFor();
+    await tabTo(fran, fran.getByRole('button', { name: 'End round' }));
+    await fran.keyboard.press('Enter');
+    await start.waitFor();
   });
 
   it('asks a facilitator for help from the phone by keyboard, and sees it was seen', async () => {

@@ -1,11 +1,16 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckField } from '../../../../forms/fields.tsx';
+import { DEFAULT_TURN_SECONDS } from '../../../../../../shared/meetings/checkin-round.ts';
+import { CheckField, SelectField } from '../../../../forms/fields.tsx';
 import { clockText } from '../agenda-view.ts';
 import { useLiveClient } from '../live-context.ts';
 import { isFacilitator } from '../model.ts';
 import type { RoomState } from '../room-state.ts';
 import { useNow } from '../use-now.ts';
+import { RoundOrder } from './RoundOrder.tsx';
+
+/** Turn lengths a facilitator may choose, in minutes (the server takes 30 s to 10 min). */
+const TURN_MINUTES = [1, 2, 3, 4, 5, 7, 10];
 
 /** Seconds left in the current turn on the server's clock, ticking once a second. */
 function useTurnLeft(room: RoomState): number | null {
@@ -26,6 +31,7 @@ export function RoundBar({ room }: { room: RoomState }) {
   const client = useLiveClient();
   const headingId = useId();
   const [muteOthers, setMuteOthers] = useState(true);
+  const [turnSeconds, setTurnSeconds] = useState(DEFAULT_TURN_SECONDS);
   const facilitator = isFacilitator(room.peers[room.selfId]);
   const left = useTurnLeft(room);
   const { round } = room;
@@ -36,8 +42,13 @@ export function RoundBar({ room }: { room: RoomState }) {
   const speaker = round.speakers[round.index];
   const after = round.speakers.slice(round.index + 1).find((id) => id in room.peers);
   const myTurn = speaker === room.selfId;
-  const start = (order: 'admitted' | 'shuffled') =>
-    void client.act('round:start', { order, muteOthers });
+  const start = (order: 'admitted' | 'shuffled' | 'manual', peerIds?: string[]) =>
+    void client.act('round:start', {
+      order,
+      muteOthers,
+      turnSeconds,
+      ...(peerIds ? { peerIds } : {}),
+    });
   return (
     <section aria-labelledby={headingId} className="live-agenda live-round">
       <h2 id={headingId} className="visually-hidden">
@@ -88,11 +99,23 @@ export function RoundBar({ room }: { room: RoomState }) {
             <button type="button" className="secondary" onClick={() => start('shuffled')}>
               {t('live.round.startShuffled')}
             </button>
+            <SelectField
+              label={t('live.round.turnLength')}
+              value={turnSeconds / 60}
+              onChange={(event) => setTurnSeconds(Number(event.target.value) * 60)}
+            >
+              {TURN_MINUTES.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {minutes}
+                </option>
+              ))}
+            </SelectField>
             <CheckField
               label={t('live.round.muteOthers')}
               checked={muteOthers}
               onChange={setMuteOthers}
             />
+            <RoundOrder room={room} onStart={(peerIds) => start('manual', peerIds)} />
           </>
         )}
         {facilitator && round.active && (
