@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
-import { FakePeer } from './fake-peer.ts';
-import { call, closeSockets, must, next, recordEvents, roomWith } from './helpers.ts';
+import { consumeAnswer, meetingOf, placesIn, roomOfFour, splitInTwo } from './breakout-fixtures.ts';
+import { closeSockets, must, next, recordEvents } from './helpers.ts';
 
 /** Breakout rooms keep media and chat apart, on the server; facilitators visit any room. */
 
@@ -14,50 +14,10 @@ afterAll(async () => {
   await haven.close();
 });
 
-const codeOf = (answer: { ok: boolean; error?: { code: string } }) =>
-  answer.ok ? 'accepted' : answer.error?.code;
-
-const meetingOf = (meetingId: string) => {
-  const meeting = haven.haven.live.get(meetingId);
-  if (!meeting) throw new Error('meeting not live');
-  return meeting;
-};
-
-/** Where each named person is, as the server holds it. */
-const placesIn = (meetingId: string) =>
-  Object.fromEntries(
-    meetingOf(meetingId)
-      .admitted()
-      .map((p) => [p.displayName, p.breakoutRoom]),
-  );
-
-/** Ana and Ben in room 1, Cleo in room 2, Fran (the host) in the main room. */
-async function splitRoom() {
-  const room = await roomWith(haven, ['Ana', 'Ben', 'Cleo']);
-  const [ana, ben, cleo] = room.people as [
-    (typeof room.people)[0],
-    (typeof room.people)[0],
-    (typeof room.people)[0],
-  ];
-  const media = {
-    host: await FakePeer.connect(room.host, room.hostRoom.routerRtpCapabilities),
-    ana: await FakePeer.connect(ana.socket, ana.room.routerRtpCapabilities),
-    ben: await FakePeer.connect(ben.socket, ben.room.routerRtpCapabilities),
-    cleo: await FakePeer.connect(cleo.socket, cleo.room.routerRtpCapabilities),
-  };
-  return { ...room, ana, ben, cleo, media };
-}
-
-const manual = (assignments: Array<{ peerId: string; room: number }>, minutes = 30) => ({
-  rooms: 2,
-  assign: 'manual' as const,
-  assignments,
-  minutes,
-});
-
 describe('breakout rooms kept apart', () => {
   it('keeps media inside each room on the server, even for a replayed producer id', async () => {
-    const { meetingId, host, ana, ben, cleo, media } = await splitRoom();
+    const room = await roomOfFour(haven);
+    const { meetingId, ana, ben, cleo, media } = room;
     const anaMic = await media.ana.produce('mic');
     const hostMic = await media.host.produce('mic');
     // Before the split Cleo hears Ana.
@@ -65,39 +25,17 @@ describe('breakout rooms kept apart', () => {
     const cleoClosed = next(cleo.socket, 'consumer:closed');
     const cleoLosesAna = next(cleo.socket, 'producer:closed', (p) => p.producerId === anaMic);
     const anaMoved = next(ana.socket, 'breakout:moved');
-    await must(
-      host,
-      'breakout:open',
-      manual([
-        { peerId: ana.peerId, room: 1 },
-        { peerId: ben.peerId, room: 1 },
-        { peerId: cleo.peerId, room: 2 },
-      ]),
-    );
+    await splitInTwo(room);
     expect((await cleoClosed).consumerId).toBe(before.params.consumerId);
     await cleoLosesAna;
-    expect(meetingOf(meetingId).media.consumersOf(cleo.peerId)).toEqual([]);
+    expect(meetingOf(haven, meetingId).media.consumersOf(cleo.peerId)).toEqual([]);
     // Ana's room offers Ana nothing of the main room (the host's microphone stays there).
     expect((await anaMoved).producers.map((p) => p.producerId)).not.toContain(hostMic);
 
     // Room 1 hears itself; room 2 cannot reach room 1, whatever id it sends.
     await expect(media.ben.consume(anaMic)).resolves.toBeTruthy();
-    expect(
-      codeOf(
-        await call(cleo.socket, 'media:consume', {
-          producerId: anaMic,
-          rtpCapabilities: media.cleo.device.rtpCapabilities as never,
-        }),
-      ),
-    ).toBe('NOT_FOUND');
-    expect(
-      codeOf(
-        await call(ana.socket, 'media:consume', {
-          producerId: hostMic,
-          rtpCapabilities: media.ana.device.rtpCapabilities as never,
-        }),
-      ),
-    ).toBe('NOT_FOUND');
+    expect(await consumeAnswer(media.cleo, anaMic)).toBe('NOT_FOUND');
+    expect(await consumeAnswer(media.ana, hostMic)).toBe('NOT_FOUND');
 
     // A producer started inside room 2 is announced in room 2 only.
     const anaEvents = recordEvents(ana.socket);
@@ -107,30 +45,16 @@ describe('breakout rooms kept apart', () => {
     await cleoCamera;
     expect(anaEvents).not.toContain('producer:new');
     expect(benHearsNothing).not.toContain('producer:new');
-    expect(
-      codeOf(
-        await call(ben.socket, 'media:consume', {
-          producerId: cleoCam,
-          rtpCapabilities: media.ben.device.rtpCapabilities as never,
-        }),
-      ),
-    ).toBe('NOT_FOUND');
+    expect(await consumeAnswer(media.ben, cleoCam)).toBe('NOT_FOUND');
   });
 
   it('lets a facilitator visit any room, hear it, and come back', async () => {
-    const { host, hostRoom, ana, cleo, ben, media } = await splitRoom();
+    const room = await roomOfFour(haven);
+    const { host, hostRoom, cleo, media } = room;
     const anaMic = await media.ana.produce('mic');
     const cleoMic = await media.cleo.produce('mic');
     const hostMic = await media.host.produce('mic');
-    await must(
-      host,
-      'breakout:open',
-      manual([
-        { peerId: ana.peerId, room: 1 },
-        { peerId: ben.peerId, room: 1 },
-        { peerId: cleo.peerId, room: 2 },
-      ]),
-    );
+    await splitInTwo(room);
     const cleoSeesHost = next(cleo.socket, 'producer:new', (p) => p.producerId === hostMic);
     const visit = next(host, 'breakout:moved');
     await must(host, 'breakout:move', { peerId: hostRoom.self.peerId, room: 2 });
@@ -138,14 +62,7 @@ describe('breakout rooms kept apart', () => {
     await cleoSeesHost;
     await expect(media.host.consume(cleoMic)).resolves.toBeTruthy();
     await expect(media.cleo.consume(hostMic)).resolves.toBeTruthy();
-    expect(
-      codeOf(
-        await call(host, 'media:consume', {
-          producerId: anaMic,
-          rtpCapabilities: media.host.device.rtpCapabilities as never,
-        }),
-      ),
-    ).toBe('NOT_FOUND');
+    expect(await consumeAnswer(media.host, anaMic)).toBe('NOT_FOUND');
     // Back to the main room, and the visit's consumers are gone.
     const cleoLosesHost = next(cleo.socket, 'producer:closed', (p) => p.producerId === hostMic);
     await must(host, 'breakout:move', { peerId: hostRoom.self.peerId, room: null });
@@ -153,16 +70,9 @@ describe('breakout rooms kept apart', () => {
   });
 
   it('keeps chat inside each room, forgets it when the rooms close, and reaches every room with a broadcast', async () => {
-    const { meetingId, host, ana, ben, cleo } = await splitRoom();
-    await must(
-      host,
-      'breakout:open',
-      manual([
-        { peerId: ana.peerId, room: 1 },
-        { peerId: ben.peerId, room: 1 },
-        { peerId: cleo.peerId, room: 2 },
-      ]),
-    );
+    const room = await roomOfFour(haven);
+    const { meetingId, host, ana, ben, cleo } = room;
+    await splitInTwo(room);
     const cleoEvents = recordEvents(cleo.socket);
     const hostEvents = recordEvents(host);
     const benReads = next(ben.socket, 'chat:message');
@@ -184,13 +94,13 @@ describe('breakout rooms kept apart', () => {
     expect(await must(host, 'breakout:close')).toMatchObject({ open: false, rooms: 0 });
     const returned = await back;
     expect(returned.chat.map((m) => m.text)).not.toContain('Room one only');
-    expect(Object.values(placesIn(meetingId)).every((place) => place === null)).toBe(true);
-    const host_ = meetingOf(meetingId)
+    expect(Object.values(placesIn(haven, meetingId)).every((place) => place === null)).toBe(true);
+    const host_ = meetingOf(haven, meetingId)
       .admitted()
       .find((p) => p.role === 'host');
     if (!host_) throw new Error('no host');
     expect(
-      meetingOf(meetingId)
+      meetingOf(haven, meetingId)
         .chat.visibleTo(host_)
         .map((m) => m.text),
     ).toEqual([]);

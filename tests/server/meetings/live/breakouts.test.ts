@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
-import { FakePeer } from './fake-peer.ts';
+import { codeOf, manual, meetingOf, placesIn, roomOfFour } from './breakout-fixtures.ts';
 import { call, closeSockets, joinAs, must, next, openMeetingSocket, roomWith } from './helpers.ts';
 
 /**
@@ -20,50 +20,9 @@ afterAll(async () => {
   await haven.close();
 });
 
-const codeOf = (answer: { ok: boolean; error?: { code: string } }) =>
-  answer.ok ? 'accepted' : answer.error?.code;
-
-const meetingOf = (meetingId: string) => {
-  const meeting = haven.haven.live.get(meetingId);
-  if (!meeting) throw new Error('meeting not live');
-  return meeting;
-};
-
-/** Where each named person is, as the server holds it. */
-const placesIn = (meetingId: string) =>
-  Object.fromEntries(
-    meetingOf(meetingId)
-      .admitted()
-      .map((p) => [p.displayName, p.breakoutRoom]),
-  );
-
-/** Ana and Ben in room 1, Cleo in room 2, Fran (the host) in the main room. */
-async function splitRoom() {
-  const room = await roomWith(haven, ['Ana', 'Ben', 'Cleo']);
-  const [ana, ben, cleo] = room.people as [
-    (typeof room.people)[0],
-    (typeof room.people)[0],
-    (typeof room.people)[0],
-  ];
-  const media = {
-    host: await FakePeer.connect(room.host, room.hostRoom.routerRtpCapabilities),
-    ana: await FakePeer.connect(ana.socket, ana.room.routerRtpCapabilities),
-    ben: await FakePeer.connect(ben.socket, ben.room.routerRtpCapabilities),
-    cleo: await FakePeer.connect(cleo.socket, cleo.room.routerRtpCapabilities),
-  };
-  return { ...room, ana, ben, cleo, media };
-}
-
-const manual = (assignments: Array<{ peerId: string; room: number }>, minutes = 30) => ({
-  rooms: 2,
-  assign: 'manual' as const,
-  assignments,
-  minutes,
-});
-
 describe('breakout rooms', () => {
   it('are for facilitators only: a participant can open, move, message or close nothing', async () => {
-    const { meetingId, host, ana, ben } = await splitRoom();
+    const { meetingId, host, ana, ben } = await roomOfFour(haven);
     for (const [event, payload] of [
       ['breakout:open', { rooms: 2, assign: 'random', minutes: 10 }],
       ['breakout:move', { peerId: ana.peerId, room: 1 }],
@@ -71,18 +30,18 @@ describe('breakout rooms', () => {
       ['breakout:close', {}],
     ] as const)
       expect(codeOf(await call(ben.socket, event as never, payload as never))).toBe('FORBIDDEN');
-    expect(meetingOf(meetingId).breakouts.isOpen).toBe(false);
+    expect(meetingOf(haven, meetingId).breakouts.isOpen).toBe(false);
 
     await must(host, 'breakout:open', manual([{ peerId: ana.peerId, room: 1 }]));
     expect(codeOf(await call(ana.socket, 'breakout:move', { peerId: ana.peerId, room: 2 }))).toBe(
       'FORBIDDEN',
     );
     expect(codeOf(await call(ana.socket, 'breakout:close'))).toBe('FORBIDDEN');
-    expect(placesIn(meetingId)).toMatchObject({ Ana: 1, Ben: null });
+    expect(placesIn(haven, meetingId)).toMatchObject({ Ana: 1, Ben: null });
   });
 
   it('refuses bad requests with a clear code and changes nothing', async () => {
-    const { meetingId, host, ana } = await splitRoom();
+    const { meetingId, host, ana } = await roomOfFour(haven);
     const refused = async (payload: unknown) =>
       codeOf(await call(host, 'breakout:open', payload as never));
     expect(await refused({ rooms: 1, assign: 'random', minutes: 10 })).toBe('INVALID_PAYLOAD');
@@ -105,15 +64,15 @@ describe('breakout rooms', () => {
     expect(codeOf(await call(host, 'breakout:broadcast', { text: 'hello' }))).toBe(
       'INVALID_TRANSITION',
     );
-    expect(meetingOf(meetingId).breakouts.isOpen).toBe(false);
-    expect(Object.values(placesIn(meetingId)).every((place) => place === null)).toBe(true);
+    expect(meetingOf(haven, meetingId).breakouts.isOpen).toBe(false);
+    expect(Object.values(placesIn(haven, meetingId)).every((place) => place === null)).toBe(true);
 
     await must(host, 'breakout:open', manual([{ peerId: ana.peerId, room: 1 }]));
     expect(codeOf(await call(host, 'breakout:open', manual([])))).toBe('CONFLICT');
     expect(codeOf(await call(host, 'breakout:move', { peerId: ana.peerId, room: 3 }))).toBe(
       'INVALID_INPUT',
     );
-    expect(placesIn(meetingId).Ana).toBe(1);
+    expect(placesIn(haven, meetingId).Ana).toBe(1);
   });
 
   it('spreads participants evenly at random, tells everyone, and leaves facilitators free', async () => {
@@ -129,7 +88,7 @@ describe('breakout rooms', () => {
     expect(state).toMatchObject({ open: true, rooms: 2 });
     expect(state.endsAt).toBe(state.serverNow + 20 * MINUTE_MS);
     expect(await stateSeen).toMatchObject({ open: true, rooms: 2, endsAt: state.endsAt });
-    const places = placesIn(room.meetingId);
+    const places = placesIn(haven, room.meetingId);
     expect(places.Fran).toBeNull();
     const counts = [1, 2].map((n) => Object.values(places).filter((p) => p === n).length);
     expect(counts).toEqual([2, 2]);
@@ -137,7 +96,7 @@ describe('breakout rooms', () => {
   });
 
   it('brings everyone back when the time is up, with media open between them again', async () => {
-    const { meetingId, host, ana, cleo, media } = await splitRoom();
+    const { meetingId, host, ana, cleo, media } = await roomOfFour(haven);
     const anaMic = await media.ana.produce('mic');
     await must(
       host,
@@ -154,20 +113,20 @@ describe('breakout rooms', () => {
     const closed = await next(cleo.socket, 'breakout:state', (s) => !s.open);
     expect(closed).toMatchObject({ open: false, rooms: 0, endsAt: null });
     expect((await cleoBack).producers.map((p) => p.producerId)).toContain(anaMic);
-    expect(Object.values(placesIn(meetingId)).every((place) => place === null)).toBe(true);
+    expect(Object.values(placesIn(haven, meetingId)).every((place) => place === null)).toBe(true);
     await expect(media.cleo.consume(anaMic)).resolves.toBeTruthy();
   });
 
   it('takes someone whose connection dropped back into their room', async () => {
-    const { meetingId, host, cleo } = await splitRoom();
+    const { meetingId, host, cleo } = await roomOfFour(haven);
     await must(host, 'breakout:open', manual([{ peerId: cleo.peerId, room: 2 }]));
     cleo.socket.disconnect();
-    await expect.poll(() => placesIn(meetingId).Cleo).toBeUndefined();
+    await expect.poll(() => placesIn(haven, meetingId).Cleo).toBeUndefined();
     const again = await openMeetingSocket(haven, cleo.member.client);
     const joined = await must(again, 'meeting:join', joinAs('Cleo', meetingId));
     if (joined.status !== 'admitted') throw new Error('not admitted');
     expect(joined.room.self.breakoutRoom).toBe(2);
     expect(joined.room.breakouts).toMatchObject({ open: true, rooms: 2 });
-    expect(placesIn(meetingId)).toMatchObject({ Cleo: 2, Ana: null });
+    expect(placesIn(haven, meetingId)).toMatchObject({ Cleo: 2, Ana: null });
   });
 });
