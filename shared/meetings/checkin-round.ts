@@ -32,6 +32,8 @@ export const roundStateSchema = z.object({
   muteOthers: z.boolean(),
   /** Who passed their turn (peer ids). */
   passed: z.array(peerIdSchema),
+  /** Who a facilitator skipped once: moved to the end, to be asked again after the others. */
+  skipped: z.array(peerIdSchema),
   serverNow: z.number(),
 });
 export type RoundState = z.infer<typeof roundStateSchema>;
@@ -44,4 +46,5 @@ export const IDLE_ROUND: Omit<RoundState, 'serverNow'> = {
   turnSeconds: DEFAULT_TURN_SECONDS,
   muteOthers: false,
   passed: [],
+  skipped: [],
 };

@@ -55,6 +55,7 @@ export class CheckinRound {
       turnSeconds: request.turnSeconds ?? DEFAULT_TURN_SECONDS,
       muteOthers: request.muteOthers ?? false,
       passed: [],
+      skipped: [],
     };
     return this.#turn(0);
   }
@@ -63,6 +64,24 @@ export class CheckinRound {
   next(): Promise<RoundState> {
     this.#mustBeActive();
     return this.#turn(this.#state.index + 1);
+  }
+
+  /**
+   * A facilitator skips the current speaker (not ready, away from the keyboard): the first
+   * time they go to the end of the order and are asked again after the others; the second
+   * time they are passed over.
+   */
+  skip(): Promise<RoundState> {
+    this.#mustBeActive();
+    const { speakers, index, skipped } = this.#state;
+    const speaker = speakers[index] as string;
+    if (skipped.includes(speaker)) return this.#turn(index + 1);
+    this.#state = {
+      ...this.#state,
+      speakers: [...speakers.slice(0, index), ...speakers.slice(index + 1), speaker],
+      skipped: [...skipped, speaker],
+    };
+    return this.#turn(index);
   }
 
   /** The current speaker passes (their own choice) and the turn moves on. */

@@ -123,6 +123,7 @@ function liveMeetingHandlers(
     'round:start': (request, { meeting }) => meeting.round.start(request),
     'round:next': (_p, { meeting }) => meeting.round.next(),
     'round:end': (_p, { meeting }) => meeting.round.end(),
+    'round:skip': (_p, { meeting }) => meeting.round.skip(),
     'round:pass': (_p, { meeting, peer }) => meeting.round.pass(peer),
     'breakout:open': (request, { meeting }) => meeting.breakouts.open(request),
     'breakout:move': ({ peerId, room }, { meeting }) => {

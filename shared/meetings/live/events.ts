@@ -145,6 +145,8 @@ export const meetingClientEvents = defineClientEvents({
   'round:start': { payload: roundStartSchema, ack: roundStateSchema, access: 'facilitator' },
   'round:next': { payload: none, ack: roundStateSchema, access: 'facilitator' },
   'round:end': { payload: none, ack: roundStateSchema, access: 'facilitator' },
+  /** Someone not ready: asked again after everyone else; skipped twice, passed over. */
+  'round:skip': { payload: none, ack: roundStateSchema, access: 'facilitator' },
   /** The current speaker passes their turn. */
   'round:pass': { payload: none, ack: roundStateSchema, access: 'admitted' },
 

@@ -97,6 +97,24 @@ describe('the check-in round', () => {
     expect(after.speakers.at(-1)).toBe(deeJoined.room.self.peerId);
   });
 
+  it('lets a facilitator skip someone not ready: asked again after the others, then passed over', async () => {
+    const { host, people } = await checkinWith(['Ana', 'Ben']);
+    const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
+    await must(host, 'agenda:start');
+    await must(host, 'agenda:next');
+    await must(host, 'round:start', { order: 'manual', peerIds: [ana.peerId, ben.peerId] });
+    expect(codeOf(await call(ben.socket, 'round:skip'))).toBe('FORBIDDEN');
+    const skipped = await must(host, 'round:skip');
+    // Ben now; Ana at the end, to be asked again.
+    expect(skipped.speakers).toEqual([ben.peerId, ana.peerId]);
+    expect(skipped.speakers[skipped.index]).toBe(ben.peerId);
+    expect(skipped.skipped).toEqual([ana.peerId]);
+    const again = await must(host, 'round:next');
+    expect(again.speakers[again.index]).toBe(ana.peerId);
+    // Skipped a second time: passed over, and the round is over.
+    expect((await must(host, 'round:skip')).active).toBe(false);
+  });
+
   it('refuses a manual order naming someone not in the room', async () => {
     const { host } = await checkinWith(['Ana']);
     await must(host, 'agenda:start');

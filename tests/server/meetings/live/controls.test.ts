@@ -97,6 +97,7 @@ describe('facilitator controls, enforced on the server', () => {
         'meeting:resume',
         'round:next',
         'round:end',
+        'round:skip',
         'agenda:start',
         'agenda:next',
         'agenda:back',

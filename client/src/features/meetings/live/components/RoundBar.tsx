@@ -126,6 +126,13 @@ export function RoundBar({ room }: { room: RoomState }) {
             <button
               type="button"
               className="secondary"
+              onClick={() => void client.act('round:skip', {})}
+            >
+              {t('live.round.skip')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
               onClick={() => void client.act('round:end', {})}
             >
               {t('live.round.end')}
