@@ -105,7 +105,11 @@ export function createApi(deps: ApiDeps) {
     limitsNamespace: ns,
     publicUrl: deps.publicUrl,
   };
-  mountCommunity(feature);
+  mountCommunity(feature, deps.services.groups);
+  accountData.register('groupChat', {
+    export: (userId) => deps.services.chat.exportFor(userId),
+    erase: (userId) => deps.services.chat.eraseFor(userId),
+  });
   mountDirectory(feature, directory);
   mountProgramme(feature);
   mountAttendanceRoutes(api, deps.attendanceSlips);

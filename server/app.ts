@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { WorkerPool } from '../sfu/index.ts';
 import { SESSION_COOKIE } from './accounts/sessions.ts';
 import { createApi } from './api.ts';
+import { bindChatSockets } from './chat/socket.ts';
 import type { Config } from './infra/config.ts';
 import { AppError } from './infra/errors.ts';
 import { checkHealth, type SfuStatus } from './infra/health.ts';
@@ -14,6 +15,7 @@ import { errorHandler, notFoundHandler, requestMetrics } from './infra/http.ts';
 import type { Logger } from './infra/logger.ts';
 import { type Metrics, metricsAllowed } from './infra/metrics.ts';
 import type { MongoHandle } from './infra/mongo.ts';
+import { createLimiter } from './infra/rate-limit.ts';
 import type { RedisHandle } from './infra/redis.ts';
 import { SlipSigner } from './meetings/attendance-slips/index.ts';
 import { ScheduleSweep } from './meetings/directory/schedule.ts';
@@ -42,6 +44,8 @@ export interface AppDeps {
   liveClock?: (() => number) | undefined;
   /** A minute of breakout-room time (tests shorten it). */
   breakoutMinuteMs?: number | undefined;
+  /** Group-chat lines a member may send in 5 seconds (default 6; the chat benchmark raises it). */
+  chatSendLimit?: number | undefined;
   /** This node's name in the live-meeting registry (defaults to host:pid). */
   nodeId?: string | undefined;
   /** How often an open socket's session is looked up again (default 15 minutes). */
@@ -138,6 +142,19 @@ export function createApp(deps: AppDeps): HavenApp {
     namespace: sockets.meeting,
   });
   bindLiveMeetingSockets(sockets, live, { ...deps, attendanceSlips });
+  bindChatSockets(sockets, {
+    chat: services.chat,
+    groups: services.groups,
+    users: services.users,
+    sendLimiter: createLimiter(deps.redis.client, {
+      keyPrefix: `${deps.limitsNamespace ?? 'haven'}:chat-send`,
+      // Five lines in five seconds and a little room for a burst; benchmarks raise it.
+      points: deps.chatSendLimit ?? 6,
+      durationSeconds: 5,
+    }),
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
   // Meetings whose stored occurrence has ended move on to their next one (schedule.ts).
   const scheduleSweep = new ScheduleSweep(
     () => services.directory.advanceSchedules(),

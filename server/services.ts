@@ -4,6 +4,10 @@ import { accountModels } from './accounts/models.ts';
 import { AccountService } from './accounts/service.ts';
 import { SessionService } from './accounts/sessions.ts';
 import { UserDirectory } from './accounts/user-directory.ts';
+import { chatModels } from './chat/models.ts';
+import { ChatService } from './chat/service.ts';
+import { groupModels } from './community/groups/models.ts';
+import { GroupService } from './community/groups/service.ts';
 import { directoryModels } from './meetings/directory/models.ts';
 import { DirectoryService } from './meetings/directory/service.ts';
 
@@ -16,6 +20,7 @@ export function buildServices(connection: Connection) {
   const models = accountModels(connection);
   const sessions = new SessionService(models);
   const users = new UserDirectory(models);
+  const groups = new GroupService(groupModels(connection), users);
   return {
     accountData,
     accountModels: models,
@@ -23,6 +28,8 @@ export function buildServices(connection: Connection) {
     accounts: new AccountService(models, sessions, accountData),
     users,
     directory: new DirectoryService(directoryModels(connection), users),
+    groups,
+    chat: new ChatService(chatModels(connection), groups, users),
   };
 }
 

@@ -5,17 +5,18 @@ import { EventService } from './events/service.ts';
 import { feedbackModels } from './feedback/models.ts';
 import { mountFeedbackRoutes } from './feedback/routes.ts';
 import { FeedbackService } from './feedback/service.ts';
-import { groupModels } from './groups/models.ts';
 import { mountGroupRoutes } from './groups/routes.ts';
-import { GroupService } from './groups/service.ts';
+import type { GroupService } from './groups/service.ts';
 import { postModels } from './posts/models.ts';
 import { ReportService } from './posts/reports.ts';
 import { mountPostRoutes } from './posts/routes.ts';
 import { PostService } from './posts/service.ts';
 
-/** Local groups, events with RSVP, posts with comments and reports, feedback. */
-export function mountCommunity(ctx: FeatureContext): void {
-  const groups = new GroupService(groupModels(ctx.connection), ctx.users);
+/**
+ * Local groups, events with RSVP, posts with comments and reports, feedback. The group
+ * service is built with the shared services (services.ts): group chat uses it too.
+ */
+export function mountCommunity(ctx: FeatureContext, groups: GroupService): void {
   const events = new EventService(eventModels(ctx.connection), ctx.users, groups);
   const posts = postModels(ctx.connection);
   const postService = new PostService(posts, ctx.users);

@@ -167,7 +167,8 @@ function watchSession(
   socket.once('disconnect', () => clearTimeout(timer));
 }
 
-const memberRoom = (userId: string) => `member:${userId}`;
+/** The Socket.IO room of one member's sockets, on every node (sign-out, group chat). */
+export const memberRoom = (userId: string) => `member:${userId}`;
 
 function trackConnections(nsp: HavenNamespace, deps: SocketServerDeps, limiter: SocketRateLimiter) {
   nsp.on('connection', (socket: HavenSocket) => {

@@ -16,6 +16,8 @@ export interface TestHaven {
   redis: RedisHandle;
   sfu: WorkerPool;
   metrics: Metrics;
+  /** Its rate-limit keys' prefix in Redis; a second node of the cluster shares it. */
+  limitsNamespace: string;
   logLines: () => Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
@@ -37,6 +39,8 @@ export async function startTestHaven(
     breakoutMinuteMs?: number;
     /** Start a second node of `shareWith`'s cluster: same MongoDB and Redis (two-node tests). */
     shareWith?: TestHaven;
+    /** Group-chat lines a member may send in 5 seconds (the default is production's). */
+    chatSendLimit?: number;
     /** A Redis of the test's own (closed with this Haven), instead of the machine's. */
     redis?: RedisHandle;
   } = {},
@@ -56,6 +60,8 @@ export async function startTestHaven(
     }));
   const redis =
     shared?.redis ?? options.redis ?? (await discoverRedis({ url: process.env.REDIS_URL, logger }));
+  // Nodes of one cluster share their limits, as production's nodes do.
+  const limitsNamespace = shared?.limitsNamespace ?? `test-${process.pid}-${Date.now()}`;
   const sfu = await WorkerPool.create({
     size: 1,
     workerBin: process.env.MEDIASOUP_WORKER_BIN,
@@ -70,7 +76,8 @@ export async function startTestHaven(
     sfu,
     clientDir: options.clientDir,
     version: 'test',
-    limitsNamespace: `test-${process.pid}-${Date.now()}`,
+    limitsNamespace,
+    chatSendLimit: options.chatSendLimit,
     sessionRecheckMs: options.sessionRecheckMs,
     facilitatorGraceMs: options.facilitatorGraceMs,
     liveClock: options.liveClock,
@@ -86,6 +93,7 @@ export async function startTestHaven(
     redis,
     sfu,
     metrics,
+    limitsNamespace,
     logLines: lines,
     async close() {
       await haven.close();

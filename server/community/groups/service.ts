@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Types } from 'mongoose';
 import type { Page } from '../../../shared/api/common.ts';
 import type {
@@ -28,9 +29,16 @@ const MAX_LISTED = 500;
 const oid = (id: string) => new Types.ObjectId(id);
 const hasId = (ids: Types.ObjectId[], id: string) => ids.some((one) => String(one) === id);
 
+/** Who joined or left which group (group chat moves the member's sockets in or out). */
+export type MembershipEvents = {
+  joined: [userId: string, groupId: string];
+  left: [userId: string, groupId: string];
+};
+
 export class GroupService {
   readonly #m: GroupModels;
   readonly #users: UserDirectory;
+  readonly memberships = new EventEmitter<MembershipEvents>();
 
   constructor(models: GroupModels, users: UserDirectory) {
     this.#m = models;
@@ -115,6 +123,7 @@ export class GroupService {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+    this.memberships.emit('joined', actor.id, id);
     return this.#viewOne(actor, group._id);
   }
 
@@ -144,6 +153,7 @@ export class GroupService {
       }
     }
     await this.#m.Membership.deleteOne({ groupId: group._id, userId: oid(actor.id) });
+    this.memberships.emit('left', actor.id, id);
     return this.#viewOne(actor, group._id);
   }
 
@@ -199,6 +209,27 @@ export class GroupService {
     return Boolean(
       await this.#m.Membership.exists({ groupId: oid(groupId), userId: oid(actor.id) }),
     );
+  }
+
+  /**
+   * A member's place in a group, for group chat: 'moderator' (the group's, or site staff
+   * who are members), 'member', or null (not a member: nothing to read or write).
+   */
+  async roleIn(actor: Actor, groupId: string): Promise<'moderator' | 'member' | null> {
+    const [group, membership] = await Promise.all([
+      this.#m.Group.findById(groupId, { moderatorIds: 1 }).lean(),
+      this.#m.Membership.exists({ groupId: oid(groupId), userId: oid(actor.id) }),
+    ]);
+    if (!group) throw new AppError('NOT_FOUND', 'no such group');
+    if (!membership) return null;
+    return hasId(group.moderatorIds, actor.id) || isStaff(actor) ? 'moderator' : 'member';
+  }
+
+  /** The groups a member belongs to, with their names. */
+  async groupsOf(userId: string): Promise<Array<{ id: string; name: string }>> {
+    const ids = await this.#m.Membership.distinct('groupId', { userId: oid(userId) });
+    const groups = await this.#m.Group.find({ _id: { $in: ids } }, { name: 1 }).lean();
+    return groups.map((g) => ({ id: String(g._id), name: g.name }));
   }
 
   /** The ids among `groupIds` of groups the member belongs to. */

@@ -1,0 +1,79 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+
+/**
+ * A group's chat lines and each member's read marker. Lines are kept (this is the
+ * community's conversation, unlike a meeting's chat); a deleted line keeps its place as a
+ * tombstone without its text, and a member who deletes their account leaves tombstones.
+ */
+
+export interface ChatMessageDoc {
+  _id: Types.ObjectId;
+  groupId: Types.ObjectId;
+  /** null once the sender deleted their account. */
+  senderId: Types.ObjectId | null;
+  clientId: string;
+  text: string | null;
+  /** Names are looked up when shown, so a rename or a deleted account shows everywhere. */
+  replyTo: { id: Types.ObjectId; senderId: Types.ObjectId | null; excerpt: string | null } | null;
+  mentions: Types.ObjectId[];
+  reactions: Array<{ emoji: string; userIds: Types.ObjectId[] }>;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+}
+
+export interface ChatReadDoc {
+  _id: Types.ObjectId;
+  userId: Types.ObjectId;
+  groupId: Types.ObjectId;
+  /** The newest line the member has seen; unread counts start after it. */
+  lastReadId: Types.ObjectId;
+}
+
+const messageSchema = new Schema<ChatMessageDoc>({
+  groupId: { type: Schema.Types.ObjectId, required: true },
+  senderId: { type: Schema.Types.ObjectId, default: null },
+  clientId: { type: String, required: true },
+  text: { type: String, default: null },
+  replyTo: {
+    type: new Schema(
+      { id: Schema.Types.ObjectId, senderId: Schema.Types.ObjectId, excerpt: String },
+      { _id: false },
+    ),
+    default: null,
+  },
+  mentions: { type: [Schema.Types.ObjectId], default: [] },
+  reactions: {
+    type: [new Schema({ emoji: String, userIds: [Schema.Types.ObjectId] }, { _id: false })],
+    default: [],
+  },
+  createdAt: { type: Date, default: () => new Date() },
+  editedAt: { type: Date, default: null },
+  deletedAt: { type: Date, default: null },
+});
+// History pages and unread counts: a group's lines by id (ids grow with time).
+messageSchema.index({ groupId: 1, _id: -1 });
+// A retried send (same client id) finds the line it already stored instead of a second one.
+messageSchema.index({ groupId: 1, senderId: 1, clientId: 1 }, { unique: true });
+// A member's own lines: export and erasure with the account.
+messageSchema.index({ senderId: 1, _id: 1 });
+// Unread mentions of a member.
+messageSchema.index({ mentions: 1, groupId: 1, _id: 1 });
+
+const readSchema = new Schema<ChatReadDoc>({
+  userId: { type: Schema.Types.ObjectId, required: true },
+  groupId: { type: Schema.Types.ObjectId, required: true },
+  lastReadId: { type: Schema.Types.ObjectId, required: true },
+});
+readSchema.index({ userId: 1, groupId: 1 }, { unique: true });
+
+export function chatModels(connection: Connection) {
+  return {
+    Message: (connection.models.ChatMessage ??
+      connection.model('ChatMessage', messageSchema, 'chat_messages')) as Model<ChatMessageDoc>,
+    Read: (connection.models.ChatRead ??
+      connection.model('ChatRead', readSchema, 'chat_reads')) as Model<ChatReadDoc>,
+  };
+}
+
+export type ChatModels = ReturnType<typeof chatModels>;

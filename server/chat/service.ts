@@ -1,0 +1,320 @@
+import { Types } from 'mongoose';
+import type { ChatGroupSummary, ChatMessage } from '../../shared/chat/schemas.ts';
+import type { UserDirectory } from '../accounts/user-directory.ts';
+import type { GroupService } from '../community/groups/service.ts';
+import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
+import { AppError } from '../infra/errors.ts';
+import type { ChatMessageDoc, ChatModels } from './models.ts';
+
+/**
+ * The rules of group chat, whatever edge calls them: only a group's members read or write
+ * in it; a retried send returns the line first stored; a line is edited by its sender and
+ * deleted by its sender or a moderator, keeping a tombstone; reactions, read markers and
+ * unread counts. Delivery is the socket layer's (socket.ts).
+ */
+
+const DEFAULT_PAGE = 50;
+/** Unread counts stop here: "99+" says enough, and the count stays one short index scan. */
+const UNREAD_CAP = 100;
+/** A reply shows the start of the line it answers. */
+const EXCERPT = 120;
+/** Distinct emoji on one line at most (a bound on the document, not a taste). */
+const MAX_REACTIONS = 20;
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+export interface SendInput {
+  groupId: string;
+  clientId: string;
+  text: string;
+  replyTo?: string | undefined;
+  mentions?: string[] | undefined;
+}
+
+export class ChatService {
+  readonly #m: ChatModels;
+  readonly #groups: GroupService;
+  readonly #users: UserDirectory;
+
+  constructor(models: ChatModels, groups: GroupService, users: UserDirectory) {
+    this.#m = models;
+    this.#groups = groups;
+    this.#users = users;
+  }
+
+  /** `created` is false when a retry found the line already stored. */
+  async send(actor: Actor, input: SendInput): Promise<{ message: ChatMessage; created: boolean }> {
+    await this.#mustBeMember(actor, input.groupId);
+    const groupId = oid(input.groupId);
+    const senderId = oid(actor.id);
+    const earlier = await this.#m.Message.findOne({ groupId, senderId, clientId: input.clientId });
+    if (earlier) return { message: await this.#view(earlier.toObject()), created: false };
+    const [replyTo, mentions] = await Promise.all([
+      this.#replyTo(input.groupId, input.replyTo),
+      this.#mentionable(input.groupId, input.mentions ?? [], actor.id),
+    ]);
+    await indexesReady(this.#m.Message);
+    try {
+      const doc = await this.#m.Message.create({
+        groupId,
+        senderId,
+        clientId: input.clientId,
+        text: input.text,
+        replyTo,
+        mentions,
+      });
+      return { message: await this.#view(doc.toObject()), created: true };
+    } catch (error) {
+      // Two retries raced: the unique index kept one, and both get it.
+      if (!isDuplicateKey(error)) throw error;
+      const stored = await this.#m.Message.findOne({ groupId, senderId, clientId: input.clientId });
+      if (!stored) throw error;
+      return { message: await this.#view(stored.toObject()), created: false };
+    }
+  }
+
+  /**
+   * Newest first `before` a line (or from the newest); with `after`, the lines since it,
+   * oldest first, for catching up after a reconnect.
+   */
+  async history(
+    actor: Actor,
+    query: {
+      groupId: string;
+      before?: string | undefined;
+      after?: string | undefined;
+      limit?: number | undefined;
+    },
+  ): Promise<{ messages: ChatMessage[]; more: boolean }> {
+    await this.#mustBeMember(actor, query.groupId);
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const filter: Record<string, unknown> = { groupId: oid(query.groupId) };
+    if (query.before) filter._id = { $lt: oid(query.before) };
+    if (query.after) filter._id = { $gt: oid(query.after) };
+    const docs = await this.#m.Message.find(filter)
+      .sort({ _id: query.after ? 1 : -1 })
+      .limit(limit + 1)
+      .lean();
+    const more = docs.length > limit;
+    return { messages: await this.#views(docs.slice(0, limit) as ChatMessageDoc[]), more };
+  }
+
+  async edit(actor: Actor, messageId: string, text: string): Promise<ChatMessage> {
+    const message = await this.#find(messageId);
+    await this.#mustBeMember(actor, String(message.groupId));
+    if (String(message.senderId) !== actor.id)
+      throw new AppError('FORBIDDEN', 'only its sender can edit a message');
+    if (message.deletedAt) throw new AppError('INVALID_TRANSITION', 'this message was deleted');
+    const updated = await this.#m.Message.findOneAndUpdate(
+      { _id: message._id, deletedAt: null },
+      { $set: { text, editedAt: new Date() } },
+      { new: true },
+    ).lean();
+    if (!updated) throw new AppError('INVALID_TRANSITION', 'this message was deleted');
+    return this.#view(updated as ChatMessageDoc);
+  }
+
+  /** By its sender, or a moderator of the group: the text goes, the line's place stays. */
+  async delete(actor: Actor, messageId: string): Promise<ChatMessage> {
+    const message = await this.#find(messageId);
+    const role = await this.#mustBeMember(actor, String(message.groupId));
+    if (String(message.senderId) !== actor.id && role !== 'moderator')
+      throw new AppError('FORBIDDEN', 'only its sender or a moderator can delete a message');
+    const updated = await this.#m.Message.findOneAndUpdate(
+      { _id: message._id },
+      {
+        $set: {
+          text: null,
+          deletedAt: message.deletedAt ?? new Date(),
+          reactions: [],
+          mentions: [],
+        },
+      },
+      { new: true },
+    ).lean();
+    return this.#view(updated as ChatMessageDoc);
+  }
+
+  async react(actor: Actor, messageId: string, emoji: string, on: boolean): Promise<ChatMessage> {
+    const message = await this.#find(messageId);
+    await this.#mustBeMember(actor, String(message.groupId));
+    if (message.deletedAt) throw new AppError('INVALID_TRANSITION', 'this message was deleted');
+    const me = oid(actor.id);
+    const reactions = message.reactions.map((r) => ({ emoji: r.emoji, userIds: [...r.userIds] }));
+    const existing = reactions.find((r) => r.emoji === emoji);
+    if (on && !existing && reactions.length >= MAX_REACTIONS)
+      throw new AppError('CONFLICT', 'this message has as many kinds of reaction as it can');
+    if (on) {
+      if (!existing) reactions.push({ emoji, userIds: [me] });
+      else if (!existing.userIds.some((id) => id.equals(me))) existing.userIds.push(me);
+    } else if (existing) existing.userIds = existing.userIds.filter((id) => !id.equals(me));
+    const kept = reactions.filter((r) => r.userIds.length > 0);
+    // Compare-and-set on the reactions read above, so two members reacting at once both count.
+    const updated = await this.#m.Message.findOneAndUpdate(
+      { _id: message._id, reactions: message.reactions },
+      { $set: { reactions: kept } },
+      { new: true },
+    ).lean();
+    if (!updated) return this.react(actor, messageId, emoji, on);
+    return this.#view(updated as ChatMessageDoc);
+  }
+
+  /** Moves the member's read marker forward (never back) to `messageId`. */
+  async markRead(actor: Actor, groupId: string, messageId: string): Promise<void> {
+    await this.#mustBeMember(actor, groupId);
+    const message = await this.#m.Message.exists({ _id: oid(messageId), groupId: oid(groupId) });
+    if (!message) throw new AppError('NOT_FOUND', 'no such message in this group');
+    await indexesReady(this.#m.Read);
+    const key = { userId: oid(actor.id), groupId: oid(groupId) };
+    const moved = await this.#m.Read.updateOne(
+      { ...key, lastReadId: { $lt: oid(messageId) } },
+      { $set: { lastReadId: oid(messageId) } },
+    );
+    if (moved.matchedCount > 0) return;
+    try {
+      await this.#m.Read.create({ ...key, lastReadId: oid(messageId) });
+    } catch (error) {
+      // A marker already at or past this line: nothing to move.
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  /** The member's groups with unread lines (others', not deleted) and unread mentions. */
+  async summaries(actor: Actor): Promise<ChatGroupSummary[]> {
+    const groups = await this.#groups.groupsOf(actor.id);
+    const reads = await this.#m.Read.find({ userId: oid(actor.id) }).lean();
+    const readOf = new Map(reads.map((r) => [String(r.groupId), r.lastReadId]));
+    const me = oid(actor.id);
+    return Promise.all(
+      groups.map(async ({ id, name }) => {
+        const groupId = oid(id);
+        const since = readOf.get(id);
+        const after = since ? { _id: { $gt: since } } : {};
+        const [unread, mentions, last] = await Promise.all([
+          this.#m.Message.countDocuments(
+            { groupId, ...after, senderId: { $ne: me }, deletedAt: null },
+            { limit: UNREAD_CAP },
+          ),
+          this.#m.Message.countDocuments(
+            { mentions: me, groupId, ...after, deletedAt: null },
+            { limit: UNREAD_CAP },
+          ),
+          this.#m.Message.findOne({ groupId }, { createdAt: 1 }).sort({ _id: -1 }).lean(),
+        ]);
+        return {
+          groupId: id,
+          name,
+          unread,
+          mentions,
+          lastMessageAt: last ? last.createdAt.getTime() : null,
+        };
+      }),
+    );
+  }
+
+  /** A member's own lines, for "download my data". */
+  async exportFor(userId: string) {
+    const mine = await this.#m.Message.find({ senderId: oid(userId) })
+      .sort({ _id: 1 })
+      .lean();
+    return mine.map((m) => ({
+      groupId: String(m.groupId),
+      text: m.text,
+      createdAt: m.createdAt.toISOString(),
+      editedAt: m.editedAt?.toISOString() ?? null,
+      deleted: m.deletedAt !== null,
+    }));
+  }
+
+  /**
+   * With the account: their lines become tombstones from "a deleted member" (the
+   * conversation keeps its shape; nothing of theirs stays), their reactions and read markers go.
+   */
+  async eraseFor(userId: string): Promise<void> {
+    const id = oid(userId);
+    await this.#m.Message.updateMany(
+      { senderId: id },
+      { $set: { senderId: null, text: null, deletedAt: new Date(), mentions: [], reactions: [] } },
+    );
+    await this.#m.Message.updateMany(
+      { 'replyTo.senderId': id },
+      { $set: { 'replyTo.senderId': null, 'replyTo.excerpt': null } },
+    );
+    await this.#m.Message.updateMany(
+      { 'reactions.userIds': id },
+      { $pull: { 'reactions.$[].userIds': id } },
+    );
+    await this.#m.Message.updateMany({ mentions: id }, { $pull: { mentions: id } });
+    await this.#m.Read.deleteMany({ userId: id });
+  }
+
+  async #mustBeMember(actor: Actor, groupId: string): Promise<'moderator' | 'member'> {
+    const role = await this.#groups.roleIn(actor, groupId);
+    if (!role) throw new AppError('FORBIDDEN', 'join the group to read and write in its chat');
+    return role;
+  }
+
+  async #find(messageId: string): Promise<ChatMessageDoc> {
+    const message = await this.#m.Message.findById(messageId).lean();
+    if (!message) throw new AppError('NOT_FOUND', 'no such message');
+    return message as ChatMessageDoc;
+  }
+
+  async #replyTo(groupId: string, replyTo: string | undefined) {
+    if (!replyTo) return null;
+    const original = await this.#m.Message.findOne({
+      _id: oid(replyTo),
+      groupId: oid(groupId),
+    }).lean();
+    if (!original) throw new AppError('NOT_FOUND', 'no such message in this group to reply to');
+    return {
+      id: original._id,
+      senderId: original.senderId,
+      excerpt: original.text === null ? null : original.text.slice(0, EXCERPT),
+    };
+  }
+
+  /** Only members of the group can be mentioned; others are dropped (nothing to learn). */
+  async #mentionable(groupId: string, ids: string[], self: string): Promise<Types.ObjectId[]> {
+    const wanted = [...new Set(ids)].filter((id) => id !== self);
+    if (wanted.length === 0) return [];
+    const members = await Promise.all(
+      wanted.map(async (id) =>
+        (await this.#groups.memberOf(id, [groupId])).has(groupId) ? id : null,
+      ),
+    );
+    return members.filter((id): id is string => id !== null).map(oid);
+  }
+
+  #view(doc: ChatMessageDoc): Promise<ChatMessage> {
+    return this.#views([doc]).then((views) => views[0] as ChatMessage);
+  }
+
+  /** Names are looked up now: a rename shows on old lines, a deleted member shows as such. */
+  async #views(docs: ChatMessageDoc[]): Promise<ChatMessage[]> {
+    const ids = docs.flatMap((d) => [d.senderId, d.replyTo?.senderId ?? null]);
+    const people = await this.#users.publicUsers(ids.filter((id) => id !== null).map(String));
+    const nameOf = (id: Types.ObjectId | null) =>
+      id ? (people.get(String(id))?.displayName ?? null) : null;
+    return docs.map((d) => ({
+      id: String(d._id),
+      groupId: String(d.groupId),
+      senderId: d.senderId ? String(d.senderId) : null,
+      senderName: nameOf(d.senderId),
+      clientId: d.clientId,
+      text: d.text,
+      replyTo: d.replyTo
+        ? {
+            id: String(d.replyTo.id),
+            senderName: nameOf(d.replyTo.senderId),
+            excerpt: d.replyTo.excerpt,
+          }
+        : null,
+      mentions: d.mentions.map(String),
+      reactions: d.reactions.map((r) => ({ emoji: r.emoji, userIds: r.userIds.map(String) })),
+      createdAt: d.createdAt.getTime(),
+      editedAt: d.editedAt ? d.editedAt.getTime() : null,
+      deletedAt: d.deletedAt ? d.deletedAt.getTime() : null,
+    }));
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { idSchema } from '../api/common.ts';
+import {
+  type ClientToServerEventsOf,
+  defineClientEvents,
+  defineServerEvents,
+  type ServerToClientEventsOf,
+} from '../realtime/event-table.ts';
+import {
+  CHAT_HISTORY_MAX,
+  CHAT_MENTIONS_MAX,
+  chatGroupSummarySchema,
+  chatMessageSchema,
+  chatTextSchema,
+  clientIdSchema,
+  emojiSchema,
+} from './schemas.ts';
+
+/**
+ * The group chat's protocol on the `/chat` namespace, once: the server binds its handlers
+ * from this table (each payload parsed with its schema before anything runs, so an
+ * operator-shaped or oversized payload never reaches the database) and the client's emits
+ * are typed from it. Whether the caller belongs to the group is checked in the service.
+ */
+
+const none = z.object({}).strict().optional();
+const ok = z.object({});
+
+export const chatClientEvents = defineClientEvents({
+  /** Stores and delivers a line; a retry with the same clientId answers the stored one. */
+  'chat:send': {
+    payload: z
+      .object({
+        groupId: idSchema,
+        clientId: clientIdSchema,
+        text: chatTextSchema,
+        replyTo: idSchema.optional(),
+        mentions: z.array(idSchema).max(CHAT_MENTIONS_MAX).optional(),
+      })
+      .strict(),
+    ack: chatMessageSchema,
+    access: 'member',
+    cost: 2,
+  },
+  /**
+   * A page of history, newest first: `before` a message for scrolling up, or `after` one
+   * for what was missed while disconnected (oldest first, then, so it can be appended).
+   */
+  'chat:history': {
+    payload: z
+      .object({
+        groupId: idSchema,
+        before: idSchema.optional(),
+        after: idSchema.optional(),
+        limit: z.number().int().min(1).max(CHAT_HISTORY_MAX).optional(),
+      })
+      .strict()
+      .refine((p) => !(p.before && p.after), 'before or after, not both'),
+    ack: z.object({ messages: z.array(chatMessageSchema), more: z.boolean() }),
+    access: 'member',
+  },
+  'chat:edit': {
+    payload: z.object({ messageId: idSchema, text: chatTextSchema }).strict(),
+    ack: chatMessageSchema,
+    access: 'member',
+    cost: 2,
+  },
+  /** One's own line (or, for a moderator, anyone's): the text goes, a tombstone stays. */
+  'chat:delete': {
+    payload: z.object({ messageId: idSchema }).strict(),
+    ack: chatMessageSchema,
+    access: 'member',
+  },
+  'chat:react': {
+    payload: z.object({ messageId: idSchema, emoji: emojiSchema, on: z.boolean() }).strict(),
+    ack: chatMessageSchema,
+    access: 'member',
+  },
+  /** Marks a group read up to a message (the unread count starts after it). */
+  'chat:read': {
+    payload: z.object({ groupId: idSchema, messageId: idSchema }).strict(),
+    ack: ok,
+    access: 'member',
+  },
+  /** The member's groups with unread lines and mentions. */
+  'chat:groups': {
+    payload: none,
+    ack: z.object({ groups: z.array(chatGroupSummarySchema) }),
+    access: 'member',
+  },
+  /** "…is typing": relayed to the group's other members, never stored. */
+  'chat:typing': {
+    payload: z.object({ groupId: idSchema }).strict(),
+    ack: ok,
+    access: 'member',
+    cost: 0.5,
+  },
+});
+
+export const chatServerEvents = defineServerEvents({
+  /** A new line in one of the member's groups. */
+  'chat:message': chatMessageSchema,
+  /** A line changed: edited, deleted (text null) or reacted to. */
+  'chat:updated': chatMessageSchema,
+  /** Someone mentioned this member. */
+  'chat:mention': z.object({ groupId: idSchema, messageId: idSchema }),
+  'chat:typing': z.object({ groupId: idSchema, userId: idSchema, name: z.string() }),
+});
+
+export type ChatClientEvents = typeof chatClientEvents;
+export type ChatClientToServer = ClientToServerEventsOf<ChatClientEvents>;
+export type ChatServerToClient = ServerToClientEventsOf<typeof chatServerEvents>;

@@ -1,0 +1,166 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signUpAs } from '../../helpers/api-client.ts';
+import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
+import {
+  call,
+  clientId,
+  closeChatSockets,
+  codeOf,
+  groupWith,
+  must,
+  next,
+  openChatSocket,
+  recordEvents,
+} from './helpers.ts';
+
+/**
+ * Group chat on two Haven nodes sharing Redis and MongoDB: delivery across nodes, retries
+ * that never duplicate, catch-up after a reconnect, and who may read and write.
+ */
+
+let nodeA: TestHaven;
+let nodeB: TestHaven;
+beforeAll(async () => {
+  // Tests here send quickly; the limit has its own file (group-chat-limits.test.ts).
+  nodeA = await startTestHaven({ chatSendLimit: 1000 });
+  nodeB = await startTestHaven({ shareWith: nodeA, chatSendLimit: 1000 });
+});
+afterEach(() => closeChatSockets());
+afterAll(async () => {
+  await nodeB?.close();
+  await nodeA?.close();
+});
+
+const stored = () => nodeA.mongo.connection.collection('chat_messages').countDocuments();
+
+describe('group chat across two nodes', () => {
+  it('delivers a line sent on one node to members on the other, and to nobody else', async () => {
+    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const anaSocket = await openChatSocket(nodeA, ana.client);
+    const benSocket = await openChatSocket(nodeB, ben.client);
+    const outsider = await signUpAs(nodeA, ['participant'], { displayName: 'Olly' });
+    const outsiderEvents = recordEvents(await openChatSocket(nodeB, outsider.client));
+    const received = next(benSocket, 'chat:message');
+    const sent = await must(anaSocket, 'chat:send', {
+      groupId,
+      clientId: clientId(),
+      text: 'Hi all',
+    });
+    expect(sent).toMatchObject({ groupId, senderId: ana.id, senderName: 'Ana', text: 'Hi all' });
+    expect(await received).toEqual(sent);
+    // The outsider's socket hears of nothing, and may not read the history either.
+    expect(outsiderEvents).not.toContain('chat:message');
+    const socket = await openChatSocket(nodeA, outsider.client);
+    expect(codeOf(await call(socket, 'chat:history', { groupId }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await call(socket, 'chat:send', { groupId, clientId: clientId(), text: 'x' })),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('answers a retried send with the line first stored, never a second one', async () => {
+    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const benEvents = recordEvents(await openChatSocket(nodeB, ben.client));
+    const anaOnA = await openChatSocket(nodeA, ana.client);
+    const anaOnB = await openChatSocket(nodeB, ana.client);
+    const before = await stored();
+    const payload = { groupId, clientId: clientId(), text: 'Only once' };
+    // The same line retried on another node, and twice at once.
+    const first = await must(anaOnA, 'chat:send', payload);
+    const [again, raced] = await Promise.all([
+      must(anaOnB, 'chat:send', payload),
+      must(anaOnA, 'chat:send', payload),
+    ]);
+    expect(again.id).toBe(first.id);
+    expect(raced.id).toBe(first.id);
+    expect(await stored()).toBe(before + 1);
+    const history = await must(anaOnA, 'chat:history', { groupId });
+    expect(history.messages.map((m) => m.text)).toEqual(['Only once']);
+    await must(anaOnA, 'chat:send', { groupId, clientId: clientId(), text: 'barrier' });
+    await expect.poll(() => benEvents.filter((e) => e === 'chat:message').length).toBe(2);
+  });
+
+  it('pages history newest first, and catches up after a reconnect with what was missed', async () => {
+    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const anaSocket = await openChatSocket(nodeA, ana.client);
+    const texts = Array.from({ length: 7 }, (_, i) => `line ${i}`);
+    for (const text of texts)
+      await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text });
+    const benSocket = await openChatSocket(nodeB, ben.client);
+    const newest = await must(benSocket, 'chat:history', { groupId, limit: 3 });
+    expect(newest.messages.map((m) => m.text)).toEqual(['line 6', 'line 5', 'line 4']);
+    expect(newest.more).toBe(true);
+    const older = await must(benSocket, 'chat:history', {
+      groupId,
+      before: newest.messages.at(-1)?.id,
+      limit: 10,
+    });
+    expect(older.messages.map((m) => m.text)).toEqual(['line 3', 'line 2', 'line 1', 'line 0']);
+    expect(older.more).toBe(false);
+
+    // Ben drops out; two lines go by; back, he asks for what came after the last he saw.
+    const lastSeen = newest.messages[0]?.id;
+    benSocket.disconnect();
+    await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'missed 1' });
+    await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'missed 2' });
+    const back = await openChatSocket(nodeB, ben.client);
+    const missed = await must(back, 'chat:history', { groupId, after: lastSeen });
+    expect(missed.messages.map((m) => m.text)).toEqual(['missed 1', 'missed 2']);
+    expect(missed.more).toBe(false);
+  });
+
+  it('refuses bad input with INVALID_PAYLOAD and stores nothing', async () => {
+    const { groupId, members } = await groupWith(nodeA, ['Ana']);
+    const socket = await openChatSocket(nodeA, (members[0] as (typeof members)[0]).client);
+    const before = await stored();
+    const bad = [
+      { groupId, clientId: clientId(), text: '' },
+      { groupId, clientId: clientId(), text: '   ' },
+      { groupId, clientId: clientId(), text: 'x'.repeat(2001) },
+      { groupId, clientId: clientId(), text: 42 },
+      { groupId, clientId: clientId(), text: { $gt: '' } },
+      { groupId: { $gt: '' }, clientId: clientId(), text: 'hi' },
+      { groupId, clientId: { $ne: null }, text: 'hi' },
+      JSON.parse(
+        `{"groupId":"${groupId}","clientId":"${clientId()}","text":"hi","__proto__":{"x":1}}`,
+      ),
+      { groupId, clientId: clientId(), text: 'hi', extra: true },
+      { groupId, clientId: 'short', text: 'hi' },
+      { groupId, clientId: clientId(), text: 'bell \u0007' },
+    ];
+    for (const payload of bad)
+      expect(codeOf(await call(socket, 'chat:send', payload)), JSON.stringify(payload)).toBe(
+        'INVALID_PAYLOAD',
+      );
+    expect(await stored()).toBe(before);
+    expect(codeOf(await call(socket, 'chat:history', { groupId, limit: 101 }))).toBe(
+      'INVALID_PAYLOAD',
+    );
+  });
+
+  it('stops a group’s lines at once, on every node, when a member leaves it', async () => {
+    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const anaSocket = await openChatSocket(nodeA, ana.client);
+    const benSocket = await openChatSocket(nodeB, ben.client);
+    const benEvents = recordEvents(benSocket);
+    // Ben leaves through node A's REST API; his socket is on node B.
+    expect((await ben.client.post(`/api/groups/${groupId}/leave`, {})).status).toBe(200);
+    await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'after Ben left' });
+    // A line in another group Ben is in travels after it: once he has that, he would have had this.
+    const other = await groupWith(nodeA, []);
+    await ben.client.post(`/api/groups/${other.groupId}/join`, {});
+    const founder = await openChatSocket(nodeA, other.founder.client);
+    const barrier = next(benSocket, 'chat:message');
+    await must(founder, 'chat:send', {
+      groupId: other.groupId,
+      clientId: clientId(),
+      text: 'hello',
+    });
+    expect((await barrier).groupId).toBe(other.groupId);
+    expect(benEvents.filter((e) => e === 'chat:message')).toHaveLength(1);
+    expect(codeOf(await call(benSocket, 'chat:history', { groupId }))).toBe('FORBIDDEN');
+  });
+});
