@@ -7,7 +7,9 @@ import helmet from 'helmet';
 import type { WorkerPool } from '../sfu/index.ts';
 import { SESSION_COOKIE } from './accounts/sessions.ts';
 import { createApi } from './api.ts';
-import { bindChatSockets } from './chat/socket.ts';
+import { LivePresence } from './chat/live-presence.ts';
+import { Presence } from './chat/presence.ts';
+import { bindChatSockets, presenceAnnouncer } from './chat/socket.ts';
 import type { Config } from './infra/config.ts';
 import { AppError } from './infra/errors.ts';
 import { checkHealth, type SfuStatus } from './infra/health.ts';
@@ -142,7 +144,17 @@ export function createApp(deps: AppDeps): HavenApp {
     namespace: sockets.meeting,
   });
   bindLiveMeetingSockets(sockets, live, { ...deps, attendanceSlips });
+  const redisClient = deps.redis.client;
+  const presence = redisClient
+    ? new LivePresence({
+        presence: new Presence({ redis: redisClient, namespace: deps.limitsNamespace ?? 'haven' }),
+        groups: services.groups,
+        announcer: presenceAnnouncer(sockets),
+        logger: deps.logger,
+      })
+    : undefined;
   bindChatSockets(sockets, {
+    presence,
     chat: services.chat,
     groups: services.groups,
     users: services.users,
@@ -210,6 +222,8 @@ export function createApp(deps: AppDeps): HavenApp {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await scheduleSweep.close();
+        // Before the sockets' Redis clients close: this node's members are announced offline.
+        await presence?.close();
         await live.close();
         await sockets.close();
         httpServer.closeIdleConnections();

@@ -14,6 +14,7 @@ import {
   memberRoom,
   type SocketServer,
 } from '../realtime/socket-server.ts';
+import type { LivePresence, PresenceAnnouncer } from './live-presence.ts';
 import type { ChatService } from './service.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface ChatSocketDeps {
   users: UserDirectory;
   /** Lines per member over time, in Redis (shared by every node). */
   sendLimiter: Limiter;
+  /** Online/away/offline in Redis; absent when Haven runs without Redis (one node). */
+  presence: LivePresence | undefined;
   logger: Logger;
   metrics: Metrics;
 }
@@ -52,6 +55,16 @@ type ChatNamespace = {
     ) => boolean;
   };
 };
+
+/** Presence changes go to the member's groups' rooms: those who share a group, on every node. */
+export function presenceAnnouncer(sockets: SocketServer): PresenceAnnouncer {
+  const nsp = sockets.chat as unknown as ChatNamespace;
+  return {
+    announce(groupIds, presence) {
+      if (groupIds.length > 0) nsp.to(groupIds.map(groupRoom)).emit('chat:presence', presence);
+    },
+  };
+}
 
 export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): void {
   const nsp = sockets.chat;
@@ -72,10 +85,15 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
       },
     );
     const lastTyping = new Map<string, number>();
+    // The connection counts from when its rooms are joined; a change or the end waits for it.
+    const present = ready.then(() => deps.presence?.connected(socket, user.id));
+    socket.once('disconnect', () => {
+      void present.then(() => deps.presence?.disconnected(socket, user.id));
+    });
     bindHandlers(socket.on.bind(socket) as never, {
       namespace: nsp.name,
       table: chatClientEvents,
-      handlers: chatHandlers(deps, emitTo, { ready, lastTyping }),
+      handlers: chatHandlers(deps, emitTo, { ready, present, lastTyping }),
       authorize: () => ({ socket, user: memberOf(socket) }),
       limiter: sockets.limiter,
       socketId: socket.id,
@@ -88,7 +106,7 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
 function chatHandlers(
   deps: ChatSocketDeps,
   nsp: ChatNamespace,
-  state: { ready: Promise<unknown>; lastTyping: Map<string, number> },
+  state: { ready: Promise<unknown>; present: Promise<unknown>; lastTyping: Map<string, number> },
 ): HandlerTable<typeof chatClientEvents, ChatContexts> {
   const { chat } = deps;
   const ok = {};
@@ -128,6 +146,17 @@ function chatHandlers(
       return ok;
     },
     'chat:groups': async (_p, { user }) => ({ groups: await chat.summaries(user) }),
+    'chat:presence': async ({ state: now }, { socket, user }) => {
+      await state.present;
+      await deps.presence?.changed(socket, user.id, now);
+      return ok;
+    },
+    'chat:who': async ({ groupId }, { user }) => {
+      if (!(await deps.groups.roleIn(user, groupId)))
+        throw new AppError('FORBIDDEN', 'join the group to see who is here');
+      if (!deps.presence) throw new AppError('UNAVAILABLE', 'presence needs Redis');
+      return { members: await deps.presence.of(await deps.groups.memberIdsOf(groupId)) };
+    },
     'chat:typing': async ({ groupId }, { socket, user }) => {
       await state.ready;
       // The socket's rooms follow membership, so a non-member's typing goes nowhere.

@@ -14,6 +14,7 @@ import {
   chatTextSchema,
   clientIdSchema,
   emojiSchema,
+  presenceSchema,
 } from './schemas.ts';
 
 /**
@@ -88,6 +89,19 @@ export const chatClientEvents = defineClientEvents({
     ack: z.object({ groups: z.array(chatGroupSummarySchema) }),
     access: 'member',
   },
+  /** This tab is in use ('online') or in the background ('away'); sent when it changes. */
+  'chat:presence': {
+    payload: z.object({ state: z.enum(['online', 'away']) }).strict(),
+    ack: ok,
+    access: 'member',
+    cost: 0.5,
+  },
+  /** Who of a group's members is online, away or offline (members of the group only). */
+  'chat:who': {
+    payload: z.object({ groupId: idSchema }).strict(),
+    ack: z.object({ members: z.array(presenceSchema) }),
+    access: 'member',
+  },
   /** "…is typing": relayed to the group's other members, never stored. */
   'chat:typing': {
     payload: z.object({ groupId: idSchema }).strict(),
@@ -105,6 +119,8 @@ export const chatServerEvents = defineServerEvents({
   /** Someone mentioned this member. */
   'chat:mention': z.object({ groupId: idSchema, messageId: idSchema }),
   'chat:typing': z.object({ groupId: idSchema, userId: idSchema, name: z.string() }),
+  /** A member sharing a group with this one came online, went away or offline. */
+  'chat:presence': presenceSchema,
 });
 
 export type ChatClientEvents = typeof chatClientEvents;

@@ -72,3 +72,11 @@ export const chatGroupSummarySchema = z.object({
   lastMessageAt: z.number().nullable(),
 });
 export type ChatGroupSummary = z.infer<typeof chatGroupSummarySchema>;
+
+/** A member's presence as others see it; last seen only for those who turned it on. */
+export const presenceSchema = z.object({
+  userId: idSchema,
+  state: z.enum(['online', 'away', 'offline']),
+  lastSeen: z.number().nullable(),
+});
+export type MemberPresence = z.infer<typeof presenceSchema>;

@@ -225,6 +225,12 @@ export class GroupService {
     return hasId(group.moderatorIds, actor.id) || isStaff(actor) ? 'moderator' : 'member';
   }
 
+  /** Every member's id (for group chat's presence list; a group's size is bounded in practice). */
+  async memberIdsOf(groupId: string): Promise<string[]> {
+    const ids = await this.#m.Membership.distinct('userId', { groupId: oid(groupId) });
+    return ids.map(String);
+  }
+
   /** The groups a member belongs to, with their names. */
   async groupsOf(userId: string): Promise<Array<{ id: string; name: string }>> {
     const ids = await this.#m.Membership.distinct('groupId', { userId: oid(userId) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HandlerTable } from '../../../server/realtime/handler.ts';
+import { chatClientEvents } from '../../../shared/chat/events.ts';
 import { meetingClientEvents } from '../../../shared/meetings/live/events.ts';
 import type { MeetingClientSocket } from '../meetings/live/helpers.ts';
 
@@ -48,5 +49,16 @@ describe('the meeting event table', () => {
     void [statusHandler, wrongAck, wrongContext, clientSide];
     const misspelt: Misspelt | undefined = undefined;
     expect(misspelt).toBeUndefined();
+  });
+});
+
+describe('the group chat event table', () => {
+  it('names every event chat:…, for members, with schemas that refuse operator-shaped input', () => {
+    for (const [event, spec] of Object.entries(chatClientEvents)) {
+      expect(event).toMatch(/^chat:[a-zA-Z]+$/);
+      // Membership of a group is checked by the service on each call.
+      expect(spec.access).toBe('member');
+      expect(spec.payload.safeParse({ groupId: { $gt: '' } }).success, event).toBe(false);
+    }
   });
 });

@@ -1,0 +1,86 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signUpAs } from '../../helpers/api-client.ts';
+import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
+import {
+  call,
+  closeChatSockets,
+  codeOf,
+  groupWith,
+  must,
+  next,
+  openChatSocket,
+  recordEvents,
+} from './helpers.ts';
+
+/** Who is online in a group, told to those who share it, on two nodes. */
+
+let nodeA: TestHaven;
+let nodeB: TestHaven;
+beforeAll(async () => {
+  nodeA = await startTestHaven();
+  nodeB = await startTestHaven({ shareWith: nodeA });
+});
+afterEach(() => closeChatSockets());
+afterAll(async () => {
+  await nodeB?.close();
+  await nodeA?.close();
+});
+
+describe('presence in group chat', () => {
+  it('tells those who share a group when a member comes online, and nobody else', async () => {
+    const { groupId, founder, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const benSocket = await openChatSocket(nodeB, ben.client);
+    const outsider = await signUpAs(nodeA, ['participant'], { displayName: 'Olly' });
+    const outsiderSocket = await openChatSocket(nodeA, outsider.client);
+    const outsiderEvents = recordEvents(outsiderSocket);
+    const online = next(benSocket, 'chat:presence', (p) => p.userId === ana.id);
+    await openChatSocket(nodeA, ana.client);
+    expect(await online).toEqual({ userId: ana.id, state: 'online', lastSeen: null });
+    const { members: who } = await must(benSocket, 'chat:who', { groupId });
+    const stateOf = (id: string) => who.find((m) => m.userId === id)?.state;
+    expect([stateOf(ana.id), stateOf(ben.id), stateOf(founder.id)]).toEqual([
+      'online',
+      'online',
+      'offline',
+    ]);
+    expect(codeOf(await call(outsiderSocket, 'chat:who', { groupId }))).toBe('FORBIDDEN');
+    expect(outsiderEvents).not.toContain('chat:presence');
+  });
+
+  it('counts two tabs as one, shows away, and goes offline when the last tab closes', async () => {
+    const { members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const benSocket = await openChatSocket(nodeB, ben.client);
+    const online = next(benSocket, 'chat:presence', (p) => p.userId === ana.id);
+    const tab1 = await openChatSocket(nodeA, ana.client);
+    await online;
+    const tab2 = await openChatSocket(nodeB, ana.client);
+    // As a browser does on connecting: says whether it is in use (answered once it counts).
+    await must(tab2, 'chat:presence', { state: 'online' });
+    const seen: string[] = [];
+    benSocket.on('chat:presence', (p) => seen.push(`${p.userId === ana.id ? 'ana' : p.userId}:${p.state}`));
+    // Both tabs in the background: away. One back in use: online again.
+    const away = next(benSocket, 'chat:presence', (p) => p.userId === ana.id && p.state === 'away');
+    await must(tab1, 'chat:presence', { state: 'away' });
+    await must(tab2, 'chat:presence', { state: 'away' });
+    await away;
+    const back = next(
+      benSocket,
+      'chat:presence',
+      (p) => p.userId === ana.id && p.state === 'online',
+    );
+    await must(tab2, 'chat:presence', { state: 'online' });
+    await back;
+    // Closing one tab of two changes nothing others see; closing the last one does.
+    const offline = next(
+      benSocket,
+      'chat:presence',
+      (p) => p.userId === ana.id && p.state === 'offline',
+    );
+    tab1.disconnect();
+    tab2.disconnect();
+    await offline;
+    expect(seen).toEqual(['ana:away', 'ana:online', 'ana:offline']);
+  });
+});
