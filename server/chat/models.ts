@@ -57,6 +57,8 @@ messageSchema.index({ groupId: 1, _id: -1 });
 messageSchema.index({ groupId: 1, senderId: 1, clientId: 1 }, { unique: true });
 // A member's own lines: export and erasure with the account.
 messageSchema.index({ senderId: 1, _id: 1 });
+// Search within a group: words, case and accents folded (the stand-in and mongod alike).
+messageSchema.index({ text: 'text' }, { default_language: 'none' });
 // Unread mentions of a member.
 messageSchema.index({ mentions: 1, groupId: 1, _id: 1 });
 

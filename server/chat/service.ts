@@ -159,6 +159,27 @@ export class ChatService {
     return this.#view(updated as ChatMessageDoc);
   }
 
+  /** Lines of the group with these words (all of them), newest first; deleted lines never. */
+  async search(actor: Actor, groupId: string, q: string, limit = 20): Promise<ChatMessage[]> {
+    await this.#mustBeMember(actor, groupId);
+    await indexesReady(this.#m.Message);
+    // Each word must appear: quoted terms are ANDed by $text, bare ones would be ORed.
+    const terms = q
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => `"${word.replaceAll('"', '')}"`)
+      .join(' ');
+    const docs = await this.#m.Message.find({
+      groupId: oid(groupId),
+      deletedAt: null,
+      $text: { $search: terms },
+    })
+      .sort({ _id: -1 })
+      .limit(limit)
+      .lean();
+    return this.#views(docs as ChatMessageDoc[]);
+  }
+
   /** Moves the member's read marker forward (never back) to `messageId`. */
   async markRead(actor: Actor, groupId: string, messageId: string): Promise<void> {
     await this.#mustBeMember(actor, groupId);
@@ -243,6 +264,11 @@ export class ChatService {
     await this.#m.Message.updateMany(
       { 'reactions.userIds': id },
       { $pull: { 'reactions.$[].userIds': id } },
+    );
+    // A reaction only they had goes with them.
+    await this.#m.Message.updateMany(
+      { reactions: { $elemMatch: { userIds: { $size: 0 } } } },
+      { $pull: { reactions: { userIds: { $size: 0 } } } },
     );
     await this.#m.Message.updateMany({ mentions: id }, { $pull: { mentions: id } });
     await this.#m.Read.deleteMany({ userId: id });

@@ -141,6 +141,9 @@ function chatHandlers(
       nsp.to(groupRoom(message.groupId)).emit('chat:updated', message);
       return message;
     },
+    'chat:search': async ({ groupId, q, limit }, { user }) => ({
+      messages: await chat.search(user, groupId, q, limit),
+    }),
     'chat:read': async ({ groupId, messageId }, { user }) => {
       await chat.markRead(user, groupId, messageId);
       return ok;

@@ -77,6 +77,19 @@ export const chatClientEvents = defineClientEvents({
     ack: chatMessageSchema,
     access: 'member',
   },
+  /** Words in a group's lines (case and accents ignored), newest first. */
+  'chat:search': {
+    payload: z
+      .object({
+        groupId: idSchema,
+        q: z.string().trim().min(2).max(100),
+        limit: z.number().int().min(1).max(50).optional(),
+      })
+      .strict(),
+    ack: z.object({ messages: z.array(chatMessageSchema) }),
+    access: 'member',
+    cost: 3,
+  },
   /** Marks a group read up to a message (the unread count starts after it). */
   'chat:read': {
     payload: z.object({ groupId: idSchema, messageId: idSchema }).strict(),

@@ -59,7 +59,9 @@ describe('presence in group chat', () => {
     // As a browser does on connecting: says whether it is in use (answered once it counts).
     await must(tab2, 'chat:presence', { state: 'online' });
     const seen: string[] = [];
-    benSocket.on('chat:presence', (p) => seen.push(`${p.userId === ana.id ? 'ana' : p.userId}:${p.state}`));
+    benSocket.on('chat:presence', (p) =>
+      seen.push(`${p.userId === ana.id ? 'ana' : p.userId}:${p.state}`),
+    );
     // Both tabs in the background: away. One back in use: online again.
     const away = next(benSocket, 'chat:presence', (p) => p.userId === ana.id && p.state === 'away');
     await must(tab1, 'chat:presence', { state: 'away' });
