@@ -115,7 +115,10 @@ export function createApp(deps: AppDeps): HavenApp {
       .send(await deps.metrics.registry.metrics());
   });
   // The one composition root: services first, then the edges (sockets, REST) that use them.
-  const services = buildServices(deps.mongo.connection);
+  const services = buildServices(deps.mongo.connection, {
+    redis: deps.redis.client,
+    limitsNamespace: deps.limitsNamespace,
+  });
   const attendanceSlips = deps.attendanceSlips ?? SlipSigner.ephemeral();
   const httpServer = createServer(app);
   const sockets = createSocketServer(httpServer, {

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { AccountDataRegistry } from './accounts/account-data.ts';
 import { accountModels } from './accounts/models.ts';
@@ -5,6 +6,7 @@ import { AccountService } from './accounts/service.ts';
 import { SessionService } from './accounts/sessions.ts';
 import { UserDirectory } from './accounts/user-directory.ts';
 import { chatModels } from './chat/models.ts';
+import { ChatModeration } from './chat/moderation.ts';
 import { ChatService } from './chat/service.ts';
 import { groupModels } from './community/groups/models.ts';
 import { GroupService } from './community/groups/service.ts';
@@ -15,7 +17,10 @@ import { DirectoryService } from './meetings/directory/service.ts';
  * The services more than one edge needs (REST routes and socket handlers), built once by
  * createApp and handed to both. Features used by REST alone build theirs in their mount.
  */
-export function buildServices(connection: Connection) {
+export function buildServices(
+  connection: Connection,
+  options: { redis?: Redis | undefined; limitsNamespace?: string } = {},
+) {
   const accountData = new AccountDataRegistry();
   const models = accountModels(connection);
   const sessions = new SessionService(models);
@@ -29,8 +34,24 @@ export function buildServices(connection: Connection) {
     users,
     directory: new DirectoryService(directoryModels(connection), users),
     groups,
-    chat: new ChatService(chatModels(connection), groups, users),
+    chat: chatService(connection, groups, users, options),
   };
 }
 
 export type Services = ReturnType<typeof buildServices>;
+
+function chatService(
+  connection: Connection,
+  groups: GroupService,
+  users: UserDirectory,
+  options: { redis?: Redis | undefined; limitsNamespace?: string },
+) {
+  const models = chatModels(connection);
+  const moderation = new ChatModeration(
+    models,
+    groups,
+    options.redis,
+    options.limitsNamespace ?? 'haven',
+  );
+  return new ChatService(models, groups, users, moderation);
+}

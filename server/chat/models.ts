@@ -69,12 +69,52 @@ const readSchema = new Schema<ChatReadDoc>({
 });
 readSchema.index({ userId: 1, groupId: 1 }, { unique: true });
 
+/** A moderator's restriction of one member in one group's chat. */
+export interface ChatRestrictionDoc {
+  _id: Types.ObjectId;
+  groupId: Types.ObjectId;
+  userId: Types.ObjectId;
+  kind: 'mute' | 'ban';
+  /** null: until a moderator lifts it (bans). */
+  until: Date | null;
+  by: Types.ObjectId | null;
+}
+
+/** A group's chat settings, kept by the chat (the group itself knows nothing of chat). */
+export interface ChatSettingsDoc {
+  _id: Types.ObjectId;
+  groupId: Types.ObjectId;
+  slowModeSeconds: number;
+}
+
+const restrictionSchema = new Schema<ChatRestrictionDoc>({
+  groupId: { type: Schema.Types.ObjectId, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true, index: true },
+  kind: { type: String, enum: ['mute', 'ban'], required: true },
+  until: { type: Date, default: null },
+  by: { type: Schema.Types.ObjectId, default: null },
+});
+restrictionSchema.index({ groupId: 1, userId: 1 }, { unique: true });
+
+const settingsSchema = new Schema<ChatSettingsDoc>({
+  groupId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  slowModeSeconds: { type: Number, default: 0 },
+});
+
 export function chatModels(connection: Connection) {
   return {
     Message: (connection.models.ChatMessage ??
       connection.model('ChatMessage', messageSchema, 'chat_messages')) as Model<ChatMessageDoc>,
     Read: (connection.models.ChatRead ??
       connection.model('ChatRead', readSchema, 'chat_reads')) as Model<ChatReadDoc>,
+    Restriction: (connection.models.ChatRestriction ??
+      connection.model(
+        'ChatRestriction',
+        restrictionSchema,
+        'chat_restrictions',
+      )) as Model<ChatRestrictionDoc>,
+    Settings: (connection.models.ChatSettings ??
+      connection.model('ChatSettings', settingsSchema, 'chat_settings')) as Model<ChatSettingsDoc>,
   };
 }
 

@@ -5,6 +5,7 @@ import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
+import type { ChatModeration } from './moderation.ts';
 
 /**
  * The rules of group chat, whatever edge calls them: only a group's members read or write
@@ -35,16 +36,23 @@ export class ChatService {
   readonly #m: ChatModels;
   readonly #groups: GroupService;
   readonly #users: UserDirectory;
+  readonly moderation: ChatModeration;
 
-  constructor(models: ChatModels, groups: GroupService, users: UserDirectory) {
+  constructor(
+    models: ChatModels,
+    groups: GroupService,
+    users: UserDirectory,
+    moderation: ChatModeration,
+  ) {
     this.#m = models;
     this.#groups = groups;
     this.#users = users;
+    this.moderation = moderation;
   }
 
   /** `created` is false when a retry found the line already stored. */
   async send(actor: Actor, input: SendInput): Promise<{ message: ChatMessage; created: boolean }> {
-    await this.#mustBeMember(actor, input.groupId);
+    await this.#mustBeMember(actor, input.groupId, 'write');
     const groupId = oid(input.groupId);
     const senderId = oid(actor.id);
     const earlier = await this.#m.Message.findOne({ groupId, senderId, clientId: input.clientId });
@@ -101,7 +109,7 @@ export class ChatService {
 
   async edit(actor: Actor, messageId: string, text: string): Promise<ChatMessage> {
     const message = await this.#find(messageId);
-    await this.#mustBeMember(actor, String(message.groupId));
+    await this.#mustBeMember(actor, String(message.groupId), 'write');
     if (String(message.senderId) !== actor.id)
       throw new AppError('FORBIDDEN', 'only its sender can edit a message');
     if (message.deletedAt) throw new AppError('INVALID_TRANSITION', 'this message was deleted');
@@ -137,7 +145,7 @@ export class ChatService {
 
   async react(actor: Actor, messageId: string, emoji: string, on: boolean): Promise<ChatMessage> {
     const message = await this.#find(messageId);
-    await this.#mustBeMember(actor, String(message.groupId));
+    await this.#mustBeMember(actor, String(message.groupId), 'write');
     if (message.deletedAt) throw new AppError('INVALID_TRANSITION', 'this message was deleted');
     const me = oid(actor.id);
     const reactions = message.reactions.map((r) => ({ emoji: r.emoji, userIds: [...r.userIds] }));
@@ -274,9 +282,16 @@ export class ChatService {
     await this.#m.Read.deleteMany({ userId: id });
   }
 
-  async #mustBeMember(actor: Actor, groupId: string): Promise<'moderator' | 'member'> {
+  /** Membership, then the moderators' restrictions (moderation.ts) for reading or writing. */
+  async #mustBeMember(
+    actor: Actor,
+    groupId: string,
+    need: 'read' | 'write' = 'read',
+  ): Promise<'moderator' | 'member'> {
     const role = await this.#groups.roleIn(actor, groupId);
     if (!role) throw new AppError('FORBIDDEN', 'join the group to read and write in its chat');
+    if (need === 'write') await this.moderation.mayWrite(actor, groupId, role);
+    else await this.moderation.mayRead(actor, groupId, role);
     return role;
   }
 

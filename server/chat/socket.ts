@@ -69,17 +69,35 @@ export function presenceAnnouncer(sockets: SocketServer): PresenceAnnouncer {
 export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): void {
   const nsp = sockets.chat;
   const emitTo = nsp as unknown as ChatNamespace;
-  deps.groups.memberships.on('joined', (userId, groupId) =>
-    nsp.in(memberRoom(userId)).socketsJoin(groupRoom(groupId)),
-  );
+  const rooms = {
+    /** Into a group's room, unless a moderator banned them from its chat. */
+    async join(userId: string, groupId: string) {
+      if ((await deps.chat.moderation.bannedGroupsOf(userId)).has(groupId)) return;
+      nsp.in(memberRoom(userId)).socketsJoin(groupRoom(groupId));
+    },
+    leave(userId: string, groupId: string) {
+      nsp.in(memberRoom(userId)).socketsLeave(groupRoom(groupId));
+    },
+  };
+  deps.groups.memberships.on('joined', (userId, groupId) => {
+    rooms
+      .join(userId, groupId)
+      .catch((error: Error) =>
+        deps.logger.warn({ err: error.message, event: 'chat:rooms' }, 'chat room not joined'),
+      );
+  });
   deps.groups.memberships.on('left', (userId, groupId) =>
     nsp.in(memberRoom(userId)).socketsLeave(groupRoom(groupId)),
   );
   nsp.on('connection', (socket: HavenSocket) => {
     const user = memberOf(socket);
     // Rooms first: a handler waits for them, so nothing sent after connecting is missed.
-    const ready = deps.groups.groupsOf(user.id).then(
-      (groups) => socket.join(groups.map((g) => groupRoom(g.id))),
+    const ready = Promise.all([
+      deps.groups.groupsOf(user.id),
+      deps.chat.moderation.bannedGroupsOf(user.id),
+    ]).then(
+      ([groups, banned]) =>
+        socket.join(groups.filter((g) => !banned.has(g.id)).map((g) => groupRoom(g.id))),
       (error: Error) => {
         deps.logger.warn({ err: error.message, event: 'chat:rooms' }, 'chat rooms not joined');
       },
@@ -93,7 +111,7 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
     bindHandlers(socket.on.bind(socket) as never, {
       namespace: nsp.name,
       table: chatClientEvents,
-      handlers: chatHandlers(deps, emitTo, { ready, present, lastTyping }),
+      handlers: chatHandlers(deps, emitTo, { ready, present, lastTyping }, rooms),
       authorize: () => ({ socket, user: memberOf(socket) }),
       limiter: sockets.limiter,
       socketId: socket.id,
@@ -107,6 +125,10 @@ function chatHandlers(
   deps: ChatSocketDeps,
   nsp: ChatNamespace,
   state: { ready: Promise<unknown>; present: Promise<unknown>; lastTyping: Map<string, number> },
+  rooms: {
+    join(userId: string, groupId: string): Promise<void>;
+    leave(userId: string, groupId: string): void;
+  },
 ): HandlerTable<typeof chatClientEvents, ChatContexts> {
   const { chat } = deps;
   const ok = {};
@@ -144,6 +166,18 @@ function chatHandlers(
     'chat:search': async ({ groupId, q, limit }, { user }) => ({
       messages: await chat.search(user, groupId, q, limit),
     }),
+    'chat:slowMode': async ({ groupId, seconds }, { user }) => {
+      await chat.moderation.setSlowMode(user, groupId, seconds);
+      return ok;
+    },
+    'chat:restrict': async ({ groupId, userId, action, minutes }, { user }) => {
+      await chat.moderation.restrict(user, groupId, userId, action, minutes);
+      // A ban stops the group's lines at once, on every node.
+      if (action === 'ban') rooms.leave(userId, groupId);
+      if (action === 'lift' && (await deps.groups.memberOf(userId, [groupId])).has(groupId))
+        await rooms.join(userId, groupId);
+      return ok;
+    },
     'chat:read': async ({ groupId, messageId }, { user }) => {
       await chat.markRead(user, groupId, messageId);
       return ok;

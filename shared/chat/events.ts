@@ -77,6 +77,28 @@ export const chatClientEvents = defineClientEvents({
     ack: chatMessageSchema,
     access: 'member',
   },
+  /** Moderators: at most one line per member every `seconds` (0 turns it off). */
+  'chat:slowMode': {
+    payload: z.object({ groupId: idSchema, seconds: z.number().int().min(0).max(3600) }).strict(),
+    ack: ok,
+    access: 'member',
+  },
+  /**
+   * Moderators: keep a member from writing in the group for a while (`minutes`), or from
+   * its chat altogether (`ban`, until lifted); `lift` ends either.
+   */
+  'chat:restrict': {
+    payload: z
+      .object({
+        groupId: idSchema,
+        userId: idSchema,
+        action: z.enum(['mute', 'ban', 'lift']),
+        minutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+      })
+      .strict(),
+    ack: ok,
+    access: 'member',
+  },
   /** Words in a group's lines (case and accents ignored), newest first. */
   'chat:search': {
     payload: z

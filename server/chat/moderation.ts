@@ -1,0 +1,138 @@
+import type { Redis } from 'ioredis';
+import { Types } from 'mongoose';
+import type { GroupService } from '../community/groups/service.ts';
+import { type Actor, indexesReady } from '../community/shared.ts';
+import { AppError } from '../infra/errors.ts';
+import type { ChatModels } from './models.ts';
+
+/**
+ * A group's moderators over its chat: slow mode (one line per member every N seconds,
+ * moderators exempt), muting a member for a while, banning them from the chat until lifted.
+ * Every read and write of a group's chat passes `mayRead`/`mayWrite` here (service.ts).
+ */
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+export class ChatModeration {
+  readonly #m: ChatModels;
+  readonly #groups: GroupService;
+  readonly #redis: Redis | undefined;
+  readonly #prefix: string;
+  /** Slow mode's clock when Haven runs without Redis (one node). */
+  readonly #lastLine = new Map<string, number>();
+
+  constructor(models: ChatModels, groups: GroupService, redis: Redis | undefined, prefix: string) {
+    this.#m = models;
+    this.#groups = groups;
+    this.#redis = redis;
+    this.#prefix = prefix;
+  }
+
+  async setSlowMode(actor: Actor, groupId: string, seconds: number): Promise<void> {
+    await this.#mustModerate(actor, groupId);
+    await indexesReady(this.#m.Settings);
+    await this.#m.Settings.updateOne(
+      { groupId: oid(groupId) },
+      { $set: { slowModeSeconds: seconds } },
+      { upsert: true },
+    );
+  }
+
+  async restrict(
+    actor: Actor,
+    groupId: string,
+    userId: string,
+    action: 'mute' | 'ban' | 'lift',
+    minutes?: number,
+  ): Promise<void> {
+    await this.#mustModerate(actor, groupId);
+    if (userId === actor.id)
+      throw new AppError('INVALID_TRANSITION', 'a moderator cannot restrict themselves');
+    const key = { groupId: oid(groupId), userId: oid(userId) };
+    if (action === 'lift') {
+      await this.#m.Restriction.deleteOne(key);
+      return;
+    }
+    if (action === 'mute' && !minutes)
+      throw new AppError('INVALID_INPUT', 'say for how many minutes');
+    const target = await this.#groups.roleIn({ id: userId, roles: [] }, groupId);
+    if (target === 'moderator')
+      throw new AppError('FORBIDDEN', 'a moderator cannot be muted or banned');
+    await indexesReady(this.#m.Restriction);
+    await this.#m.Restriction.updateOne(
+      key,
+      {
+        $set: {
+          kind: action,
+          until: action === 'mute' ? new Date(Date.now() + (minutes as number) * 60_000) : null,
+          by: oid(actor.id),
+        },
+      },
+      { upsert: true },
+    );
+  }
+
+  /** The groups whose chat a member is banned from (their sockets stay out of those rooms). */
+  async bannedGroupsOf(userId: string): Promise<Set<string>> {
+    const bans = await this.#m.Restriction.find(
+      { userId: oid(userId), kind: 'ban' },
+      { groupId: 1 },
+    ).lean();
+    return new Set(bans.map((b) => String(b.groupId)));
+  }
+
+  /** A banned member reads nothing of the group's chat. */
+  async mayRead(actor: Actor, groupId: string, role: 'moderator' | 'member'): Promise<void> {
+    if (role === 'moderator') return;
+    const restriction = await this.#restrictionOf(actor.id, groupId);
+    if (restriction?.kind === 'ban')
+      throw new AppError('FORBIDDEN', 'a moderator has banned you from this group’s chat');
+  }
+
+  /** Muted or banned members write nothing; slow mode spaces everyone else's lines. */
+  async mayWrite(actor: Actor, groupId: string, role: 'moderator' | 'member'): Promise<void> {
+    if (role === 'moderator') return;
+    const restriction = await this.#restrictionOf(actor.id, groupId);
+    if (restriction?.kind === 'ban')
+      throw new AppError('FORBIDDEN', 'a moderator has banned you from this group’s chat');
+    if (
+      restriction?.kind === 'mute' &&
+      restriction.until &&
+      restriction.until.getTime() > Date.now()
+    ) {
+      const minutes = Math.ceil((restriction.until.getTime() - Date.now()) / 60_000);
+      throw new AppError('FORBIDDEN', `a moderator has muted you here for ${minutes} more minutes`);
+    }
+    const settings = await this.#m.Settings.findOne({ groupId: oid(groupId) }).lean();
+    if (settings && settings.slowModeSeconds > 0)
+      await this.#slowMode(actor.id, groupId, settings.slowModeSeconds);
+  }
+
+  /** One line per member per period: the first to claim the period's key writes. */
+  async #slowMode(userId: string, groupId: string, seconds: number): Promise<void> {
+    const key = `${this.#prefix}:chat-slow:${groupId}:${userId}`;
+    let waitMs = 0;
+    if (this.#redis) {
+      const claimed = await this.#redis.set(key, '1', 'PX', seconds * 1000, 'NX');
+      if (claimed !== 'OK') waitMs = Math.max(await this.#redis.pttl(key), 0);
+    } else {
+      const last = this.#lastLine.get(key) ?? 0;
+      waitMs = last + seconds * 1000 - Date.now();
+      if (waitMs <= 0) this.#lastLine.set(key, Date.now());
+    }
+    if (waitMs > 0)
+      throw new AppError(
+        'RATE_LIMITED',
+        `slow mode: try again in ${Math.ceil(waitMs / 1000)} seconds`,
+      );
+  }
+
+  async #restrictionOf(userId: string, groupId: string) {
+    return this.#m.Restriction.findOne({ groupId: oid(groupId), userId: oid(userId) }).lean();
+  }
+
+  async #mustModerate(actor: Actor, groupId: string): Promise<void> {
+    if ((await this.#groups.roleIn(actor, groupId)) !== 'moderator')
+      throw new AppError('FORBIDDEN', 'only the group’s moderators can do this');
+  }
+}

@@ -1,0 +1,109 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
+import {
+  type ChatSocket,
+  call,
+  clientId,
+  closeChatSockets,
+  codeOf,
+  groupWith,
+  must,
+  next,
+  openChatSocket,
+  recordEvents,
+} from './helpers.ts';
+
+/** A group's moderators over its chat: slow mode, mute and ban, refused on the server. */
+
+let nodeA: TestHaven;
+let nodeB: TestHaven;
+beforeAll(async () => {
+  nodeA = await startTestHaven({ chatSendLimit: 1000 });
+  nodeB = await startTestHaven({ shareWith: nodeA, chatSendLimit: 1000 });
+});
+afterEach(() => closeChatSockets());
+afterAll(async () => {
+  await nodeB?.close();
+  await nodeA?.close();
+});
+
+const line = async (socket: ChatSocket, groupId: string, text: string) =>
+  codeOf(await call(socket, 'chat:send', { groupId, clientId: clientId(), text }));
+
+async function moderatedGroup() {
+  const { groupId, founder, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+  const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+  return {
+    groupId,
+    ana,
+    ben,
+    franId: founder.id,
+    fran: await openChatSocket(nodeA, founder.client),
+    anaSocket: await openChatSocket(nodeA, ana.client),
+    benSocket: await openChatSocket(nodeB, ben.client),
+  };
+}
+
+describe('moderating a group’s chat', () => {
+  it('spaces members’ lines in slow mode, moderators exempt, set by moderators only', async () => {
+    const { groupId, fran, anaSocket, benSocket } = await moderatedGroup();
+    expect(codeOf(await call(anaSocket, 'chat:slowMode', { groupId, seconds: 60 }))).toBe(
+      'FORBIDDEN',
+    );
+    await must(fran, 'chat:slowMode', { groupId, seconds: 60 });
+    expect(await line(anaSocket, groupId, 'first')).toBe('accepted');
+    expect(await line(anaSocket, groupId, 'second')).toBe('RATE_LIMITED');
+    // Per member: Ben still has his line; the moderator is not held back.
+    expect(await line(benSocket, groupId, 'mine')).toBe('accepted');
+    expect([await line(fran, groupId, 'a'), await line(fran, groupId, 'b')]).toEqual([
+      'accepted',
+      'accepted',
+    ]);
+    await must(fran, 'chat:slowMode', { groupId, seconds: 0 });
+    expect(await line(anaSocket, groupId, 'free again')).toBe('accepted');
+  });
+
+  it('mutes a member for a while: they still read, cannot write, until it is lifted', async () => {
+    const { groupId, fran, ben, anaSocket, benSocket } = await moderatedGroup();
+    const mute = { groupId, userId: ben.id, action: 'mute' as const, minutes: 10 };
+    expect(codeOf(await call(anaSocket, 'chat:restrict', mute))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await call(fran, 'chat:restrict', { groupId, userId: ben.id, action: 'mute' })),
+    ).toBe('INVALID_INPUT');
+    await must(fran, 'chat:restrict', mute);
+    expect(await line(benSocket, groupId, 'let me speak')).toBe('FORBIDDEN');
+    await must(benSocket, 'chat:history', { groupId });
+    const read = next(benSocket, 'chat:message');
+    expect(await line(anaSocket, groupId, 'Ben still hears this')).toBe('accepted');
+    await read;
+    await must(fran, 'chat:restrict', { groupId, userId: ben.id, action: 'lift' });
+    expect(await line(benSocket, groupId, 'thanks')).toBe('accepted');
+  });
+
+  it('bans a member from the chat: its lines stop at once, on every node, even after rejoining', async () => {
+    const { groupId, fran, ben, anaSocket, benSocket } = await moderatedGroup();
+    await must(fran, 'chat:restrict', { groupId, userId: ben.id, action: 'ban' });
+    const benEvents = recordEvents(benSocket);
+    expect(await line(anaSocket, groupId, 'after the ban')).toBe('accepted');
+    expect(codeOf(await call(benSocket, 'chat:history', { groupId }))).toBe('FORBIDDEN');
+    expect(await line(benSocket, groupId, 'still here')).toBe('FORBIDDEN');
+    // Leaving and joining the group again lifts nothing.
+    await ben.client.post(`/api/groups/${groupId}/leave`, {});
+    await ben.client.post(`/api/groups/${groupId}/join`, {});
+    expect(await line(anaSocket, groupId, 'after he rejoined')).toBe('accepted');
+    expect(codeOf(await call(benSocket, 'chat:history', { groupId }))).toBe('FORBIDDEN');
+    // Lifted: his socket is back in the room.
+    await must(fran, 'chat:restrict', { groupId, userId: ben.id, action: 'lift' });
+    const back = next(benSocket, 'chat:message');
+    expect(await line(anaSocket, groupId, 'welcome back')).toBe('accepted');
+    expect((await back).text).toBe('welcome back');
+    expect(benEvents.filter((e) => e === 'chat:message')).toHaveLength(1);
+  });
+
+  it('lets no moderator restrict themselves', async () => {
+    const { groupId, fran, franId } = await moderatedGroup();
+    const answer = await call(fran, 'chat:restrict', { groupId, userId: franId, action: 'ban' });
+    expect(codeOf(answer)).toBe('INVALID_TRANSITION');
+    expect(await line(fran, groupId, 'still here')).toBe('accepted');
+  });
+});
