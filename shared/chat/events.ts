@@ -24,6 +24,8 @@ import {
  * are typed from it. Whether the caller belongs to the group is checked in the service.
  */
 
+/** A mute lasts at most 30 days; longer is a ban. */
+const MUTE_MAX_MINUTES = 60 * 24 * 30;
 const none = z.object({}).strict().optional();
 const ok = z.object({});
 
@@ -93,7 +95,7 @@ export const chatClientEvents = defineClientEvents({
         groupId: idSchema,
         userId: idSchema,
         action: z.enum(['mute', 'ban', 'lift']),
-        minutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+        minutes: z.number().int().min(1).max(MUTE_MAX_MINUTES).optional(),
       })
       .strict(),
     ack: ok,
