@@ -1,15 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Presence } from '../../../server/chat/presence.ts';
-import { findOnPath, freePort } from '../../../server/infra/processes.ts';
+import { freePort } from '../../../server/infra/processes.ts';
+import { startRedis, stopRedis } from '../../helpers/redis-server.ts';
 
 // Presence when Redis is gone, silent, or back again: every call rejects with UNAVAILABLE,
 // nothing escapes as an unhandled rejection, and the same instance works once Redis returns.
-const redisServer = findOnPath('redis-server');
-if (!redisServer) throw new Error('redis-server is not installed; `npm test` installs it');
 
 const VISIBLE = { invisible: false, lastSeen: true };
 const unhandled: unknown[] = [];
@@ -37,29 +35,6 @@ async function everyCallIsUnavailable(p: Presence): Promise<void> {
   await expect(p.statesOf(['m1', 'm2'])).rejects.toMatchObject(unavailable);
   await expect(p.sweepExpired()).rejects.toMatchObject(unavailable);
   await expect(p.forgetLastSeen('m1')).rejects.toMatchObject(unavailable);
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    redisServer as string,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  return child;
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
 }
 
 describe('presence without Redis', () => {
