@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import type { WorkerPool } from '../sfu/index.ts';
 import { SESSION_COOKIE } from './accounts/sessions.ts';
 import { createApi } from './api.ts';
-import { LivePresence } from './chat/live-presence.ts';
+import { LivePresence, PRESENCE_TTL_SECONDS } from './chat/live-presence.ts';
 import { Presence } from './chat/presence.ts';
 import { bindChatSockets, presenceAnnouncer } from './chat/socket.ts';
 import type { Config } from './infra/config.ts';
@@ -150,7 +150,11 @@ export function createApp(deps: AppDeps): HavenApp {
   const redisClient = deps.redis.client;
   const presence = redisClient
     ? new LivePresence({
-        presence: new Presence({ redis: redisClient, namespace: deps.limitsNamespace ?? 'haven' }),
+        presence: new Presence({
+          redis: redisClient,
+          namespace: deps.limitsNamespace ?? 'haven',
+          ttlSeconds: PRESENCE_TTL_SECONDS,
+        }),
         groups: services.groups,
         announcer: presenceAnnouncer(sockets),
         logger: deps.logger,

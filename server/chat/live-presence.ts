@@ -11,10 +11,14 @@ import type { Presence, PresenceSettings, PresenceState } from './presence.ts';
  * lapsed members and tells their groups. Only those who share a group see the change.
  */
 
-/** Well inside presence's 30 s expiry, so a live node's members never lapse. */
-const BEAT_EVERY_MS = 10_000;
-/** How soon after lapsing a crashed node's members are announced offline. */
-const SWEEP_EVERY_MS = 5_000;
+/**
+ * A crashed node's members must read offline, and be announced so, within 30 s: their
+ * connections lapse at most 20 s after the last beat, and a sweep finds them within 3 s.
+ */
+export const PRESENCE_TTL_SECONDS = 20;
+/** Well inside the expiry, so a live node's members never lapse between beats. */
+const BEAT_EVERY_MS = 5_000;
+const SWEEP_EVERY_MS = 3_000;
 
 /** Until members can choose (account settings): visible, no last seen. */
 const DEFAULT_SETTINGS: PresenceSettings = { invisible: false, lastSeen: false };

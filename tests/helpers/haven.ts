@@ -41,6 +41,10 @@ export async function startTestHaven(
     shareWith?: TestHaven;
     /** Group-chat lines a member may send in 5 seconds (the default is production's). */
     chatSendLimit?: number;
+    /** Another process's MongoDB and database: a node of a cluster in a child process. */
+    mongo?: { uri: string; dbName: string };
+    /** The cluster's rate-limit and presence prefix in Redis (a node in another process). */
+    limitsNamespace?: string;
     /** A Redis of the test's own (closed with this Haven), instead of the machine's. */
     redis?: RedisHandle;
   } = {},
@@ -52,16 +56,17 @@ export async function startTestHaven(
   const mongo =
     shared?.mongo ??
     (await discoverMongo({
-      uri: process.env.MONGODB_URI,
+      uri: options.mongo?.uri ?? process.env.MONGODB_URI,
       dataDir,
-      dbName: `test_${process.pid}_${Date.now()}`,
+      dbName: options.mongo?.dbName ?? `test_${process.pid}_${Date.now()}`,
       allowDownload: false,
       logger,
     }));
   const redis =
     shared?.redis ?? options.redis ?? (await discoverRedis({ url: process.env.REDIS_URL, logger }));
   // Nodes of one cluster share their limits, as production's nodes do.
-  const limitsNamespace = shared?.limitsNamespace ?? `test-${process.pid}-${Date.now()}`;
+  const limitsNamespace =
+    shared?.limitsNamespace ?? options.limitsNamespace ?? `test-${process.pid}-${Date.now()}`;
   const sfu = await WorkerPool.create({
     size: 1,
     workerBin: process.env.MEDIASOUP_WORKER_BIN,
@@ -103,7 +108,8 @@ export async function startTestHaven(
         return;
       }
       await redis.close();
-      await mongo.connection.db?.dropDatabase().catch(() => {});
+      // Another process's database is that process's to drop.
+      if (!options.mongo) await mongo.connection.db?.dropDatabase().catch(() => {});
       await mongo.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -28,7 +28,10 @@ type PayloadArg<K extends keyof Events> =
 const sockets: Socket[] = [];
 
 /** A `/chat` socket signed in with `client`'s session cookie, on `haven`'s node. */
-export async function openChatSocket(haven: TestHaven, client: ApiClient): Promise<ChatSocket> {
+export async function openChatSocket(
+  haven: Pick<TestHaven, 'url'>,
+  client: ApiClient,
+): Promise<ChatSocket> {
   const socket: ChatSocket = connect(`${haven.url}/chat`, {
     transports: ['websocket'],
     reconnection: false,
