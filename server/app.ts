@@ -157,6 +157,7 @@ export function createApp(deps: AppDeps): HavenApp {
         }),
         groups: services.groups,
         announcer: presenceAnnouncer(sockets),
+        choicesOf: (userId) => services.users.presenceChoicesOf(userId),
         logger: deps.logger,
       })
     : undefined;

@@ -21,6 +21,8 @@ const userSchema = new Schema(
     privacy: {
       showInGroupMemberLists: { type: Boolean, default: DEFAULT_PRIVACY.showInGroupMemberLists },
       showArea: { type: Boolean, default: DEFAULT_PRIVACY.showArea },
+      appearOffline: { type: Boolean, default: DEFAULT_PRIVACY.appearOffline },
+      showLastSeen: { type: Boolean, default: DEFAULT_PRIVACY.showLastSeen },
     },
   },
   { timestamps: true },

@@ -36,7 +36,12 @@ type UserRecord = {
   area?: { country?: string | null; region?: string | null; city?: string | null } | null;
   languages: string[];
   timeZone: string;
-  privacy?: { showInGroupMemberLists?: boolean | null; showArea?: boolean | null } | null;
+  privacy?: {
+    showInGroupMemberLists?: boolean | null;
+    showArea?: boolean | null;
+    appearOffline?: boolean | null;
+    showLastSeen?: boolean | null;
+  } | null;
   createdAt?: Date;
 };
 
@@ -61,6 +66,8 @@ export function toOwnUser(user: UserRecord): OwnUser {
     privacy: {
       showInGroupMemberLists: user.privacy?.showInGroupMemberLists ?? false,
       showArea: user.privacy?.showArea ?? false,
+      appearOffline: user.privacy?.appearOffline ?? false,
+      showLastSeen: user.privacy?.showLastSeen ?? false,
     },
     createdAt: (user.createdAt ?? new Date(0)).toISOString(),
   };

@@ -27,6 +27,18 @@ export class UserDirectory {
     this.#models = models;
   }
 
+  /** What group chat's presence needs of a member's privacy choices (both off by default). */
+  async presenceChoicesOf(id: string): Promise<{ invisible: boolean; lastSeen: boolean }> {
+    const user = await this.#models.User.findById(id, {
+      'privacy.appearOffline': 1,
+      'privacy.showLastSeen': 1,
+    }).lean();
+    const privacy = (
+      user as { privacy?: { appearOffline?: boolean; showLastSeen?: boolean } } | null
+    )?.privacy;
+    return { invisible: privacy?.appearOffline === true, lastSeen: privacy?.showLastSeen === true };
+  }
+
   async publicUsers(ids: string[]): Promise<Map<string, PublicUser>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();

@@ -20,8 +20,8 @@ export const PRESENCE_TTL_SECONDS = 20;
 const BEAT_EVERY_MS = 5_000;
 const SWEEP_EVERY_MS = 3_000;
 
-/** Until members can choose (account settings): visible, no last seen. */
-const DEFAULT_SETTINGS: PresenceSettings = { invisible: false, lastSeen: false };
+/** A member's choices (appear offline, show last seen) are read again after this long. */
+const CHOICES_FOR_MS = 30_000;
 
 export interface PresenceAnnouncer {
   /** Sends `presence` to every socket in the member's groups (cluster-wide). */
@@ -39,6 +39,8 @@ export class LivePresence {
   >();
   readonly #timers: NodeJS.Timeout[] = [];
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #choicesOf: (userId: string) => Promise<PresenceSettings>;
+  readonly #choices = new Map<string, { choices: Promise<PresenceSettings>; until: number }>();
   #closed = false;
 
   constructor(deps: {
@@ -46,7 +48,10 @@ export class LivePresence {
     groups: GroupService;
     announcer: PresenceAnnouncer;
     logger: Logger;
+    /** The member's privacy choices for presence (account settings). */
+    choicesOf: (userId: string) => Promise<PresenceSettings>;
   }) {
+    this.#choicesOf = deps.choicesOf;
     this.#presence = deps.presence;
     this.#groups = deps.groups;
     this.#announcer = deps.announcer;
@@ -59,8 +64,8 @@ export class LivePresence {
   async connected(socket: HavenSocket, userId: string): Promise<void> {
     if (this.#closed) return;
     this.#sockets.set(socket.id, { socket, userId, state: 'online' });
-    await this.#update(userId, () =>
-      this.#presence.connect(userId, socket.id, 'online', DEFAULT_SETTINGS),
+    await this.#update(userId, async () =>
+      this.#presence.connect(userId, socket.id, 'online', await this.#settings(userId)),
     );
   }
 
@@ -68,15 +73,15 @@ export class LivePresence {
     if (this.#closed) return;
     const entry = this.#sockets.get(socket.id);
     if (entry) entry.state = state;
-    await this.#update(userId, () =>
-      this.#presence.connect(userId, socket.id, state, DEFAULT_SETTINGS),
+    await this.#update(userId, async () =>
+      this.#presence.connect(userId, socket.id, state, await this.#settings(userId)),
     );
   }
 
   async disconnected(socket: HavenSocket, userId: string): Promise<void> {
     if (this.#closed || !this.#sockets.delete(socket.id)) return;
-    await this.#update(userId, () =>
-      this.#presence.disconnect(userId, socket.id, DEFAULT_SETTINGS),
+    await this.#update(userId, async () =>
+      this.#presence.disconnect(userId, socket.id, await this.#settings(userId)),
     );
   }
 
@@ -101,7 +106,9 @@ export class LivePresence {
     this.#sockets.clear();
     await Promise.all(
       mine.map(({ socket, userId }) =>
-        this.#update(userId, () => this.#presence.disconnect(userId, socket.id, DEFAULT_SETTINGS)),
+        this.#update(userId, async () =>
+          this.#presence.disconnect(userId, socket.id, await this.#settings(userId)),
+        ),
       ),
     );
     this.#closed = true;
@@ -134,6 +141,18 @@ export class LivePresence {
     }
   }
 
+  /**
+   * A member's choices, read at most every 30 s per node: a change in the account reaches
+   * every node's next beat within that, without a database read per beat.
+   */
+  #settings(userId: string): Promise<PresenceSettings> {
+    const cached = this.#choices.get(userId);
+    if (cached && cached.until > Date.now()) return cached.choices;
+    const choices = this.#choicesOf(userId).catch(() => ({ invisible: false, lastSeen: false }));
+    this.#choices.set(userId, { choices, until: Date.now() + CHOICES_FOR_MS });
+    return choices;
+  }
+
   async #tell(userId: string, state: PresenceState): Promise<void> {
     if (this.#closed) return;
     const groups = await this.#groups.groupsOf(userId);
@@ -149,8 +168,8 @@ export class LivePresence {
 
   async #beat(): Promise<void> {
     for (const { socket, userId, state } of [...this.#sockets.values()])
-      await this.#update(userId, () =>
-        this.#presence.heartbeat(userId, socket.id, state, DEFAULT_SETTINGS),
+      await this.#update(userId, async () =>
+        this.#presence.heartbeat(userId, socket.id, state, await this.#settings(userId)),
       );
   }
 

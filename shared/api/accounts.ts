@@ -54,8 +54,17 @@ export const areaSchema = z.object({
 export const privacySchema = z.object({
   showInGroupMemberLists: z.boolean(),
   showArea: z.boolean(),
+  /** Group chat: others see this member offline even while connected. */
+  appearOffline: z.boolean(),
+  /** Group chat: others see when this member was last online. */
+  showLastSeen: z.boolean(),
 });
-export const DEFAULT_PRIVACY = { showInGroupMemberLists: false, showArea: false } as const;
+export const DEFAULT_PRIVACY = {
+  showInGroupMemberLists: false,
+  showArea: false,
+  appearOffline: false,
+  showLastSeen: false,
+} as const;
 
 export const profileUpdateBody = z
   .object({

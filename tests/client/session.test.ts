@@ -17,7 +17,12 @@ const sam: OwnUser = {
   area: {},
   languages: [],
   timeZone: 'UTC',
-  privacy: { showInGroupMemberLists: false, showArea: false },
+  privacy: {
+    showInGroupMemberLists: false,
+    showArea: false,
+    appearOffline: false,
+    showLastSeen: false,
+  },
   createdAt: new Date(0).toISOString(),
 };
 

@@ -5,7 +5,12 @@ import { CheckField, FormAlert, FormStatus } from '../forms/fields.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { useHavenStore } from '../store/index.ts';
 
-const FIELDS = ['privacy.showInGroupMemberLists', 'privacy.showArea'] as const;
+const FIELDS = [
+  'privacy.showInGroupMemberLists',
+  'privacy.showArea',
+  'privacy.appearOffline',
+  'privacy.showLastSeen',
+] as const;
 
 /** Both choices start off (the most private) and say plainly what turning them on does. */
 export function PrivacyForm({ user }: { user: OwnUser }) {
@@ -50,6 +55,20 @@ export function PrivacyForm({ user }: { user: OwnUser }) {
           hint={t('account.privacy.showAreaHint')}
           checked={privacy.showArea}
           onChange={(checked) => change('showArea', checked)}
+        />
+        <CheckField
+          name="appearOffline"
+          label={t('account.privacy.appearOffline')}
+          hint={t('account.privacy.appearOfflineHint')}
+          checked={privacy.appearOffline}
+          onChange={(checked) => change('appearOffline', checked)}
+        />
+        <CheckField
+          name="showLastSeen"
+          label={t('account.privacy.showLastSeen')}
+          hint={t('account.privacy.showLastSeenHint')}
+          checked={privacy.showLastSeen}
+          onChange={(checked) => change('showLastSeen', checked)}
         />
         <div className="form-actions">
           <button type="submit" aria-disabled={form.busy || undefined}>

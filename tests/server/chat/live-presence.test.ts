@@ -85,4 +85,48 @@ describe('presence in group chat', () => {
     await offline;
     expect(seen).toEqual(['ana:away', 'ana:online', 'ana:offline']);
   });
+
+  it('keeps a member who chose to appear offline offline, and shows last seen only to those who opted in', async () => {
+    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben', 'Cleo']);
+    const [ana, ben, cleo] = members as [
+      (typeof members)[0],
+      (typeof members)[0],
+      (typeof members)[0],
+    ];
+    expect((await ana.client.patch('/api/me', { privacy: { appearOffline: true } })).status).toBe(
+      200,
+    );
+    expect((await cleo.client.patch('/api/me', { privacy: { showLastSeen: true } })).status).toBe(
+      200,
+    );
+    const benSocket = await openChatSocket(nodeB, ben.client);
+    const seen: string[] = [];
+    benSocket.on('chat:presence', (p) => seen.push(`${p.userId}:${p.state}`));
+    // Ana is here but invisible; Cleo comes and goes, leaving the time she was last seen.
+    const anaSocket = await openChatSocket(nodeA, ana.client);
+    await must(anaSocket, 'chat:presence', { state: 'online' });
+    const cleoOnline = next(
+      benSocket,
+      'chat:presence',
+      (p) => p.userId === cleo.id && p.state === 'online',
+    );
+    const cleoSocket = await openChatSocket(nodeA, cleo.client);
+    await cleoOnline;
+    const cleoGone = next(
+      benSocket,
+      'chat:presence',
+      (p) => p.userId === cleo.id && p.state === 'offline',
+    );
+    cleoSocket.disconnect();
+    const gone = await cleoGone;
+    expect(gone.lastSeen).toEqual(expect.any(Number));
+    const { members: who } = await must(benSocket, 'chat:who', { groupId });
+    expect(who.find((m) => m.userId === ana.id)).toEqual({
+      userId: ana.id,
+      state: 'offline',
+      lastSeen: null,
+    });
+    expect(who.find((m) => m.userId === cleo.id)?.lastSeen).toBe(gone.lastSeen);
+    expect(seen.filter((e) => e.startsWith(ana.id))).toEqual([]);
+  });
 });
