@@ -1,0 +1,116 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChatMessage } from '../../../../../shared/chat/schemas.ts';
+import { useChatClient } from '../chat-context.ts';
+import { EditForm } from './EditForm.tsx';
+import { MessageText } from './MessageText.tsx';
+import { Reactions } from './Reactions.tsx';
+
+export interface LineFormat {
+  time: Intl.DateTimeFormat;
+}
+
+/** The quoted line a reply answers. */
+export function ReplyQuote({ reply }: { reply: ChatMessage['replyTo'] }) {
+  const { t } = useTranslation();
+  if (!reply) return null;
+  const name = reply.senderName ?? t('chat.deletedMember');
+  const excerpt = reply.excerpt ?? t('chat.deleted');
+  return (
+    <blockquote className="chat-quote">
+      <strong>{name}</strong> <span>{excerpt}</span>
+    </blockquote>
+  );
+}
+
+/** One stored line: who and when, what it answers, its text (or tombstone), and actions. */
+export function MessageItem({
+  message,
+  format,
+  domId,
+  onReply,
+}: {
+  message: ChatMessage;
+  format: LineFormat;
+  domId: string;
+  onReply: (message: ChatMessage) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useChatClient();
+  const confirmId = useId();
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirm'>('view');
+  const mine = message.senderId !== null && message.senderId === client.selfId;
+  const deleted = message.deletedAt !== null || message.text === null;
+  const edited = !deleted && message.editedAt !== null;
+  const editing = mode === 'edit' && !deleted;
+  const confirming = mode === 'confirm' && !deleted;
+  const name = message.senderName ?? t('chat.deletedMember');
+  const at = new Date(message.createdAt);
+  const className = ['chat-line', mine ? 'chat-mine' : '', deleted ? 'chat-gone' : '']
+    .filter(Boolean)
+    .join(' ');
+  const actions = !deleted && !editing;
+  const yesRef = useRef<HTMLButtonElement>(null);
+
+  // Asked "Delete this message?": the answer has the focus.
+  useEffect(() => {
+    if (confirming) yesRef.current?.focus();
+  }, [confirming]);
+
+  return (
+    <li className={className} id={domId}>
+      <p className="chat-meta">
+        <strong>{name}</strong> <time dateTime={at.toISOString()}>{format.time.format(at)}</time>
+        {edited && <span className="chat-edited"> · {t('chat.edited')}</span>}
+      </p>
+      <ReplyQuote reply={message.replyTo} />
+      {deleted && <p className="chat-deleted">{t('chat.deleted')}</p>}
+      {editing && <EditForm message={message} onDone={() => setMode('view')} />}
+      {!deleted && !editing && (
+        <p className="chat-text">
+          <MessageText text={message.text ?? ''} />
+        </p>
+      )}
+      {!deleted && <Reactions message={message} name={name} />}
+      {actions && (
+        <div className="chat-actions">
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('chat.actions.replyTo', { name })}
+            onClick={() => onReply(message)}
+          >
+            {t('chat.actions.reply')}
+          </button>
+          {mine && (
+            <button type="button" className="link-button" onClick={() => setMode('edit')}>
+              {t('chat.actions.edit')}
+            </button>
+          )}
+          {mine && (
+            <button type="button" className="link-button" onClick={() => setMode('confirm')}>
+              {t('chat.actions.delete')}
+            </button>
+          )}
+        </div>
+      )}
+      {confirming && (
+        <div className="chat-confirm">
+          <p id={confirmId}>{t('chat.actions.confirmDelete')}</p>
+          <button
+            type="button"
+            className="secondary"
+            ref={yesRef}
+            aria-describedby={confirmId}
+            onClick={() => void client.remove(message.id).then(() => setMode('view'))}
+          >
+            {t('chat.actions.confirmYes')}
+          </button>
+          <button type="button" className="link-button" onClick={() => setMode('view')}>
+            {t('chat.actions.cancel')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
