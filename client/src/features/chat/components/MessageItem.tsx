@@ -39,6 +39,7 @@ export function MessageItem({
   const client = useChatClient();
   const confirmId = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm'>('view');
+  const [picking, setPicking] = useState(false);
   const mine = message.senderId !== null && message.senderId === client.selfId;
   const deleted = message.deletedAt !== null || message.text === null;
   const edited = !deleted && message.editedAt !== null;
@@ -71,7 +72,7 @@ export function MessageItem({
           <MessageText text={message.text ?? ''} />
         </p>
       )}
-      {!deleted && <Reactions message={message} name={name} />}
+      {!deleted && <Reactions message={message} open={picking} />}
       {actions && (
         <div className="chat-actions">
           <button
@@ -81,6 +82,15 @@ export function MessageItem({
             onClick={() => onReply(message)}
           >
             {t('chat.actions.reply')}
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={picking}
+            aria-label={t('chat.actions.reactTo', { name })}
+            onClick={() => setPicking((open) => !open)}
+          >
+            {t('chat.actions.react')}
           </button>
           {mine && (
             <button type="button" className="link-button" onClick={() => setMode('edit')}>

@@ -33,7 +33,7 @@ export function MessageList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
-  const before = useRef<{ oldest: string | null; height: number }>({ oldest: null, height: 0 });
+  const before = useRef({ oldest: null as string | null, height: 0, sending: 0 });
   const items = useMemo(() => timeline(lines, zone), [lines, zone]);
   const format = useMemo(
     () => ({
@@ -42,6 +42,7 @@ export function MessageList({
     [locale, zone],
   );
   const oldest = oldestId(lines);
+  const sending = lines.pending.length;
   const newest = newestId(lines);
   const now = Date.now();
 
@@ -50,10 +51,12 @@ export function MessageList({
     const el = scrollRef.current;
     if (!el) return;
     const prev = before.current;
+    // One's own new line always shows: sending scrolls down.
+    if (sending > prev.sending) atBottom.current = true;
     if (prev.oldest && oldest && oldest < prev.oldest)
       el.scrollTop += el.scrollHeight - prev.height;
     else if (atBottom.current) el.scrollTop = el.scrollHeight;
-    before.current = { oldest, height: el.scrollHeight };
+    before.current = { oldest, height: el.scrollHeight, sending };
   });
 
   // Reaching the top loads the page before (the button does the same by keyboard).

@@ -7,18 +7,18 @@ import { useChatClient } from '../chat-context.ts';
 export const REACTIONS = ['👍', '❤️', '🙏', '💪', '😊'] as const;
 
 /**
- * The reactions a line has (each a toggle with its count, pressed when one's own), and
- * "React", which shows the whole set.
+ * The reactions a line has, each a toggle with its count (pressed when one's own); with
+ * `open` ("React" pressed), the whole set to choose from.
  */
-export function Reactions({ message, name }: { message: ChatMessage; name: string }) {
+export function Reactions({ message, open }: { message: ChatMessage; open: boolean }) {
   const { t } = useTranslation();
   const client = useChatClient();
-  const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const given = message.reactions.filter((r) => r.userIds.length > 0);
   const emojis = open
     ? [...new Set([...REACTIONS, ...given.map((r) => r.emoji)])]
     : given.map((r) => r.emoji);
+  if (emojis.length === 0) return null;
 
   const toggle = async (emoji: string, on: boolean) => {
     if (busy) return;
@@ -51,15 +51,6 @@ export function Reactions({ message, name }: { message: ChatMessage; name: strin
           </button>
         );
       })}
-      <button
-        type="button"
-        className="link-button chat-react-toggle"
-        aria-expanded={open}
-        aria-label={t('chat.actions.reactTo', { name })}
-        onClick={() => setOpen((o) => !o)}
-      >
-        {t('chat.actions.react')}
-      </button>
     </div>
   );
 }
