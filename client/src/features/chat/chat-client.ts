@@ -58,8 +58,15 @@ export class ChatClient {
 
   constructor(selfId: string, store: StoreApi<ChatState>, connect: ChatSocketFactory) {
     this.selfId = selfId;
-    this.#store = store;
     store.setState(initialChatState, true);
+    // The store outlives this client (the next chat page makes another): an answer that
+    // arrives, or times out, after close() must not write over the next page's state.
+    this.#store = {
+      ...store,
+      setState: ((...args: Parameters<typeof store.setState>) => {
+        if (!this.#closed) store.setState(...args);
+      }) as typeof store.setState,
+    };
     this.#socket = connect((refusal) => this.#refused(refusal));
     this.#request = makeChatRequester(this.#socket);
     this.#listen();
