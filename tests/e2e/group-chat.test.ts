@@ -13,6 +13,7 @@ let browser: Browser;
 let groupId: string;
 let ana: Page;
 let ben: Page;
+let fran: Page;
 
 beforeAll(async () => {
   ({ haven, browser } = await startE2e());
@@ -26,7 +27,7 @@ beforeAll(async () => {
   });
   if (created.status !== 201) throw new Error(`group not created: ${created.text}`);
   groupId = created.body.group.id;
-  await founder.context.close();
+  fran = founder.page;
   const a = await signedInPage(haven, browser, ['participant'], 'Ana');
   const b = await signedInPage(haven, browser, ['participant'], 'Ben', {
     phone: true,
@@ -134,6 +135,22 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     expect(await fitsWidth(ben)).toBe(true);
     expect(await axeViolations(ana)).toEqual([]);
     expect(await axeViolations(ben)).toEqual([]);
+  });
+
+  it("lets the group's moderator delete another member's line", async () => {
+    await fran.goto(`${haven.url}/groups/${groupId}/chat`);
+    const gracias = line(fran, 'Gracias');
+    await gracias.getByRole('button', { name: "Delete Ben's message" }).click();
+    await fran.getByRole('button', { name: 'Yes, delete' }).click();
+    await ana.getByText('Gracias').waitFor({ state: 'hidden' });
+    expect(await line(ana, 'Message deleted').count()).toBe(2);
+    // Members are offered no such button on others' lines.
+    expect(
+      await line(ana, 'Hola Ana')
+        .getByRole('button', { name: /^Delete/ })
+        .count(),
+    ).toBe(0);
+    expect(await axeViolations(fran)).toEqual([]);
   });
 
   it('lists the chats with new lines, on the phone in Spanish', async () => {

@@ -9,7 +9,7 @@ import { MessageList } from './MessageList.tsx';
 import { TypingLine } from './TypingLine.tsx';
 
 /** The open group's chat: connection state, notices, the lines, who is typing, the composer. */
-export function ChatPanel({ groupId }: { groupId: string }) {
+export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: boolean }) {
   const { t } = useTranslation();
   const client = useChatClient();
   const lines = useChatStore((s) => s.lines);
@@ -28,7 +28,11 @@ export function ChatPanel({ groupId }: { groupId: string }) {
       <p className="chat-note">{t('chat.private')}</p>
       <ConnectionLine />
       <ChatNotice />
-      {lines ? <MessageList lines={lines} onReply={reply} /> : <Loading text={t('chat.loading')} />}
+      {lines ? (
+        <MessageList lines={lines} onReply={reply} moderates={moderates} />
+      ) : (
+        <Loading text={t('chat.loading')} />
+      )}
       <TypingLine />
       {lines && (
         <Composer replyTo={replyTo} onCancelReply={() => setReplyTo(null)} inputRef={inputRef} />

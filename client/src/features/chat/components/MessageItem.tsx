@@ -29,11 +29,14 @@ export function MessageItem({
   format,
   domId,
   onReply,
+  moderates,
 }: {
   message: ChatMessage;
   format: LineFormat;
   domId: string;
   onReply: (message: ChatMessage) => void;
+  /** A moderator of the group may delete anyone's line (the server checks again). */
+  moderates: boolean;
 }) {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -51,6 +54,8 @@ export function MessageItem({
     .filter(Boolean)
     .join(' ');
   const actions = !deleted && !editing;
+  const mayDelete = mine || moderates;
+  const deleteLabel = mine ? undefined : t('chat.actions.deleteFrom', { name });
   const yesRef = useRef<HTMLButtonElement>(null);
 
   // Asked "Delete this message?": the answer has the focus.
@@ -97,8 +102,13 @@ export function MessageItem({
               {t('chat.actions.edit')}
             </button>
           )}
-          {mine && (
-            <button type="button" className="link-button" onClick={() => setMode('confirm')}>
+          {mayDelete && (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={deleteLabel}
+              onClick={() => setMode('confirm')}
+            >
               {t('chat.actions.delete')}
             </button>
           )}

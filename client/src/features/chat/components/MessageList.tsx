@@ -20,9 +20,11 @@ const lineDomId = (messageId: string) => `chat-line-${messageId}`;
 export function MessageList({
   lines,
   onReply,
+  moderates,
 }: {
   lines: GroupLines;
   onReply: (message: ChatMessage) => void;
+  moderates: boolean;
 }) {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -142,6 +144,7 @@ export function MessageList({
               format={format}
               domId={lineDomId(item.message.id)}
               onReply={onReply}
+              moderates={moderates}
             />
           );
         })}

@@ -7,6 +7,7 @@ import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { useLoad } from '../../community/hooks.ts';
 import { COMMUNITY_PATHS } from '../../community/paths.ts';
+import { canModerateContent } from '../../community/permissions.ts';
 import { ChatClientContext } from '../chat-context.ts';
 import { ChatPanel } from '../components/ChatPanel.tsx';
 import { useNewChatClient } from '../use-chat-client.ts';
@@ -46,11 +47,12 @@ function GroupChat({ id, user }: { id: string; user: OwnUser }) {
     );
   const { group } = detail.state.data;
   const title = t('chat.titleFor', { group: group.name });
+  const moderates = group.amModerator || canModerateContent(user.roles);
   return (
     <Page title={title}>
       {back}
       {group.amMember ? (
-        <ChatRoom groupId={group.id} selfId={user.id} />
+        <ChatRoom groupId={group.id} selfId={user.id} moderates={moderates} />
       ) : (
         <p className="panel">{t('chat.membersOnly')}</p>
       )}
@@ -58,7 +60,15 @@ function GroupChat({ id, user }: { id: string; user: OwnUser }) {
   );
 }
 
-function ChatRoom({ groupId, selfId }: { groupId: string; selfId: string }) {
+function ChatRoom({
+  groupId,
+  selfId,
+  moderates,
+}: {
+  groupId: string;
+  selfId: string;
+  moderates: boolean;
+}) {
   const client = useNewChatClient(selfId);
   useEffect(() => {
     if (client) void client.open(groupId);
@@ -66,7 +76,7 @@ function ChatRoom({ groupId, selfId }: { groupId: string; selfId: string }) {
   if (!client) return <Loading />;
   return (
     <ChatClientContext.Provider value={client}>
-      <ChatPanel groupId={groupId} />
+      <ChatPanel groupId={groupId} moderates={moderates} />
     </ChatClientContext.Provider>
   );
 }
