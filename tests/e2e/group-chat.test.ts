@@ -14,6 +14,7 @@ let groupId: string;
 let ana: Page;
 let ben: Page;
 let fran: Page;
+let anaId: string;
 
 beforeAll(async () => {
   ({ haven, browser } = await startE2e());
@@ -38,6 +39,7 @@ beforeAll(async () => {
     if (joined.status !== 200) throw new Error(`could not join: ${joined.text}`);
   }
   ana = a.page;
+  anaId = a.client.id;
   ben = b.page;
 });
 afterAll(async () => {
@@ -135,6 +137,22 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     expect(await fitsWidth(ben)).toBe(true);
     expect(await axeViolations(ana)).toEqual([]);
     expect(await axeViolations(ben)).toEqual([]);
+  });
+
+  it('says it is reconnecting when the connection drops, and catches up after', async () => {
+    // Ana's connection breaks and cannot come back for now; Ben writes meanwhile.
+    await ana.route('**/socket.io/**', (route) => route.abort());
+    for (const socket of await haven.haven.sockets.chat.fetchSockets())
+      if (socket.data.user?.id === anaId) socket.disconnect(true);
+    await ana.getByText('Connection lost. Reconnecting…').waitFor();
+    expect(await axeViolations(ana)).toEqual([]);
+    const box = ben.getByRole('textbox', { name: 'Mensaje para el grupo' });
+    await box.fill('¿Seguís ahí?');
+    await box.press('Enter');
+    await line(ben, '¿Seguís ahí?').getByText('Ben').waitFor();
+    await ana.unroute('**/socket.io/**');
+    await line(ana, '¿Seguís ahí?').waitFor({ timeout: 20_000 });
+    await ana.getByText('Connection lost. Reconnecting…').waitFor({ state: 'hidden' });
   });
 
   it("lets the group's moderator delete another member's line", async () => {
