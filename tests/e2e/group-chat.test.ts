@@ -128,6 +128,12 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     await edit.fill('Hello everyone');
     await ana.getByRole('button', { name: 'Save' }).click();
     await line(ben, 'Hello everyone').getByText('editado').waitFor();
+    // Done editing, the focus is back on "Edit", not lost at the top of the page.
+    const editAgain = line(ana, 'Hello everyone').getByRole('button', {
+      name: 'Edit',
+      exact: true,
+    });
+    expect(await editAgain.evaluate((el) => el === document.activeElement)).toBe(true);
 
     await line(ana, 'Hello everyone').getByRole('button', { name: 'Delete', exact: true }).click();
     await ana.getByRole('button', { name: 'Yes, delete' }).click();

@@ -205,4 +205,27 @@ describe('ChatClient', () => {
     socket.fire('chat:message', line(9));
     expect(store.getState()).toBe(before);
   });
+
+  it('loads the page before the oldest line, once at a time, until there is no more', async () => {
+    const socket = new FakeSocket();
+    socket.answers.set('chat:history', (p) =>
+      p.before === id(10)
+        ? { ok: true, data: { messages: [line(9), line(8)], more: false } }
+        : { ok: true, data: { messages: [line(11), line(10)], more: true } },
+    );
+    const store = createChatStore();
+    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    await client.open(GROUP);
+    expect(store.getState().lines?.hasOlder).toBe(true);
+    const twice = Promise.all([client.loadOlder(), client.loadOlder()]);
+    expect(store.getState().loadingOlder).toBe(true);
+    await twice;
+    expect(socket.of('chat:history').slice(1)).toEqual([
+      { groupId: GROUP, before: id(10), limit: 50 },
+    ]);
+    expect(store.getState().lines?.messages.map((m) => m.id)).toEqual([8, 9, 10, 11].map(id));
+    expect(store.getState()).toMatchObject({ loadingOlder: false, lines: { hasOlder: false } });
+    await client.loadOlder();
+    expect(socket.of('chat:history')).toHaveLength(2);
+  });
 });

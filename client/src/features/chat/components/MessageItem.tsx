@@ -57,21 +57,42 @@ export function MessageItem({
   const mayDelete = mine || moderates;
   const deleteLabel = mine ? undefined : t('chat.actions.deleteFrom', { name });
   const yesRef = useRef<HTMLButtonElement>(null);
+  const itemRef = useRef<HTMLLIElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const returning = useRef<'edit' | 'confirm' | null>(null);
+  const back = (from: 'edit' | 'confirm') => {
+    returning.current = from;
+    setMode('view');
+  };
 
   // Asked "Delete this message?": the answer has the focus.
   useEffect(() => {
     if (confirming) yesRef.current?.focus();
   }, [confirming]);
 
+  // Done editing or deleting: the focus goes back where it was, or to the tombstone.
+  useEffect(() => {
+    const from = returning.current;
+    if (mode !== 'view' || !from) return;
+    returning.current = null;
+    const target = deleted
+      ? itemRef.current
+      : from === 'edit'
+        ? editRef.current
+        : deleteRef.current;
+    target?.focus();
+  }, [mode, deleted]);
+
   return (
-    <li className={className} id={domId}>
+    <li className={className} id={domId} ref={itemRef} tabIndex={-1}>
       <p className="chat-meta">
         <strong>{name}</strong> <time dateTime={at.toISOString()}>{format.time.format(at)}</time>
         {edited && <span className="chat-edited"> · {t('chat.edited')}</span>}
       </p>
       <ReplyQuote reply={message.replyTo} />
       {deleted && <p className="chat-deleted">{t('chat.deleted')}</p>}
-      {editing && <EditForm message={message} onDone={() => setMode('view')} />}
+      {editing && <EditForm message={message} onDone={() => back('edit')} />}
       {!deleted && !editing && (
         <p className="chat-text">
           <MessageText text={message.text ?? ''} />
@@ -98,7 +119,12 @@ export function MessageItem({
             {t('chat.actions.react')}
           </button>
           {mine && (
-            <button type="button" className="link-button" onClick={() => setMode('edit')}>
+            <button
+              type="button"
+              className="link-button"
+              ref={editRef}
+              onClick={() => setMode('edit')}
+            >
               {t('chat.actions.edit')}
             </button>
           )}
@@ -107,6 +133,7 @@ export function MessageItem({
               type="button"
               className="link-button"
               aria-label={deleteLabel}
+              ref={deleteRef}
               onClick={() => setMode('confirm')}
             >
               {t('chat.actions.delete')}
@@ -122,11 +149,11 @@ export function MessageItem({
             className="secondary"
             ref={yesRef}
             aria-describedby={confirmId}
-            onClick={() => void client.remove(message.id).then(() => setMode('view'))}
+            onClick={() => void client.remove(message.id).then(() => back('confirm'))}
           >
             {t('chat.actions.confirmYes')}
           </button>
-          <button type="button" className="link-button" onClick={() => setMode('view')}>
+          <button type="button" className="link-button" onClick={() => back('confirm')}>
             {t('chat.actions.cancel')}
           </button>
         </div>

@@ -102,6 +102,8 @@ export function MessageList({
       role="log"
       aria-live="polite"
       aria-relevant="additions"
+      // Older lines put above are not news: the log is busy while they come in.
+      aria-busy={loadingOlder || undefined}
       aria-labelledby={headingId}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by keyboard
       tabIndex={0}
