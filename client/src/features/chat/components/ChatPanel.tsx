@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../../shared/chat/schemas.ts';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
@@ -16,6 +16,16 @@ export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: 
   const loadError = useChatStore((s) => s.loadError);
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const loaded = lines !== null;
+
+  // Once the lines are in, the newest and the composer are brought into view together
+  // (the log is sized to fit with it in one screen, on a phone too).
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (loaded && panel && panel.getBoundingClientRect().bottom > window.innerHeight)
+      panel.scrollIntoView({ block: 'end' });
+  }, [loaded]);
 
   const reply = useCallback((message: ChatMessage) => {
     setReplyTo(message);
@@ -24,7 +34,7 @@ export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: 
 
   if (loadError) return <LoadFailed error={loadError} onRetry={() => void client.open(groupId)} />;
   return (
-    <div className="chat">
+    <div className="chat" ref={panelRef}>
       <p className="chat-note">{t('chat.private')}</p>
       <ConnectionLine />
       <ChatNotice />
