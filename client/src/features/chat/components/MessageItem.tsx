@@ -46,11 +46,17 @@ export function MessageItem({
   const mine = message.senderId !== null && message.senderId === client.selfId;
   const deleted = message.deletedAt !== null || message.text === null;
   const edited = !deleted && message.editedAt !== null;
+  const mentionsMe = !deleted && message.mentions.includes(client.selfId);
   const editing = mode === 'edit' && !deleted;
   const confirming = mode === 'confirm' && !deleted;
   const name = message.senderName ?? t('chat.deletedMember');
   const at = new Date(message.createdAt);
-  const className = ['chat-line', mine ? 'chat-mine' : '', deleted ? 'chat-gone' : '']
+  const className = [
+    'chat-line',
+    mine ? 'chat-mine' : '',
+    deleted ? 'chat-gone' : '',
+    mentionsMe ? 'chat-mentioned' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const actions = !deleted && !editing;
@@ -89,6 +95,7 @@ export function MessageItem({
       <p className="chat-meta">
         <strong>{name}</strong> <time dateTime={at.toISOString()}>{format.time.format(at)}</time>
         {edited && <span className="chat-edited"> · {t('chat.edited')}</span>}
+        {mentionsMe && <span className="chat-edited"> · {t('chat.mentionsYou')}</span>}
       </p>
       <ReplyQuote reply={message.replyTo} />
       {deleted && <p className="chat-deleted">{t('chat.deleted')}</p>}
