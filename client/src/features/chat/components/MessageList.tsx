@@ -73,19 +73,28 @@ export function MessageList({
     return () => seen.disconnect();
   }, [client, lines.hasOlder]);
 
-  // The newest line on screen (and the tab visible): read up to it.
+  // The newest line on screen (and the tab visible): read up to it. A line that came while
+  // the tab was hidden is read when the member comes back to it.
   useEffect(() => {
     const el = newest && document.getElementById(lineDomId(newest));
     if (!el || !newest) return;
+    let onScreen = false;
+    const read = () => {
+      if (onScreen && document.visibilityState === 'visible') client.markRead(newest);
+    };
     const seen = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting) && document.visibilityState === 'visible')
-          client.markRead(newest);
+        onScreen = entries.some((e) => e.isIntersecting);
+        read();
       },
       { root: scrollRef.current },
     );
     seen.observe(el);
-    return () => seen.disconnect();
+    document.addEventListener('visibilitychange', read);
+    return () => {
+      seen.disconnect();
+      document.removeEventListener('visibilitychange', read);
+    };
   }, [client, newest]);
 
   const onScroll = () => {
