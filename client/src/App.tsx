@@ -8,6 +8,7 @@ import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
 import { attendanceRoutes } from './features/attendance/routes.tsx';
+import { chatRoutes } from './features/chat/routes.tsx';
 import { communityRoutes } from './features/community/routes.tsx';
 import { directoryRoutes } from './features/meetings/directory/routes.tsx';
 import { liveRoutes } from './features/meetings/live/routes.tsx';
@@ -81,6 +82,7 @@ export function App() {
             </Route>
             {liveRoutes()}
             {directoryRoutes()}
+            {chatRoutes()}
             {communityRoutes()}
             {programmeRoutes()}
             {adminRoutes()}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ADMIN_PATHS } from '../features/admin/paths.ts';
+import { CHAT_PATHS } from '../features/chat/paths.ts';
 import { SUPPORT_PATHS } from '../features/support/paths.ts';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
 import { useHavenStore } from '../store/index.ts';
@@ -14,6 +15,7 @@ const MODERATION_PATH = '/moderation';
 export function SiteHeader() {
   const { t } = useTranslation();
   const roles = useHavenStore((s) => s.user?.roles);
+  const signedIn = Boolean(roles);
   const moderates = Boolean(roles?.includes('moderator') || roles?.includes('admin'));
   const administers = Boolean(roles?.includes('admin'));
   return (
@@ -36,6 +38,11 @@ export function SiteHeader() {
               <NavLink href={sectionPath(section)}>{t(`sections.${section}.nav`)}</NavLink>
             </li>
           ))}
+          {signedIn && (
+            <li>
+              <NavLink href={CHAT_PATHS.chats}>{t('chat.nav')}</NavLink>
+            </li>
+          )}
           {moderates && (
             <li>
               <NavLink href={MODERATION_PATH}>{t('community.moderation.link')}</NavLink>

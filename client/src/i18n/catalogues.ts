@@ -2,6 +2,8 @@ import adminEn from '../features/admin/locales/en.json';
 import adminEs from '../features/admin/locales/es.json';
 import attendanceEn from '../features/attendance/locales/en.json';
 import attendanceEs from '../features/attendance/locales/es.json';
+import chatEn from '../features/chat/locales/en.json';
+import chatEs from '../features/chat/locales/es.json';
 import communityEn from '../features/community/locales/en.json';
 import communityEs from '../features/community/locales/es.json';
 import directoryEn from '../features/meetings/directory/locales/en.json';
@@ -35,7 +37,7 @@ function withManyPlurals<T>(tree: T): T {
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
  * feature's strings live beside its pages (keys `directory.*`, `live.*`, `community.*`, `programme.*`,
- * `admin.*`, `attendance.*`, `support.*`).
+ * `admin.*`, `attendance.*`, `support.*`, `chat.*`).
  */
 export const catalogues = {
   en: {
@@ -47,6 +49,7 @@ export const catalogues = {
     admin: adminEn,
     attendance: attendanceEn,
     support: supportEn,
+    chat: chatEn,
   },
   es: withManyPlurals({
     ...es,
@@ -57,5 +60,6 @@ export const catalogues = {
     admin: adminEs,
     attendance: attendanceEs,
     support: supportEs,
+    chat: chatEs,
   }),
 } as const;

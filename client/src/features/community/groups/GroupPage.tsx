@@ -8,6 +8,7 @@ import { Page } from '../../../components/Page.tsx';
 import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
+import { CHAT_PATHS } from '../../chat/paths.ts';
 import { languageName, listOf, personName, placeText } from '../components/bits.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -63,14 +64,29 @@ function GroupView({ id }: { id: string }) {
         </div>
         <GroupMembers detail={detail.state.data} onChanged={() => void detail.refresh()} />
       </div>
-      <section className="panel cm-chat" aria-labelledby="cm-chat-title">
-        <h2 id="cm-chat-title">{t('community.groups.chatTitle')}</h2>
-        <p>
-          <span className="cm-badge">{t('community.comingSoon')}</span>
-        </p>
-        <p>{t('community.groups.chatText')}</p>
-      </section>
+      <GroupChatLink group={group} />
     </Page>
+  );
+}
+
+/** The group's chat: a page of its own (roomier on a phone), linked for members. */
+function GroupChatLink({ group }: { group: GroupDetail['group'] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section className="panel cm-chat" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('community.groups.chatTitle')}</h2>
+      <p>{t('community.groups.chatText')}</p>
+      {group.amMember ? (
+        <p>
+          <Link href={CHAT_PATHS.groupChat(group.id)} className="button-link">
+            {t('chat.open')}
+          </Link>
+        </p>
+      ) : (
+        <p>{t('chat.membersOnly')}</p>
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,293 @@
+import type { StoreApi } from 'zustand';
+import type { ChatClientToServer, ChatServerToClient } from '../../../../shared/chat/events.ts';
+import { CHAT_HISTORY_MAX, type ChatMessage } from '../../../../shared/chat/schemas.ts';
+import type {
+  ClientToServerEvents,
+  ConnectRefusal,
+  ServerToClientEvents,
+} from '../../../../shared/protocol.ts';
+import type { HavenSocket } from '../../net/socket.ts';
+import { bindChatEvents } from './chat-events.ts';
+import {
+  compareIds,
+  emptyLines,
+  messageStored,
+  messageUpdated,
+  newerPage,
+  newestId,
+  olderPage,
+  oldestId,
+  pendingAdded,
+  pendingDiscarded,
+  sendFailed,
+  sendRetried,
+  summaryRead,
+} from './chat-state.ts';
+import { type ChatRequester, chatErrorOf, makeChatRequester } from './signalling.ts';
+import { type ChatState, initialChatState, updateGroups, updateLines } from './store.ts';
+import { newClientId, waitSecondsOf } from './text.ts';
+
+/**
+ * Being in the group chat, without drawing it: the `/chat` socket, the open group's pages,
+ * sending (with a clientId kept for retries), catching up after a reconnect, typing and
+ * read marks. React-free, as the live meeting's MeetingClient.
+ */
+
+export type ChatSocket = HavenSocket<
+  ChatServerToClient & ServerToClientEvents,
+  ChatClientToServer & ClientToServerEvents
+>;
+export type ChatSocketFactory = (onRefused: (refusal: ConnectRefusal) => void) => ChatSocket;
+
+export const FIRST_PAGE = 50;
+/** At most one "typing" signal this often; others see it for a few seconds (timeline.ts). */
+export const TYPING_EVERY_MS = 3_000;
+
+export class ChatClient {
+  readonly selfId: string;
+  readonly #store: StoreApi<ChatState>;
+  readonly #socket: ChatSocket;
+  readonly #request: ChatRequester;
+  #closed = false;
+  #connectedOnce = false;
+  #lastTyping = 0;
+  #readUpTo: string | null = null;
+  /** The group asked for; its first page may not have arrived yet. */
+  #groupId: string | null = null;
+  #catchingUp = false;
+
+  constructor(selfId: string, store: StoreApi<ChatState>, connect: ChatSocketFactory) {
+    this.selfId = selfId;
+    store.setState(initialChatState, true);
+    // The store outlives this client (the next chat page makes another): an answer that
+    // arrives, or times out, after close() must not write over the next page's state.
+    this.#store = {
+      ...store,
+      setState: ((...args: Parameters<typeof store.setState>) => {
+        if (!this.#closed) store.setState(...args);
+      }) as typeof store.setState,
+    };
+    this.#socket = connect((refusal) => this.#refused(refusal));
+    this.#request = makeChatRequester(this.#socket);
+    this.#listen();
+  }
+
+  get state(): ChatState {
+    return this.#store.getState();
+  }
+
+  #listen(): void {
+    const socket = this.#socket;
+    socket.on('connect', () => {
+      const again = this.#connectedOnce;
+      this.#connectedOnce = true;
+      this.#store.setState({ connection: 'online' });
+      if (again) void this.#catchUp();
+    });
+    socket.on('disconnect', (reason) => {
+      if (this.#closed) return;
+      this.#store.setState({ connection: 'reconnecting' });
+      // The server closed the socket itself (a restart): Socket.IO does not retry that alone.
+      if (reason === 'io server disconnect')
+        setTimeout(() => this.#closed || socket.connect(), 1_000);
+    });
+    bindChatEvents(socket, this.#store, this.selfId);
+  }
+
+  #refused(refusal: ConnectRefusal): void {
+    this.#store.setState({ loadError: refusal.code });
+  }
+
+  /** Opens a group: its newest page. */
+  async open(groupId: string): Promise<void> {
+    this.#groupId = groupId;
+    this.#readUpTo = null;
+    this.#store.setState({ lines: null, loadError: null, typing: [], loadingOlder: false });
+    try {
+      const page = await this.#request('chat:history', { groupId, limit: FIRST_PAGE });
+      if (this.#groupId !== groupId) return;
+      const lines = olderPage(emptyLines(groupId, this.selfId), page.messages, page.more);
+      this.#store.setState({ lines });
+    } catch (error) {
+      if (this.#groupId === groupId) this.#store.setState({ loadError: chatErrorOf(error).code });
+    }
+  }
+
+  /** After a reconnect: whatever arrived meanwhile, page by page, so nothing is missed. */
+  async #catchUp(): Promise<void> {
+    void this.loadGroupsIfShown();
+    const lines = this.state.lines;
+    if (!lines) {
+      if (this.#groupId) await this.open(this.#groupId);
+      return;
+    }
+    if (this.#catchingUp) return;
+    this.#catchingUp = true;
+    try {
+      let after: string | null = newestId(lines);
+      if (!after) return void (await this.open(lines.groupId));
+      for (;;) {
+        const page: { messages: ChatMessage[]; more: boolean } = await this.#request(
+          'chat:history',
+          {
+            groupId: lines.groupId,
+            after,
+            limit: CHAT_HISTORY_MAX,
+          },
+        );
+        updateLines(this.#store, (l) => newerPage(l, page.messages));
+        after = page.messages.at(-1)?.id ?? after;
+        if (!page.more || page.messages.length === 0) break;
+      }
+      // Lines that failed while offline go again, with their own clientIds.
+      for (const line of this.state.lines?.pending ?? [])
+        if (line.status === 'failed' && line.error === 'UNAVAILABLE')
+          void this.retry(line.clientId);
+    } catch (error) {
+      this.#notice(error);
+    } finally {
+      this.#catchingUp = false;
+    }
+  }
+
+  /** "Load older messages", or scrolling to the top. */
+  async loadOlder(): Promise<void> {
+    const { lines, loadingOlder } = this.state;
+    const before = lines && oldestId(lines);
+    if (!lines || !before || !lines.hasOlder || loadingOlder) return;
+    this.#store.setState({ loadingOlder: true });
+    try {
+      const page = await this.#request('chat:history', {
+        groupId: lines.groupId,
+        before,
+        limit: FIRST_PAGE,
+      });
+      updateLines(this.#store, (l) => olderPage(l, page.messages, page.more));
+    } catch (error) {
+      this.#notice(error);
+    } finally {
+      this.#store.setState({ loadingOlder: false });
+    }
+  }
+
+  /** Shows the line at once; the stored one replaces it (ack or broadcast, whichever first). */
+  send(text: string, replyTo: ChatMessage | null = null): void {
+    const lines = this.state.lines;
+    if (!lines) return;
+    const clientId = newClientId();
+    const reply = replyTo
+      ? { id: replyTo.id, senderName: replyTo.senderName, excerpt: replyTo.text }
+      : null;
+    updateLines(this.#store, (l) =>
+      pendingAdded(l, { clientId, text, replyTo: reply, createdAt: Date.now() }),
+    );
+    void this.#deliver(clientId);
+  }
+
+  /** Sends a failed line again with the same clientId: the server never stores it twice. */
+  retry(clientId: string): Promise<void> {
+    updateLines(this.#store, (l) => sendRetried(l, clientId));
+    return this.#deliver(clientId);
+  }
+
+  discard(clientId: string): void {
+    updateLines(this.#store, (l) => pendingDiscarded(l, clientId));
+  }
+
+  async #deliver(clientId: string): Promise<void> {
+    const lines = this.state.lines;
+    const line = lines?.pending.find((p) => p.clientId === clientId);
+    if (!lines || !line) return;
+    try {
+      const stored = await this.#request('chat:send', {
+        groupId: lines.groupId,
+        clientId,
+        text: line.text,
+        ...(line.replyTo ? { replyTo: line.replyTo.id } : {}),
+      });
+      updateLines(this.#store, (l) => messageStored(l, stored));
+    } catch (error) {
+      const { code } = chatErrorOf(error);
+      updateLines(this.#store, (l) => sendFailed(l, clientId, code));
+      if (code === 'RATE_LIMITED') this.#notice(error);
+    }
+  }
+
+  edit(messageId: string, text: string): Promise<boolean> {
+    return this.#change(() => this.#request('chat:edit', { messageId, text }));
+  }
+
+  remove(messageId: string): Promise<boolean> {
+    return this.#change(() => this.#request('chat:delete', { messageId }));
+  }
+
+  react(messageId: string, emoji: string, on: boolean): Promise<boolean> {
+    return this.#change(() => this.#request('chat:react', { messageId, emoji, on }));
+  }
+
+  async #change(run: () => Promise<ChatMessage>): Promise<boolean> {
+    try {
+      const message = await run();
+      updateLines(this.#store, (l) => messageUpdated(l, message));
+      return true;
+    } catch (error) {
+      this.#notice(error);
+      return false;
+    }
+  }
+
+  /** Someone is typing here: told to the others at most every few seconds. */
+  typing(): void {
+    const groupId = this.state.lines?.groupId;
+    const now = Date.now();
+    if (!groupId || now - this.#lastTyping < TYPING_EVERY_MS || !this.#socket.connected) return;
+    this.#lastTyping = now;
+    this.#request('chat:typing', { groupId }).catch(() => undefined);
+  }
+
+  /** The newest line is on screen: the group is read up to it (once per line). */
+  markRead(messageId: string): void {
+    const groupId = this.state.lines?.groupId;
+    if (!groupId || (this.#readUpTo && compareIds(messageId, this.#readUpTo) <= 0)) return;
+    this.#readUpTo = messageId;
+    this.#request('chat:read', { groupId, messageId })
+      .then(() => updateGroups(this.#store, (groups) => summaryRead(groups, groupId)))
+      .catch(() => {
+        this.#readUpTo = null;
+      });
+  }
+
+  #showGroups = false;
+
+  /** The chat list: the member's groups with their unread lines and mentions. */
+  async loadGroups(): Promise<void> {
+    this.#showGroups = true;
+    try {
+      const { groups } = await this.#request('chat:groups', {});
+      this.#store.setState({ groups });
+    } catch (error) {
+      this.#store.setState({ loadError: chatErrorOf(error).code });
+    }
+  }
+
+  async loadGroupsIfShown(): Promise<void> {
+    if (this.#showGroups) await this.loadGroups();
+  }
+
+  #notice(error: unknown): void {
+    const { code, message } = chatErrorOf(error);
+    const wait = code === 'RATE_LIMITED' ? waitSecondsOf(message) : null;
+    this.#store.setState({ notice: { code, wait, at: Date.now() } });
+  }
+
+  dismissNotice(): void {
+    this.#store.setState({ notice: null });
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#socket.removeAllListeners();
+    this.#socket.disconnect();
+  }
+}

@@ -1,0 +1,30 @@
+import type { StoreApi } from 'zustand';
+import type { ChatSocket } from './chat-client.ts';
+import { messageStored, messageUpdated, summaryMentioned, summaryMessage } from './chat-state.ts';
+import { type ChatState, updateGroups, updateLines } from './store.ts';
+import { typingReceived, typingStopped } from './timeline.ts';
+
+/**
+ * What the server pushes on `/chat`, applied to the store through the pure functions of
+ * chat-state.ts and timeline.ts. `selfId` is the signed-in member.
+ */
+export function bindChatEvents(socket: ChatSocket, store: StoreApi<ChatState>, selfId: string) {
+  const openGroup = () => store.getState().lines?.groupId ?? null;
+
+  socket.on('chat:message', (message) => {
+    updateLines(store, (lines) => messageStored(lines, message));
+    updateGroups(store, (groups) => summaryMessage(groups, message, selfId, openGroup()));
+    if (message.groupId === openGroup())
+      store.setState((s) => ({ typing: typingStopped(s.typing, message.senderId) }));
+  });
+  socket.on('chat:updated', (message) => {
+    updateLines(store, (lines) => messageUpdated(lines, message));
+  });
+  socket.on('chat:mention', ({ groupId }) => {
+    if (groupId !== openGroup()) updateGroups(store, (groups) => summaryMentioned(groups, groupId));
+  });
+  socket.on('chat:typing', ({ groupId, userId, name }) => {
+    if (groupId !== openGroup() || userId === selfId) return;
+    store.setState((s) => ({ typing: typingReceived(s.typing, { userId, name }, Date.now()) }));
+  });
+}

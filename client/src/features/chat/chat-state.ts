@@ -1,0 +1,187 @@
+import type { ChatGroupSummary, ChatMessage } from '../../../../shared/chat/schemas.ts';
+import type { ErrorCode } from '../../../../shared/errors.ts';
+
+/**
+ * One group's chat as the browser holds it, and the pure functions that change it: stored
+ * lines kept in id order (ids grow with time) without duplicates, this member's own lines
+ * still on their way (or failed, to retry with the same clientId), and the unread counts of
+ * the chat list. Tested in node; the ChatClient only calls these.
+ */
+
+/** A line this member typed that the server has not confirmed yet. */
+export interface PendingLine {
+  clientId: string;
+  text: string;
+  replyTo: ChatMessage['replyTo'];
+  createdAt: number;
+  /** 'failed': shown with a Retry that sends the same clientId again. */
+  status: 'sending' | 'failed';
+  error: ErrorCode | null;
+}
+
+export interface GroupLines {
+  groupId: string;
+  selfId: string;
+  /** Stored lines, oldest first (ascending id). */
+  messages: ChatMessage[];
+  pending: PendingLine[];
+  /** The server has older lines than the first one here. */
+  hasOlder: boolean;
+}
+
+export function emptyLines(groupId: string, selfId: string): GroupLines {
+  return { groupId, selfId, messages: [], pending: [], hasOlder: false };
+}
+
+/** Object ids are 24 hex digits that start with the creation time: compare them as text. */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Puts `incoming` into `messages` (sorted by id), once each. A line already present is kept
+ * unless `replace` says the incoming copy is newer (an edit, a deletion, a reaction).
+ */
+function merge(messages: ChatMessage[], incoming: ChatMessage[], replace: boolean): ChatMessage[] {
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  let changed = false;
+  for (const message of incoming) {
+    const known = byId.get(message.id);
+    if (known && !replace) continue;
+    if (known && replace && !isNewer(message, known)) continue;
+    byId.set(message.id, message);
+    changed = true;
+  }
+  if (!changed) return messages;
+  return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** A deletion is final; otherwise a later edit wins; same edit time: the update (reactions). */
+function isNewer(incoming: ChatMessage, known: ChatMessage): boolean {
+  if (known.deletedAt !== null && incoming.deletedAt === null) return false;
+  return (incoming.editedAt ?? 0) >= (known.editedAt ?? 0);
+}
+
+/** Drops the pending lines the stored `messages` stand for (this member's, same clientId). */
+function settle(lines: GroupLines, messages: ChatMessage[]): PendingLine[] {
+  const mine = new Set(messages.filter((m) => m.senderId === lines.selfId).map((m) => m.clientId));
+  if (mine.size === 0) return lines.pending;
+  const pending = lines.pending.filter((p) => !mine.has(p.clientId));
+  return pending.length === lines.pending.length ? lines.pending : pending;
+}
+
+function withMessages(lines: GroupLines, messages: ChatMessage[], replace = false): GroupLines {
+  const own = messages.filter((m) => m.groupId === lines.groupId);
+  if (own.length === 0) return lines;
+  const merged = merge(lines.messages, own, replace);
+  const pending = settle(lines, own);
+  if (merged === lines.messages && pending === lines.pending) return lines;
+  return { ...lines, messages: merged, pending };
+}
+
+/** This member pressed Send: the line shows at once, marked as sending. */
+export function pendingAdded(lines: GroupLines, line: Omit<PendingLine, 'status' | 'error'>) {
+  if (lines.pending.some((p) => p.clientId === line.clientId)) return lines;
+  return {
+    ...lines,
+    pending: [...lines.pending, { ...line, status: 'sending' as const, error: null }],
+  };
+}
+
+/**
+ * A stored line arrived: the send's ack or the broadcast, whichever comes first. The
+ * sender's pending line with the same clientId gives way to it; the second copy is ignored.
+ */
+export function messageStored(lines: GroupLines, message: ChatMessage): GroupLines {
+  return withMessages(lines, [message]);
+}
+
+/** `chat:updated`: an edit, a deletion (text null) or a reaction. Lines not loaded stay so. */
+export function messageUpdated(lines: GroupLines, message: ChatMessage): GroupLines {
+  if (!lines.messages.some((m) => m.id === message.id)) return lines;
+  return withMessages(lines, [message], true);
+}
+
+export function sendFailed(lines: GroupLines, clientId: string, error: ErrorCode): GroupLines {
+  return mapPending(lines, clientId, (p) => ({ ...p, status: 'failed', error }));
+}
+
+/** Retry: the same line, the same clientId, sending again. */
+export function sendRetried(lines: GroupLines, clientId: string): GroupLines {
+  return mapPending(lines, clientId, (p) => ({ ...p, status: 'sending', error: null }));
+}
+
+/** A failed line the member chose not to send after all. */
+export function pendingDiscarded(lines: GroupLines, clientId: string): GroupLines {
+  return { ...lines, pending: lines.pending.filter((p) => p.clientId !== clientId) };
+}
+
+function mapPending(
+  lines: GroupLines,
+  clientId: string,
+  change: (p: PendingLine) => PendingLine,
+): GroupLines {
+  if (!lines.pending.some((p) => p.clientId === clientId)) return lines;
+  return { ...lines, pending: lines.pending.map((p) => (p.clientId === clientId ? change(p) : p)) };
+}
+
+/** The first page, or the page before the oldest line (`chat:history` answers newest first). */
+export function olderPage(lines: GroupLines, messages: ChatMessage[], more: boolean): GroupLines {
+  const next = withMessages(lines, messages);
+  return next.hasOlder === more ? next : { ...next, hasOlder: more };
+}
+
+/** Lines missed while disconnected (`after`, oldest first): appended in order, no duplicates. */
+export function newerPage(lines: GroupLines, messages: ChatMessage[]): GroupLines {
+  return withMessages(lines, messages);
+}
+
+export function oldestId(lines: GroupLines): string | null {
+  return lines.messages[0]?.id ?? null;
+}
+
+/** The newest stored line: where catching up after a reconnect starts. */
+export function newestId(lines: GroupLines): string | null {
+  return lines.messages.at(-1)?.id ?? null;
+}
+
+/** Lines after `readUpTo` from other members, deleted ones not counted. */
+export function unreadAfter(lines: GroupLines, readUpTo: string | null): number {
+  return lines.messages.filter(
+    (m) =>
+      (readUpTo === null || compareIds(m.id, readUpTo) > 0) &&
+      m.senderId !== lines.selfId &&
+      m.deletedAt === null,
+  ).length;
+}
+
+/* The chat list (`chat:groups`): unread lines and mentions per group. */
+
+/** A new line somewhere: counted unless it is this member's own or the group is open. */
+export function summaryMessage(
+  groups: ChatGroupSummary[],
+  message: ChatMessage,
+  selfId: string,
+  openGroupId: string | null,
+): ChatGroupSummary[] {
+  const counts = message.senderId !== selfId && message.groupId !== openGroupId;
+  return groups.map((g) =>
+    g.groupId === message.groupId
+      ? { ...g, unread: g.unread + (counts ? 1 : 0), lastMessageAt: message.createdAt }
+      : g,
+  );
+}
+
+export function summaryMentioned(groups: ChatGroupSummary[], groupId: string) {
+  return groups.map((g) => (g.groupId === groupId ? { ...g, mentions: g.mentions + 1 } : g));
+}
+
+export function summaryRead(groups: ChatGroupSummary[], groupId: string): ChatGroupSummary[] {
+  return groups.map((g) => (g.groupId === groupId ? { ...g, unread: 0, mentions: 0 } : g));
+}
+
+/** Most recent conversation first; groups without lines last, by name. */
+export function sortedSummaries(groups: ChatGroupSummary[], locale: string): ChatGroupSummary[] {
+  return [...groups].sort(
+    (a, b) =>
+      (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) || a.name.localeCompare(b.name, locale),
+  );
+}

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChatMessage } from '../../../../../shared/chat/schemas.ts';
+import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
+import { errorMessageKey } from '../../../i18n/index.ts';
+import { useChatClient, useChatStore } from '../chat-context.ts';
+import { Composer } from './Composer.tsx';
+import { MessageList } from './MessageList.tsx';
+import { TypingLine } from './TypingLine.tsx';
+
+/** The open group's chat: connection state, notices, the lines, who is typing, the composer. */
+export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: boolean }) {
+  const { t } = useTranslation();
+  const client = useChatClient();
+  const lines = useChatStore((s) => s.lines);
+  const loadError = useChatStore((s) => s.loadError);
+  const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const loaded = lines !== null;
+
+  // Once the lines are in, the newest and the composer are brought into view together
+  // (the log is sized to fit with it in one screen, on a phone too).
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (loaded && panel && panel.getBoundingClientRect().bottom > window.innerHeight)
+      panel.scrollIntoView({ block: 'end' });
+  }, [loaded]);
+
+  const reply = useCallback((message: ChatMessage) => {
+    setReplyTo(message);
+    inputRef.current?.focus();
+  }, []);
+
+  if (loadError) return <LoadFailed error={loadError} onRetry={() => void client.open(groupId)} />;
+  return (
+    <div className="chat" ref={panelRef}>
+      <p className="chat-note">{t('chat.private')}</p>
+      <ConnectionLine />
+      <ChatNotice />
+      {lines ? (
+        <MessageList lines={lines} onReply={reply} moderates={moderates} />
+      ) : (
+        <Loading text={t('chat.loading')} />
+      )}
+      <TypingLine />
+      {lines && (
+        <Composer replyTo={replyTo} onCancelReply={() => setReplyTo(null)} inputRef={inputRef} />
+      )}
+    </div>
+  );
+}
+
+/** "Reconnecting…" while the socket is down (the live region is there before it speaks). */
+function ConnectionLine() {
+  const { t } = useTranslation();
+  const connection = useChatStore((s) => s.connection);
+  const down = connection === 'reconnecting';
+  return (
+    <div
+      role="status"
+      className={down ? 'chat-connection chat-connection-down' : 'chat-connection'}
+    >
+      {down && <p>{t('chat.reconnecting')}</p>}
+    </div>
+  );
+}
+
+/** A refused action, in words; RATE_LIMITED says how long to wait. */
+function ChatNotice() {
+  const { t } = useTranslation();
+  const client = useChatClient();
+  const notice = useChatStore((s) => s.notice);
+  const text = !notice
+    ? ''
+    : notice.code === 'RATE_LIMITED' && notice.wait !== null
+      ? t('chat.rateLimited', { count: notice.wait })
+      : t(errorMessageKey(notice.code));
+  return (
+    <div role="alert" className={notice ? 'chat-notice' : 'chat-notice-empty'}>
+      {notice && (
+        <>
+          <p>{text}</p>
+          <button type="button" className="link-button" onClick={() => client.dismissNotice()}>
+            {t('chat.dismiss')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { type FormEvent, type RefObject, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHAT_TEXT_MAX, type ChatMessage } from '../../../../../shared/chat/schemas.ts';
+import { useChatClient } from '../chat-context.ts';
+
+/** Where the member writes: Enter sends, Shift+Enter starts a line; the limit is shown. */
+export function Composer({
+  replyTo,
+  onCancelReply,
+  inputRef,
+}: {
+  replyTo: ChatMessage | null;
+  onCancelReply: () => void;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const { t } = useTranslation();
+  const client = useChatClient();
+  const textId = useId();
+  const hintId = useId();
+  const countId = useId();
+  const [text, setText] = useState('');
+  const length = text.length;
+  const tooLong = length > CHAT_TEXT_MAX;
+  const nearLimit = length > CHAT_TEXT_MAX * 0.9;
+  const replyName = replyTo ? (replyTo.senderName ?? t('chat.deletedMember')) : '';
+
+  const send = (event?: FormEvent) => {
+    event?.preventDefault();
+    const value = text.trim();
+    if (!value || tooLong) return;
+    client.send(value, replyTo);
+    setText('');
+    onCancelReply();
+  };
+
+  return (
+    <form className="chat-composer" onSubmit={send}>
+      {replyTo && (
+        <div className="chat-replying">
+          <p>
+            <strong>{t('chat.composer.replying', { name: replyName })}</strong>{' '}
+            <span>{replyTo.text}</span>
+          </p>
+          <button type="button" className="link-button" onClick={onCancelReply}>
+            {t('chat.composer.cancelReply')}
+          </button>
+        </div>
+      )}
+      <label htmlFor={textId}>{t('chat.composer.label')}</label>
+      <p id={hintId} className="field-hint">
+        {t('chat.composer.hint')}
+      </p>
+      <div className="chat-compose-row">
+        <textarea
+          id={textId}
+          ref={inputRef}
+          rows={2}
+          value={text}
+          aria-describedby={`${hintId} ${countId}`}
+          aria-invalid={tooLong || undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value.trim()) client.typing();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              send();
+            }
+          }}
+        />
+        <button type="submit">{t('chat.composer.send')}</button>
+      </div>
+      <p id={countId} className={nearLimit ? 'chat-count chat-count-near' : 'chat-count'}>
+        {tooLong
+          ? t('chat.composer.tooLong', { max: CHAT_TEXT_MAX })
+          : t('chat.composer.count', { count: length, max: CHAT_TEXT_MAX })}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { ChatClientEvents } from '../../../../shared/chat/events.ts';
+import { type ErrorCode, isErrorCode } from '../../../../shared/errors.ts';
+import type { Ack } from '../../../../shared/protocol.ts';
+import type { AckOf } from '../../../../shared/realtime/event-table.ts';
+
+/** The `/chat` namespace's requests, as promises of their ack data (as the live meeting's). */
+
+export type ChatEvent = keyof ChatClientEvents & string;
+export type ChatPayload<K extends ChatEvent> = z.input<ChatClientEvents[K]['payload']>;
+export type ChatAck<K extends ChatEvent> = AckOf<ChatClientEvents, K>;
+
+/** A refused or unanswered request: the code the UI turns into a message, and the text. */
+export class ChatRequestError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string = code) {
+    super(message);
+    this.name = 'ChatRequestError';
+    this.code = code;
+  }
+}
+
+export function chatErrorOf(error: unknown): { code: ErrorCode; message: string } {
+  if (error instanceof ChatRequestError) return { code: error.code, message: error.message };
+  const code = (error as { code?: unknown } | null)?.code;
+  return { code: isErrorCode(code) ? code : 'INTERNAL', message: '' };
+}
+
+export interface Emitter {
+  emit(event: string, ...args: unknown[]): unknown;
+}
+
+export type ChatRequester = <K extends ChatEvent>(
+  event: K,
+  payload: ChatPayload<K>,
+) => Promise<ChatAck<K>>;
+
+export const CHAT_REQUEST_TIMEOUT_MS = 10_000;
+
+export function makeChatRequester(
+  socket: Emitter,
+  timeoutMs = CHAT_REQUEST_TIMEOUT_MS,
+): ChatRequester {
+  return (event, payload) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new ChatRequestError('UNAVAILABLE', `${event} was not answered`)),
+        timeoutMs,
+      );
+      socket.emit(event, payload ?? {}, (reply: Ack<never>) => {
+        clearTimeout(timer);
+        if (reply && reply.ok === true) resolve(reply.data);
+        else if (reply && reply.ok === false)
+          reject(new ChatRequestError(reply.error.code, reply.error.message));
+        else reject(new ChatRequestError('INTERNAL', `${event}: malformed answer`));
+      });
+    });
+}

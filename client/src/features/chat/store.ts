@@ -1,0 +1,63 @@
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { ChatGroupSummary } from '../../../../shared/chat/schemas.ts';
+import type { ErrorCode } from '../../../../shared/errors.ts';
+import type { GroupLines } from './chat-state.ts';
+import type { Typist } from './timeline.ts';
+
+/**
+ * The chat's plain data for React: the connection, the open group's lines, who is typing,
+ * the chat list and one notice. Only the ChatClient writes here.
+ */
+
+export type Connection = 'connecting' | 'online' | 'reconnecting';
+
+export interface ChatNotice {
+  code: ErrorCode;
+  /** RATE_LIMITED: seconds to wait, when the server said. */
+  wait: number | null;
+  at: number;
+}
+
+export interface ChatState {
+  connection: Connection;
+  /** The open group's lines; null before the first page arrives. */
+  lines: GroupLines | null;
+  /** The first page failed (not a member, no such group, offline). */
+  loadError: ErrorCode | null;
+  loadingOlder: boolean;
+  typing: Typist[];
+  /** The member's groups (`chat:groups`); null until asked for. */
+  groups: ChatGroupSummary[] | null;
+  notice: ChatNotice | null;
+}
+
+export const initialChatState: ChatState = {
+  connection: 'connecting',
+  lines: null,
+  loadError: null,
+  loadingOlder: false,
+  typing: [],
+  groups: null,
+  notice: null,
+};
+
+export type ChatStore = UseBoundStore<StoreApi<ChatState>>;
+
+export function createChatStore(): ChatStore {
+  return create<ChatState>()(() => initialChatState);
+}
+
+export function updateLines(store: StoreApi<ChatState>, change: (l: GroupLines) => GroupLines) {
+  store.setState((state) => {
+    if (!state.lines) return {};
+    const lines = change(state.lines);
+    return lines === state.lines ? {} : { lines };
+  });
+}
+
+export function updateGroups(
+  store: StoreApi<ChatState>,
+  change: (groups: ChatGroupSummary[]) => ChatGroupSummary[],
+) {
+  store.setState((state) => (state.groups ? { groups: change(state.groups) } : {}));
+}

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { ChatClient, type ChatSocket } from '../../../client/src/features/chat/chat-client.ts';
+import { createChatStore } from '../../../client/src/features/chat/store.ts';
+import type { ChatMessage } from '../../../shared/chat/schemas.ts';
+import type { Ack } from '../../../shared/protocol.ts';
+
+/** The ChatClient against a scripted `/chat` socket: what it asks, and what it stores. */
+
+const GROUP = 'a'.repeat(24);
+const ME = 'b'.repeat(24);
+const ANA = 'c'.repeat(24);
+const id = (n: number) => n.toString(16).padStart(24, '0');
+
+function line(n: number, over: Partial<ChatMessage> = {}): ChatMessage {
+  return {
+    id: id(n),
+    groupId: GROUP,
+    senderId: ANA,
+    senderName: 'Ana',
+    clientId: `client-${n}`,
+    text: `line ${n}`,
+    replyTo: null,
+    mentions: [],
+    reactions: [],
+    createdAt: 1_900_000_000_000 + n * 60_000,
+    editedAt: null,
+    deletedAt: null,
+    ...over,
+  };
+}
+
+type Answer = (payload: Record<string, unknown>) => Ack<unknown> | null;
+
+class FakeSocket {
+  connected = true;
+  sent: Array<{ event: string; payload: Record<string, unknown> }> = [];
+  answers = new Map<string, Answer>();
+  #handlers = new Map<string, Array<(...args: unknown[]) => void>>();
+  /** Acks held back until `release()`, to order them against broadcasts. */
+  held: Array<() => void> = [];
+  hold = false;
+
+  on(event: string, fn: (...args: unknown[]) => void) {
+    this.#handlers.set(event, [...(this.#handlers.get(event) ?? []), fn]);
+    return this;
+  }
+  emit(event: string, payload: Record<string, unknown>, ack: (reply: Ack<unknown>) => void) {
+    this.sent.push({ event, payload });
+    const reply = this.answers.get(event)?.(payload) ?? { ok: true, data: {} };
+    const deliver = () => ack(reply);
+    if (this.hold) this.held.push(deliver);
+    else queueMicrotask(deliver);
+  }
+  release() {
+    for (const deliver of this.held.splice(0)) deliver();
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const fn of this.#handlers.get(event) ?? []) fn(...args);
+  }
+  connect() {}
+  disconnect() {}
+  removeAllListeners() {}
+  of(event: string) {
+    return this.sent.filter((s) => s.event === event).map((s) => s.payload);
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function openClient(history: ChatMessage[] = []) {
+  const socket = new FakeSocket();
+  socket.answers.set('chat:history', () => ({
+    ok: true,
+    data: { messages: [...history].reverse(), more: false },
+  }));
+  const store = createChatStore();
+  const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+  socket.fire('connect');
+  await client.open(GROUP);
+  const texts = () => store.getState().lines?.messages.map((m) => m.text) ?? [];
+  return { socket, store, client, texts };
+}
+
+/** The server's ack for a send: the stored line, the same for a retried clientId. */
+function storing(socket: FakeSocket, n: number) {
+  socket.answers.set('chat:send', (p) => ({
+    ok: true,
+    data: line(n, { senderId: ME, clientId: String(p.clientId), text: String(p.text) }),
+  }));
+}
+
+describe('ChatClient', () => {
+  it('opens a group with its newest page', async () => {
+    const { socket, texts } = await openClient([line(1), line(2)]);
+    expect(socket.of('chat:history')).toEqual([{ groupId: GROUP, limit: 50 }]);
+    expect(texts()).toEqual(['line 1', 'line 2']);
+  });
+
+  it('shows a sent line at once, then the stored one, once, ack first', async () => {
+    const { socket, store, client, texts } = await openClient();
+    storing(socket, 3);
+    socket.hold = true;
+    client.send('hello');
+    expect(store.getState().lines?.pending.map((p) => p.text)).toEqual(['hello']);
+    const [sent] = socket.of('chat:send');
+    expect(sent?.clientId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    socket.release();
+    await settle();
+    socket.fire(
+      'chat:message',
+      line(3, { senderId: ME, clientId: String(sent?.clientId), text: 'hello' }),
+    );
+    expect(texts()).toEqual(['hello']);
+    expect(store.getState().lines?.pending).toEqual([]);
+  });
+
+  it('takes the broadcast when it comes before the ack', async () => {
+    const { socket, store, client, texts } = await openClient();
+    storing(socket, 3);
+    socket.hold = true;
+    client.send('hello');
+    const clientId = String(socket.of('chat:send')[0]?.clientId);
+    socket.fire('chat:message', line(3, { senderId: ME, clientId, text: 'hello' }));
+    expect(store.getState().lines?.pending).toEqual([]);
+    socket.release();
+    await settle();
+    expect(texts()).toEqual(['hello']);
+  });
+
+  it('retries a failed send with the same clientId', async () => {
+    const { socket, store, client, texts } = await openClient();
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'down' },
+    }));
+    client.send('hello');
+    await settle();
+    const failed = store.getState().lines?.pending[0];
+    expect(failed).toMatchObject({ status: 'failed', error: 'UNAVAILABLE' });
+    storing(socket, 4);
+    await client.retry(String(failed?.clientId));
+    const [first, second] = socket.of('chat:send');
+    expect(second?.clientId).toBe(first?.clientId);
+    expect(texts()).toEqual(['hello']);
+    expect(store.getState().lines?.pending).toEqual([]);
+  });
+
+  it('says "reconnecting" while down, and fetches what was missed after the newest line', async () => {
+    const { socket, store, texts } = await openClient([line(1), line(2)]);
+    socket.fire('disconnect', 'transport close');
+    expect(store.getState().connection).toBe('reconnecting');
+    let calls = 0;
+    socket.answers.set('chat:history', (p) => {
+      calls++;
+      // Two pages of missed lines, oldest first.
+      return p.after === id(2)
+        ? { ok: true, data: { messages: [line(3), line(4)], more: true } }
+        : { ok: true, data: { messages: [line(5)], more: false } };
+    });
+    socket.fire('connect');
+    expect(store.getState().connection).toBe('online');
+    await settle();
+    await settle();
+    expect(calls).toBe(2);
+    expect(socket.of('chat:history').slice(1)).toEqual([
+      { groupId: GROUP, after: id(2), limit: 100 },
+      { groupId: GROUP, after: id(4), limit: 100 },
+    ]);
+    expect(texts()).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
+  });
+
+  it('tells typing at most every few seconds, and marks read once per newest line', async () => {
+    const { socket, client } = await openClient([line(1)]);
+    client.typing();
+    client.typing();
+    expect(socket.of('chat:typing')).toEqual([{ groupId: GROUP }]);
+    client.markRead(id(1));
+    client.markRead(id(1));
+    expect(socket.of('chat:read')).toEqual([{ groupId: GROUP, messageId: id(1) }]);
+  });
+
+  it('shows how long to wait when sending too fast', async () => {
+    const { socket, store, client } = await openClient();
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'too many attempts; try again in 7 seconds' },
+    }));
+    client.send('hello');
+    await settle();
+    expect(store.getState().notice).toMatchObject({ code: 'RATE_LIMITED', wait: 7 });
+  });
+
+  it('writes nothing to the store once closed, even when a late answer comes', async () => {
+    const { socket, store, client } = await openClient();
+    socket.hold = true;
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'try again in 7 seconds' },
+    }));
+    client.send('hello');
+    client.close();
+    const before = store.getState();
+    socket.release();
+    await settle();
+    socket.fire('chat:message', line(9));
+    expect(store.getState()).toBe(before);
+  });
+
+  it('loads the page before the oldest line, once at a time, until there is no more', async () => {
+    const socket = new FakeSocket();
+    socket.answers.set('chat:history', (p) =>
+      p.before === id(10)
+        ? { ok: true, data: { messages: [line(9), line(8)], more: false } }
+        : { ok: true, data: { messages: [line(11), line(10)], more: true } },
+    );
+    const store = createChatStore();
+    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    await client.open(GROUP);
+    expect(store.getState().lines?.hasOlder).toBe(true);
+    const twice = Promise.all([client.loadOlder(), client.loadOlder()]);
+    expect(store.getState().loadingOlder).toBe(true);
+    await twice;
+    expect(socket.of('chat:history').slice(1)).toEqual([
+      { groupId: GROUP, before: id(10), limit: 50 },
+    ]);
+    expect(store.getState().lines?.messages.map((m) => m.id)).toEqual([8, 9, 10, 11].map(id));
+    expect(store.getState()).toMatchObject({ loadingOlder: false, lines: { hasOlder: false } });
+    await client.loadOlder();
+    expect(socket.of('chat:history')).toHaveLength(2);
+  });
+});
