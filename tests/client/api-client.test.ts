@@ -48,7 +48,12 @@ const user = {
   area: {},
   languages: [],
   timeZone: 'UTC',
-  privacy: { showInGroupMemberLists: false, showArea: false },
+  privacy: {
+    showInGroupMemberLists: false,
+    showArea: false,
+    appearOffline: false,
+    showLastSeen: false,
+  },
   createdAt: new Date(0).toISOString(),
 };
 
