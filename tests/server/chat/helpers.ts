@@ -1,29 +1,16 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { SESSION_COOKIE } from '../../../server/accounts/sessions.ts';
 import type { ChatClientToServer, ChatServerToClient } from '../../../shared/chat/events.ts';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol.ts';
 import { type ApiClient, signUpAs } from '../../helpers/api-client.ts';
 import type { TestHaven } from '../../helpers/haven.ts';
+import { socketCalls } from '../../helpers/socket-calls.ts';
 
 export type ChatSocket = Socket<
   ChatServerToClient & ServerToClientEvents,
   ChatClientToServer & ClientToServerEvents
 >;
-
-type Events = ChatClientToServer;
-type AckData<K extends keyof Events> =
-  Parameters<Events[K]> extends [infer _P, infer A]
-    ? A extends (reply: Ack<infer D>) => void
-      ? D
-      : never
-    : Parameters<Events[K]> extends [infer A]
-      ? A extends (reply: Ack<infer D>) => void
-        ? D
-        : never
-      : never;
-type PayloadArg<K extends keyof Events> =
-  Parameters<Events[K]> extends [infer P, unknown] ? P : undefined;
 
 const sockets: Socket[] = [];
 
@@ -51,60 +38,13 @@ export function closeChatSockets(): void {
   for (const socket of sockets.splice(0)) socket.disconnect();
 }
 
-/** Emits with an ack and resolves with the whole answer, ok or not. */
-export function call<K extends keyof Events & string>(
-  socket: ChatSocket,
-  event: K,
-  payload?: PayloadArg<K> | unknown,
-): Promise<Ack<AckData<K>>> {
-  return (socket.timeout(10_000).emitWithAck as (...a: unknown[]) => Promise<Ack<AckData<K>>>)(
-    event,
-    payload ?? {},
-  );
-}
-
-/** Emits and returns the data, failing the test with the error code otherwise. */
-export async function must<K extends keyof Events & string>(
-  socket: ChatSocket,
-  event: K,
-  payload?: PayloadArg<K>,
-): Promise<AckData<K>> {
-  const answer = await call(socket, event, payload);
-  if (!answer.ok) throw new Error(`${event} refused: ${answer.error.code} ${answer.error.message}`);
-  return answer.data;
-}
+const calls = socketCalls<ChatClientToServer, ChatServerToClient>();
+export const { must, next, recordEvents } = calls;
+/** Chat tests send bad payloads on purpose: any payload at all. */
+export const call = calls.callAny;
 
 export const codeOf = (answer: { ok: boolean; error?: { code: string } }) =>
   answer.ok ? 'accepted' : answer.error?.code;
-
-/** The next `event` the socket receives (optionally the first matching `where`). */
-export function next<K extends keyof ChatServerToClient & string>(
-  socket: ChatSocket,
-  event: K,
-  where: (payload: Parameters<ChatServerToClient[K]>[0]) => boolean = () => true,
-  timeoutMs = 10_000,
-): Promise<Parameters<ChatServerToClient[K]>[0]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off(event, listener as never);
-      reject(new Error(`no ${event} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const listener = (payload: Parameters<ChatServerToClient[K]>[0]) => {
-      if (!where(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener as never);
-      resolve(payload);
-    };
-    socket.on(event, listener as never);
-  });
-}
-
-/** Records every server event a socket receives, to prove what it never got. */
-export function recordEvents(socket: ChatSocket): string[] {
-  const seen: string[] = [];
-  socket.onAny((event: string) => seen.push(event));
-  return seen;
-}
 
 let seq = 0;
 /** A group made by a facilitator, with `names` as members; each has a signed-in client. */

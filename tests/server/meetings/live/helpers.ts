@@ -4,35 +4,18 @@ import type {
   MeetingClientToServer,
   MeetingServerToClient,
 } from '../../../../shared/meetings/live/events.ts';
-import type {
-  Ack,
-  ClientToServerEvents,
-  ServerToClientEvents,
-} from '../../../../shared/protocol.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../../shared/protocol.ts';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol.ts';
 import type { ApiClient } from '../../../helpers/api-client.ts';
 import { signUpAs } from '../../../helpers/api-client.ts';
 import type { TestHaven } from '../../../helpers/haven.ts';
+import { socketCalls } from '../../../helpers/socket-calls.ts';
 import { onceMeetingAt } from '../directory/fixtures.ts';
 
 export type MeetingClientSocket = Socket<
   MeetingServerToClient & ServerToClientEvents,
   MeetingClientToServer & ClientToServerEvents
 >;
-
-type Events = MeetingClientToServer;
-type AckData<K extends keyof Events> =
-  Parameters<Events[K]> extends [infer _P, infer A]
-    ? A extends (reply: Ack<infer D>) => void
-      ? D
-      : never
-    : Parameters<Events[K]> extends [infer A]
-      ? A extends (reply: Ack<infer D>) => void
-        ? D
-        : never
-      : never;
-type PayloadArg<K extends keyof Events> =
-  Parameters<Events[K]> extends [infer P, unknown] ? P : undefined;
 
 const sockets: Socket[] = [];
 
@@ -57,57 +40,10 @@ export function closeSockets(): void {
   for (const socket of sockets.splice(0)) socket.disconnect();
 }
 
-/** Emits with an ack and resolves with the whole answer, ok or not. */
-export function call<K extends keyof Events & string>(
-  socket: MeetingClientSocket,
-  event: K,
-  payload?: PayloadArg<K>,
-): Promise<Ack<AckData<K>>> {
-  return (socket.timeout(10_000).emitWithAck as (...a: unknown[]) => Promise<Ack<AckData<K>>>)(
-    event,
-    payload ?? {},
-  );
-}
-
-/** Emits and returns the data, failing the test with the error code otherwise. */
-export async function must<K extends keyof Events & string>(
-  socket: MeetingClientSocket,
-  event: K,
-  payload?: PayloadArg<K>,
-): Promise<AckData<K>> {
-  const answer = await call(socket, event, payload);
-  if (!answer.ok) throw new Error(`${event} refused: ${answer.error.code} ${answer.error.message}`);
-  return answer.data;
-}
-
-/** The next `event` the socket receives (optionally the first matching `where`). */
-export function next<K extends keyof MeetingServerToClient & string>(
-  socket: MeetingClientSocket,
-  event: K,
-  where: (payload: Parameters<MeetingServerToClient[K]>[0]) => boolean = () => true,
-  timeoutMs = 10_000,
-): Promise<Parameters<MeetingServerToClient[K]>[0]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off(event, listener as never);
-      reject(new Error(`no ${event} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const listener = (payload: Parameters<MeetingServerToClient[K]>[0]) => {
-      if (!where(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener as never);
-      resolve(payload);
-    };
-    socket.on(event, listener as never);
-  });
-}
-
-/** Records every server event a socket receives, to prove what it never got. */
-export function recordEvents(socket: MeetingClientSocket): string[] {
-  const seen: string[] = [];
-  socket.onAny((event: string) => seen.push(event));
-  return seen;
-}
+export const { call, must, next, recordEvents } = socketCalls<
+  MeetingClientToServer,
+  MeetingServerToClient
+>();
 
 /** A facilitator who runs a one-off online meeting that is in progress now. */
 export async function meetingInProgress(haven: TestHaven, overrides: Record<string, unknown> = {}) {
