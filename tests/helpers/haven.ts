@@ -43,6 +43,13 @@ export async function startTestHaven(
     chatSendLimit?: number;
     /** A Redis of the test's own (closed with this Haven), instead of the machine's. */
     redis?: RedisHandle;
+    /**
+     * The database's name and the limits' prefix, for a cluster whose nodes run in separate
+     * processes (bench:chat), where `shareWith` cannot reach: the second node is given the
+     * first's MongoDB as MONGODB_URI and both of these.
+     */
+    dbName?: string;
+    limitsNamespace?: string;
   } = {},
 ): Promise<TestHaven> {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));
@@ -54,14 +61,15 @@ export async function startTestHaven(
     (await discoverMongo({
       uri: process.env.MONGODB_URI,
       dataDir,
-      dbName: `test_${process.pid}_${Date.now()}`,
+      dbName: options.dbName ?? `test_${process.pid}_${Date.now()}`,
       allowDownload: false,
       logger,
     }));
   const redis =
     shared?.redis ?? options.redis ?? (await discoverRedis({ url: process.env.REDIS_URL, logger }));
   // Nodes of one cluster share their limits, as production's nodes do.
-  const limitsNamespace = shared?.limitsNamespace ?? `test-${process.pid}-${Date.now()}`;
+  const limitsNamespace =
+    shared?.limitsNamespace ?? options.limitsNamespace ?? `test-${process.pid}-${Date.now()}`;
   const sfu = await WorkerPool.create({
     size: 1,
     workerBin: process.env.MEDIASOUP_WORKER_BIN,
