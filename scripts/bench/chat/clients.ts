@@ -116,8 +116,22 @@ export async function sendPaced(
   }
 }
 
-/** Waits until every sent line reached every member and was acked, or `timeoutMs` passed. */
-export async function drain(step: DeliveryStep, timeoutMs: number): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (performance.now() < until && !(step.complete && step.allAcked)) await sleep(50);
+/**
+ * Waits until every sent line reached every member and was acked. A line still on its way
+ * is late, not lost: the wait goes on while receipts keep coming, and stops after `quietMs`
+ * without one (what has not come by then is counted lost) or at `capMs` in all.
+ */
+export async function drain(step: DeliveryStep, quietMs: number, capMs: number): Promise<void> {
+  const started = performance.now();
+  let seen = step.progress;
+  let lastProgress = started;
+  while (!(step.complete && step.allAcked)) {
+    const now = performance.now();
+    if (now - lastProgress > quietMs || now - started > capMs) return;
+    await sleep(50);
+    if (step.progress !== seen) {
+      seen = step.progress;
+      lastProgress = performance.now();
+    }
+  }
 }

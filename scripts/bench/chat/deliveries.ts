@@ -58,6 +58,7 @@ export class DeliveryStep {
   #firstRefusal: string | null = null;
   #acks = 0;
   #sent = 0;
+  #receipts = 0;
   #lastReceipt = Number.NaN;
 
   constructor(members: number, total: number, measuredFrom: number) {
@@ -86,6 +87,11 @@ export class DeliveryStep {
     this.#firstRefusal ??= refusal;
   }
 
+  /** Receipts and acks so far: while it grows, late lines are still coming in. */
+  get progress(): number {
+    return this.#acks + this.#receipts + this.#duplicates;
+  }
+
   /** Every sent line has its ack (ok or not). */
   get allAcked(): boolean {
     return this.#acks >= this.#sent;
@@ -99,6 +105,7 @@ export class DeliveryStep {
       return;
     }
     this.#seen[slot] = 1;
+    this.#receipts++;
     this.#receivers[seq] = (this.#receivers[seq] ?? 0) + 1;
     if (seq >= this.measuredFrom) {
       this.#latencies.push(at - (this.#sentAt[seq] ?? Number.NaN));

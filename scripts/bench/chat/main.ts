@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Socket } from 'socket.io-client';
 import { HavenProcess } from '../data/haven-process.ts';
+import { cpuSnapshot } from '../data/probes.ts';
 import { connectBench } from '../data/seeding.ts';
 import { resolveWorkerBin } from '../sfu/worker-bin.ts';
 import { chatChartPng } from './chart.ts';
@@ -44,8 +45,9 @@ const HISTORY_PAGES = count('BENCH_CHAT_HISTORY_PAGES', 200);
 const OUT_DIR = resolve(process.env.BENCH_CHAT_OUT || 'bench-results');
 /** Lines a second each sender socket carries: under Haven's 60 points in 5 s a connection. */
 const PER_SENDER_SOCKET = 4;
-/** How long the last lines of a step may take to arrive before they count as lost. */
-const DRAIN_MS = 15_000;
+/** A step's last lines count as lost after this long with no receipt at all (or the cap). */
+const DRAIN_QUIET_MS = 10_000;
+const DRAIN_CAP_MS = 120_000;
 
 const log = (line: string) => console.error(`[bench:chat] ${line}`);
 const runId = Date.now().toString(36);
@@ -63,6 +65,24 @@ interface Side {
   receivers: Socket[];
   senders: Socket[];
   router: Router;
+  /** The side's two server processes (the first one's children: Haven's database). */
+  pids: number[];
+}
+
+/** CPU ms the side's servers, their children and this process use from now on. */
+function cpuMeter(side: Side): () => NonNullable<StepRow['cpuPerLine']> {
+  const servers = side.pids.map((pid) => cpuSnapshot(pid));
+  const bench = process.cpuUsage();
+  return () => {
+    const used = servers.map((read) => read());
+    const own = process.cpuUsage(bench);
+    return {
+      servers: used.reduce((sum, u) => sum + u.haven, 0),
+      // Each Haven also has an idle mediasoup worker among its children: a few ms at most.
+      database: used.reduce((sum, u) => sum + u.children, 0),
+      bench: (own.user + own.system) / 1000,
+    };
+  };
 }
 
 async function main() {
@@ -125,6 +145,7 @@ async function main() {
       ],
       senders: await open(a.url, Array(senderCount).fill(group.sender.cookie)),
       router: new Router(),
+      pids: [a.pid, b.pid],
     };
     const blank = (n: number) => Array<string>(n).fill('');
     const bareSide: Side = {
@@ -135,6 +156,7 @@ async function main() {
       ],
       senders: await open(bareA.url, blank(senderCount)),
       router: new Router(),
+      pids: [bareA.pid, bareB.pid],
     };
     log(
       `${sockets.length} sockets connected in ${Date.now() - t0} ms (${senderCount} sender sockets a side)`,
@@ -157,13 +179,27 @@ async function main() {
       const prefix = `b${runId}x${stepIndex++}n`;
       side.router.start(step, prefix);
       const pacing: Pacing = { rate, count: step.total, lagMs: [] };
+      const cpu = cpuMeter(side);
+      const from = process.hrtime.bigint() / 1000n;
       await sendPaced(side.senders, step, pacing, (seq) => ({
         groupId: group.groupId,
         clientId: `${prefix}${seq}`,
         text: text(seq),
       }));
-      await drain(step, DRAIN_MS);
+      await drain(step, DRAIN_QUIET_MS, DRAIN_CAP_MS);
       side.router.stop();
+      const used = cpu();
+      // CPU profiles time their samples on this same clock (µs): the step's slice of them.
+      if (process.env.BENCH_CPU_PROFILE)
+        log(
+          `${side.name} @ ${rate}/s: profile window ${from}-${process.hrtime.bigint() / 1000n} µs`,
+        );
+      const perLine = (ms: number) => ms / step.total;
+      const cpuPerLine = {
+        servers: perLine(used.servers),
+        database: perLine(used.database),
+        bench: perLine(used.bench),
+      };
       const summary = step.summary();
       const row = {
         side: side.name,
@@ -171,9 +207,10 @@ async function main() {
         members: MEMBERS,
         summary,
         senderLagP99: percentileSorted(sortedCopy(pacing.lagMs), 99),
+        cpuPerLine,
       };
       log(
-        `${side.name} @ ${rate}/s: ${summary.messages} lines, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms, ${Math.round(summary.deliveriesPerSecond)} deliveries/s, lost ${summary.lost}, refused ${summary.refused}${summary.firstRefusal ? ` (${summary.firstRefusal})` : ''}`,
+        `${side.name} @ ${rate}/s: ${summary.messages} lines, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms, ${Math.round(summary.deliveriesPerSecond)} deliveries/s, lost ${summary.lost}, refused ${summary.refused}${summary.firstRefusal ? ` (${summary.firstRefusal})` : ''}, CPU ms/line ${cpuPerLine.servers.toFixed(1)} servers + ${cpuPerLine.database.toFixed(1)} database, ${cpuPerLine.bench.toFixed(1)} bench`,
       );
       return row;
     };

@@ -10,6 +10,12 @@ export interface StepRow {
   summary: StepSummary;
   /** p99 of how late the bench sent a line against its schedule (its own lag). */
   senderLagP99: number;
+  /**
+   * CPU ms per line sent, over the step: both server processes, the database (the stand-in,
+   * Haven's only), and the bench's own process (its clients). Unlike latency, it does not
+   * depend on what else the machine runs.
+   */
+  cpuPerLine?: { servers: number; database: number; bench: number } | undefined;
 }
 
 export interface ChatRun {
@@ -73,16 +79,19 @@ export function markdownReport(run: ChatRun): string {
     '',
     `## Group chat delivery: ${members.toLocaleString('en')} members on two nodes, one sender, ${run.seconds} s a step`,
     '',
-    '| path | lines/s | deliveries/s target | lines | deliveries/s | p50 ms | p99 ms | max ms | lost | dup | refused | ack p50 ms | ack p99 ms | sender lag p99 ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| path | lines/s | deliveries/s target | lines | deliveries/s | p50 ms | p99 ms | max ms | lost | dup | refused | ack p50 ms | ack p99 ms | sender lag p99 ms | CPU ms/line: servers | database | bench |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...run.steps.map(
       (s) =>
-        `| ${s.side} | ${s.rate} | ${(s.rate * s.members).toLocaleString('en')} | ${s.summary.messages.toLocaleString('en')} | ${fmt(s.summary.deliveriesPerSecond)} | ${fmt(s.summary.p50)} | ${fmt(s.summary.p99)} | ${fmt(s.summary.max)} | ${s.summary.lost} | ${s.summary.duplicates} | ${s.summary.refused}${s.summary.firstRefusal ? ` (${s.summary.firstRefusal})` : ''} | ${fmt(s.summary.ackP50)} | ${fmt(s.summary.ackP99)} | ${fmt(s.senderLagP99)} |`,
+        `| ${s.side} | ${s.rate} | ${(s.rate * s.members).toLocaleString('en')} | ${s.summary.messages.toLocaleString('en')} | ${fmt(s.summary.deliveriesPerSecond)} | ${fmt(s.summary.p50)} | ${fmt(s.summary.p99)} | ${fmt(s.summary.max)} | ${s.summary.lost} | ${s.summary.duplicates} | ${s.summary.refused}${s.summary.firstRefusal ? ` (${s.summary.firstRefusal})` : ''} | ${fmt(s.summary.ackP50)} | ${fmt(s.summary.ackP99)} | ${fmt(s.senderLagP99)} | ${s.cpuPerLine ? `${fmt(s.cpuPerLine.servers)} | ${fmt(s.cpuPerLine.database)} | ${fmt(s.cpuPerLine.bench)}` : ' | | '} |`,
     ),
     '',
     `Latency is from the sender's emit to each member's \`chat:message\`, both in the bench's`,
     `process; half the members are on each node, the sender's ${run.senders} sockets on the first.`,
     '"lost" counts (member, line) receipts that never came, "refused" sends whose ack was not ok.',
+    'CPU ms/line: both server processes, the database (Haven only: the MongoDB stand-in) and the',
+    "bench's own process (all the clients), over the step, per line sent (each line goes to",
+    `${members} members), whatever else the machine runs.`,
     '',
   ];
   if (run.history.length)
