@@ -68,38 +68,43 @@ export async function seedHistory(
 
 type Ask = () => Promise<number>;
 
-async function timed(requests: number, ask: Ask): Promise<{ ms: number[]; errors: number }> {
-  const ms: number[] = [];
-  let errors = 0;
-  for (let i = 0; i < requests; i++) {
-    const t0 = performance.now();
-    try {
-      const got = await ask();
-      if (got !== PAGE) throw new Error(`a page of ${got} lines`);
-      ms.push(performance.now() - t0);
-    } catch {
-      errors++;
-    }
-  }
-  return { ms, errors };
+interface Series {
+  page: string;
+  side: HistoryRow['side'];
+  ask: Ask;
+  ms: number[];
+  errors: number;
 }
 
-const row = (page: string, side: HistoryRow['side'], r: { ms: number[]; errors: number }) => {
-  const sorted = sortedCopy(r.ms);
+async function once(series: Series, measured: boolean): Promise<void> {
+  const t0 = performance.now();
+  try {
+    const got = await series.ask();
+    if (got !== PAGE) throw new Error(`a page of ${got} lines`);
+    if (measured) series.ms.push(performance.now() - t0);
+  } catch {
+    series.errors++;
+  }
+}
+
+const row = (s: Series): HistoryRow => {
+  const sorted = sortedCopy(s.ms);
   return {
-    page,
-    side,
-    n: r.ms.length,
+    page: s.page,
+    side: s.side,
+    n: s.ms.length,
     p50: percentileSorted(sorted, 50),
     p95: percentileSorted(sorted, 95),
-    errors: r.errors,
+    errors: s.errors,
   };
 };
 
 /**
- * The newest page and a page `before` a line deep in the past, each `requests` times, from
+ * The newest page and a page `before` a line deep in the past, `requests` times each, from
  * the members' sockets in turn (one member asking this often would meet the per-connection
- * limit, which is not what is measured here), then the same find through the bare driver.
+ * limit, which is not what is measured here), beside the same find through the bare driver.
+ * The four are asked in turn, one request at a time, so a pause of the database or of the
+ * machine falls on all of them alike rather than on whichever ran first.
  */
 export async function timeHistory(
   connection: Connection,
@@ -132,18 +137,15 @@ export async function timeHistory(
   const newest = { groupId, limit: PAGE };
   const deep = { ...newest, before: deepId };
   const deepFilter = { _id: { $lt: new Types.ObjectId(deepId) } };
-  // One unmeasured round of each first: the first query after a million inserts also pays
-  // for the database settling, which is not what a page costs.
-  await timed(5, viaSocket(newest));
-  await timed(5, viaDriver({}));
-  return [
-    row('newest 50', 'Haven', await timed(requests, viaSocket(newest))),
-    row('newest 50', 'bare driver', await timed(requests, viaDriver({}))),
-    row('50 before a line deep in the past', 'Haven', await timed(requests, viaSocket(deep))),
-    row(
-      '50 before a line deep in the past',
-      'bare driver',
-      await timed(requests, viaDriver(deepFilter)),
-    ),
+  const deepPage = '50 before a line deep in the past';
+  const series: Series[] = [
+    { page: 'newest 50', side: 'Haven', ask: viaSocket(newest), ms: [], errors: 0 },
+    { page: 'newest 50', side: 'bare driver', ask: viaDriver({}), ms: [], errors: 0 },
+    { page: deepPage, side: 'Haven', ask: viaSocket(deep), ms: [], errors: 0 },
+    { page: deepPage, side: 'bare driver', ask: viaDriver(deepFilter), ms: [], errors: 0 },
   ];
+  // Unmeasured rounds first (the JIT, the database's caches); errors there count all the same.
+  for (let i = 0; i < 10; i++) for (const s of series) await once(s, false);
+  for (let i = 0; i < requests; i++) for (const s of series) await once(s, true);
+  return series.map(row);
 }
