@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DeliveryStep,
+  NO_ACK,
   percentileSorted,
   type StepSummary,
   sortedCopy,
@@ -79,12 +80,15 @@ describe('bench:chat delivery bookkeeping', () => {
     });
   });
 
-  it('waits for acks of every line sent', () => {
+  it('waits for acks of every line sent, and tells a missing ack from a refusal', () => {
     const step = new DeliveryStep(1, 2, 0);
     step.sent(0, 0);
     expect(step.allAcked).toBe(false);
-    step.acked(0, 1, 'no ack');
+    step.acked(0, 1, NO_ACK);
     expect(step.allAcked).toBe(true);
+    step.received(0, 0, 2);
+    // Delivered all the same: late acks are not lines that went to nobody.
+    expect(step.summary()).toMatchObject({ lost: 0, refused: 0, noAck: 1, firstRefusal: null });
   });
 });
 
@@ -97,6 +101,7 @@ const summary = (over: Partial<StepSummary>): StepSummary => ({
   duplicates: 0,
   refused: 0,
   firstRefusal: null,
+  noAck: 0,
   p50: 10,
   p99: 20,
   max: 30,

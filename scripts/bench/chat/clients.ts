@@ -5,8 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io as connect, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../../shared/protocol.ts';
-import type { DeliveryStep } from './deliveries.ts';
+import { type DeliveryStep, NO_ACK } from './deliveries.ts';
 
+/** As long as a step waits for its last lines (main.ts): an ack later than that is missing. */
+const ACK_TIMEOUT_MS = 120_000;
 /** Handshakes at once: each costs Haven a session lookup and a groups lookup. */
 const CONNECTING_AT_ONCE = 25;
 
@@ -100,7 +102,7 @@ export async function sendPaced(
       pacing.lagMs.push(performance.now() - (started + n * interval));
       step.sent(n, performance.now());
       socket
-        .timeout(30_000)
+        .timeout(ACK_TIMEOUT_MS)
         .emit(
           'chat:send',
           payload(n),
@@ -108,7 +110,7 @@ export async function sendPaced(
             step.acked(
               n,
               performance.now(),
-              error ? 'no ack' : ack.ok ? null : (ack.error?.code ?? '?'),
+              error ? NO_ACK : ack.ok ? null : (ack.error?.code ?? '?'),
             ),
         );
     }

@@ -17,6 +17,8 @@ export interface StepSummary {
   /** Sends the server refused (their ack was not ok): their lines went to nobody. */
   refused: number;
   firstRefusal: string | null;
+  /** Sends with no ack in time (their lines may still have been delivered, late). */
+  noAck: number;
   p50: number;
   p99: number;
   max: number;
@@ -42,6 +44,8 @@ export function sortedCopy(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
 }
 
+export const NO_ACK = Symbol('no ack');
+
 export class DeliveryStep {
   readonly members: number;
   /** Every line of the step, warm-up first. */
@@ -55,6 +59,7 @@ export class DeliveryStep {
   readonly #latencies: number[] = [];
   #duplicates = 0;
   #refused = 0;
+  #noAck = 0;
   #firstRefusal: string | null = null;
   #acks = 0;
   #sent = 0;
@@ -77,14 +82,17 @@ export class DeliveryStep {
     this.#sentAt[seq] = at;
   }
 
-  acked(seq: number, at: number, refusal: string | null): void {
+  /** `refusal`: null for an ok ack, the error code otherwise; `noAck` when none came in time. */
+  acked(seq: number, at: number, refusal: string | null | typeof NO_ACK): void {
     this.#acks++;
     if (refusal === null) {
       this.#ackedAt[seq] = at;
-      return;
+    } else if (refusal === NO_ACK) {
+      this.#noAck++;
+    } else {
+      this.#refused++;
+      this.#firstRefusal ??= refusal;
     }
-    this.#refused++;
-    this.#firstRefusal ??= refusal;
   }
 
   /** Receipts and acks so far: while it grows, late lines are still coming in. */
@@ -151,6 +159,7 @@ export class DeliveryStep {
       duplicates: this.#duplicates,
       refused: this.#refused,
       firstRefusal: this.#firstRefusal,
+      noAck: this.#noAck,
       p50: percentileSorted(latencies, 50),
       p99: percentileSorted(latencies, 99),
       max: latencies.length ? (latencies[latencies.length - 1] ?? Number.NaN) : Number.NaN,
