@@ -16,15 +16,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connection } from 'mongoose';
 import type { Socket } from 'socket.io-client';
 import { HavenProcess } from '../data/haven-process.ts';
-import { cpuSnapshot } from '../data/probes.ts';
 import { connectBench } from '../data/seeding.ts';
 import { resolveWorkerBin } from '../sfu/worker-bin.ts';
 import { chatChartPng } from './chart.ts';
 import { closeSockets, drain, openSockets, type Pacing, Router, sendPaced } from './clients.ts';
+import { cpuMeter, settle } from './cpu.ts';
 import { DeliveryStep, percentileSorted, sortedCopy } from './deliveries.ts';
 import { seedHistory, timeHistory } from './history.ts';
 import { type ChatRun, markdownReport, resultLine, type StepRow } from './report.ts';
@@ -68,38 +67,6 @@ interface Side {
   router: Router;
   /** The side's two server processes (the first one's children: Haven's database). */
   pids: number[];
-}
-
-/** CPU ms the side's servers, their children and this process use from now on. */
-function cpuMeter(side: Side): () => NonNullable<StepRow['cpuPerLine']> {
-  const servers = side.pids.map((pid) => cpuSnapshot(pid));
-  const bench = process.cpuUsage();
-  return () => {
-    const used = servers.map((read) => read());
-    const own = process.cpuUsage(bench);
-    return {
-      servers: used.reduce((sum, u) => sum + u.haven, 0),
-      // Each Haven also has an idle mediasoup worker among its children: a few ms at most.
-      database: used.reduce((sum, u) => sum + u.children, 0),
-      bench: (own.user + own.system) / 1000,
-    };
-  };
-}
-
-/**
- * Right after a million inserts the database keeps busy for a while (its garbage collector,
- * the stand-in's journal): history pages wait until the processes Haven started (the
- * stand-in; the idle mediasoup worker) use under a tenth of a core for two seconds running.
- */
-async function settle(havenPid: number, maxMs: number): Promise<number> {
-  const started = Date.now();
-  let quiet = 0;
-  while (quiet < 2 && Date.now() - started < maxMs) {
-    const read = cpuSnapshot(havenPid);
-    await sleep(1_000);
-    quiet = read().children < 100 ? quiet + 1 : 0;
-  }
-  return Date.now() - started;
 }
 
 async function main() {
@@ -196,7 +163,7 @@ async function main() {
       const prefix = `b${runId}x${stepIndex++}n`;
       side.router.start(step, prefix);
       const pacing: Pacing = { rate, count: step.total, lagMs: [] };
-      const cpu = cpuMeter(side);
+      const cpu = cpuMeter(side.pids);
       const from = process.hrtime.bigint() / 1000n;
       await sendPaced(side.senders, step, pacing, (seq) => ({
         groupId: group.groupId,
