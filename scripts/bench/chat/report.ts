@@ -83,12 +83,13 @@ export function markdownReport(run: ChatRun): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...run.steps.map(
       (s) =>
-        `| ${s.side} | ${s.rate} | ${(s.rate * s.members).toLocaleString('en')} | ${s.summary.messages.toLocaleString('en')} | ${fmt(s.summary.deliveriesPerSecond)} | ${fmt(s.summary.p50)} | ${fmt(s.summary.p99)} | ${fmt(s.summary.max)} | ${s.summary.lost} | ${s.summary.duplicates} | ${s.summary.refused}${s.summary.firstRefusal ? ` (${s.summary.firstRefusal})` : ''}${s.summary.noAck ? `, ${s.summary.noAck} no ack` : ''} | ${fmt(s.summary.ackP50)} | ${fmt(s.summary.ackP99)} | ${fmt(s.senderLagP99)} | ${s.cpuPerLine ? `${fmt(s.cpuPerLine.servers)} | ${fmt(s.cpuPerLine.database)} | ${fmt(s.cpuPerLine.bench)}` : ' | | '} |`,
+        `| ${s.side} | ${s.rate} | ${(s.rate * s.members).toLocaleString('en')} | ${s.summary.messages.toLocaleString('en')} | ${fmt(s.summary.deliveriesPerSecond)} | ${fmt(s.summary.p50)} | ${fmt(s.summary.p99)} | ${fmt(s.summary.max)} | ${s.summary.lost}${s.summary.incomplete ? ` (${s.summary.incomplete} lines)` : ''} | ${s.summary.duplicates} | ${s.summary.refused}${s.summary.firstRefusal ? ` (${s.summary.firstRefusal})` : ''}${s.summary.noAck ? `, ${s.summary.noAck} no ack` : ''} | ${fmt(s.summary.ackP50)} | ${fmt(s.summary.ackP99)} | ${fmt(s.senderLagP99)} | ${s.cpuPerLine ? `${fmt(s.cpuPerLine.servers)} | ${fmt(s.cpuPerLine.database)} | ${fmt(s.cpuPerLine.bench)}` : ' | | '} |`,
     ),
     '',
     `Latency is from the sender's emit to each member's \`chat:message\`, both in the bench's`,
     `process; half the members are on each node, the sender's ${run.senders} sockets on the first.`,
-    '"lost" counts (member, line) receipts that never came, "refused" sends whose ack was not ok',
+    '"lost" counts (member, line) receipts that never came (and the lines some member missed),',
+    '"refused" sends whose ack was not ok',
     '("no ack": none within 2 minutes; such a line may still have been delivered, late).',
     'CPU ms/line: both server processes, the database (Haven only: the MongoDB stand-in) and the',
     "bench's own process (all the clients), over the step, per line sent (each line goes to",
