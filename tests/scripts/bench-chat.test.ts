@@ -7,6 +7,7 @@ import {
   sortedCopy,
 } from '../../scripts/bench/chat/deliveries.ts';
 import { type ChatRun, goals, resultLine, type StepRow } from '../../scripts/bench/chat/report.ts';
+import { sendDuration } from '../../scripts/bench/chat/server-time.ts';
 import { percentile } from '../../scripts/bench/join/stats.ts';
 
 describe('bench:chat percentiles', () => {
@@ -163,5 +164,21 @@ describe('bench:chat RESULT line and goals', () => {
       // Only Haven's own losses count against it; a duplicate is a failure too.
       ['nothing lost (nor duplicated)', false],
     ]);
+  });
+});
+
+describe("bench:chat's reading of Haven's own send timing", () => {
+  it('takes the chat:send sum and count out of the /metrics exposition', () => {
+    const exposition = [
+      '# TYPE haven_socket_event_duration_seconds histogram',
+      'haven_socket_event_duration_seconds_bucket{le="0.005",namespace="/chat",event="chat:send"} 3',
+      'haven_socket_event_duration_seconds_sum{namespace="/chat",event="chat:history"} 9',
+      'haven_socket_event_duration_seconds_count{namespace="/chat",event="chat:history"} 90',
+      'haven_socket_event_duration_seconds_sum{namespace="/chat",event="chat:send"} 0.125',
+      'haven_socket_event_duration_seconds_count{namespace="/chat",event="chat:send"} 25',
+      'haven_socket_event_duration_seconds_sum{namespace="/meeting",event="chat:send"} 7',
+    ].join('\n');
+    expect(sendDuration(exposition)).toEqual({ sum: 0.125, count: 25 });
+    expect(sendDuration('')).toEqual({ sum: 0, count: 0 });
   });
 });

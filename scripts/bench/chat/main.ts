@@ -27,6 +27,7 @@ import { cpuMeter, settle } from './cpu.ts';
 import { DeliveryStep, percentileSorted, sortedCopy } from './deliveries.ts';
 import { seedHistory, timeHistory } from './history.ts';
 import { type ChatRun, markdownReport, resultLine, type StepRow } from './report.ts';
+import { sendTimer } from './server-time.ts';
 import { createBenchGroup } from './setup.ts';
 
 const count = (name: string, fallback: number, min = 1) => {
@@ -67,6 +68,8 @@ interface Side {
   router: Router;
   /** The side's two server processes (the first one's children: Haven's database). */
   pids: number[];
+  /** The sending node, for Haven's own chat:send timing (/metrics); none for bare. */
+  metricsUrl?: string;
 }
 
 async function main() {
@@ -130,6 +133,7 @@ async function main() {
       senders: await open(a.url, Array(senderCount).fill(group.sender.cookie)),
       router: new Router(),
       pids: [a.pid, b.pid],
+      metricsUrl: a.url,
     };
     const blank = (n: number) => Array<string>(n).fill('');
     const bareSide: Side = {
@@ -164,6 +168,7 @@ async function main() {
       side.router.start(step, prefix);
       const pacing: Pacing = { rate, count: step.total, lagMs: [] };
       const cpu = cpuMeter(side.pids);
+      const serverTime = side.metricsUrl ? await sendTimer(side.metricsUrl) : null;
       const from = process.hrtime.bigint() / 1000n;
       await sendPaced(side.senders, step, pacing, (seq) => ({
         groupId: group.groupId,
@@ -173,6 +178,7 @@ async function main() {
       await drain(step, DRAIN_QUIET_MS, DRAIN_CAP_MS);
       side.router.stop();
       const used = cpu();
+      const serverSendMs = serverTime ? await serverTime() : undefined;
       // CPU profiles time their samples on this same clock (µs): the step's slice of them.
       if (process.env.BENCH_CPU_PROFILE)
         log(
@@ -192,6 +198,7 @@ async function main() {
         summary,
         senderLagP99: percentileSorted(sortedCopy(pacing.lagMs), 99),
         cpuPerLine,
+        serverSendMs,
       };
       log(
         `${side.name} @ ${rate}/s: ${summary.messages} lines, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms, ${Math.round(summary.deliveriesPerSecond)} deliveries/s, lost ${summary.lost}, refused ${summary.refused}${summary.firstRefusal ? ` (${summary.firstRefusal})` : ''}, CPU ms/line ${cpuPerLine.servers.toFixed(1)} servers + ${cpuPerLine.database.toFixed(1)} database, ${cpuPerLine.bench.toFixed(1)} bench`,

@@ -16,6 +16,8 @@ export interface StepRow {
    * depend on what else the machine runs.
    */
   cpuPerLine?: { servers: number; database: number; bench: number } | undefined;
+  /** Haven only: its handler's mean time per chat:send, from its own histogram (/metrics). */
+  serverSendMs?: number | undefined;
 }
 
 export interface ChatRun {
@@ -79,11 +81,11 @@ export function markdownReport(run: ChatRun): string {
     '',
     `## Group chat delivery: ${members.toLocaleString('en')} members on two nodes, one sender, ${run.seconds} s a step`,
     '',
-    '| path | lines/s | deliveries/s target | lines | deliveries/s | p50 ms | p99 ms | max ms | lost | dup | refused | ack p50 ms | ack p99 ms | sender lag p99 ms | CPU ms/line: servers | database | bench |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| path | lines/s | deliveries/s target | lines | deliveries/s | p50 ms | p99 ms | max ms | lost | dup | refused | ack p50 ms | ack p99 ms | in handler, mean ms | sender lag p99 ms | CPU ms/line: servers | database | bench |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...run.steps.map(
       (s) =>
-        `| ${s.side} | ${s.rate} | ${(s.rate * s.members).toLocaleString('en')} | ${s.summary.messages.toLocaleString('en')} | ${fmt(s.summary.deliveriesPerSecond)} | ${fmt(s.summary.p50)} | ${fmt(s.summary.p99)} | ${fmt(s.summary.max)} | ${s.summary.lost}${s.summary.incomplete ? ` (${s.summary.incomplete} lines)` : ''} | ${s.summary.duplicates} | ${s.summary.refused}${s.summary.firstRefusal ? ` (${s.summary.firstRefusal})` : ''}${s.summary.noAck ? `, ${s.summary.noAck} no ack` : ''} | ${fmt(s.summary.ackP50)} | ${fmt(s.summary.ackP99)} | ${fmt(s.senderLagP99)} | ${s.cpuPerLine ? `${fmt(s.cpuPerLine.servers)} | ${fmt(s.cpuPerLine.database)} | ${fmt(s.cpuPerLine.bench)}` : ' | | '} |`,
+        `| ${s.side} | ${s.rate} | ${(s.rate * s.members).toLocaleString('en')} | ${s.summary.messages.toLocaleString('en')} | ${fmt(s.summary.deliveriesPerSecond)} | ${fmt(s.summary.p50)} | ${fmt(s.summary.p99)} | ${fmt(s.summary.max)} | ${s.summary.lost}${s.summary.incomplete ? ` (${s.summary.incomplete} lines)` : ''} | ${s.summary.duplicates} | ${s.summary.refused}${s.summary.firstRefusal ? ` (${s.summary.firstRefusal})` : ''}${s.summary.noAck ? `, ${s.summary.noAck} no ack` : ''} | ${fmt(s.summary.ackP50)} | ${fmt(s.summary.ackP99)} | ${s.serverSendMs === undefined ? '' : fmt(s.serverSendMs)} | ${fmt(s.senderLagP99)} | ${s.cpuPerLine ? `${fmt(s.cpuPerLine.servers)} | ${fmt(s.cpuPerLine.database)} | ${fmt(s.cpuPerLine.bench)}` : ' | | '} |`,
     ),
     '',
     `Latency is from the sender's emit to each member's \`chat:message\`, both in the bench's`,
@@ -91,6 +93,8 @@ export function markdownReport(run: ChatRun): string {
     '"lost" counts (member, line) receipts that never came (and the lines some member missed),',
     '"refused" sends whose ack was not ok',
     '("no ack": none within 2 minutes; such a line may still have been delivered, late).',
+    '"in handler": Haven\'s own time per chat:send, frame in to ack out, which includes writing',
+    "the line to the sending node's own sockets (its haven_socket_event_duration_seconds).",
     'CPU ms/line: both server processes, the database (Haven only: the MongoDB stand-in) and the',
     "bench's own process (all the clients), over the step, per line sent (each line goes to",
     `${members} members), whatever else the machine runs.`,
