@@ -43,10 +43,15 @@ export async function startTestHaven(
     chatSendLimit?: number;
     /** Another process's MongoDB and database: a node of a cluster in a child process. */
     mongo?: { uri: string; dbName: string };
-    /** The cluster's rate-limit and presence prefix in Redis (a node in another process). */
-    limitsNamespace?: string;
     /** A Redis of the test's own (closed with this Haven), instead of the machine's. */
     redis?: RedisHandle;
+    /**
+     * The database's name and the limits' prefix, for a cluster whose nodes run in separate
+     * processes (bench:chat), where `shareWith` cannot reach: the second node is given the
+     * first's MongoDB as MONGODB_URI and both of these. The limits' prefix is also presence's.
+     */
+    dbName?: string;
+    limitsNamespace?: string;
   } = {},
 ): Promise<TestHaven> {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));
@@ -58,7 +63,7 @@ export async function startTestHaven(
     (await discoverMongo({
       uri: options.mongo?.uri ?? process.env.MONGODB_URI,
       dataDir,
-      dbName: options.mongo?.dbName ?? `test_${process.pid}_${Date.now()}`,
+      dbName: options.mongo?.dbName ?? options.dbName ?? `test_${process.pid}_${Date.now()}`,
       allowDownload: false,
       logger,
     }));
@@ -109,7 +114,8 @@ export async function startTestHaven(
       }
       await redis.close();
       // Another process's database is that process's to drop.
-      if (!options.mongo) await mongo.connection.db?.dropDatabase().catch(() => {});
+      if (!options.mongo && !options.dbName)
+        await mongo.connection.db?.dropDatabase().catch(() => {});
       await mongo.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -16,11 +16,22 @@ const COLORS = { haven: '#1f6feb', bare: '#8a8a8a' };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** bench:chat draws its own figures on the same chart, with its own legend and axis. */
+export interface ChartText {
+  legend?: { haven: string; bare: string };
+  axis?: string;
+}
+
 export function dataChartSvg(
   bars: Bar[],
   goals: Array<{ label: string; ms: number }>,
   title: string,
+  text: ChartText = {},
 ): string {
+  const legend = text.legend ?? {
+    haven: 'Haven (HTTP API)',
+    bare: 'bare driver, same database calls',
+  };
   const plotW = WIDTH - M.left - M.right;
   const height = M.top + M.bottom + bars.length * ROW_H;
   const values = bars.flatMap((b) => [b.haven, b.bare ?? 0]).filter((v) => v > 0);
@@ -32,8 +43,8 @@ export function dataChartSvg(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" font-family="DejaVu Sans, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${WIDTH / 2}" y="26" font-size="16" text-anchor="middle">${esc(title)}</text>`,
-    `<rect x="${M.left}" y="38" width="12" height="12" fill="${COLORS.haven}"/><text x="${M.left + 18}" y="48">Haven (HTTP API)</text>`,
-    `<rect x="${M.left + 160}" y="38" width="12" height="12" fill="${COLORS.bare}"/><text x="${M.left + 178}" y="48">bare driver, same database calls</text>`,
+    `<rect x="${M.left}" y="38" width="12" height="12" fill="${COLORS.haven}"/><text x="${M.left + 18}" y="48">${esc(legend.haven)}</text>`,
+    `<rect x="${M.left + 160}" y="38" width="12" height="12" fill="${COLORS.bare}"/><text x="${M.left + 178}" y="48">${esc(legend.bare)}</text>`,
   ];
   for (let v = lo; v <= hi; v *= 10) {
     out.push(
@@ -58,7 +69,7 @@ export function dataChartSvg(
       `<text x="${x(goal.ms) + 4}" y="${M.top - 8}" fill="#c00" font-size="11">${esc(goal.label)}</text>`,
     );
   out.push(
-    `<text x="${M.left + plotW / 2}" y="${height - 16}" text-anchor="middle">p95, ms (log scale)</text>`,
+    `<text x="${M.left + plotW / 2}" y="${height - 16}" text-anchor="middle">${esc(text.axis ?? 'p95, ms (log scale)')}</text>`,
     '</svg>',
   );
   return out.join('\n');

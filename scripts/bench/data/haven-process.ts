@@ -1,6 +1,7 @@
 // The bench's handle on Haven's process (haven-child.ts): one answer per command, in order,
 // over Node's IPC channel. Haven's own output goes to the bench's stderr, never into the
-// report on stdout.
+// report on stdout. bench:chat starts its nodes (and its bare servers) through it too, with
+// an entry and environment of its own.
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -11,13 +12,21 @@ export interface Greeting {
   pid: number;
 }
 
+export interface ChildOptions {
+  /** The script to run (default: bench:data's haven-child.ts). */
+  entry?: string;
+  /** Added to the bench's own environment. */
+  env?: Record<string, string>;
+}
+
 export class HavenProcess {
   readonly #proc: ChildProcess;
   readonly #waiting: Array<{ resolve: (m: unknown) => void; reject: (e: Error) => void }> = [];
   #exited: Error | undefined;
 
-  constructor() {
-    this.#proc = fork(join(import.meta.dirname, 'haven-child.ts'), [], {
+  constructor(options: ChildOptions = {}) {
+    this.#proc = fork(options.entry ?? join(import.meta.dirname, 'haven-child.ts'), [], {
+      env: { ...process.env, ...options.env },
       execArgv: [
         '--import',
         'tsx',
