@@ -128,6 +128,7 @@ export function createApp(deps: AppDeps): HavenApp {
     logger: deps.logger,
     metrics: deps.metrics,
     redisClient: deps.redis.client,
+    redisKeyPrefix: deps.limitsNamespace,
     resolveSession: async (token) => {
       const resolved = await services.sessions.resolve(token);
       return resolved ? { user: resolved.user, expiresAt: resolved.expiresAt } : null;

@@ -65,6 +65,11 @@ export interface SocketServerDeps {
   logger: Logger;
   metrics: Metrics;
   redisClient: Redis | undefined;
+  /**
+   * This deployment's prefix for the adapter's channels in Redis: two deployments (or two
+   * test runs) sharing one Redis must not receive each other's broadcasts.
+   */
+  redisKeyPrefix?: string | undefined;
   /** How often an open socket's session is looked up again (a revoked one ends then). */
   sessionRecheckMs?: number | undefined;
   /** Resolves a session token to the member, or null when it is unknown or expired. */
@@ -218,7 +223,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     const pub = deps.redisClient.duplicate();
     const sub = deps.redisClient.duplicate();
     pubSub.push(pub, sub);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { key: `${deps.redisKeyPrefix ?? 'haven'}:socket.io` }));
   }
   const limiter = new SocketRateLimiter();
   const root = io.of('/');
