@@ -92,7 +92,10 @@ export class ChatModeration {
   /** Muted or banned members write nothing; slow mode spaces everyone else's lines. */
   async mayWrite(actor: Actor, groupId: string, role: 'moderator' | 'member'): Promise<void> {
     if (role === 'moderator') return;
-    const restriction = await this.#restrictionOf(actor.id, groupId);
+    const [restriction, settings] = await Promise.all([
+      this.#restrictionOf(actor.id, groupId),
+      this.#m.Settings.findOne({ groupId: oid(groupId) }).lean(),
+    ]);
     if (restriction?.kind === 'ban')
       throw new AppError('FORBIDDEN', 'a moderator has banned you from this group’s chat');
     if (
@@ -103,7 +106,6 @@ export class ChatModeration {
       const minutes = Math.ceil((restriction.until.getTime() - Date.now()) / 60_000);
       throw new AppError('FORBIDDEN', `a moderator has muted you here for ${minutes} more minutes`);
     }
-    const settings = await this.#m.Settings.findOne({ groupId: oid(groupId) }).lean();
     if (settings && settings.slowModeSeconds > 0)
       await this.#slowMode(actor.id, groupId, settings.slowModeSeconds);
   }

@@ -55,8 +55,8 @@ export class ChatService {
     await this.#mustBeMember(actor, input.groupId, 'write');
     const groupId = oid(input.groupId);
     const senderId = oid(actor.id);
-    const earlier = await this.#m.Message.findOne({ groupId, senderId, clientId: input.clientId });
-    if (earlier) return { message: await this.#view(earlier.toObject()), created: false };
+    // No look-up before the insert: the unique index finds a retry (below), and a first send,
+    // by far the common case, saves a round trip.
     const [replyTo, mentions] = await Promise.all([
       this.#replyTo(input.groupId, input.replyTo),
       this.#mentionable(input.groupId, input.mentions ?? [], actor.id),
@@ -73,7 +73,7 @@ export class ChatService {
       });
       return { message: await this.#view(doc.toObject()), created: true };
     } catch (error) {
-      // Two retries raced: the unique index kept one, and both get it.
+      // A retry, or two racing: the unique index kept the first, and each gets it back.
       if (!isDuplicateKey(error)) throw error;
       const stored = await this.#m.Message.findOne({ groupId, senderId, clientId: input.clientId });
       if (!stored) throw error;
