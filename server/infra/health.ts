@@ -32,18 +32,25 @@ async function within(check: () => Promise<boolean>): Promise<boolean> {
   }
 }
 
+/** Per database handle, the crashes some check has already reported. */
+const reportedCrashes = new WeakMap<object, number>();
+
 export async function checkHealth(deps: HealthDeps): Promise<Health> {
   // A ping issued just as the stand-in dies waits for it and may succeed once it is back: a
-  // crash or restart this check lived through is reported all the same.
+  // crash or restart this check lived through is reported all the same, and so is a crash
+  // no check has reported yet (a restart quicker than the next check would hide it).
   const restartingBefore = deps.mongo.restarting();
   const crashesBefore = deps.mongo.crashes();
+  const unreported = crashesBefore > (reportedCrashes.get(deps.mongo) ?? 0);
   const [mongoOk, redisOk] = await Promise.all([
     within(() => deps.mongo.ping()),
     within(() => deps.redis.ping()),
   ]);
   const sfuStats = deps.sfu.stats();
+  const crashesAfter = deps.mongo.crashes();
+  reportedCrashes.set(deps.mongo, crashesAfter);
   const mongoRestarting =
-    restartingBefore || deps.mongo.restarting() || deps.mongo.crashes() !== crashesBefore;
+    unreported || restartingBefore || deps.mongo.restarting() || crashesAfter !== crashesBefore;
   const mongo: DependencyHealth = {
     ok: mongoOk && !mongoRestarting,
     backend: deps.mongo.backend,
