@@ -110,6 +110,11 @@ export function createApi(deps: ApiDeps) {
     export: (userId) => deps.services.chat.exportFor(userId),
     erase: (userId) => deps.services.chat.eraseFor(userId),
   });
+  // After groupChat: its erase has already made the member's own lines tombstones.
+  accountData.register('contacts', {
+    export: (userId) => deps.services.chat.contacts.exportFor(userId),
+    erase: (userId) => deps.services.chat.contacts.eraseFor(userId),
+  });
   mountDirectory(feature, directory);
   mountProgramme(feature);
   mountAttendanceRoutes(api, deps.attendanceSlips);

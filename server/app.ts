@@ -159,6 +159,7 @@ export function createApp(deps: AppDeps): HavenApp {
         groups: services.groups,
         announcer: presenceAnnouncer(sockets),
         choicesOf: (userId) => services.users.presenceChoicesOf(userId),
+        circleOf: (userId) => services.chat.contacts.presenceCircle(userId),
         logger: deps.logger,
       })
     : undefined;

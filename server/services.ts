@@ -5,6 +5,8 @@ import { accountModels } from './accounts/models.ts';
 import { AccountService } from './accounts/service.ts';
 import { SessionService } from './accounts/sessions.ts';
 import { UserDirectory } from './accounts/user-directory.ts';
+import { contactModels } from './chat/contact-models.ts';
+import { Contacts } from './chat/contacts.ts';
 import { chatModels } from './chat/models.ts';
 import { ChatModeration } from './chat/moderation.ts';
 import { ChatService } from './chat/service.ts';
@@ -53,5 +55,6 @@ function chatService(
     options.redis,
     options.limitsNamespace ?? 'haven',
   );
-  return new ChatService(models, groups, users, moderation);
+  const contacts = new Contacts({ ...models, ...contactModels(connection) }, groups, users);
+  return new ChatService(models, groups, users, moderation, contacts);
 }

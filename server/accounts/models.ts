@@ -23,6 +23,10 @@ const userSchema = new Schema(
       showArea: { type: Boolean, default: DEFAULT_PRIVACY.showArea },
       appearOffline: { type: Boolean, default: DEFAULT_PRIVACY.appearOffline },
       showLastSeen: { type: Boolean, default: DEFAULT_PRIVACY.showLastSeen },
+      acceptContactRequests: {
+        type: Boolean,
+        default: DEFAULT_PRIVACY.acceptContactRequests,
+      },
     },
   },
   { timestamps: true },

@@ -1,13 +1,14 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Types } from 'mongoose';
 import type { z } from 'zod';
-import type {
-  MemberSearchQuery,
-  OwnUser,
-  PublicUser,
-  profileUpdateBody,
-  Role,
-  registerBody,
+import {
+  DEFAULT_PRIVACY,
+  type MemberSearchQuery,
+  type OwnUser,
+  type PublicUser,
+  type profileUpdateBody,
+  type Role,
+  type registerBody,
 } from '../../shared/api/accounts.ts';
 import type { Page } from '../../shared/api/common.ts';
 import { findPage, type SortSpec } from '../infra/api/paging.ts';
@@ -41,6 +42,7 @@ type UserRecord = {
     showArea?: boolean | null;
     appearOffline?: boolean | null;
     showLastSeen?: boolean | null;
+    acceptContactRequests?: boolean | null;
   } | null;
   createdAt?: Date;
 };
@@ -68,6 +70,8 @@ export function toOwnUser(user: UserRecord): OwnUser {
       showArea: user.privacy?.showArea ?? false,
       appearOffline: user.privacy?.appearOffline ?? false,
       showLastSeen: user.privacy?.showLastSeen ?? false,
+      acceptContactRequests:
+        user.privacy?.acceptContactRequests ?? DEFAULT_PRIVACY.acceptContactRequests,
     },
     createdAt: (user.createdAt ?? new Date(0)).toISOString(),
   };

@@ -1,5 +1,6 @@
 import type { PublicUser } from '../../shared/api/accounts.ts';
 import type { AccountModels } from './models.ts';
+import { nameKey } from './name-key.ts';
 import { toPublicUser } from './service.ts';
 
 /**
@@ -37,6 +38,26 @@ export class UserDirectory {
       user as { privacy?: { appearOffline?: boolean; showLastSeen?: boolean } } | null
     )?.privacy;
     return { invisible: privacy?.appearOffline === true, lastSeen: privacy?.showLastSeen === true };
+  }
+
+  /**
+   * What contact requests need of a member: whether they take requests, and their meeting
+   * area (country and folded city) to compare with the asker's. null: no such member.
+   */
+  async contactTermsOf(
+    id: string,
+  ): Promise<{ acceptsRequests: boolean; area: string | null } | null> {
+    const user = await this.#models.User.findById(id, {
+      'privacy.acceptContactRequests': 1,
+      area: 1,
+    }).lean();
+    if (!user) return null;
+    const privacy = user.privacy as { acceptContactRequests?: boolean | null } | undefined;
+    const area = user.area as { country?: string | null; city?: string | null } | undefined;
+    return {
+      acceptsRequests: privacy?.acceptContactRequests !== false,
+      area: area?.country && area.city ? `${area.country}:${nameKey(area.city)}` : null,
+    };
   }
 
   async publicUsers(ids: string[]): Promise<Map<string, PublicUser>> {

@@ -23,9 +23,16 @@ const SWEEP_EVERY_MS = 3_000;
 /** A member's choices (appear offline, show last seen) are read again after this long. */
 const CHOICES_FOR_MS = 30_000;
 
+/** Who hears of a member's presence: their groups and contacts, never those they blocked. */
+export interface PresenceAudience {
+  groupIds: string[];
+  contactIds: string[];
+  hiddenFrom: string[];
+}
+
 export interface PresenceAnnouncer {
-  /** Sends `presence` to every socket in the member's groups (cluster-wide). */
-  announce(groupIds: string[], presence: MemberPresence): void;
+  /** Sends `presence` to every socket of the audience (cluster-wide). */
+  announce(audience: PresenceAudience, presence: MemberPresence): void;
 }
 
 export class LivePresence {
@@ -40,6 +47,7 @@ export class LivePresence {
   readonly #timers: NodeJS.Timeout[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   readonly #choicesOf: (userId: string) => Promise<PresenceSettings>;
+  readonly #circleOf: (userId: string) => Promise<{ contacts: string[]; hiddenFrom: string[] }>;
   readonly #choices = new Map<string, { choices: Promise<PresenceSettings>; until: number }>();
   #closed = false;
 
@@ -50,7 +58,10 @@ export class LivePresence {
     logger: Logger;
     /** The member's privacy choices for presence (account settings). */
     choicesOf: (userId: string) => Promise<PresenceSettings>;
+    /** Their contacts, who hear of them too, and those they blocked, who never do. */
+    circleOf: (userId: string) => Promise<{ contacts: string[]; hiddenFrom: string[] }>;
   }) {
+    this.#circleOf = deps.circleOf;
     this.#choicesOf = deps.choicesOf;
     this.#presence = deps.presence;
     this.#groups = deps.groups;
@@ -155,13 +166,20 @@ export class LivePresence {
 
   async #tell(userId: string, state: PresenceState): Promise<void> {
     if (this.#closed) return;
-    const groups = await this.#groups.groupsOf(userId);
+    const [groups, circle] = await Promise.all([
+      this.#groups.groupsOf(userId),
+      this.#circleOf(userId),
+    ]);
     const lastSeen =
       state === 'offline'
         ? ((await this.#presence.statesOf([userId])).get(userId)?.lastSeen ?? null)
         : null;
     this.#announcer.announce(
-      groups.map((g) => g.id),
+      {
+        groupIds: groups.map((g) => g.id),
+        contactIds: circle.contacts,
+        hiddenFrom: circle.hiddenFrom,
+      },
       { userId, state, lastSeen },
     );
   }

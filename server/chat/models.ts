@@ -8,6 +8,8 @@ import { type Connection, type Model, Schema, type Types } from 'mongoose';
 
 export interface ChatMessageDoc {
   _id: Types.ObjectId;
+  /** A private line's `groupId` is its conversation's (contact-models.ts). */
+  kind: 'group' | 'private';
   groupId: Types.ObjectId;
   /** null once the sender deleted their account. */
   senderId: Types.ObjectId | null;
@@ -31,6 +33,7 @@ export interface ChatReadDoc {
 }
 
 const messageSchema = new Schema<ChatMessageDoc>({
+  kind: { type: String, enum: ['group', 'private'], default: 'group' },
   groupId: { type: Schema.Types.ObjectId, required: true },
   senderId: { type: Schema.Types.ObjectId, default: null },
   clientId: { type: String, required: true },

@@ -4,6 +4,7 @@ import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
+import type { Contacts } from './contacts.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
 import type { ChatModeration } from './moderation.ts';
 
@@ -32,38 +33,50 @@ export interface SendInput {
   mentions?: string[] | undefined;
 }
 
+interface Place {
+  kind: 'group' | 'private';
+  role: 'moderator' | 'member';
+}
+
 export class ChatService {
   readonly #m: ChatModels;
   readonly #groups: GroupService;
   readonly #users: UserDirectory;
   readonly moderation: ChatModeration;
+  readonly contacts: Contacts;
 
   constructor(
     models: ChatModels,
     groups: GroupService,
     users: UserDirectory,
     moderation: ChatModeration,
+    contacts: Contacts,
   ) {
     this.#m = models;
     this.#groups = groups;
     this.#users = users;
     this.moderation = moderation;
+    this.contacts = contacts;
   }
 
   /** `created` is false when a retry found the line already stored. */
   async send(actor: Actor, input: SendInput): Promise<{ message: ChatMessage; created: boolean }> {
-    await this.#mustBeMember(actor, input.groupId, 'write');
+    const place = await this.#placeOf(actor, input.groupId, 'write');
     const groupId = oid(input.groupId);
     const senderId = oid(actor.id);
     // No look-up before the insert: the unique index finds a retry (below), and a first send,
     // by far the common case, saves a round trip.
     const [replyTo, mentions] = await Promise.all([
       this.#replyTo(input.groupId, input.replyTo),
-      this.#mentionable(input.groupId, input.mentions ?? [], actor.id),
+      // Two people in a conversation need no @: the other is told of every line.
+      place.kind === 'group'
+        ? this.#mentionable(input.groupId, input.mentions ?? [], actor.id)
+        : [],
     ]);
     await indexesReady(this.#m.Message);
     try {
       const doc = await this.#m.Message.create({
+        kind: place.kind,
         groupId,
         senderId,
         clientId: input.clientId,
@@ -94,7 +107,7 @@ export class ChatService {
       limit?: number | undefined;
     },
   ): Promise<{ messages: ChatMessage[]; more: boolean }> {
-    await this.#mustBeMember(actor, query.groupId);
+    await this.#placeOf(actor, query.groupId, 'read');
     const limit = query.limit ?? DEFAULT_PAGE;
     const filter: Record<string, unknown> = { groupId: oid(query.groupId) };
     if (query.before) filter._id = { $lt: oid(query.before) };
@@ -109,7 +122,7 @@ export class ChatService {
 
   async edit(actor: Actor, messageId: string, text: string): Promise<ChatMessage> {
     const message = await this.#find(messageId);
-    await this.#mustBeMember(actor, String(message.groupId), 'write');
+    await this.#placeOf(actor, String(message.groupId), 'write');
     if (String(message.senderId) !== actor.id)
       throw new AppError('FORBIDDEN', 'only its sender can edit a message');
     if (message.deletedAt) throw new AppError('INVALID_TRANSITION', 'this message was deleted');
@@ -125,8 +138,8 @@ export class ChatService {
   /** By its sender, or a moderator of the group: the text goes, the line's place stays. */
   async delete(actor: Actor, messageId: string): Promise<ChatMessage> {
     const message = await this.#find(messageId);
-    const role = await this.#mustBeMember(actor, String(message.groupId));
-    if (String(message.senderId) !== actor.id && role !== 'moderator')
+    const place = await this.#placeOf(actor, String(message.groupId), 'read');
+    if (String(message.senderId) !== actor.id && place.role !== 'moderator')
       throw new AppError('FORBIDDEN', 'only its sender or a moderator can delete a message');
     const updated = await this.#m.Message.findOneAndUpdate(
       { _id: message._id },
@@ -145,7 +158,7 @@ export class ChatService {
 
   async react(actor: Actor, messageId: string, emoji: string, on: boolean): Promise<ChatMessage> {
     const message = await this.#find(messageId);
-    await this.#mustBeMember(actor, String(message.groupId), 'write');
+    await this.#placeOf(actor, String(message.groupId), 'write');
     if (message.deletedAt) throw new AppError('INVALID_TRANSITION', 'this message was deleted');
     const me = oid(actor.id);
     const reactions = message.reactions.map((r) => ({ emoji: r.emoji, userIds: [...r.userIds] }));
@@ -169,7 +182,7 @@ export class ChatService {
 
   /** Lines of the group with these words (all of them), newest first; deleted lines never. */
   async search(actor: Actor, groupId: string, q: string, limit = 20): Promise<ChatMessage[]> {
-    await this.#mustBeMember(actor, groupId);
+    await this.#placeOf(actor, groupId, 'read');
     await indexesReady(this.#m.Message);
     // Each word must appear: quoted terms are ANDed by $text, bare ones would be ORed.
     const terms = q
@@ -190,7 +203,7 @@ export class ChatService {
 
   /** Moves the member's read marker forward (never back) to `messageId`. */
   async markRead(actor: Actor, groupId: string, messageId: string): Promise<void> {
-    await this.#mustBeMember(actor, groupId);
+    await this.#placeOf(actor, groupId, 'read');
     const message = await this.#m.Message.exists({ _id: oid(messageId), groupId: oid(groupId) });
     if (!message) throw new AppError('NOT_FOUND', 'no such message in this group');
     await indexesReady(this.#m.Read);
@@ -247,6 +260,7 @@ export class ChatService {
       .sort({ _id: 1 })
       .lean();
     return mine.map((m) => ({
+      kind: m.kind ?? 'group',
       groupId: String(m.groupId),
       text: m.text,
       createdAt: m.createdAt.toISOString(),
@@ -282,17 +296,24 @@ export class ChatService {
     await this.#m.Read.deleteMany({ userId: id });
   }
 
-  /** Membership, then the moderators' restrictions (moderation.ts) for reading or writing. */
-  async #mustBeMember(
-    actor: Actor,
-    groupId: string,
-    need: 'read' | 'write' = 'read',
-  ): Promise<'moderator' | 'member'> {
-    const role = await this.#groups.roleIn(actor, groupId);
+  /**
+   * Where a line is read or written, and may the actor: a group (membership, then its
+   * moderators' restrictions, moderation.ts), or else a private conversation (contacts.ts:
+   * either of the two reads it; only contacts who blocked nobody write).
+   */
+  async #placeOf(actor: Actor, id: string, need: 'read' | 'write'): Promise<Place> {
+    const role = await this.#groups.roleIn(actor, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    });
+    if (role === undefined) {
+      await this.contacts.access(actor, id, need);
+      return { kind: 'private', role: 'member' };
+    }
     if (!role) throw new AppError('FORBIDDEN', 'join the group to read and write in its chat');
-    if (need === 'write') await this.moderation.mayWrite(actor, groupId, role);
-    else await this.moderation.mayRead(actor, groupId, role);
-    return role;
+    if (need === 'write') await this.moderation.mayWrite(actor, id, role);
+    else await this.moderation.mayRead(actor, id, role);
+    return { kind: 'group', role };
   }
 
   async #find(messageId: string): Promise<ChatMessageDoc> {
@@ -339,6 +360,7 @@ export class ChatService {
       id ? (people.get(String(id))?.displayName ?? null) : null;
     return docs.map((d) => ({
       id: String(d._id),
+      kind: d.kind ?? 'group',
       groupId: String(d.groupId),
       senderId: d.senderId ? String(d.senderId) : null,
       senderName: nameOf(d.senderId),

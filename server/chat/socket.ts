@@ -1,4 +1,5 @@
 import { type ChatServerToClient, chatClientEvents } from '../../shared/chat/events.ts';
+import type { ChatMessage } from '../../shared/chat/schemas.ts';
 import type { Access } from '../../shared/realtime/event-table.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
@@ -14,6 +15,7 @@ import {
   memberRoom,
   type SocketServer,
 } from '../realtime/socket-server.ts';
+import { bindContactEvents, contactHandlers } from './contact-socket.ts';
 import type { LivePresence, PresenceAnnouncer } from './live-presence.ts';
 import type { ChatService } from './service.ts';
 
@@ -41,27 +43,34 @@ export interface ChatSocketDeps {
   metrics: Metrics;
 }
 
-interface ChatContext {
+export interface ChatContext {
   socket: HavenSocket;
   user: RequestUser;
 }
-type ChatContexts = Record<Access, ChatContext>;
+export type ChatContexts = Record<Access, ChatContext>;
 
-type ChatNamespace = {
-  to(room: string | string[]): {
-    emit: <K extends keyof ChatServerToClient>(
-      event: K,
-      ...args: Parameters<ChatServerToClient[K]>
-    ) => boolean;
-  };
+type ChatEmitter = {
+  emit: <K extends keyof ChatServerToClient>(
+    event: K,
+    ...args: Parameters<ChatServerToClient[K]>
+  ) => boolean;
 };
+export type ChatNamespace = { to(room: string | string[]): ChatEmitter };
 
-/** Presence changes go to the member's groups' rooms: those who share a group, on every node. */
+/**
+ * Presence changes go to the member's groups' rooms and their contacts, on every node, but
+ * never to a member they blocked (Socket.IO sends once per socket however many rooms match).
+ */
 export function presenceAnnouncer(sockets: SocketServer): PresenceAnnouncer {
-  const nsp = sockets.chat as unknown as ChatNamespace;
+  const nsp = sockets.chat;
   return {
-    announce(groupIds, presence) {
-      if (groupIds.length > 0) nsp.to(groupIds.map(groupRoom)).emit('chat:presence', presence);
+    announce({ groupIds, contactIds, hiddenFrom }, presence) {
+      const rooms = [...groupIds.map(groupRoom), ...contactIds.map(memberRoom)];
+      if (rooms.length === 0) return;
+      (nsp.to(rooms).except(hiddenFrom.map(memberRoom)) as unknown as ChatEmitter).emit(
+        'chat:presence',
+        presence,
+      );
     },
   };
 }
@@ -86,6 +95,7 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
         deps.logger.warn({ err: error.message, event: 'chat:rooms' }, 'chat room not joined'),
       );
   });
+  bindContactEvents(deps, emitTo);
   deps.groups.memberships.on('left', (userId, groupId) =>
     nsp.in(memberRoom(userId)).socketsLeave(groupRoom(groupId)),
   );
@@ -132,13 +142,19 @@ function chatHandlers(
 ): HandlerTable<typeof chatClientEvents, ChatContexts> {
   const { chat } = deps;
   const ok = {};
+  /** A group's line goes to its room; a private one to both members' sockets. */
+  const roomsOf = async (message: ChatMessage): Promise<string | string[]> =>
+    message.kind === 'group'
+      ? groupRoom(message.groupId)
+      : (await chat.contacts.membersOf(message.groupId)).map(memberRoom);
   return {
+    ...contactHandlers(deps, nsp),
     'chat:send': async (input, { user }) => {
       await state.ready;
       await limited(deps.sendLimiter, user.id);
       const { message, created } = await chat.send(user, input);
       if (created) {
-        nsp.to(groupRoom(message.groupId)).emit('chat:message', message);
+        nsp.to(await roomsOf(message)).emit('chat:message', message);
         for (const mentioned of message.mentions)
           nsp.to(memberRoom(mentioned)).emit('chat:mention', {
             groupId: message.groupId,
@@ -150,17 +166,17 @@ function chatHandlers(
     'chat:history': (query, { user }) => chat.history(user, query),
     'chat:edit': async ({ messageId, text }, { user }) => {
       const message = await chat.edit(user, messageId, text);
-      nsp.to(groupRoom(message.groupId)).emit('chat:updated', message);
+      nsp.to(await roomsOf(message)).emit('chat:updated', message);
       return message;
     },
     'chat:delete': async ({ messageId }, { user }) => {
       const message = await chat.delete(user, messageId);
-      nsp.to(groupRoom(message.groupId)).emit('chat:updated', message);
+      nsp.to(await roomsOf(message)).emit('chat:updated', message);
       return message;
     },
     'chat:react': async ({ messageId, emoji, on }, { user }) => {
       const message = await chat.react(user, messageId, emoji, on);
-      nsp.to(groupRoom(message.groupId)).emit('chat:updated', message);
+      nsp.to(await roomsOf(message)).emit('chat:updated', message);
       return message;
     },
     'chat:search': async ({ groupId, q, limit }, { user }) => ({
@@ -192,21 +208,36 @@ function chatHandlers(
       if (!(await deps.groups.roleIn(user, groupId)))
         throw new AppError('FORBIDDEN', 'join the group to see who is here');
       if (!deps.presence) throw new AppError('UNAVAILABLE', 'presence needs Redis');
-      return { members: await deps.presence.of(await deps.groups.memberIdsOf(groupId)) };
+      const ids = await deps.groups.memberIdsOf(groupId);
+      // Members who blocked the asker read offline to them.
+      const visible = await chat.contacts.visibleTo(user.id, ids);
+      return {
+        members: (await deps.presence.of(ids)).map((p) =>
+          visible.has(p.userId)
+            ? p
+            : { userId: p.userId, state: 'offline' as const, lastSeen: null },
+        ),
+      };
     },
     'chat:typing': async ({ groupId }, { socket, user }) => {
       await state.ready;
-      // The socket's rooms follow membership, so a non-member's typing goes nowhere.
-      if (!socket.rooms.has(groupRoom(groupId)))
-        throw new AppError('FORBIDDEN', 'join the group to write in its chat');
       const now = Date.now();
       if (now - (state.lastTyping.get(groupId) ?? 0) < TYPING_EVERY_MS) return ok;
+      // The socket's rooms follow membership, so a non-member's typing goes nowhere; in a
+      // private conversation, only a contact's typing reaches the other.
+      const to = socket.rooms.has(groupRoom(groupId))
+        ? groupRoom(groupId)
+        : (await chat.contacts.access(user, groupId, 'write').catch(() => []))
+            .filter((id) => id !== user.id)
+            .map(memberRoom);
+      if (to.length === 0) throw new AppError('FORBIDDEN', 'join the group to write in its chat');
       state.lastTyping.set(groupId, now);
       const name = (await deps.users.publicUsers([user.id])).get(user.id)?.displayName ?? '';
-      (socket.to(groupRoom(groupId)) as unknown as ReturnType<ChatNamespace['to']>).emit(
-        'chat:typing',
-        { groupId, userId: user.id, name },
-      );
+      (socket.to(to) as unknown as ChatEmitter).emit('chat:typing', {
+        groupId,
+        userId: user.id,
+        name,
+      });
       return ok;
     },
   };

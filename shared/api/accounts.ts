@@ -50,7 +50,11 @@ export const areaSchema = z.object({
   city: text(1, 80).optional(),
 });
 
-/** Privacy choices default to the most private option. */
+/**
+ * Privacy choices default to the most private option, but one: contact requests from
+ * members who share a group or meeting area are allowed, because a request shows nothing of
+ * the member and needs their yes, and building up contacts is what the community is for.
+ */
 export const privacySchema = z.object({
   showInGroupMemberLists: z.boolean(),
   showArea: z.boolean(),
@@ -58,12 +62,15 @@ export const privacySchema = z.object({
   appearOffline: z.boolean(),
   /** Group chat: others see when this member was last online. */
   showLastSeen: z.boolean(),
+  /** Members who share a group or meeting area may ask to be contacts (else nobody may). */
+  acceptContactRequests: z.boolean(),
 });
 export const DEFAULT_PRIVACY = {
   showInGroupMemberLists: false,
   showArea: false,
   appearOffline: false,
   showLastSeen: false,
+  acceptContactRequests: true,
 } as const;
 
 export const profileUpdateBody = z

@@ -6,6 +6,7 @@ import {
   defineServerEvents,
   type ServerToClientEventsOf,
 } from '../realtime/event-table.ts';
+import { contactClientEvents, contactServerEvents } from './contacts.ts';
 import {
   CHAT_HISTORY_MAX,
   CHAT_MENTIONS_MAX,
@@ -146,6 +147,7 @@ export const chatClientEvents = defineClientEvents({
     access: 'member',
     cost: 0.5,
   },
+  ...contactClientEvents,
 });
 
 export const chatServerEvents = defineServerEvents({
@@ -158,6 +160,7 @@ export const chatServerEvents = defineServerEvents({
   'chat:typing': z.object({ groupId: idSchema, userId: idSchema, name: z.string() }),
   /** A member sharing a group with this one came online, went away or offline. */
   'chat:presence': presenceSchema,
+  ...contactServerEvents,
 });
 
 export type ChatClientEvents = typeof chatClientEvents;

@@ -46,6 +46,9 @@ export const chatReplySchema = z.object({
 
 export const chatMessageSchema = z.object({
   id: idSchema,
+  /** A group line, or a line of a private conversation between two contacts (contacts.ts). */
+  kind: z.enum(['group', 'private']),
+  /** The group's id, or for a private line its conversation's (a chat of two). */
   groupId: idSchema,
   /** null: the sender deleted their account ("a deleted member"). */
   senderId: idSchema.nullable(),

@@ -22,6 +22,7 @@ const sam: OwnUser = {
     showArea: false,
     appearOffline: false,
     showLastSeen: false,
+    acceptContactRequests: true,
   },
   createdAt: new Date(0).toISOString(),
 };

@@ -14,6 +14,7 @@ const id = (n: number) => n.toString(16).padStart(24, '0');
 function line(n: number, over: Partial<ChatMessage> = {}): ChatMessage {
   return {
     id: id(n),
+    kind: 'group',
     groupId: GROUP,
     senderId: ANA,
     senderName: 'Ana',
