@@ -10,6 +10,7 @@ import { adminRoutes } from './features/admin/routes.tsx';
 import { attendanceRoutes } from './features/attendance/routes.tsx';
 import { chatRoutes } from './features/chat/routes.tsx';
 import { communityRoutes } from './features/community/routes.tsx';
+import { contactRoutes } from './features/contacts/routes.tsx';
 import { directoryRoutes } from './features/meetings/directory/routes.tsx';
 import { liveRoutes } from './features/meetings/live/routes.tsx';
 import { programmeRoutes } from './features/programme/routes.tsx';
@@ -83,6 +84,7 @@ export function App() {
             {liveRoutes()}
             {directoryRoutes()}
             {chatRoutes()}
+            {contactRoutes()}
             {communityRoutes()}
             {programmeRoutes()}
             {adminRoutes()}

@@ -6,6 +6,8 @@ import chatEn from '../features/chat/locales/en.json';
 import chatEs from '../features/chat/locales/es.json';
 import communityEn from '../features/community/locales/en.json';
 import communityEs from '../features/community/locales/es.json';
+import contactsEn from '../features/contacts/locales/en.json';
+import contactsEs from '../features/contacts/locales/es.json';
 import directoryEn from '../features/meetings/directory/locales/en.json';
 import directoryEs from '../features/meetings/directory/locales/es.json';
 import liveEn from '../features/meetings/live/locales/en.json';
@@ -37,7 +39,7 @@ function withManyPlurals<T>(tree: T): T {
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
  * feature's strings live beside its pages (keys `directory.*`, `live.*`, `community.*`, `programme.*`,
- * `admin.*`, `attendance.*`, `support.*`, `chat.*`).
+ * `admin.*`, `attendance.*`, `support.*`, `chat.*`, `contacts.*`).
  */
 export const catalogues = {
   en: {
@@ -50,6 +52,7 @@ export const catalogues = {
     attendance: attendanceEn,
     support: supportEn,
     chat: chatEn,
+    contacts: contactsEn,
   },
   es: withManyPlurals({
     ...es,
@@ -61,5 +64,6 @@ export const catalogues = {
     attendance: attendanceEs,
     support: supportEs,
     chat: chatEs,
+    contacts: contactsEs,
   }),
 } as const;

@@ -48,6 +48,8 @@ export class ChatClient {
   readonly #store: StoreApi<ChatState>;
   readonly #socket: ChatSocket;
   readonly #request: ChatRequester;
+  /** Requests on this client's socket, for features beside the group chat (contacts). */
+  readonly request: ChatRequester;
   #closed = false;
   #connectedOnce = false;
   #lastTyping = 0;
@@ -69,6 +71,7 @@ export class ChatClient {
     };
     this.#socket = connect((refusal) => this.#refused(refusal));
     this.#request = makeChatRequester(this.#socket);
+    this.request = this.#request;
     this.#listen();
   }
 
@@ -92,6 +95,16 @@ export class ChatClient {
         setTimeout(() => this.#closed || socket.connect(), 1_000);
     });
     bindChatEvents(socket, this.#store, this.selfId);
+  }
+
+  /** Listens to a push on this client's socket; returns how to stop. */
+  on<K extends keyof ChatServerToClient>(event: K, listener: ChatServerToClient[K]): () => void {
+    const socket = this.#socket as unknown as {
+      on(e: string, l: unknown): void;
+      off(e: string, l: unknown): void;
+    };
+    socket.on(event, listener);
+    return () => socket.off(event, listener);
   }
 
   #refused(refusal: ConnectRefusal): void {

@@ -7,6 +7,8 @@ import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { useLocale, useViewerZone } from '../../community/hooks.ts';
 import { COMMUNITY_PATHS } from '../../community/paths.ts';
+import { PrivateConversations } from '../../contacts/components/PrivateConversations.tsx';
+import { useContactBook } from '../../contacts/use-contact-book.ts';
 import { useChatStore } from '../chat-context.ts';
 import { sortedSummaries } from '../chat-state.ts';
 import { CHAT_PATHS } from '../paths.ts';
@@ -27,6 +29,7 @@ function ChatList({ selfId }: { selfId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const client = useNewChatClient(selfId);
+  useContactBook(client);
   const groups = useChatStore((s) => s.groups);
   const loadError = useChatStore((s) => s.loadError);
   const sorted = useMemo(() => (groups ? sortedSummaries(groups, locale) : []), [groups, locale]);
@@ -58,6 +61,7 @@ function ChatList({ selfId }: { selfId: string }) {
   return (
     <Page title={t('chat.list.title')} intro={t('chat.list.intro')}>
       {body}
+      <PrivateConversations />
     </Page>
   );
 }
