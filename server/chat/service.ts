@@ -128,6 +128,18 @@ export class ChatService {
     const role = await this.#mustBeMember(actor, String(message.groupId));
     if (String(message.senderId) !== actor.id && role !== 'moderator')
       throw new AppError('FORBIDDEN', 'only its sender or a moderator can delete a message');
+    return this.#tombstone(message);
+  }
+
+  /**
+   * The text goes, the line's place stays (a second time changes nothing). The caller has
+   * decided who may: `delete` above, or the report queue (reports.ts).
+   */
+  async tombstone(messageId: string): Promise<ChatMessage> {
+    return this.#tombstone(await this.#find(messageId));
+  }
+
+  async #tombstone(message: ChatMessageDoc): Promise<ChatMessage> {
     const updated = await this.#m.Message.findOneAndUpdate(
       { _id: message._id },
       {
@@ -138,7 +150,7 @@ export class ChatService {
           mentions: [],
         },
       },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     return this.#view(updated as ChatMessageDoc);
   }

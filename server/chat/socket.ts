@@ -15,6 +15,7 @@ import {
   type SocketServer,
 } from '../realtime/socket-server.ts';
 import type { LivePresence, PresenceAnnouncer } from './live-presence.ts';
+import type { ChatReports } from './reports.ts';
 import type { ChatService } from './service.ts';
 
 /**
@@ -31,6 +32,8 @@ const TYPING_EVERY_MS = 2_000;
 
 export interface ChatSocketDeps {
   chat: ChatService;
+  /** Reports of lines; what their queue (REST, this node) decides is delivered here. */
+  reports: ChatReports;
   groups: GroupService;
   users: UserDirectory;
   /** Lines per member over time, in Redis (shared by every node). */
@@ -86,6 +89,11 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
         deps.logger.warn({ err: error.message, event: 'chat:rooms' }, 'chat room not joined'),
       );
   });
+  // The report queue is REST: a line it deleted, a member it banned, reach sockets from here.
+  deps.reports.changes.on('updated', (message) =>
+    emitTo.to(groupRoom(message.groupId)).emit('chat:updated', message),
+  );
+  deps.reports.changes.on('banned', (userId, groupId) => rooms.leave(userId, groupId));
   deps.groups.memberships.on('left', (userId, groupId) =>
     nsp.in(memberRoom(userId)).socketsLeave(groupRoom(groupId)),
   );
@@ -163,6 +171,7 @@ function chatHandlers(
       nsp.to(groupRoom(message.groupId)).emit('chat:updated', message);
       return message;
     },
+    'chat:report': (input, { user }) => deps.reports.report(user, input),
     'chat:search': async ({ groupId, q, limit }, { user }) => ({
       messages: await chat.search(user, groupId, q, limit),
     }),
