@@ -78,13 +78,12 @@ export class ChatReports {
     }
   }
 
-  /** Whose reports the actor sees; FORBIDDEN for a member who moderates nothing. */
+  /**
+   * Whose reports the actor sees: every group's, the groups they moderate, or none (an
+   * answer, not a refusal: the browser asks on every page to show the Moderation link).
+   */
   async scope(actor: Actor): Promise<ChatReportScope> {
-    if (isStaff(actor)) return { all: true, groups: await this.#groups.moderatedBy(actor.id) };
-    const groups = await this.#groups.moderatedBy(actor.id);
-    if (groups.length === 0)
-      throw new AppError('FORBIDDEN', 'only moderators see reports of chat lines');
-    return { all: false, groups };
+    return { all: isStaff(actor), groups: await this.#groups.moderatedBy(actor.id) };
   }
 
   /** Oldest first: whoever reported first has waited longest. */
@@ -93,6 +92,8 @@ export class ChatReports {
     query: PageQuery & { status: 'open' | 'resolved' },
   ): Promise<Page<ChatReport>> {
     const scope = await this.scope(actor);
+    if (!scope.all && scope.groups.length === 0)
+      throw new AppError('FORBIDDEN', 'only moderators see reports of chat lines');
     const filter: Record<string, unknown> = { status: query.status };
     if (!scope.all) filter.groupId = { $in: scope.groups.map((g) => oid(g.id)) };
     return findPageWith(this.#m.Report, filter, OLDEST_FIRST, query, (docs) =>

@@ -20,7 +20,7 @@ export function mountChatReportRoutes(api: ApiRoutes, reports: ChatReports): voi
   api.get(
     '/chat/reports/scope',
     {
-      summary: 'Whose chat reports I see: every group’s (staff) or the groups I moderate',
+      summary: 'Whose chat reports I see: every group’s (staff), the groups I moderate, or none',
       tag,
       auth: 'user',
       response: chatReportScopeResponse,

@@ -12,10 +12,15 @@ export const CHAT_REPORT_ACTIONS = ['delete', 'dismiss', 'mute', 'ban'] as const
 export type ChatReportAction = (typeof CHAT_REPORT_ACTIONS)[number];
 /** A mute from the queue lasts at most 30 days (as chat:restrict); longer is a ban. */
 export const CHAT_REPORT_MUTE_MAX_MINUTES = 60 * 24 * 30;
+export const CHAT_REPORT_NOTE_MAX = 500;
 
 /** What a member sends with `chat:report`. */
 export const chatReportInput = z
-  .object({ messageId: idSchema, reason: z.enum(REPORT_REASONS), note: text(1, 500).optional() })
+  .object({
+    messageId: idSchema,
+    reason: z.enum(REPORT_REASONS),
+    note: text(1, CHAT_REPORT_NOTE_MAX).optional(),
+  })
   .strict();
 export type ChatReportInput = z.infer<typeof chatReportInput>;
 export const chatReportCreated = z.object({ id: idSchema, status: z.literal('open') });
