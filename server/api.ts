@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { csrfProtection } from './accounts/csrf.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
+import { mountChatReportRoutes } from './chat/routes.ts';
 import { mountCommunity } from './community/index.ts';
 import { createOpenApi } from './infra/api/openapi.ts';
 import { operatorGuard } from './infra/api/operator-guard.ts';
@@ -114,6 +115,11 @@ export function createApi(deps: ApiDeps) {
   accountData.register('contacts', {
     export: (userId) => deps.services.chat.contacts.exportFor(userId),
     erase: (userId) => deps.services.chat.contacts.eraseFor(userId),
+  });
+  mountChatReportRoutes(api, deps.services.chatReports);
+  accountData.register('groupChatReports', {
+    export: (userId) => deps.services.chatReports.exportFor(userId),
+    erase: (userId) => deps.services.chatReports.eraseFor(userId),
   });
   mountDirectory(feature, directory);
   mountProgramme(feature);

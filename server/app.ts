@@ -166,6 +166,7 @@ export function createApp(deps: AppDeps): HavenApp {
   bindChatSockets(sockets, {
     presence,
     chat: services.chat,
+    reports: services.chatReports,
     groups: services.groups,
     users: services.users,
     sendLimiter: createLimiter(deps.redis.client, {

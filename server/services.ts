@@ -9,6 +9,7 @@ import { contactModels } from './chat/contact-models.ts';
 import { Contacts } from './chat/contacts.ts';
 import { chatModels } from './chat/models.ts';
 import { ChatModeration } from './chat/moderation.ts';
+import { ChatReports } from './chat/reports.ts';
 import { ChatService } from './chat/service.ts';
 import { groupModels } from './community/groups/models.ts';
 import { GroupService } from './community/groups/service.ts';
@@ -28,6 +29,7 @@ export function buildServices(
   const sessions = new SessionService(models);
   const users = new UserDirectory(models);
   const groups = new GroupService(groupModels(connection), users);
+  const chat = chatService(connection, groups, users, options);
   return {
     accountData,
     accountModels: models,
@@ -36,7 +38,8 @@ export function buildServices(
     users,
     directory: new DirectoryService(directoryModels(connection), users),
     groups,
-    chat: chatService(connection, groups, users, options),
+    chat,
+    chatReports: new ChatReports(chatModels(connection), groups, users, chat),
   };
 }
 

@@ -1,4 +1,6 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { CHAT_REPORT_ACTIONS, type ChatReportAction } from '../../shared/api/chat-reports.ts';
+import { REPORT_REASONS } from '../../shared/api/community.ts';
 
 /**
  * A group's chat lines and each member's read marker. Lines are kept (this is the
@@ -104,6 +106,52 @@ const settingsSchema = new Schema<ChatSettingsDoc>({
   slowModeSeconds: { type: Number, default: 0 },
 });
 
+/**
+ * A member's report of a line. Ids, the reason and the state only: no copy of the text (the
+ * queue looks the line up, so a line deleted since shows as deleted).
+ */
+export interface ChatReportDoc {
+  _id: Types.ObjectId;
+  messageId: Types.ObjectId;
+  groupId: Types.ObjectId;
+  /** null once the reporter deleted their account (the report still stands). */
+  reporterId: Types.ObjectId | null;
+  reason: (typeof REPORT_REASONS)[number];
+  note: string | null;
+  status: 'open' | 'resolved';
+  action: ChatReportAction | null;
+  resolvedBy: Types.ObjectId | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+}
+
+const reportSchema = new Schema<ChatReportDoc>({
+  messageId: { type: Schema.Types.ObjectId, required: true },
+  groupId: { type: Schema.Types.ObjectId, required: true },
+  reporterId: { type: Schema.Types.ObjectId, default: null, index: true },
+  reason: { type: String, enum: REPORT_REASONS, required: true },
+  note: { type: String, default: null },
+  status: { type: String, enum: ['open', 'resolved'], default: 'open' },
+  action: { type: String, enum: [...CHAT_REPORT_ACTIONS, null], default: null },
+  resolvedBy: { type: Schema.Types.ObjectId, default: null, index: true },
+  resolvedAt: { type: Date, default: null },
+  createdAt: { type: Date, default: () => new Date() },
+});
+// One open report per member and line (a second one finds the first). Partial, so resolved
+// reports and those anonymised on account deletion never collide.
+reportSchema.index(
+  { messageId: 1, reporterId: 1 },
+  {
+    unique: true,
+    partialFilterExpression: { status: 'open', reporterId: { $type: 'objectId' } },
+  },
+);
+// The queue: every group's (site staff) or some groups' (their moderators), oldest first.
+reportSchema.index({ status: 1, _id: 1 });
+reportSchema.index({ groupId: 1, status: 1, _id: 1 });
+// Resolving a line resolves every open report on it.
+reportSchema.index({ messageId: 1, status: 1 });
+
 export function chatModels(connection: Connection) {
   return {
     Message: (connection.models.ChatMessage ??
@@ -118,6 +166,8 @@ export function chatModels(connection: Connection) {
       )) as Model<ChatRestrictionDoc>,
     Settings: (connection.models.ChatSettings ??
       connection.model('ChatSettings', settingsSchema, 'chat_settings')) as Model<ChatSettingsDoc>,
+    Report: (connection.models.ChatReport ??
+      connection.model('ChatReport', reportSchema, 'chat_reports')) as Model<ChatReportDoc>,
   };
 }
 

@@ -46,6 +46,20 @@ export class ChatModeration {
     minutes?: number,
   ): Promise<void> {
     await this.#mustModerate(actor, groupId);
+    await this.applyRestriction(actor, groupId, userId, action, minutes);
+  }
+
+  /**
+   * The restriction itself; the caller has checked that `actor` moderates the group
+   * (`restrict` above, or the report queue, which lets site staff act without joining).
+   */
+  async applyRestriction(
+    actor: Actor,
+    groupId: string,
+    userId: string,
+    action: 'mute' | 'ban' | 'lift',
+    minutes?: number,
+  ): Promise<void> {
     if (userId === actor.id)
       throw new AppError('INVALID_TRANSITION', 'a moderator cannot restrict themselves');
     const key = { groupId: oid(groupId), userId: oid(userId) };

@@ -141,6 +141,18 @@ export class ChatService {
     const place = await this.#placeOf(actor, String(message.groupId), 'read');
     if (String(message.senderId) !== actor.id && place.role !== 'moderator')
       throw new AppError('FORBIDDEN', 'only its sender or a moderator can delete a message');
+    return this.#tombstone(message);
+  }
+
+  /**
+   * The text goes, the line's place stays (a second time changes nothing). The caller has
+   * decided who may: `delete` above, or the report queue (reports.ts).
+   */
+  async tombstone(messageId: string): Promise<ChatMessage> {
+    return this.#tombstone(await this.#find(messageId));
+  }
+
+  async #tombstone(message: ChatMessageDoc): Promise<ChatMessage> {
     const updated = await this.#m.Message.findOneAndUpdate(
       { _id: message._id },
       {
@@ -151,7 +163,7 @@ export class ChatService {
           mentions: [],
         },
       },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     return this.#view(updated as ChatMessageDoc);
   }

@@ -17,6 +17,7 @@ import {
 } from '../realtime/socket-server.ts';
 import { bindContactEvents, contactHandlers } from './contact-socket.ts';
 import type { LivePresence, PresenceAnnouncer } from './live-presence.ts';
+import type { ChatReports } from './reports.ts';
 import type { ChatService } from './service.ts';
 
 /**
@@ -33,6 +34,8 @@ const TYPING_EVERY_MS = 2_000;
 
 export interface ChatSocketDeps {
   chat: ChatService;
+  /** Reports of lines; what their queue (REST, this node) decides is delivered here. */
+  reports: ChatReports;
   groups: GroupService;
   users: UserDirectory;
   /** Lines per member over time, in Redis (shared by every node). */
@@ -75,6 +78,13 @@ export function presenceAnnouncer(sockets: SocketServer): PresenceAnnouncer {
   };
 }
 
+/** A group's line goes to its room; a private one to both members' sockets. */
+async function roomsOfLine(chat: ChatService, message: ChatMessage): Promise<string | string[]> {
+  return message.kind === 'group'
+    ? groupRoom(message.groupId)
+    : (await chat.contacts.membersOf(message.groupId)).map(memberRoom);
+}
+
 export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): void {
   const nsp = sockets.chat;
   const emitTo = nsp as unknown as ChatNamespace;
@@ -96,6 +106,11 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
       );
   });
   bindContactEvents(deps, emitTo);
+  // The report queue is REST: a line it deleted, a member it banned, reach sockets from here.
+  deps.reports.changes.on('updated', async (message) =>
+    emitTo.to(await roomsOfLine(deps.chat, message)).emit('chat:updated', message),
+  );
+  deps.reports.changes.on('banned', (userId, groupId) => rooms.leave(userId, groupId));
   deps.groups.memberships.on('left', (userId, groupId) =>
     nsp.in(memberRoom(userId)).socketsLeave(groupRoom(groupId)),
   );
@@ -142,11 +157,7 @@ function chatHandlers(
 ): HandlerTable<typeof chatClientEvents, ChatContexts> {
   const { chat } = deps;
   const ok = {};
-  /** A group's line goes to its room; a private one to both members' sockets. */
-  const roomsOf = async (message: ChatMessage): Promise<string | string[]> =>
-    message.kind === 'group'
-      ? groupRoom(message.groupId)
-      : (await chat.contacts.membersOf(message.groupId)).map(memberRoom);
+  const roomsOf = (message: ChatMessage) => roomsOfLine(chat, message);
   return {
     ...contactHandlers(deps, nsp),
     'chat:send': async (input, { user }) => {
@@ -179,6 +190,7 @@ function chatHandlers(
       nsp.to(await roomsOf(message)).emit('chat:updated', message);
       return message;
     },
+    'chat:report': (input, { user }) => deps.reports.report(user, input),
     'chat:search': async ({ groupId, q, limit }, { user }) => ({
       messages: await chat.search(user, groupId, q, limit),
     }),

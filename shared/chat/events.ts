@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chatReportCreated, chatReportInput } from '../api/chat-reports.ts';
 import { idSchema } from '../api/common.ts';
 import {
   type ClientToServerEventsOf,
@@ -101,6 +102,16 @@ export const chatClientEvents = defineClientEvents({
       .strict(),
     ack: ok,
     access: 'member',
+  },
+  /**
+   * Reports someone else's line to the group's moderators and site staff (reasons as for
+   * posts). One open report per member and line: a second answers the first.
+   */
+  'chat:report': {
+    payload: chatReportInput,
+    ack: chatReportCreated,
+    access: 'member',
+    cost: 2,
   },
   /** Words in a group's lines (case and accents ignored), newest first. */
   'chat:search': {

@@ -53,6 +53,7 @@ const user = {
     showArea: false,
     appearOffline: false,
     showLastSeen: false,
+    acceptContactRequests: true,
   },
   createdAt: new Date(0).toISOString(),
 };

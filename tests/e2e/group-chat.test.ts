@@ -177,6 +177,30 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     expect(await axeViolations(fran)).toEqual([]);
   });
 
+  it("lets a member report a line, and the group's moderator delete it from /moderation", async () => {
+    await line(ana, 'Hola Ana').getByRole('button', { name: "Report Ben's message" }).click();
+    const dialog = ana.getByRole('dialog', { name: 'Report a message from Ben' });
+    await dialog.getByRole('radio', { name: 'It is harmful or unkind' }).check();
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await ana.getByText('Thank you for telling us. A moderator will look at it.').waitFor();
+    // No Report on one's own lines.
+    expect(
+      await line(ana, 'Hello all')
+        .getByRole('button', { name: /^Report/ })
+        .count(),
+    ).toBe(0);
+    expect(await axeViolations(ana)).toEqual([]);
+    // Fran moderates the group (not the site): the header leads there, to the chat section only.
+    await fran.getByRole('link', { name: 'Moderation' }).click();
+    await fran.getByRole('heading', { level: 2, name: 'Open reports of chat messages' }).waitFor();
+    const card = fran.getByRole('listitem').filter({ hasText: 'Hola Ana' });
+    await card.getByText('It is harmful or unkind').waitFor();
+    expect(await axeViolations(fran)).toEqual([]);
+    await card.getByRole('button', { name: 'Delete message' }).click();
+    await fran.getByText('Message deleted. Members no longer see its text').waitFor();
+    await line(ana, 'Hola Ana').waitFor({ state: 'detached' });
+  });
+
   it('lists the chats with new lines, on the phone in Spanish', async () => {
     await ben.goto(`${haven.url}/chats`);
     await ben.getByRole('heading', { level: 1, name: 'Chats' }).waitFor();

@@ -10,9 +10,13 @@ const FIELDS = [
   'privacy.showArea',
   'privacy.appearOffline',
   'privacy.showLastSeen',
+  'privacy.acceptContactRequests',
 ] as const;
 
-/** Both choices start off (the most private) and say plainly what turning them on does. */
+/**
+ * Each choice says plainly what it does; all start at the most private setting but contact
+ * requests (shared/api/accounts.ts says why).
+ */
 export function PrivacyForm({ user }: { user: OwnUser }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -69,6 +73,13 @@ export function PrivacyForm({ user }: { user: OwnUser }) {
           hint={t('account.privacy.showLastSeenHint')}
           checked={privacy.showLastSeen}
           onChange={(checked) => change('showLastSeen', checked)}
+        />
+        <CheckField
+          name="acceptContactRequests"
+          label={t('account.privacy.acceptContactRequests')}
+          hint={t('account.privacy.acceptContactRequestsHint')}
+          checked={privacy.acceptContactRequests}
+          onChange={(checked) => change('acceptContactRequests', checked)}
         />
         <div className="form-actions">
           <button type="submit" aria-disabled={form.busy || undefined}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ADMIN_PATHS } from '../features/admin/paths.ts';
+import { useModeratesGroupChat } from '../features/chat/moderation-scope.ts';
 import { CHAT_PATHS } from '../features/chat/paths.ts';
 import { SUPPORT_PATHS } from '../features/support/paths.ts';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
@@ -15,8 +16,11 @@ const MODERATION_PATH = '/moderation';
 export function SiteHeader() {
   const { t } = useTranslation();
   const roles = useHavenStore((s) => s.user?.roles);
+  const userId = useHavenStore((s) => s.user?.id ?? null);
   const signedIn = Boolean(roles);
-  const moderates = Boolean(roles?.includes('moderator') || roles?.includes('admin'));
+  const staff = Boolean(roles?.includes('moderator') || roles?.includes('admin'));
+  // A group's moderators have their groups' chat reports there too.
+  const moderates = useModeratesGroupChat(userId, staff) || staff;
   const administers = Boolean(roles?.includes('admin'));
   return (
     <header className="site-header">

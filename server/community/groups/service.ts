@@ -238,6 +238,28 @@ export class GroupService {
     return groups.map((g) => ({ id: String(g._id), name: g.name }));
   }
 
+  /** The groups a member moderates (and belongs to), with their names: their chat reports. */
+  async moderatedBy(userId: string): Promise<Array<{ id: string; name: string }>> {
+    const groups = await this.#m.Group.find({ moderatorIds: oid(userId) }, { name: 1 }).lean();
+    const member = await this.memberOf(
+      userId,
+      groups.map((g) => String(g._id)),
+    );
+    return groups
+      .filter((g) => member.has(String(g._id)))
+      .map((g) => ({ id: String(g._id), name: g.name }));
+  }
+
+  /** Group names by id (for lists that show a group's name beside something of it). */
+  async namesOf(groupIds: string[]): Promise<Map<string, string>> {
+    if (groupIds.length === 0) return new Map();
+    const groups = await this.#m.Group.find(
+      { _id: { $in: [...new Set(groupIds)].map(oid) } },
+      { name: 1 },
+    ).lean();
+    return new Map(groups.map((g) => [String(g._id), g.name]));
+  }
+
   /** The ids among `groupIds` of groups the member belongs to. */
   async memberOf(userId: string, groupIds: string[]): Promise<Set<string>> {
     if (groupIds.length === 0) return new Set();

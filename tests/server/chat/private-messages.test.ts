@@ -37,14 +37,24 @@ const stored = () => nodeA.mongo.connection.collection('chat_messages').countDoc
 
 /** Ana (node A) and Ben (node B), contacts through their group; Cy is in the group too. */
 async function contacts() {
-  const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben', 'Cy']);
+  const { groupId, founder, members } = await groupWith(nodeA, ['Ana', 'Ben', 'Cy']);
   const [ana, ben, cy] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
   const anaSocket = await openChatSocket(nodeA, ana.client);
   const benSocket = await openChatSocket(nodeB, ben.client);
   const cySocket = await openChatSocket(nodeB, cy.client);
   const { contact } = await must(anaSocket, 'contact:request', { userId: ben.id });
   await must(benSocket, 'contact:respond', { userId: ana.id, accept: true });
-  return { groupId, ana, ben, cy, anaSocket, benSocket, cySocket, id: contact.conversationId };
+  return {
+    groupId,
+    founder,
+    ana,
+    ben,
+    cy,
+    anaSocket,
+    benSocket,
+    cySocket,
+    id: contact.conversationId,
+  };
 }
 
 const say = (socket: ChatSocket, groupId: string, text: string, extra = {}) =>
@@ -166,6 +176,37 @@ describe('a private conversation between contacts', () => {
     ];
     expect(answers.map(codeOf)).toEqual(Array(4).fill('INVALID_PAYLOAD'));
     expect(await stored()).toBe(before);
+  });
+});
+
+describe('a report of a private line', () => {
+  it('goes to site moderators only, who can delete the line (there is no group to mute in)', async () => {
+    const { founder, ana, id, anaSocket, benSocket, cySocket } = await contacts();
+    const line = await say(anaSocket, id, 'Something that hurt');
+    expect(
+      codeOf(await call(cySocket, 'chat:report', { messageId: line.id, reason: 'harmful' })),
+    ).toBe('FORBIDDEN');
+    const report = await must(benSocket, 'chat:report', { messageId: line.id, reason: 'harmful' });
+    // The group's moderator (its founder) moderates the group, not its members' conversations.
+    const theirs = await founder.client.get('/api/chat/reports?status=open');
+    expect(theirs.body.items).toEqual([]);
+    const staff = await signUpAs(nodeA, ['moderator'], { displayName: 'Mo' });
+    const queue = await staff.client.get('/api/chat/reports?status=open');
+    const mine = (queue.body.items as Array<{ id: string; line: unknown }>).find(
+      (r) => r.id === report.id,
+    );
+    expect(mine?.line).toMatchObject({ kind: 'private', groupName: null, senderId: ana.id });
+    const mute = await staff.client.post(`/api/chat/reports/${report.id}/resolve`, {
+      action: 'mute',
+      minutes: 10,
+    });
+    expect(mute.body.error?.code).toBe('INVALID_INPUT');
+    const gone = next(benSocket, 'chat:updated', (m) => m.id === line.id);
+    const deleted = await staff.client.post(`/api/chat/reports/${report.id}/resolve`, {
+      action: 'delete',
+    });
+    expect(deleted.status).toBe(200);
+    expect((await gone).text).toBeNull();
   });
 });
 

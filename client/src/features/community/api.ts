@@ -1,5 +1,11 @@
 import type { z } from 'zod';
 import {
+  chatReportPage,
+  chatReportResponse,
+  chatReportScopeResponse,
+  type ResolveChatReportInput,
+} from '../../../../shared/api/chat-reports.ts';
+import {
   adminFeedbackPage,
   adminFeedbackResponse,
   commentResponse,
@@ -93,6 +99,12 @@ export function communityApi(client: ApiClient = api) {
     listReports: (search: string) => client.get(`/api/reports${search}`, reportPage),
     resolveReport: async (id: string, action: 'hide' | 'dismiss') =>
       (await client.patch(at('reports', id), { action }, reportResponse)).report,
+
+    // Reported group-chat lines (the moderation page; reporting is the chat socket's)
+    chatReportScope: () => client.get('/api/chat/reports/scope', chatReportScopeResponse),
+    listChatReports: (search: string) => client.get(`/api/chat/reports${search}`, chatReportPage),
+    resolveChatReport: async (id: string, input: ResolveChatReportInput) =>
+      (await client.post(`${at('chat', 'reports', id)}/resolve`, input, chatReportResponse)).report,
 
     // Feedback
     sendFeedback: async (input: NewFeedback) =>

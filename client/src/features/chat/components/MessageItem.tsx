@@ -5,6 +5,7 @@ import { useChatClient } from '../chat-context.ts';
 import { EditForm } from './EditForm.tsx';
 import { MessageText } from './MessageText.tsx';
 import { Reactions } from './Reactions.tsx';
+import { ReportLine } from './ReportLine.tsx';
 
 export interface LineFormat {
   time: Intl.DateTimeFormat;
@@ -146,6 +147,7 @@ export function MessageItem({
               {t('chat.actions.delete')}
             </button>
           )}
+          {!mine && <ReportLine messageId={message.id} name={name} />}
         </div>
       )}
       {confirming && (

@@ -9,39 +9,74 @@ import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
+import { ChatReportQueue } from '../../chat/components/ChatReportQueue.tsx';
 import { personName } from '../components/bits.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { NotForYou } from '../components/NotForYou.tsx';
 import { pageQuery } from '../filters.ts';
-import { useLocale, usePaged, useViewerZone } from '../hooks.ts';
+import { useLoad, useLocale, usePaged, useViewerZone } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
 import { canModerateContent } from '../permissions.ts';
 import { callCommunity } from '../store.ts';
 import { formatDateTime } from '../time.ts';
 
 /**
- * `/moderation` (moderators and admins): open reports, oldest first, with the reported
- * words and their author, never the reporter. Hide the content, or dismiss the report.
+ * `/moderation`: open reports, oldest first, with the reported words and their author,
+ * never the reporter. Site moderators and admins see posts and comments (hide or dismiss)
+ * and every group's chat lines; a group's moderators see only their groups' chat lines.
  */
 export function ModerationPage() {
   const { t } = useTranslation();
   const title = t('community.moderation.title');
   return (
     <CommunityGate title={title}>
-      {(user) =>
-        canModerateContent(user.roles) ? (
-          <Queue />
-        ) : (
-          <Page title={title}>
-            <NotForYou
-              text={t('community.moderation.notAllowed')}
-              back={COMMUNITY_PATHS.posts}
-              backLabel={t('community.posts.back')}
-            />
-          </Page>
-        )
-      }
+      {(user) => (canModerateContent(user.roles) ? <Queue /> : <ChatOnly title={title} />)}
     </CommunityGate>
+  );
+}
+
+function useResolvedView() {
+  return new URLSearchParams(useSearch()).get('status') === 'resolved';
+}
+
+function Views({ resolved }: { resolved: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="cm-tabs" aria-label={t('community.moderation.views')}>
+      <Link href={COMMUNITY_PATHS.moderation} aria-current={resolved ? undefined : 'page'}>
+        {t('community.moderation.open')}
+      </Link>
+      <Link
+        href={`${COMMUNITY_PATHS.moderation}?status=resolved`}
+        aria-current={resolved ? 'page' : undefined}
+      >
+        {t('community.moderation.resolved')}
+      </Link>
+    </nav>
+  );
+}
+
+/** A group's moderator who is not site staff: their groups' chat reports, nothing else. */
+function ChatOnly({ title }: { title: string }) {
+  const { t } = useTranslation();
+  const resolved = useResolvedView();
+  const scope = useLoad('chat-report-scope', (api) => api.chatReportScope());
+  const ready = scope.state.status === 'ready' ? scope.state.data : null;
+  const moderates = Boolean(ready && ready.groups.length > 0);
+  return (
+    <Page title={title} intro={moderates ? t('chat.moderation.onlyChat') : undefined}>
+      {scope.loading && <Loading />}
+      {scope.error && <LoadFailed error={scope.error} onRetry={scope.reload} />}
+      {ready && !moderates && (
+        <NotForYou
+          text={t('community.moderation.notAllowed')}
+          back={COMMUNITY_PATHS.posts}
+          backLabel={t('community.posts.back')}
+        />
+      )}
+      {moderates && <Views resolved={resolved} />}
+      {moderates && <ChatReportQueue resolved={resolved} />}
+    </Page>
   );
 }
 
@@ -49,7 +84,7 @@ type Outcome = { action: 'hide' | 'dismiss' } | { code: ErrorCode };
 
 function Queue() {
   const { t } = useTranslation();
-  const resolved = new URLSearchParams(useSearch()).get('status') === 'resolved';
+  const resolved = useResolvedView();
   const status = resolved ? 'resolved' : 'open';
   const list = usePaged(`reports:${status}`, (api, cursor) =>
     api.listReports(pageQuery(cursor, { status })),
@@ -91,17 +126,7 @@ function Queue() {
   const shown = list.state.status === 'ready' ? list.state.data : null;
   return (
     <Page title={t('community.moderation.title')} intro={t('community.moderation.intro')}>
-      <nav className="cm-tabs" aria-label={t('community.moderation.views')}>
-        <Link href={COMMUNITY_PATHS.moderation} aria-current={resolved ? undefined : 'page'}>
-          {t('community.moderation.open')}
-        </Link>
-        <Link
-          href={`${COMMUNITY_PATHS.moderation}?status=resolved`}
-          aria-current={resolved ? 'page' : undefined}
-        >
-          {t('community.moderation.resolved')}
-        </Link>
-      </nav>
+      <Views resolved={resolved} />
       <section aria-labelledby="cm-reports-title" className="cm-results">
         <h2 id="cm-reports-title" ref={headingRef} tabIndex={-1}>
           {t(resolved ? 'community.moderation.resolvedTitle' : 'community.moderation.openTitle')}
@@ -145,6 +170,7 @@ function Queue() {
           </>
         )}
       </section>
+      <ChatReportQueue resolved={resolved} />
     </Page>
   );
 }
