@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
-import type { ChatModels } from './models.ts';
+import type { ChatModels, ChatRestrictionDoc } from './models.ts';
 
 /**
  * A group's moderators over its chat: slow mode (one line per member every N seconds,
@@ -12,6 +12,11 @@ import type { ChatModels } from './models.ts';
  */
 
 const oid = (id: string) => new Types.ObjectId(id);
+
+export interface ChatTerms {
+  restriction: Pick<ChatRestrictionDoc, 'kind' | 'until'> | null;
+  slowModeSeconds: number;
+}
 
 export class ChatModeration {
   readonly #m: ChatModels;
@@ -95,21 +100,40 @@ export class ChatModeration {
     return new Set(bans.map((b) => String(b.groupId)));
   }
 
+  /**
+   * What the rules below read of a member in a group: their restriction and the group's
+   * settings, in one round trip (service.ts reads them beside the membership).
+   */
+  async termsOf(userId: string, groupId: string): Promise<ChatTerms> {
+    const [restriction, settings] = await Promise.all([
+      this.#restrictionOf(userId, groupId),
+      this.#m.Settings.findOne({ groupId: oid(groupId) }, { slowModeSeconds: 1 }).lean(),
+    ]);
+    return { restriction, slowModeSeconds: settings?.slowModeSeconds ?? 0 };
+  }
+
   /** A banned member reads nothing of the group's chat. */
-  async mayRead(actor: Actor, groupId: string, role: 'moderator' | 'member'): Promise<void> {
+  async mayRead(
+    actor: Actor,
+    groupId: string,
+    role: 'moderator' | 'member',
+    terms?: ChatTerms,
+  ): Promise<void> {
     if (role === 'moderator') return;
-    const restriction = await this.#restrictionOf(actor.id, groupId);
+    const { restriction } = terms ?? (await this.termsOf(actor.id, groupId));
     if (restriction?.kind === 'ban')
       throw new AppError('FORBIDDEN', 'a moderator has banned you from this group’s chat');
   }
 
   /** Muted or banned members write nothing; slow mode spaces everyone else's lines. */
-  async mayWrite(actor: Actor, groupId: string, role: 'moderator' | 'member'): Promise<void> {
+  async mayWrite(
+    actor: Actor,
+    groupId: string,
+    role: 'moderator' | 'member',
+    terms?: ChatTerms,
+  ): Promise<void> {
     if (role === 'moderator') return;
-    const [restriction, settings] = await Promise.all([
-      this.#restrictionOf(actor.id, groupId),
-      this.#m.Settings.findOne({ groupId: oid(groupId) }).lean(),
-    ]);
+    const { restriction, slowModeSeconds } = terms ?? (await this.termsOf(actor.id, groupId));
     if (restriction?.kind === 'ban')
       throw new AppError('FORBIDDEN', 'a moderator has banned you from this group’s chat');
     if (
@@ -120,8 +144,7 @@ export class ChatModeration {
       const minutes = Math.ceil((restriction.until.getTime() - Date.now()) / 60_000);
       throw new AppError('FORBIDDEN', `a moderator has muted you here for ${minutes} more minutes`);
     }
-    if (settings && settings.slowModeSeconds > 0)
-      await this.#slowMode(actor.id, groupId, settings.slowModeSeconds);
+    if (slowModeSeconds > 0) await this.#slowMode(actor.id, groupId, slowModeSeconds);
   }
 
   /** One line per member per period: the first to claim the period's key writes. */

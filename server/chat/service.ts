@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { PublicUser } from '../../shared/api/accounts.ts';
 import type { ChatGroupSummary, ChatMessage } from '../../shared/chat/schemas.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
@@ -33,6 +34,8 @@ export interface SendInput {
   mentions?: string[] | undefined;
 }
 
+type ReplyRef = NonNullable<ChatMessageDoc['replyTo']>;
+
 interface Place {
   kind: 'group' | 'private';
   role: 'moderator' | 'member';
@@ -59,32 +62,50 @@ export class ChatService {
     this.contacts = contacts;
   }
 
-  /** `created` is false when a retry found the line already stored. */
-  async send(actor: Actor, input: SendInput): Promise<{ message: ChatMessage; created: boolean }> {
-    const place = await this.#placeOf(actor, input.groupId, 'write');
+  /**
+   * `created` is false when a retry found the line already stored. `gate` is the caller's
+   * own check (the sender's rate limit), run beside the reads here: every check that does
+   * not depend on another is one round trip together, and nothing is stored unless all pass.
+   */
+  async send(
+    actor: Actor,
+    input: SendInput,
+    gate: Promise<void> = Promise.resolve(),
+  ): Promise<{ message: ChatMessage; created: boolean }> {
+    const [place, passed, replyTo] = await Promise.allSettled([
+      this.#placeOf(actor, input.groupId, 'write'),
+      gate,
+      this.#replyTo(input.groupId, input.replyTo),
+    ]);
+    // In this order, so an outsider learns nothing from a reply's or a limit's answer.
+    for (const outcome of [place, passed, replyTo])
+      if (outcome.status === 'rejected') throw outcome.reason;
+    const { kind } = (place as PromiseFulfilledResult<Place>).value;
     const groupId = oid(input.groupId);
     const senderId = oid(actor.id);
-    // No look-up before the insert: the unique index finds a retry (below), and a first send,
-    // by far the common case, saves a round trip.
-    const [replyTo, mentions] = await Promise.all([
-      this.#replyTo(input.groupId, input.replyTo),
-      // Two people in a conversation need no @: the other is told of every line.
-      place.kind === 'group'
-        ? this.#mentionable(input.groupId, input.mentions ?? [], actor.id)
-        : [],
-    ]);
+    const reply = (replyTo as PromiseFulfilledResult<ReplyRef | null>).value;
+    // Two people in a conversation need no @: the other is told of every line.
+    const mentions =
+      kind === 'group'
+        ? await this.#mentionable(input.groupId, input.mentions ?? [], actor.id)
+        : [];
     await indexesReady(this.#m.Message);
+    // No look-up before the insert: the unique index finds a retry (below), and a first send,
+    // by far the common case, saves a round trip. Names are read beside the insert.
+    const names = this.#users.publicUsers(
+      [actor.id, reply?.senderId ? String(reply.senderId) : null].filter((id) => id !== null),
+    );
     try {
       const doc = await this.#m.Message.create({
-        kind: place.kind,
+        kind,
         groupId,
         senderId,
         clientId: input.clientId,
         text: input.text,
-        replyTo,
+        replyTo: reply,
         mentions,
       });
-      return { message: await this.#view(doc.toObject()), created: true };
+      return { message: await this.#view(doc.toObject(), await names), created: true };
     } catch (error) {
       // A retry, or two racing: the unique index kept the first, and each gets it back.
       if (!isDuplicateKey(error)) throw error;
@@ -314,17 +335,22 @@ export class ChatService {
    * either of the two reads it; only contacts who blocked nobody write).
    */
   async #placeOf(actor: Actor, id: string, need: 'read' | 'write'): Promise<Place> {
-    const role = await this.#groups.roleIn(actor, id).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
-      throw error;
-    });
+    // The member's restriction and the group's settings are read beside the membership (one
+    // round trip); they are only looked at once the membership is known.
+    const [role, terms] = await Promise.all([
+      this.#groups.roleIn(actor, id).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+        throw error;
+      }),
+      this.moderation.termsOf(actor.id, id),
+    ]);
     if (role === undefined) {
       await this.contacts.access(actor, id, need);
       return { kind: 'private', role: 'member' };
     }
     if (!role) throw new AppError('FORBIDDEN', 'join the group to read and write in its chat');
-    if (need === 'write') await this.moderation.mayWrite(actor, id, role);
-    else await this.moderation.mayRead(actor, id, role);
+    if (need === 'write') await this.moderation.mayWrite(actor, id, role, terms);
+    else await this.moderation.mayRead(actor, id, role, terms);
     return { kind: 'group', role };
   }
 
@@ -334,7 +360,7 @@ export class ChatService {
     return message as ChatMessageDoc;
   }
 
-  async #replyTo(groupId: string, replyTo: string | undefined) {
+  async #replyTo(groupId: string, replyTo: string | undefined): Promise<ReplyRef | null> {
     if (!replyTo) return null;
     const original = await this.#m.Message.findOne({
       _id: oid(replyTo),
@@ -360,14 +386,15 @@ export class ChatService {
     return members.filter((id): id is string => id !== null).map(oid);
   }
 
-  #view(doc: ChatMessageDoc): Promise<ChatMessage> {
-    return this.#views([doc]).then((views) => views[0] as ChatMessage);
+  #view(doc: ChatMessageDoc, people?: Map<string, PublicUser>): Promise<ChatMessage> {
+    return this.#views([doc], people).then((views) => views[0] as ChatMessage);
   }
 
   /** Names are looked up now: a rename shows on old lines, a deleted member shows as such. */
-  async #views(docs: ChatMessageDoc[]): Promise<ChatMessage[]> {
+  async #views(docs: ChatMessageDoc[], known?: Map<string, PublicUser>): Promise<ChatMessage[]> {
     const ids = docs.flatMap((d) => [d.senderId, d.replyTo?.senderId ?? null]);
-    const people = await this.#users.publicUsers(ids.filter((id) => id !== null).map(String));
+    const people =
+      known ?? (await this.#users.publicUsers(ids.filter((id) => id !== null).map(String)));
     const nameOf = (id: Types.ObjectId | null) =>
       id ? (people.get(String(id))?.displayName ?? null) : null;
     return docs.map((d) => ({

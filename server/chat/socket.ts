@@ -162,8 +162,7 @@ function chatHandlers(
     ...contactHandlers(deps, nsp),
     'chat:send': async (input, { user }) => {
       await state.ready;
-      await limited(deps.sendLimiter, user.id);
-      const { message, created } = await chat.send(user, input);
+      const { message, created } = await chat.send(user, input, limited(deps.sendLimiter, user.id));
       if (created) {
         nsp.to(await roomsOf(message)).emit('chat:message', message);
         for (const mentioned of message.mentions)
