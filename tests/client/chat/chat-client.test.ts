@@ -179,15 +179,23 @@ describe('ChatClient', () => {
     expect(socket.of('chat:read')).toEqual([{ groupId: GROUP, messageId: id(1) }]);
   });
 
-  it('shows how long to wait when sending too fast', async () => {
+  it('shows how long to wait when sending too fast, from the number the server sends', async () => {
     const { socket, store, client } = await openClient();
     socket.answers.set('chat:send', () => ({
       ok: false,
-      error: { code: 'RATE_LIMITED', message: 'too many attempts; try again in 7 seconds' },
+      // The message is a hint for logs: its wording (and its number) is not what counts.
+      error: { code: 'RATE_LIMITED', message: 'slow down, maybe 99 seconds', retryAfter: 7 },
     }));
     client.send('hello');
     await settle();
     expect(store.getState().notice).toMatchObject({ code: 'RATE_LIMITED', wait: 7 });
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'try again in 3 seconds' },
+    }));
+    client.send('again');
+    await settle();
+    expect(store.getState().notice).toMatchObject({ code: 'RATE_LIMITED', wait: null });
   });
 
   it('writes nothing to the store once closed, even when a late answer comes', async () => {

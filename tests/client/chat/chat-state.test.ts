@@ -17,7 +17,7 @@ import {
   summaryRead,
   unreadAfter,
 } from '../../../client/src/features/chat/chat-state.ts';
-import { newClientId, textParts, waitSecondsOf } from '../../../client/src/features/chat/text.ts';
+import { newClientId, textParts } from '../../../client/src/features/chat/text.ts';
 import {
   dayLabel,
   dayOf,
@@ -240,10 +240,5 @@ describe('text', () => {
   it('makes client ids the server accepts', () => {
     expect(clientIdSchema.safeParse(newClientId()).success).toBe(true);
     expect(newClientId(() => '1234-5678-abcd')).toBe('1234-5678-abcd');
-  });
-
-  it('reads the wait from a RATE_LIMITED message', () => {
-    expect(waitSecondsOf('too many attempts; try again in 12 seconds')).toBe(12);
-    expect(waitSecondsOf('slow down')).toBeNull();
   });
 });

@@ -25,7 +25,7 @@ import {
 } from './chat-state.ts';
 import { type ChatRequester, chatErrorOf, makeChatRequester } from './signalling.ts';
 import { type ChatState, initialChatState, updateGroups, updateLines } from './store.ts';
-import { newClientId, waitSecondsOf } from './text.ts';
+import { newClientId } from './text.ts';
 
 /**
  * Being in the group chat, without drawing it: the `/chat` socket, the open group's pages,
@@ -275,8 +275,8 @@ export class ChatClient {
   }
 
   #notice(error: unknown): void {
-    const { code, message } = chatErrorOf(error);
-    const wait = code === 'RATE_LIMITED' ? waitSecondsOf(message) : null;
+    const { code, retryAfter } = chatErrorOf(error);
+    const wait = code === 'RATE_LIMITED' ? retryAfter : null;
     this.#store.setState({ notice: { code, wait, at: Date.now() } });
   }
 

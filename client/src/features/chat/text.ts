@@ -52,9 +52,3 @@ export function textParts(text: string): TextPart[] {
 export function newClientId(random: () => string = () => crypto.randomUUID()): string {
   return random().replaceAll(/[^A-Za-z0-9_-]/g, '');
 }
-
-/** RATE_LIMITED's message says how long to wait ("try again in 12 seconds"); null if not. */
-export function waitSecondsOf(message: string | undefined): number | null {
-  const match = /(\d+)\s*seconds?/.exec(message ?? '');
-  return match ? Number(match[1]) : null;
-}
