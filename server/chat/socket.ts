@@ -192,7 +192,17 @@ function chatHandlers(
       if (!(await deps.groups.roleIn(user, groupId)))
         throw new AppError('FORBIDDEN', 'join the group to see who is here');
       if (!deps.presence) throw new AppError('UNAVAILABLE', 'presence needs Redis');
-      return { members: await deps.presence.of(await deps.groups.memberIdsOf(groupId)) };
+      const ids = await deps.groups.memberIdsOf(groupId);
+      const [presence, shown] = await Promise.all([
+        deps.presence.of(ids),
+        deps.groups.shownMembersOf(groupId, ids),
+      ]);
+      // Named as the group's member list names them; the asker always knows their own name.
+      shown.add(user.id);
+      const people = await deps.users.publicUsers(ids.filter((id) => shown.has(id)));
+      return {
+        members: presence.map((p) => ({ ...p, name: people.get(p.userId)?.displayName ?? null })),
+      };
     },
     'chat:typing': async ({ groupId }, { socket, user }) => {
       await state.ready;

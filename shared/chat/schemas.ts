@@ -80,3 +80,11 @@ export const presenceSchema = z.object({
   lastSeen: z.number().nullable(),
 });
 export type MemberPresence = z.infer<typeof presenceSchema>;
+
+/**
+ * A group's member as `chat:who` answers: their presence, and their name when they show in
+ * the group's member lists (or moderate it, or ask themselves); null keeps a member who
+ * chose not to be listed unnamed (their lines still carry their name).
+ */
+export const chatMemberSchema = presenceSchema.extend({ name: z.string().nullable() });
+export type ChatMember = z.infer<typeof chatMemberSchema>;
