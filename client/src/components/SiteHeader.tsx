@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ADMIN_PATHS } from '../features/admin/paths.ts';
-import { CHAT_PATHS } from '../features/chat/paths.ts';
+import { ChatsNavLink } from '../features/chat/components/ChatsNavLink.tsx';
 import { SUPPORT_PATHS } from '../features/support/paths.ts';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
 import { useHavenStore } from '../store/index.ts';
@@ -40,7 +40,7 @@ export function SiteHeader() {
           ))}
           {signedIn && (
             <li>
-              <NavLink href={CHAT_PATHS.chats}>{t('chat.nav')}</NavLink>
+              <ChatsNavLink />
             </li>
           )}
           {moderates && (

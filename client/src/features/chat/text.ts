@@ -3,6 +3,8 @@
  * HTML): only http and https addresses, as the URL parser reads them.
  */
 
+import { mentionPattern } from './mentions.ts';
+
 export type TextPart =
   | { kind: 'text'; text: string }
   | { kind: 'link'; text: string; href: string };
@@ -51,4 +53,22 @@ export function textParts(text: string): TextPart[] {
 /** A new id per message, sent again with each retry (clientIdSchema: 8-64 of [A-Za-z0-9_-]). */
 export function newClientId(random: () => string = () => crypto.randomUUID()): string {
   return random().replaceAll(/[^A-Za-z0-9_-]/g, '');
+}
+
+export type MentionPart = { kind: 'text'; text: string } | { kind: 'mention'; text: string };
+
+/** "@Name" of the members a line mentions, marked (plain text otherwise, never HTML). */
+export function mentionParts(text: string, names: string[]): MentionPart[] {
+  if (names.length === 0) return [{ kind: 'text', text }];
+  const parts: MentionPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(mentionPattern(names))) {
+    const start = (match.index ?? 0) + (match[1] ?? '').length;
+    if (start > last) parts.push({ kind: 'text', text: text.slice(last, start) });
+    const end = start + 1 + (match[2] ?? '').length;
+    parts.push({ kind: 'mention', text: text.slice(start, end) });
+    last = end;
+  }
+  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  return parts;
 }

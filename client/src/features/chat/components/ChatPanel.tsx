@@ -7,6 +7,7 @@ import { useChatClient, useChatStore } from '../chat-context.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { TypingLine } from './TypingLine.tsx';
+import { WhoIsHere } from './WhoIsHere.tsx';
 
 /** The open group's chat: connection state, notices, the lines, who is typing, the composer. */
 export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: boolean }) {
@@ -36,6 +37,7 @@ export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: 
   return (
     <div className="chat" ref={panelRef}>
       <p className="chat-note">{t('chat.private')}</p>
+      <WhoIsHere />
       <ConnectionLine />
       <ChatNotice />
       {lines ? (

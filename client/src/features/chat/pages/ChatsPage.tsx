@@ -7,10 +7,9 @@ import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { useLocale, useViewerZone } from '../../community/hooks.ts';
 import { COMMUNITY_PATHS } from '../../community/paths.ts';
-import { useChatStore } from '../chat-context.ts';
+import { useChatStore, useTabChat } from '../chat-context.ts';
 import { sortedSummaries } from '../chat-state.ts';
 import { CHAT_PATHS } from '../paths.ts';
-import { useNewChatClient } from '../use-chat-client.ts';
 import '../chat.css';
 
 /** `/chats`: the member's groups, with new lines and mentions since they last read. */
@@ -18,17 +17,17 @@ export function ChatsPage() {
   const { t } = useTranslation();
   return (
     <MembersOnly title={t('chat.list.title')} text={t('chat.signedOut')}>
-      {(user) => <ChatList selfId={user.id} />}
+      {() => <ChatList />}
     </MembersOnly>
   );
 }
 
-function ChatList({ selfId }: { selfId: string }) {
+function ChatList() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const client = useNewChatClient(selfId);
+  const client = useTabChat();
   const groups = useChatStore((s) => s.groups);
-  const loadError = useChatStore((s) => s.loadError);
+  const loadError = useChatStore((s) => s.groupsError);
   const sorted = useMemo(() => (groups ? sortedSummaries(groups, locale) : []), [groups, locale]);
 
   useEffect(() => {
