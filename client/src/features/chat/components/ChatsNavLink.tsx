@@ -8,33 +8,28 @@ import { CHAT_PATHS } from '../paths.ts';
 const BADGE_MAX = 99;
 
 /**
- * The header's "Chats", with the new lines of all the member's groups as a badge. The
- * number is said in words inside the link ("Chats, 3 unread"); the badge itself is hidden
- * from assistive technology so it is not read twice.
+ * The header's "Chats", with the new lines of all the member's groups as a badge. What is
+ * shown is hidden from assistive technology and said instead in words ("Chats, 3 unread",
+ * and the mentions), starting with the text shown, so voice control finds it by it.
  */
 export function ChatsNavLink() {
   const { t } = useTranslation();
   const groups = useChatStore((s) => s.groups);
   const { unread, mentions } = unreadTotals(groups);
+  if (unread === 0) return <NavLink href={CHAT_PATHS.chats}>{t('chat.nav')}</NavLink>;
   const count = unread > BADGE_MAX ? `${BADGE_MAX}+` : String(unread);
-  const shown = mentions > 0 ? `@${count}` : count;
   return (
-    <NavLink href={CHAT_PATHS.chats} className="nav-chats">
-      {t('chat.nav')}
-      {unread > 0 && (
-        <>
-          <span
-            className={mentions > 0 ? 'nav-badge nav-badge-mention' : 'nav-badge'}
-            aria-hidden="true"
-          >
-            {shown}
-          </span>
-          <span className="visually-hidden">
-            {t('chat.navUnread', { count: unread })}
-            {mentions > 0 && t('chat.navMentions', { count: mentions })}
-          </span>
-        </>
-      )}
+    <NavLink href={CHAT_PATHS.chats}>
+      <span aria-hidden="true">
+        {t('chat.nav')}
+        <span className={mentions > 0 ? 'nav-badge nav-badge-mention' : 'nav-badge'}>
+          {mentions > 0 ? `@${count}` : count}
+        </span>
+      </span>
+      <span className="visually-hidden">
+        {t('chat.navUnread', { count: unread })}
+        {mentions > 0 && t('chat.navMentions', { count: mentions })}
+      </span>
     </NavLink>
   );
 }
