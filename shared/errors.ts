@@ -43,7 +43,13 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export const errorCodes = Object.keys(ERROR_CODES) as ErrorCode[];
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string[]> };
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: Record<string, string[]>;
+    /** RATE_LIMITED: whole seconds until trying again can succeed, when the limit knows. */
+    retryAfter?: number;
+  };
 }
 
 export function httpStatusOf(code: ErrorCode): number {

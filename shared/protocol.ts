@@ -28,7 +28,7 @@ export interface ConnectRefusal {
 /** Every acknowledgement has this shape: handlers never throw into Socket.IO. */
 export type Ack<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  | { ok: false; error: { code: ErrorCode; message: string; retryAfter?: number } };
 
 /** Events shared by every namespace; each namespace's own tables extend these. */
 export type ServerToClientEvents = SessionServerToClient;

@@ -8,6 +8,7 @@ import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
 import { attendanceRoutes } from './features/attendance/routes.tsx';
+import { ChatConnection } from './features/chat/ChatConnection.tsx';
 import { chatRoutes } from './features/chat/routes.tsx';
 import { communityRoutes } from './features/community/routes.tsx';
 import { contactRoutes } from './features/contacts/routes.tsx';
@@ -61,7 +62,7 @@ export function App() {
   useServiceStatusPolling();
   useFocusOnNavigation();
   return (
-    <>
+    <ChatConnection>
       <SkipLink targetId={MAIN_ID} />
       <SiteHeader />
       <main id={MAIN_ID} tabIndex={-1}>
@@ -103,6 +104,6 @@ export function App() {
         </Suspense>
       </main>
       <SiteFooter />
-    </>
+    </ChatConnection>
   );
 }

@@ -160,9 +160,9 @@ export class ChatModeration {
       if (waitMs <= 0) this.#lastLine.set(key, Date.now());
     }
     if (waitMs > 0)
-      throw new AppError(
-        'RATE_LIMITED',
+      throw AppError.rateLimited(
         `slow mode: try again in ${Math.ceil(waitMs / 1000)} seconds`,
+        waitMs,
       );
   }
 

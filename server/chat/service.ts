@@ -254,8 +254,31 @@ export class ChatService {
     }
   }
 
-  /** The member's groups with unread lines (others', not deleted) and unread mentions. */
+  /**
+   * The member's groups with unread lines (others', not deleted) and unread mentions, then
+   * their private conversations: with contacts, and past ones that have lines.
+   */
   async summaries(actor: Actor): Promise<ChatGroupSummary[]> {
+    const [groups, conversations] = await Promise.all([
+      this.#groupSummaries(actor),
+      this.contacts.list(actor),
+    ]);
+    return [
+      ...groups,
+      ...conversations
+        .filter((c) => c.status === 'contact' || (c.status === 'former' && c.lastMessageAt))
+        .map((c) => ({
+          kind: 'private' as const,
+          groupId: c.conversationId,
+          name: c.name,
+          unread: c.unread,
+          mentions: 0,
+          lastMessageAt: c.lastMessageAt,
+        })),
+    ];
+  }
+
+  async #groupSummaries(actor: Actor): Promise<ChatGroupSummary[]> {
     const groups = await this.#groups.groupsOf(actor.id);
     const reads = await this.#m.Read.find({ userId: oid(actor.id) }).lean();
     const readOf = new Map(reads.map((r) => [String(r.groupId), r.lastReadId]));
@@ -277,6 +300,7 @@ export class ChatService {
           this.#m.Message.findOne({ groupId }, { createdAt: 1 }).sort({ _id: -1 }).lean(),
         ]);
         return {
+          kind: 'group' as const,
           groupId: id,
           name,
           unread,

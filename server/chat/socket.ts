@@ -220,14 +220,22 @@ function chatHandlers(
         throw new AppError('FORBIDDEN', 'join the group to see who is here');
       if (!deps.presence) throw new AppError('UNAVAILABLE', 'presence needs Redis');
       const ids = await deps.groups.memberIdsOf(groupId);
-      // Members who blocked the asker read offline to them.
-      const visible = await chat.contacts.visibleTo(user.id, ids);
+      const [presence, shown, visible] = await Promise.all([
+        deps.presence.of(ids),
+        deps.groups.shownMembersOf(groupId, ids),
+        // Members who blocked the asker read offline to them.
+        chat.contacts.visibleTo(user.id, ids),
+      ]);
+      // Named as the group's member list names them; the asker always knows their own name.
+      shown.add(user.id);
+      const people = await deps.users.publicUsers(ids.filter((id) => shown.has(id)));
       return {
-        members: (await deps.presence.of(ids)).map((p) =>
-          visible.has(p.userId)
+        members: presence.map((p) => ({
+          ...(visible.has(p.userId)
             ? p
-            : { userId: p.userId, state: 'offline' as const, lastSeen: null },
-        ),
+            : { userId: p.userId, state: 'offline' as const, lastSeen: null }),
+          name: people.get(p.userId)?.displayName ?? null,
+        })),
       };
     },
     'chat:typing': async ({ groupId }, { socket, user }) => {

@@ -3,6 +3,9 @@ import { httpStatusOf } from '../../shared/errors.ts';
 
 /** An error a route or handler throws on purpose; it becomes the one error shape. */
 export class AppError extends Error {
+  /** Seconds to wait before trying again (RATE_LIMITED), so a client needs no text parsing. */
+  retryAfter?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -10,6 +13,13 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** RATE_LIMITED with the wait as a number (at least a second: 0 would invite a busy loop). */
+  static rateLimited(message: string, waitMs: number): AppError {
+    const error = new AppError('RATE_LIMITED', message);
+    error.retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+    return error;
   }
 
   get status(): number {
@@ -22,6 +32,7 @@ export class AppError extends Error {
         code: this.code,
         message: this.message,
         ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
       },
     };
   }

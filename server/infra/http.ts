@@ -54,6 +54,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       );
       appError = new AppError('INTERNAL', 'something went wrong on the server');
     }
+    if (appError.retryAfter !== undefined) res.set('Retry-After', String(appError.retryAfter));
     res.status(appError.status).json(appError.toBody());
   };
 }

@@ -31,7 +31,10 @@ export function createLimiter(
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
           const seconds = Math.ceil(rejection.msBeforeNext / 1000);
-          throw new AppError('RATE_LIMITED', `too many attempts; try again in ${seconds} seconds`);
+          throw AppError.rateLimited(
+            `too many attempts; try again in ${seconds} seconds`,
+            rejection.msBeforeNext,
+          );
         }
         throw rejection;
       }

@@ -88,7 +88,8 @@ async function handle<T extends ClientEventTable, C extends ContextMap>(
     finish('ok', { ok: true, data: await run(parsed.data, ctx) });
   } catch (error) {
     if (error instanceof AppError || isCoded(error)) {
-      finish(error.code, failure(error.code, error.message));
+      const retryAfter = error instanceof AppError ? error.retryAfter : undefined;
+      finish(error.code, failure(error.code, error.message, retryAfter));
       return;
     }
     options.logger.error({ event, err: scrubbedMessage(error) }, 'socket handler failed');
@@ -105,8 +106,11 @@ function isCoded(error: unknown): error is { code: ErrorCode; message: string } 
   );
 }
 
-function failure(code: ErrorCode, message: string): Ack<never> {
-  return { ok: false, error: { code, message } };
+function failure(code: ErrorCode, message: string, retryAfter?: number): Ack<never> {
+  return {
+    ok: false,
+    error: { code, message, ...(retryAfter !== undefined ? { retryAfter } : {}) },
+  };
 }
 
 /**
@@ -130,7 +134,10 @@ export class SocketRateLimiter {
       await this.#limiter.consume(socketId, cost);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes)
-        throw new AppError('RATE_LIMITED', 'too many requests on this connection; slow down');
+        throw AppError.rateLimited(
+          'too many requests on this connection; slow down',
+          rejection.msBeforeNext,
+        );
       throw rejection;
     }
   }

@@ -12,6 +12,7 @@ import {
   CHAT_HISTORY_MAX,
   CHAT_MENTIONS_MAX,
   chatGroupSummarySchema,
+  chatMemberSchema,
   chatMessageSchema,
   chatTextSchema,
   clientIdSchema,
@@ -145,10 +146,13 @@ export const chatClientEvents = defineClientEvents({
     access: 'member',
     cost: 0.5,
   },
-  /** Who of a group's members is online, away or offline (members of the group only). */
+  /**
+   * Who of a group's members is online, away or offline, with the names of those listed
+   * (members of the group only): the chat's "who is here" and its @-mention picker.
+   */
   'chat:who': {
     payload: z.object({ groupId: idSchema }).strict(),
-    ack: z.object({ members: z.array(presenceSchema) }),
+    ack: z.object({ members: z.array(chatMemberSchema) }),
     access: 'member',
   },
   /** "…is typing": relayed to the group's other members, never stored. */

@@ -66,10 +66,16 @@ export const chatMessageSchema = z.object({
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
-/** A group in the member's chat list: unread lines and mentions since their last read. */
+/**
+ * A chat in the member's list (a group, or a private conversation): unread lines and
+ * mentions since their last read.
+ */
 export const chatGroupSummarySchema = z.object({
+  /** A group, or a private conversation with a contact (its id in `groupId`). */
+  kind: z.enum(['group', 'private']),
   groupId: idSchema,
-  name: z.string(),
+  /** The group's name, or the other member's; null: they deleted their account. */
+  name: z.string().nullable(),
   unread: z.number().int().min(0),
   mentions: z.number().int().min(0),
   lastMessageAt: z.number().nullable(),
@@ -83,3 +89,11 @@ export const presenceSchema = z.object({
   lastSeen: z.number().nullable(),
 });
 export type MemberPresence = z.infer<typeof presenceSchema>;
+
+/**
+ * A group's member as `chat:who` answers: their presence, and their name when they show in
+ * the group's member lists (or moderate it, or ask themselves); null keeps a member who
+ * chose not to be listed unnamed (their lines still carry their name).
+ */
+export const chatMemberSchema = presenceSchema.extend({ name: z.string().nullable() });
+export type ChatMember = z.infer<typeof chatMemberSchema>;

@@ -65,6 +65,14 @@ describe('error mapping', () => {
     });
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', status: 400, fields: { email: ['bad'] } });
+    expect(error.retryAfter).toBeNull();
+    const limited = apiErrorFrom(429, {
+      error: { code: 'RATE_LIMITED', message: 'x', retryAfter: 12 },
+    });
+    expect(limited.retryAfter).toBe(12);
+    expect(
+      apiErrorFrom(429, { error: { code: 'RATE_LIMITED', retryAfter: '12' } }).retryAfter,
+    ).toBeNull();
   });
 
   it('falls back on the status when the body is not Haven JSON or names no known code', () => {

@@ -213,3 +213,85 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     await ben.getByText('1 mensaje nuevo').waitFor();
   });
 });
+
+const who = (page: Page) => page.locator('details.chat-who');
+const member = (page: Page, name: string) =>
+  who(page).getByRole('listitem').filter({ hasText: name });
+
+describe('who is here, the header badge and @-mentions', () => {
+  it('shows who is here to the members, in words, on desktop and phone', async () => {
+    await ben.goto(`${haven.url}/groups/${groupId}/chat`);
+    // Ana, Ben and Fran (the moderator, still on the chat) have it open.
+    const summary = ben.getByText('Quién está aquí (3 en línea)');
+    await summary.click();
+    await member(ben, 'Ana').getByText('en línea', { exact: true }).waitFor();
+    expect(await fitsWidth(ben)).toBe(true);
+    expect(await axeViolations(ben)).toEqual([]);
+    await ana.getByText('Who is here (3 online)').click();
+    await member(ana, 'Ben').getByText('online', { exact: true }).waitFor();
+    await member(ana, 'Ana').getByText('(you)').waitFor();
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+
+  it('offers the group’s members after "@", by keyboard, and marks the mention', async () => {
+    const box = ana.getByRole('textbox', { name: 'Message to the group' });
+    await box.focus();
+    await box.pressSequentially('Thanks @f');
+    const fran = ana.getByRole('option', { name: 'Fran' });
+    await fran.waitFor();
+    await box.press('Escape');
+    await ana.getByRole('listbox').waitFor({ state: 'hidden' });
+    await box.fill('');
+    await box.pressSequentially('Thanks @be');
+    const option = ana.getByRole('option', { name: 'Ben' });
+    await option.waitFor();
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    expect(await axeViolations(ana)).toEqual([]);
+    // Enter picks (it does not send while the list is open).
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('Thanks @Ben ');
+    await box.pressSequentially('for the tip');
+    await box.press('Enter');
+    const mention = line(ben, 'for the tip');
+    await mention.locator('.chat-mention', { hasText: '@Ben' }).waitFor();
+    await mention.getByText('te menciona').waitFor();
+  });
+
+  it('counts a new line on the header’s Chats link, on any page, until read', async () => {
+    await ana.goto(`${haven.url}/groups/${groupId}`);
+    const chats = ana.getByRole('link', { name: 'Chats', exact: true });
+    await chats.waitFor();
+    const box = ben.getByRole('textbox', { name: 'Mensaje para el grupo' });
+    await box.fill('Una más');
+    await box.press('Enter');
+    const badge = ana.getByRole('link', { name: 'Chats, 1 unread' });
+    await badge.waitFor();
+    expect(await axeViolations(ana)).toEqual([]);
+    await badge.click();
+    await ana.getByRole('link', { name: 'Harbour group' }).click();
+    await line(ana, 'Una más').waitFor();
+    // Read: the badge goes.
+    await chats.waitFor();
+    // Three pages in this tab, one /chat connection: the header and the pages share it.
+    const anas = (await haven.haven.sockets.chat.fetchSockets()).filter(
+      (socket) => socket.data.user?.id === anaId,
+    );
+    expect(anas).toHaveLength(1);
+  });
+
+  it('shows a member away when their page goes to the background, offline once closed', async () => {
+    await ana.getByText(/^Who is here/).click();
+    await member(ana, 'Ben').getByText('online', { exact: true }).waitFor();
+    // What the browser does when the tab is hidden: the page's visibility changes.
+    await ben.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await member(ana, 'Ben').getByText('away', { exact: true }).waitFor();
+    await ben.close();
+    await member(ana, 'Ben').getByText('offline', { exact: true }).waitFor();
+    await ana.getByText('Who is here (2 online)').waitFor();
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+});

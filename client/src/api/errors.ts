@@ -10,18 +10,22 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: Readonly<Record<string, readonly string[]>>;
+  /** RATE_LIMITED: seconds until trying again can succeed, when the server said. */
+  readonly retryAfter: number | null;
 
   constructor(
     code: ErrorCode,
     status: number,
     fields: Record<string, readonly string[]> = {},
     message: string = code,
+    retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.fields = fields;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -56,7 +60,7 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
     typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   if (typeof error !== 'object' || error === null)
     return new ApiError(codeForStatus(status), status);
-  const { code, message, fields } = error as Record<string, unknown>;
+  const { code, message, fields, retryAfter } = error as Record<string, unknown>;
   const cleanFields: Record<string, string[]> = {};
   if (typeof fields === 'object' && fields !== null) {
     for (const [key, value] of Object.entries(fields)) {
@@ -68,6 +72,9 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
     status,
     cleanFields,
     typeof message === 'string' ? message : undefined,
+    typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0
+      ? Math.ceil(retryAfter)
+      : null,
   );
 }
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ADMIN_PATHS } from '../features/admin/paths.ts';
+import { ChatsNavLink } from '../features/chat/components/ChatsNavLink.tsx';
 import { useModeratesGroupChat } from '../features/chat/moderation-scope.ts';
-import { CHAT_PATHS } from '../features/chat/paths.ts';
 import { SUPPORT_PATHS } from '../features/support/paths.ts';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
 import { useHavenStore } from '../store/index.ts';
@@ -44,7 +44,7 @@ export function SiteHeader() {
           ))}
           {signedIn && (
             <li>
-              <NavLink href={CHAT_PATHS.chats}>{t('chat.nav')}</NavLink>
+              <ChatsNavLink />
             </li>
           )}
           {moderates && (

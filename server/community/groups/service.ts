@@ -231,6 +231,18 @@ export class GroupService {
     return ids.map(String);
   }
 
+  /**
+   * Of `memberIds` (a group's), those the group's members may see named, as its member list
+   * shows them: who chose to be listed, and the moderators.
+   */
+  async shownMembersOf(groupId: string, memberIds: string[]): Promise<Set<string>> {
+    const [group, listable] = await Promise.all([
+      this.#m.Group.findById(groupId, { moderatorIds: 1 }).lean(),
+      this.#users.listable(memberIds),
+    ]);
+    return new Set([...listable.map((u) => u.id), ...(group?.moderatorIds ?? []).map(String)]);
+  }
+
   /** The groups a member belongs to, with their names. */
   async groupsOf(userId: string): Promise<Array<{ id: string; name: string }>> {
     const ids = await this.#m.Membership.distinct('groupId', { userId: oid(userId) });

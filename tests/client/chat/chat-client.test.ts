@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatClient, type ChatSocket } from '../../../client/src/features/chat/chat-client.ts';
+import { unreadTotals } from '../../../client/src/features/chat/chat-state.ts';
 import { createChatStore } from '../../../client/src/features/chat/store.ts';
 import type { ChatMessage } from '../../../shared/chat/schemas.ts';
 import type { Ack } from '../../../shared/protocol.ts';
@@ -180,15 +181,23 @@ describe('ChatClient', () => {
     expect(socket.of('chat:read')).toEqual([{ groupId: GROUP, messageId: id(1) }]);
   });
 
-  it('shows how long to wait when sending too fast', async () => {
+  it('shows how long to wait when sending too fast, from the number the server sends', async () => {
     const { socket, store, client } = await openClient();
     socket.answers.set('chat:send', () => ({
       ok: false,
-      error: { code: 'RATE_LIMITED', message: 'too many attempts; try again in 7 seconds' },
+      // The message is a hint for logs: its wording (and its number) is not what counts.
+      error: { code: 'RATE_LIMITED', message: 'slow down, maybe 99 seconds', retryAfter: 7 },
     }));
     client.send('hello');
     await settle();
     expect(store.getState().notice).toMatchObject({ code: 'RATE_LIMITED', wait: 7 });
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'try again in 3 seconds' },
+    }));
+    client.send('again');
+    await settle();
+    expect(store.getState().notice).toMatchObject({ code: 'RATE_LIMITED', wait: null });
   });
 
   it('writes nothing to the store once closed, even when a late answer comes', async () => {
@@ -245,5 +254,101 @@ describe('ChatClient', () => {
     expect(await client.report(id(1), 'spam')).toBe('INVALID_TRANSITION');
     // A report changes nothing on screen: the line stays as it is.
     expect(store.getState().lines?.messages.map((m) => m.text)).toEqual(['line 1']);
+  });
+});
+
+describe('ChatClient beyond the open group', () => {
+  const who = (state: 'online' | 'away' | 'offline') => ({
+    ok: true as const,
+    data: {
+      members: [
+        { userId: ME, name: 'Me', state: 'online', lastSeen: null },
+        { userId: ANA, name: 'Ana', state, lastSeen: null },
+      ],
+    },
+  });
+
+  it('shows who is here on opening, then each change pushed, and nothing without presence', async () => {
+    const socket = new FakeSocket();
+    socket.answers.set('chat:history', () => ({ ok: true, data: { messages: [], more: false } }));
+    socket.answers.set('chat:who', () => who('online'));
+    const store = createChatStore();
+    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    await client.open(GROUP);
+    await settle();
+    expect(socket.of('chat:who')).toEqual([{ groupId: GROUP }]);
+    socket.fire('chat:presence', { userId: ANA, state: 'away', lastSeen: null });
+    expect(store.getState().members?.find((m) => m.userId === ANA)?.state).toBe('away');
+    client.leave(GROUP);
+    expect(store.getState()).toMatchObject({ members: null, lines: null });
+    // Without Redis the server answers UNAVAILABLE: the list is not shown at all.
+    socket.answers.set('chat:who', () => ({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'presence needs Redis' },
+    }));
+    await client.open(GROUP);
+    await settle();
+    expect(store.getState().members).toBeNull();
+  });
+
+  it('says online or away on connecting and when the page is hidden or shown, once each', async () => {
+    const socket = new FakeSocket();
+    const store = createChatStore();
+    socket.connected = false;
+    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    client.setVisible(false);
+    socket.connected = true;
+    socket.fire('connect');
+    client.setVisible(false);
+    client.setVisible(true);
+    expect(socket.of('chat:presence')).toEqual([{ state: 'away' }, { state: 'online' }]);
+  });
+
+  it('loads the chat list on connecting and keeps the badge counts live', async () => {
+    const socket = new FakeSocket();
+    const OTHER = 'e'.repeat(24);
+    socket.answers.set('chat:groups', () => ({
+      ok: true,
+      data: {
+        groups: [
+          { groupId: GROUP, name: 'G', unread: 0, mentions: 0, lastMessageAt: null },
+          { groupId: OTHER, name: 'H', unread: 2, mentions: 0, lastMessageAt: null },
+        ],
+      },
+    }));
+    const store = createChatStore();
+    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    socket.fire('connect');
+    await settle();
+    const totals = () => unreadTotals(store.getState().groups);
+    expect(totals()).toEqual({ unread: 2, mentions: 0 });
+    socket.fire('chat:message', line(5, { groupId: GROUP }));
+    socket.fire('chat:mention', { groupId: GROUP, messageId: id(5) });
+    expect(totals()).toEqual({ unread: 3, mentions: 1 });
+    // Opening the group and reading its newest line clears its counts.
+    socket.answers.set('chat:history', () => ({
+      ok: true,
+      data: { messages: [line(5, { groupId: GROUP })], more: false },
+    }));
+    await client.open(GROUP);
+    client.markRead(id(5));
+    await settle();
+    expect(totals()).toEqual({ unread: 2, mentions: 0 });
+  });
+
+  it('sends the members picked in the composer, and again with a retry', async () => {
+    const { socket, client } = await openClient();
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'down' },
+    }));
+    client.send('hi @Ana', null, [ANA]);
+    await settle();
+    const clientId = String(socket.of('chat:send')[0]?.clientId);
+    await client.retry(clientId);
+    expect(socket.of('chat:send').map((p) => p.mentions)).toEqual([[ANA], [ANA]]);
+    client.send('no one');
+    await settle();
+    expect(socket.of('chat:send')[2]).not.toHaveProperty('mentions');
   });
 });

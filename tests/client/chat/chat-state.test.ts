@@ -17,7 +17,7 @@ import {
   summaryRead,
   unreadAfter,
 } from '../../../client/src/features/chat/chat-state.ts';
-import { newClientId, textParts, waitSecondsOf } from '../../../client/src/features/chat/text.ts';
+import { newClientId, textParts } from '../../../client/src/features/chat/text.ts';
 import {
   dayLabel,
   dayOf,
@@ -161,8 +161,22 @@ describe('group lines', () => {
 
 describe('the chat list', () => {
   const groups = [
-    { groupId: GROUP, name: 'Harbour', unread: 0, mentions: 0, lastMessageAt: 1 },
-    { groupId: 'e'.repeat(24), name: 'Anchor', unread: 2, mentions: 1, lastMessageAt: null },
+    {
+      kind: 'group' as const,
+      groupId: GROUP,
+      name: 'Harbour',
+      unread: 0,
+      mentions: 0,
+      lastMessageAt: 1,
+    },
+    {
+      kind: 'group' as const,
+      groupId: 'e'.repeat(24),
+      name: 'Anchor',
+      unread: 2,
+      mentions: 1,
+      lastMessageAt: null,
+    },
   ];
 
   it('counts new lines in closed groups, not in the open one or from oneself', () => {
@@ -241,10 +255,5 @@ describe('text', () => {
   it('makes client ids the server accepts', () => {
     expect(clientIdSchema.safeParse(newClientId()).success).toBe(true);
     expect(newClientId(() => '1234-5678-abcd')).toBe('1234-5678-abcd');
-  });
-
-  it('reads the wait from a RATE_LIMITED message', () => {
-    expect(waitSecondsOf('too many attempts; try again in 12 seconds')).toBe(12);
-    expect(waitSecondsOf('slow down')).toBeNull();
   });
 });

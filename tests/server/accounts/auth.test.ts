@@ -159,6 +159,10 @@ describe('register, log in, log out', () => {
       password: 'correct horse battery',
     });
     expect(limited.body.error.code).toBe('RATE_LIMITED');
+    // The wait as a number, in the body and in the standard header alike.
+    expect(limited.body.error.retryAfter).toEqual(expect.any(Number));
+    expect(limited.body.error.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(limited.headers.get('retry-after')).toBe(String(limited.body.error.retryAfter));
   });
 });
 

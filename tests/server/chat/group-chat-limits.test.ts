@@ -35,5 +35,10 @@ describe('group chat limits', () => {
       );
     expect(answers.slice(0, 6)).toEqual(Array(6).fill('accepted'));
     expect(answers.slice(6)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    // The wait travels as a number (whole seconds within the 5 s window), not only as text.
+    const refused = await call(onA, 'chat:send', { groupId, clientId: clientId(), text: 'n8' });
+    const retryAfter = refused.ok ? null : refused.error.retryAfter;
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(5);
   });
 });

@@ -44,6 +44,13 @@ describe('presence in group chat', () => {
       'online',
       'offline',
     ]);
+    // Named as the group's member list names them: the moderator, the listed, oneself.
+    const nameOf = (id: string) => who.find((m) => m.userId === id)?.name;
+    expect([nameOf(ana.id), nameOf(ben.id), nameOf(founder.id)]).toEqual([null, 'Ben', 'Fran']);
+    const listed = await ana.client.patch('/api/me', { privacy: { showInGroupMemberLists: true } });
+    expect(listed.status).toBe(200);
+    const { members: again } = await must(benSocket, 'chat:who', { groupId });
+    expect(again.find((m) => m.userId === ana.id)?.name).toBe('Ana');
     expect(codeOf(await call(outsiderSocket, 'chat:who', { groupId }))).toBe('FORBIDDEN');
     expect(outsiderEvents).not.toContain('chat:presence');
   });
@@ -125,6 +132,8 @@ describe('presence in group chat', () => {
       userId: ana.id,
       state: 'offline',
       lastSeen: null,
+      // Not in the group's member lists (the default), so not named to others.
+      name: null,
     });
     expect(who.find((m) => m.userId === cleo.id)?.lastSeen).toBe(gone.lastSeen);
     expect(seen.filter((e) => e.startsWith(ana.id))).toEqual([]);

@@ -102,6 +102,11 @@ describe('a private conversation between contacts', () => {
     const unread = async () =>
       (await must(benSocket, 'contact:list')).contacts.find((c) => c.userId === ana.id)?.unread;
     expect(await unread()).toBe(3);
+    // The chat list (and the header's badge) counts them with the groups.
+    const { groups } = await must(benSocket, 'chat:groups');
+    expect(groups).toContainEqual(
+      expect.objectContaining({ kind: 'private', groupId: id, name: 'Ana', unread: 3 }),
+    );
     await must(benSocket, 'chat:read', { groupId: id, messageId: lines[1]?.id ?? '' });
     expect(await unread()).toBe(1);
     const page = await must(benSocket, 'chat:history', { groupId: id, limit: 2 });

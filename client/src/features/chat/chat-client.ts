@@ -31,7 +31,7 @@ import {
   makeChatRequester,
 } from './signalling.ts';
 import { type ChatState, initialChatState, updateGroups, updateLines } from './store.ts';
-import { newClientId, waitSecondsOf } from './text.ts';
+import { newClientId } from './text.ts';
 
 /**
  * Being in the group chat, without drawing it: the `/chat` socket, the open group's pages,
@@ -63,6 +63,8 @@ export class ChatClient {
   /** The group asked for; its first page may not have arrived yet. */
   #groupId: string | null = null;
   #catchingUp = false;
+  /** This tab in use or in the background, as the page last said (setVisible). */
+  #presence: 'online' | 'away' = 'online';
 
   constructor(selfId: string, store: StoreApi<ChatState>, connect: ChatSocketFactory) {
     this.selfId = selfId;
@@ -91,6 +93,9 @@ export class ChatClient {
       const again = this.#connectedOnce;
       this.#connectedOnce = true;
       this.#store.setState({ connection: 'online' });
+      this.#tellPresence();
+      // The header's badge counts from the chat list, on every page: fresh on each connect.
+      void this.loadGroups({ quiet: true });
       if (again) void this.#catchUp();
     });
     socket.on('disconnect', (reason) => {
@@ -101,6 +106,8 @@ export class ChatClient {
         setTimeout(() => this.#closed || socket.connect(), 1_000);
     });
     bindChatEvents(socket, this.#store, this.selfId);
+    // A contact accepted (or ended): their conversation joins (or leaves) the chat list.
+    socket.on('contact:changed', () => void this.loadGroups({ quiet: true }));
   }
 
   /** Listens to a push on this client's socket; returns how to stop. */
@@ -117,11 +124,18 @@ export class ChatClient {
     this.#store.setState({ loadError: refusal.code });
   }
 
-  /** Opens a group: its newest page. */
+  /** Opens a group: its newest page, and who of its members is here. */
   async open(groupId: string): Promise<void> {
     this.#groupId = groupId;
     this.#readUpTo = null;
-    this.#store.setState({ lines: null, loadError: null, typing: [], loadingOlder: false });
+    this.#store.setState({
+      lines: null,
+      loadError: null,
+      typing: [],
+      loadingOlder: false,
+      members: null,
+    });
+    void this.#loadWho(groupId);
     try {
       const page = await this.#request('chat:history', { groupId, limit: FIRST_PAGE });
       if (this.#groupId !== groupId) return;
@@ -132,10 +146,46 @@ export class ChatClient {
     }
   }
 
+  /** The chat page went (the client stays, for the header's badge): no group is open now. */
+  leave(groupId: string): void {
+    if (this.#groupId !== groupId) return;
+    this.#groupId = null;
+    this.#readUpTo = null;
+    this.#store.setState({ lines: null, loadError: null, typing: [], members: null });
+  }
+
+  /**
+   * Who is here. Without Redis the server has no presence (UNAVAILABLE): nothing is shown
+   * then, rather than everyone offline.
+   */
+  async #loadWho(groupId: string): Promise<void> {
+    try {
+      const { members } = await this.#request('chat:who', { groupId });
+      if (this.#groupId === groupId) this.#store.setState({ members });
+    } catch {
+      if (this.#groupId === groupId) this.#store.setState({ members: null });
+    }
+  }
+
+  /** The page is shown or went to the background: others see this member online or away. */
+  setVisible(visible: boolean): void {
+    const state = visible ? 'online' : 'away';
+    if (state === this.#presence) return;
+    this.#presence = state;
+    this.#tellPresence();
+  }
+
+  /** Said on every connect too: a new connection counts as in use until told otherwise. */
+  #tellPresence(): void {
+    if (!this.#socket.connected) return;
+    this.#request('chat:presence', { state: this.#presence }).catch(() => undefined);
+  }
+
   /** After a reconnect: whatever arrived meanwhile, page by page, so nothing is missed. */
   async #catchUp(): Promise<void> {
-    void this.loadGroupsIfShown();
     const lines = this.state.lines;
+    // Presence changed unseen while disconnected.
+    if (this.#groupId) void this.#loadWho(this.#groupId);
     if (!lines) {
       if (this.#groupId) await this.open(this.#groupId);
       return;
@@ -190,7 +240,7 @@ export class ChatClient {
   }
 
   /** Shows the line at once; the stored one replaces it (ack or broadcast, whichever first). */
-  send(text: string, replyTo: ChatMessage | null = null): void {
+  send(text: string, replyTo: ChatMessage | null = null, mentions: string[] = []): void {
     const lines = this.state.lines;
     if (!lines) return;
     const clientId = newClientId();
@@ -198,7 +248,7 @@ export class ChatClient {
       ? { id: replyTo.id, senderName: replyTo.senderName, excerpt: replyTo.text }
       : null;
     updateLines(this.#store, (l) =>
-      pendingAdded(l, { clientId, text, replyTo: reply, createdAt: Date.now() }),
+      pendingAdded(l, { clientId, text, replyTo: reply, mentions, createdAt: Date.now() }),
     );
     void this.#deliver(clientId);
   }
@@ -223,6 +273,7 @@ export class ChatClient {
         clientId,
         text: line.text,
         ...(line.replyTo ? { replyTo: line.replyTo.id } : {}),
+        ...(line.mentions.length > 0 ? { mentions: line.mentions } : {}),
       });
       updateLines(this.#store, (l) => messageStored(l, stored));
     } catch (error) {
@@ -293,26 +344,22 @@ export class ChatClient {
       });
   }
 
-  #showGroups = false;
-
-  /** The chat list: the member's groups with their unread lines and mentions. */
-  async loadGroups(): Promise<void> {
-    this.#showGroups = true;
+  /**
+   * The member's groups with their unread lines and mentions: the chat list and the header's
+   * badge. `quiet` (the load on connecting): a failure keeps what was there, unannounced.
+   */
+  async loadGroups({ quiet = false }: { quiet?: boolean } = {}): Promise<void> {
     try {
       const { groups } = await this.#request('chat:groups', {});
-      this.#store.setState({ groups });
+      this.#store.setState({ groups, groupsError: null });
     } catch (error) {
-      this.#store.setState({ loadError: chatErrorOf(error).code });
+      if (!quiet) this.#store.setState({ groupsError: chatErrorOf(error).code });
     }
   }
 
-  async loadGroupsIfShown(): Promise<void> {
-    if (this.#showGroups) await this.loadGroups();
-  }
-
   #notice(error: unknown): void {
-    const { code, message } = chatErrorOf(error);
-    const wait = code === 'RATE_LIMITED' ? waitSecondsOf(message) : null;
+    const { code, retryAfter } = chatErrorOf(error);
+    const wait = code === 'RATE_LIMITED' ? retryAfter : null;
     this.#store.setState({ notice: { code, wait, at: Date.now() } });
   }
 

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { ChatSocket } from './chat-client.ts';
 import { messageStored, messageUpdated, summaryMentioned, summaryMessage } from './chat-state.ts';
+import { presenceReceived } from './presence.ts';
 import { type ChatState, updateGroups, updateLines } from './store.ts';
 import { typingReceived, typingStopped } from './timeline.ts';
 
@@ -22,6 +23,14 @@ export function bindChatEvents(socket: ChatSocket, store: StoreApi<ChatState>, s
   });
   socket.on('chat:mention', ({ groupId }) => {
     if (groupId !== openGroup()) updateGroups(store, (groups) => summaryMentioned(groups, groupId));
+  });
+  // Sent to every group this member shares with the other: only the open group's list changes.
+  socket.on('chat:presence', (presence) => {
+    store.setState((s) => {
+      if (!s.members) return {};
+      const members = presenceReceived(s.members, presence);
+      return members === s.members ? {} : { members };
+    });
   });
   socket.on('chat:typing', ({ groupId, userId, name }) => {
     if (groupId !== openGroup() || userId === selfId) return;

@@ -13,6 +13,8 @@ export interface PendingLine {
   clientId: string;
   text: string;
   replyTo: ChatMessage['replyTo'];
+  /** Members picked with the composer's @-mention picker, sent again with a retry. */
+  mentions: string[];
   createdAt: number;
   /** 'failed': shown with a Retry that sends the same clientId again. */
   status: 'sending' | 'failed';
@@ -78,12 +80,18 @@ function withMessages(lines: GroupLines, messages: ChatMessage[], replace = fals
 }
 
 /** This member pressed Send: the line shows at once, marked as sending. */
-export function pendingAdded(lines: GroupLines, line: Omit<PendingLine, 'status' | 'error'>) {
+export function pendingAdded(
+  lines: GroupLines,
+  line: Omit<PendingLine, 'status' | 'error' | 'mentions'> & { mentions?: string[] },
+) {
   if (lines.pending.some((p) => p.clientId === line.clientId)) return lines;
-  return {
-    ...lines,
-    pending: [...lines.pending, { ...line, status: 'sending' as const, error: null }],
+  const added: PendingLine = {
+    ...line,
+    mentions: line.mentions ?? [],
+    status: 'sending',
+    error: null,
   };
+  return { ...lines, pending: [...lines.pending, added] };
 }
 
 /**
@@ -178,10 +186,25 @@ export function summaryRead(groups: ChatGroupSummary[], groupId: string): ChatGr
   return groups.map((g) => (g.groupId === groupId ? { ...g, unread: 0, mentions: 0 } : g));
 }
 
+/** The header's badge: new lines and mentions over all the member's groups. */
+export function unreadTotals(groups: ChatGroupSummary[] | null): {
+  unread: number;
+  mentions: number;
+} {
+  let unread = 0;
+  let mentions = 0;
+  for (const g of groups ?? []) {
+    unread += g.unread;
+    mentions += g.mentions;
+  }
+  return { unread, mentions };
+}
+
 /** Most recent conversation first; groups without lines last, by name. */
 export function sortedSummaries(groups: ChatGroupSummary[], locale: string): ChatGroupSummary[] {
   return [...groups].sort(
     (a, b) =>
-      (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) || a.name.localeCompare(b.name, locale),
+      (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) ||
+      (a.name ?? '').localeCompare(b.name ?? '', locale),
   );
 }

@@ -13,18 +13,24 @@ export type ChatAck<K extends ChatEvent> = AckOf<ChatClientEvents, K>;
 /** A refused or unanswered request: the code the UI turns into a message, and the text. */
 export class ChatRequestError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string = code) {
+  /** RATE_LIMITED: the seconds to wait, as the server counted them; null when it did not say. */
+  readonly retryAfter: number | null;
+  constructor(code: ErrorCode, message: string = code, retryAfter: number | null = null) {
     super(message);
     this.name = 'ChatRequestError';
     this.code = code;
+    this.retryAfter = retryAfter;
   }
 }
 
-export function chatErrorOf(error: unknown): { code: ErrorCode; message: string } {
-  if (error instanceof ChatRequestError) return { code: error.code, message: error.message };
+export function chatErrorOf(error: unknown): { code: ErrorCode; retryAfter: number | null } {
+  if (error instanceof ChatRequestError) return { code: error.code, retryAfter: error.retryAfter };
   const code = (error as { code?: unknown } | null)?.code;
-  return { code: isErrorCode(code) ? code : 'INTERNAL', message: '' };
+  return { code: isErrorCode(code) ? code : 'INTERNAL', retryAfter: null };
 }
+
+const secondsOf = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : null;
 
 export interface Emitter {
   emit(event: string, ...args: unknown[]): unknown;
@@ -51,7 +57,13 @@ export function makeChatRequester(
         clearTimeout(timer);
         if (reply && reply.ok === true) resolve(reply.data);
         else if (reply && reply.ok === false)
-          reject(new ChatRequestError(reply.error.code, reply.error.message));
+          reject(
+            new ChatRequestError(
+              reply.error.code,
+              reply.error.message,
+              secondsOf(reply.error.retryAfter),
+            ),
+          );
         else reject(new ChatRequestError('INTERNAL', `${event}: malformed answer`));
       });
     });

@@ -1,5 +1,5 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { ChatGroupSummary } from '../../../../shared/chat/schemas.ts';
+import type { ChatGroupSummary, ChatMember } from '../../../../shared/chat/schemas.ts';
 import type { ErrorCode } from '../../../../shared/errors.ts';
 import type { GroupLines } from './chat-state.ts';
 import type { Typist } from './timeline.ts';
@@ -26,8 +26,15 @@ export interface ChatState {
   loadError: ErrorCode | null;
   loadingOlder: boolean;
   typing: Typist[];
-  /** The member's groups (`chat:groups`); null until asked for. */
+  /**
+   * The open group's members and who is here; null until known, and when presence is
+   * unavailable (no Redis): then nothing is shown.
+   */
+  members: ChatMember[] | null;
+  /** The member's groups (`chat:groups`, asked on connecting): the header's badge, the list. */
   groups: ChatGroupSummary[] | null;
+  /** The chat list could not be loaded. */
+  groupsError: ErrorCode | null;
   notice: ChatNotice | null;
 }
 
@@ -37,7 +44,9 @@ export const initialChatState: ChatState = {
   loadError: null,
   loadingOlder: false,
   typing: [],
+  members: null,
   groups: null,
+  groupsError: null,
   notice: null,
 };
 

@@ -3,6 +3,8 @@
  * HTML): only http and https addresses, as the URL parser reads them.
  */
 
+import { mentionPattern } from './mentions.ts';
+
 export type TextPart =
   | { kind: 'text'; text: string }
   | { kind: 'link'; text: string; href: string };
@@ -53,8 +55,20 @@ export function newClientId(random: () => string = () => crypto.randomUUID()): s
   return random().replaceAll(/[^A-Za-z0-9_-]/g, '');
 }
 
-/** RATE_LIMITED's message says how long to wait ("try again in 12 seconds"); null if not. */
-export function waitSecondsOf(message: string | undefined): number | null {
-  const match = /(\d+)\s*seconds?/.exec(message ?? '');
-  return match ? Number(match[1]) : null;
+export type MentionPart = { kind: 'text'; text: string } | { kind: 'mention'; text: string };
+
+/** "@Name" of the members a line mentions, marked (plain text otherwise, never HTML). */
+export function mentionParts(text: string, names: string[]): MentionPart[] {
+  if (names.length === 0) return [{ kind: 'text', text }];
+  const parts: MentionPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(mentionPattern(names))) {
+    const start = (match.index ?? 0) + (match[1] ?? '').length;
+    if (start > last) parts.push({ kind: 'text', text: text.slice(last, start) });
+    const end = start + 1 + (match[2] ?? '').length;
+    parts.push({ kind: 'mention', text: text.slice(start, end) });
+    last = end;
+  }
+  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  return parts;
 }

@@ -1,20 +1,36 @@
 import { useEffect, useState } from 'react';
-import { NAMESPACES } from '../../../../shared/protocol.ts';
-import { connectNamespace } from '../../net/socket.ts';
-import { ChatClient, type ChatSocket } from './chat-client.ts';
+import type { ChatClient } from './chat-client.ts';
 import { useChatStore } from './chat-context.ts';
+import { initialChatState } from './store.ts';
 
-/** One ChatClient (one `/chat` socket) while a chat page is shown; closed when it goes. */
-export function useNewChatClient(selfId: string): ChatClient | null {
+/**
+ * The tab's one ChatClient (one `/chat` socket) while a member is signed in: the chat pages
+ * and the header's unread badge share it, so moving between pages opens no new connection.
+ * Its code loads after first paint, and it tells the server when the tab goes to the
+ * background (away) or comes back (online).
+ */
+export function useTabChatClient(selfId: string | null): ChatClient | null {
   const [client, setClient] = useState<ChatClient | null>(null);
   useEffect(() => {
-    const created = new ChatClient(
-      selfId,
-      useChatStore,
-      (onRefused) => connectNamespace(NAMESPACES.chat, { onRefused }) as ChatSocket,
-    );
-    setClient(created);
-    return () => created.close();
+    if (!selfId) return;
+    let created: ChatClient | null = null;
+    let gone = false;
+    const visibility = () => created?.setVisible(document.visibilityState === 'visible');
+    void import('./connect-chat.ts').then(({ connectChat }) => {
+      if (gone) return;
+      created = connectChat(selfId, useChatStore);
+      visibility();
+      setClient(created);
+    });
+    document.addEventListener('visibilitychange', visibility);
+    return () => {
+      gone = true;
+      document.removeEventListener('visibilitychange', visibility);
+      created?.close();
+      setClient(null);
+      // Signed out (or another member): their counts must not show for a moment after.
+      useChatStore.setState(initialChatState, true);
+    };
   }, [selfId]);
   return client;
 }

@@ -7,9 +7,22 @@ import { useChatClient, useChatStore } from '../chat-context.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { TypingLine } from './TypingLine.tsx';
+import { WhoIsHere } from './WhoIsHere.tsx';
 
-/** The open group's chat: connection state, notices, the lines, who is typing, the composer. */
-export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: boolean }) {
+/**
+ * The open chat: connection state, notices, the lines, who is typing, the composer. A
+ * group's, or a private conversation's (`privateWith`, the other member's name: its own
+ * note and composer label, and no "who is here").
+ */
+export function ChatPanel({
+  groupId,
+  moderates,
+  privateWith,
+}: {
+  groupId: string;
+  moderates: boolean;
+  privateWith?: string;
+}) {
   const { t } = useTranslation();
   const client = useChatClient();
   const lines = useChatStore((s) => s.lines);
@@ -35,7 +48,10 @@ export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: 
   if (loadError) return <LoadFailed error={loadError} onRetry={() => void client.open(groupId)} />;
   return (
     <div className="chat" ref={panelRef}>
-      <p className="chat-note">{t('chat.private')}</p>
+      <p className="chat-note">
+        {privateWith === undefined ? t('chat.private') : t('contacts.chatNote')}
+      </p>
+      {privateWith === undefined && <WhoIsHere />}
       <ConnectionLine />
       <ChatNotice />
       {lines ? (
@@ -45,7 +61,16 @@ export function ChatPanel({ groupId, moderates }: { groupId: string; moderates: 
       )}
       <TypingLine />
       {lines && (
-        <Composer replyTo={replyTo} onCancelReply={() => setReplyTo(null)} inputRef={inputRef} />
+        <Composer
+          replyTo={replyTo}
+          onCancelReply={() => setReplyTo(null)}
+          inputRef={inputRef}
+          label={
+            privateWith === undefined
+              ? t('chat.composer.label')
+              : t('contacts.composerLabel', { name: privateWith })
+          }
+        />
       )}
     </div>
   );

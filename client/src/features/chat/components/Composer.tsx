@@ -2,16 +2,19 @@ import { type FormEvent, type RefObject, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_TEXT_MAX, type ChatMessage } from '../../../../../shared/chat/schemas.ts';
 import { useChatClient } from '../chat-context.ts';
+import { MentionList, useMentionPicker } from './MentionPicker.tsx';
 
 /** Where the member writes: Enter sends, Shift+Enter starts a line; the limit is shown. */
 export function Composer({
   replyTo,
   onCancelReply,
   inputRef,
+  label,
 }: {
   replyTo: ChatMessage | null;
   onCancelReply: () => void;
   inputRef: RefObject<HTMLTextAreaElement | null>;
+  label: string;
 }) {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -19,6 +22,7 @@ export function Composer({
   const hintId = useId();
   const countId = useId();
   const [text, setText] = useState('');
+  const mentions = useMentionPicker(text, setText, inputRef);
   const length = text.length;
   const tooLong = length > CHAT_TEXT_MAX;
   const nearLimit = length > CHAT_TEXT_MAX * 0.9;
@@ -28,7 +32,7 @@ export function Composer({
     event?.preventDefault();
     const value = text.trim();
     if (!value || tooLong) return;
-    client.send(value, replyTo);
+    client.send(value, replyTo, mentions.takeMentions(value));
     setText('');
     onCancelReply();
   };
@@ -46,29 +50,36 @@ export function Composer({
           </button>
         </div>
       )}
-      <label htmlFor={textId}>{t('chat.composer.label')}</label>
+      <label htmlFor={textId}>{label}</label>
       <p id={hintId} className="field-hint">
         {t('chat.composer.hint')}
       </p>
       <div className="chat-compose-row">
-        <textarea
-          id={textId}
-          ref={inputRef}
-          rows={2}
-          value={text}
-          aria-describedby={`${hintId} ${countId}`}
-          aria-invalid={tooLong || undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (e.target.value.trim()) client.typing();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              send();
-            }
-          }}
-        />
+        <div className="chat-compose-field">
+          <textarea
+            id={textId}
+            ref={inputRef}
+            rows={2}
+            value={text}
+            aria-describedby={`${hintId} ${countId}`}
+            aria-invalid={tooLong || undefined}
+            {...mentions.inputProps}
+            onChange={(e) => {
+              setText(e.target.value);
+              mentions.onCaret(e.target);
+              if (e.target.value.trim()) client.typing();
+            }}
+            onSelect={(e) => mentions.onCaret(e.currentTarget)}
+            onKeyDown={(e) => {
+              if (e.nativeEvent.isComposing || mentions.onKeyDown(e)) return;
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                send();
+              }
+            }}
+          />
+          <MentionList picker={mentions} />
+        </div>
         <button type="submit">{t('chat.composer.send')}</button>
       </div>
       <p id={countId} className={nearLimit ? 'chat-count chat-count-near' : 'chat-count'}>

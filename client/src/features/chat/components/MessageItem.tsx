@@ -103,7 +103,7 @@ export function MessageItem({
       {editing && <EditForm message={message} onDone={() => back('edit')} />}
       {!deleted && !editing && (
         <p className="chat-text">
-          <MessageText text={message.text ?? ''} />
+          <MessageText text={message.text ?? ''} mentions={message.mentions} />
         </p>
       )}
       {!deleted && <Reactions message={message} open={picking} />}

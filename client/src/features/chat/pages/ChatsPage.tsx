@@ -8,11 +8,9 @@ import { Page } from '../../../components/Page.tsx';
 import { useLocale, useViewerZone } from '../../community/hooks.ts';
 import { COMMUNITY_PATHS } from '../../community/paths.ts';
 import { PrivateConversations } from '../../contacts/components/PrivateConversations.tsx';
-import { useContactBook } from '../../contacts/use-contact-book.ts';
-import { useChatStore } from '../chat-context.ts';
+import { useChatStore, useTabChat } from '../chat-context.ts';
 import { sortedSummaries } from '../chat-state.ts';
 import { CHAT_PATHS } from '../paths.ts';
-import { useNewChatClient } from '../use-chat-client.ts';
 import '../chat.css';
 
 /** `/chats`: the member's groups, with new lines and mentions since they last read. */
@@ -20,19 +18,20 @@ export function ChatsPage() {
   const { t } = useTranslation();
   return (
     <MembersOnly title={t('chat.list.title')} text={t('chat.signedOut')}>
-      {(user) => <ChatList selfId={user.id} />}
+      {() => <ChatList />}
     </MembersOnly>
   );
 }
 
-function ChatList({ selfId }: { selfId: string }) {
+function ChatList() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const client = useNewChatClient(selfId);
-  useContactBook(client);
+  const client = useTabChat();
   const groups = useChatStore((s) => s.groups);
-  const loadError = useChatStore((s) => s.loadError);
-  const sorted = useMemo(() => (groups ? sortedSummaries(groups, locale) : []), [groups, locale]);
+  const loadError = useChatStore((s) => s.groupsError);
+  const all = useMemo(() => (groups ? sortedSummaries(groups, locale) : []), [groups, locale]);
+  const sorted = all.filter((g) => g.kind === 'group');
+  const conversations = all.filter((g) => g.kind === 'private');
 
   useEffect(() => {
     if (client) void client.loadGroups();
@@ -61,7 +60,7 @@ function ChatList({ selfId }: { selfId: string }) {
   return (
     <Page title={t('chat.list.title')} intro={t('chat.list.intro')}>
       {body}
-      <PrivateConversations />
+      <PrivateConversations conversations={conversations} />
     </Page>
   );
 }

@@ -8,9 +8,8 @@ import { Page } from '../../../components/Page.tsx';
 import { useLoad } from '../../community/hooks.ts';
 import { COMMUNITY_PATHS } from '../../community/paths.ts';
 import { canModerateContent } from '../../community/permissions.ts';
-import { ChatClientContext } from '../chat-context.ts';
+import { useTabChat } from '../chat-context.ts';
 import { ChatPanel } from '../components/ChatPanel.tsx';
-import { useNewChatClient } from '../use-chat-client.ts';
 import '../chat.css';
 
 /** `/groups/:id/chat`: the group's chat, for its members. */
@@ -69,14 +68,13 @@ function ChatRoom({
   selfId: string;
   moderates: boolean;
 }) {
-  const client = useNewChatClient(selfId);
+  const client = useTabChat();
   useEffect(() => {
-    if (client) void client.open(groupId);
+    if (!client) return;
+    void client.open(groupId);
+    return () => client.leave(groupId);
   }, [client, groupId]);
-  if (!client) return <Loading />;
-  return (
-    <ChatClientContext.Provider value={client}>
-      <ChatPanel groupId={groupId} moderates={moderates} />
-    </ChatClientContext.Provider>
-  );
+  // The tab's client is the signed-in member's: until it is theirs, wait.
+  if (!client || client.selfId !== selfId) return <Loading />;
+  return <ChatPanel groupId={groupId} moderates={moderates} />;
 }

@@ -5,7 +5,7 @@ import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { errorMessageKey } from '../../../i18n/index.ts';
-import { useNewChatClient } from '../../chat/use-chat-client.ts';
+import { useTabChat } from '../../chat/chat-context.ts';
 import { useLocale } from '../../community/hooks.ts';
 import { COMMUNITY_PATHS } from '../../community/paths.ts';
 import { ContactSection } from '../components/ContactSection.tsx';
@@ -22,14 +22,14 @@ export function ContactsPage() {
   const { t } = useTranslation();
   return (
     <MembersOnly title={t('contacts.title')} text={t('contacts.signedOut')}>
-      {(user) => <Contacts selfId={user.id} />}
+      {() => <Contacts />}
     </MembersOnly>
   );
 }
 
-function Contacts({ selfId }: { selfId: string }) {
+function Contacts() {
   const { t } = useTranslation();
-  const book = useContactBook(useNewChatClient(selfId));
+  const book = useContactBook(useTabChat());
   return (
     <Page title={t('contacts.title')} intro={t('contacts.intro')}>
       <ContactNotice book={book} />

@@ -5,9 +5,8 @@ import type { OwnUser } from '../../../../../shared/api/accounts.ts';
 import { Loading } from '../../../components/LoadStatus.tsx';
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { ChatClientContext } from '../../chat/chat-context.ts';
+import { useTabChat } from '../../chat/chat-context.ts';
 import { ChatPanel } from '../../chat/components/ChatPanel.tsx';
-import { useNewChatClient } from '../../chat/use-chat-client.ts';
 import { PresenceText } from '../components/PresenceText.tsx';
 import { useContactsStore } from '../contacts-state.ts';
 import { CONTACT_PATHS } from '../paths.ts';
@@ -26,13 +25,14 @@ export function PrivateChatPage({ id }: { id: string }) {
 
 function PrivateChat({ id, user }: { id: string; user: OwnUser }) {
   const { t } = useTranslation();
-  const client = useNewChatClient(user.id);
+  const client = useTabChat();
   const book = useContactBook(client);
   const contact = useContactsStore((s) => s.contacts?.find((c) => c.conversationId === id));
   useEffect(() => {
     if (!client || !book) return;
     book.openConversation = id;
     void client.open(id);
+    return () => client.leave(id);
   }, [client, book, id]);
   const name = contact ? (contact.name ?? t('chat.deletedMember')) : null;
   const readOnly = contact !== undefined && contact.status !== 'contact';
@@ -48,10 +48,9 @@ function PrivateChat({ id, user }: { id: string; user: OwnUser }) {
         </p>
       )}
       {readOnly && <p className="panel">{t('contacts.readOnly')}</p>}
-      {client ? (
-        <ChatClientContext.Provider value={client}>
-          <ChatPanel groupId={id} moderates={false} />
-        </ChatClientContext.Provider>
+      {/* The tab's client is the signed-in member's: until it is theirs, wait. */}
+      {client && client.selfId === user.id ? (
+        <ChatPanel groupId={id} moderates={false} privateWith={name ?? t('chat.deletedMember')} />
       ) : (
         <Loading />
       )}

@@ -1,0 +1,87 @@
+import type { ChatMember } from '../../../../shared/chat/schemas.ts';
+
+/**
+ * The composer's @-mentions: the "@" being typed, the members it may mean, putting the
+ * picked name in the text, and which picked members are still named when it is sent.
+ */
+
+export interface MentionQuery {
+  /** Where the "@" is in the text. */
+  start: number;
+  /** What follows it up to the caret. */
+  query: string;
+}
+
+/** An "@" at the start or after a space, then letters (a name's first word) up to the caret. */
+const TYPING_MENTION = /(?:^|\s)@([\p{L}\p{M}\p{N}_.'-]{0,30})$/u;
+
+export function mentionQuery(text: string, caret: number): MentionQuery | null {
+  const match = TYPING_MENTION.exec(text.slice(0, caret));
+  if (!match) return null;
+  const query = match[1] ?? '';
+  return { start: caret - query.length - 1, query };
+}
+
+/** Case and accents folded, so "alv" finds "Álvaro". */
+export const fold = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+export const MENTION_CHOICES_MAX = 8;
+
+/** Named members but oneself whose name, or a word of it, starts with the query; by name. */
+export function mentionCandidates(
+  members: ChatMember[],
+  query: string,
+  selfId: string,
+  locale: string,
+): Array<{ userId: string; name: string }> {
+  const wanted = fold(query);
+  return members
+    .filter(
+      (m): m is ChatMember & { name: string } =>
+        m.name !== null &&
+        m.userId !== selfId &&
+        fold(m.name)
+          .split(/\s+/)
+          .some((word) => word.startsWith(wanted)),
+    )
+    .map(({ userId, name }) => ({ userId, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale))
+    .slice(0, MENTION_CHOICES_MAX);
+}
+
+/** Replaces "@query" with "@Name " (one space, whatever follows) and puts the caret after. */
+export function insertMention(
+  text: string,
+  at: MentionQuery,
+  name: string,
+): { text: string; caret: number } {
+  const before = text.slice(0, at.start);
+  const after = text.slice(at.start + 1 + at.query.length);
+  const inserted = /^\s/.test(after) ? `@${name}` : `@${name} `;
+  const caret = before.length + inserted.length + (/^\s/.test(after) ? 1 : 0);
+  return { text: before + inserted + after, caret };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "@Name" as a whole mention: after a space or at the start, not the start of a longer word. */
+export const mentionPattern = (names: string[]) =>
+  new RegExp(
+    `(^|\\s)@(${[...names]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![\\p{L}\\p{N}_])`,
+    'gu',
+  );
+
+/** The picked members whose "@Name" is still in the text (edited out: not mentioned), once. */
+export function mentionsIn(
+  text: string,
+  picked: ReadonlyArray<{ userId: string; name: string }>,
+): string[] {
+  const ids = new Set<string>();
+  for (const { userId, name } of picked)
+    if (!ids.has(userId) && mentionPattern([name]).test(text)) ids.add(userId);
+  return [...ids];
+}
