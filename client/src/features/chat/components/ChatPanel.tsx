@@ -70,6 +70,7 @@ export function ChatPanel({
               ? t('chat.composer.label')
               : t('contacts.composerLabel', { name: privateWith })
           }
+          hint={privateWith === undefined ? t('chat.composer.hint') : t('contacts.composerHint')}
         />
       )}
     </div>

@@ -10,11 +10,13 @@ export function Composer({
   onCancelReply,
   inputRef,
   label,
+  hint,
 }: {
   replyTo: ChatMessage | null;
   onCancelReply: () => void;
   inputRef: RefObject<HTMLTextAreaElement | null>;
   label: string;
+  hint: string;
 }) {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -52,7 +54,7 @@ export function Composer({
       )}
       <label htmlFor={textId}>{label}</label>
       <p id={hintId} className="field-hint">
-        {t('chat.composer.hint')}
+        {hint}
       </p>
       <div className="chat-compose-row">
         <div className="chat-compose-field">
