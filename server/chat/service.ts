@@ -274,6 +274,7 @@ export class ChatService {
           unread: c.unread,
           mentions: 0,
           lastMessageAt: c.lastMessageAt,
+          online: null,
         })),
     ];
   }
@@ -306,6 +307,7 @@ export class ChatService {
           unread,
           mentions,
           lastMessageAt: last ? last.createdAt.getTime() : null,
+          online: null,
         };
       }),
     );

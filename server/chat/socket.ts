@@ -1,5 +1,5 @@
 import { type ChatServerToClient, chatClientEvents } from '../../shared/chat/events.ts';
-import type { ChatMessage } from '../../shared/chat/schemas.ts';
+import type { ChatGroupSummary, ChatMessage } from '../../shared/chat/schemas.ts';
 import type { Access } from '../../shared/realtime/event-table.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
@@ -209,7 +209,16 @@ function chatHandlers(
       await chat.markRead(user, groupId, messageId);
       return ok;
     },
-    'chat:groups': async (_p, { user }) => ({ groups: await chat.summaries(user) }),
+    'chat:groups': async (payload, { user }) => {
+      const groups = await chat.summaries(user);
+      const presence = deps.presence;
+      if (!payload?.online || !presence) return { groups };
+      return {
+        groups: await Promise.all(
+          groups.map(async (g) => ({ ...g, online: await othersOnline(deps, presence, user, g) })),
+        ),
+      };
+    },
     'chat:presence': async ({ state: now }, { socket, user }) => {
       await state.present;
       await deps.presence?.changed(socket, user.id, now);
@@ -260,6 +269,23 @@ function chatHandlers(
       return ok;
     },
   };
+}
+
+/** Others of a chat online now, as `viewer` may see them (not those who blocked them). */
+async function othersOnline(
+  deps: ChatSocketDeps,
+  presence: LivePresence,
+  viewer: RequestUser,
+  chat: ChatGroupSummary,
+): Promise<number> {
+  const ids = (
+    chat.kind === 'group'
+      ? await deps.groups.memberIdsOf(chat.groupId)
+      : await deps.chat.contacts.membersOf(chat.groupId)
+  ).filter((id) => id !== viewer.id);
+  const visible = await deps.chat.contacts.visibleTo(viewer.id, ids);
+  const states = await presence.of(ids.filter((id) => visible.has(id)));
+  return states.filter((p) => p.state === 'online').length;
 }
 
 /** The member's send budget; Redis unreachable is UNAVAILABLE, never a crash or a free pass. */

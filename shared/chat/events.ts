@@ -29,7 +29,6 @@ import {
 
 /** A mute lasts at most 30 days; longer is a ban. */
 const MUTE_MAX_MINUTES = 60 * 24 * 30;
-const none = z.object({}).strict().optional();
 const ok = z.object({});
 
 export const chatClientEvents = defineClientEvents({
@@ -133,9 +132,12 @@ export const chatClientEvents = defineClientEvents({
     ack: ok,
     access: 'member',
   },
-  /** The member's groups with unread lines and mentions. */
+  /**
+   * The member's chats (groups, then private conversations) with unread lines and mentions;
+   * with `online`, how many of the others are online now (the chat list asks, the header not).
+   */
   'chat:groups': {
-    payload: none,
+    payload: z.object({ online: z.boolean().optional() }).strict().optional(),
     ack: z.object({ groups: z.array(chatGroupSummarySchema) }),
     access: 'member',
   },

@@ -79,6 +79,8 @@ export const chatGroupSummarySchema = z.object({
   unread: z.number().int().min(0),
   mentions: z.number().int().min(0),
   lastMessageAt: z.number().nullable(),
+  /** Others online now; null when not asked for, or presence is unavailable (no Redis). */
+  online: z.number().int().min(0).nullable(),
 });
 export type ChatGroupSummary = z.infer<typeof chatGroupSummarySchema>;
 

@@ -168,6 +168,7 @@ describe('the chat list', () => {
       unread: 0,
       mentions: 0,
       lastMessageAt: 1,
+      online: null,
     },
     {
       kind: 'group' as const,
@@ -176,6 +177,7 @@ describe('the chat list', () => {
       unread: 2,
       mentions: 1,
       lastMessageAt: null,
+      online: null,
     },
   ];
 

@@ -80,6 +80,7 @@ describe('the header badge', () => {
     unread,
     mentions,
     lastMessageAt: null,
+    online: null,
   });
 
   it('adds up new lines and mentions over every group', () => {

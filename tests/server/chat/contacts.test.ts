@@ -169,6 +169,26 @@ describe('contact requests', () => {
   });
 });
 
+describe('the chat list’s online counts', () => {
+  it('count the others online when asked, never a member who blocked the viewer', async () => {
+    const { groupId, ana, ben, anaSocket, benSocket } = await twoInAGroup();
+    const { contact } = await must(anaSocket, 'contact:request', { userId: ben.id });
+    await must(benSocket, 'contact:respond', { userId: ana.id, accept: true });
+    const online = async () => {
+      const { groups } = await must(anaSocket, 'chat:groups', { online: true });
+      return groups.map((g) => [g.kind, g.groupId, g.online]);
+    };
+    expect(await online()).toEqual([
+      ['group', groupId, 1],
+      ['private', contact.conversationId, 1],
+    ]);
+    const unasked = await must(anaSocket, 'chat:groups');
+    expect(unasked.groups.map((g) => g.online)).toEqual([null, null]);
+    await must(benSocket, 'contact:block', { userId: ana.id });
+    expect(await online()).toEqual([['group', groupId, 0]]);
+  });
+});
+
 describe('a block', () => {
   it('ends the contact, stops lines both ways at once, and hides the blocker’s presence', async () => {
     const { groupId, ana, ben, anaSocket, benSocket } = await twoInAGroup();

@@ -34,7 +34,9 @@ function ChatList() {
   const conversations = all.filter((g) => g.kind === 'private');
 
   useEffect(() => {
-    if (client) void client.loadGroups();
+    if (!client) return;
+    client.watchOnline(true);
+    return () => client.watchOnline(false);
   }, [client]);
 
   let body: React.ReactNode;
@@ -93,6 +95,9 @@ function ChatListItem({ group }: { group: ChatGroupSummary }) {
           <span className="cm-badge cm-badge-warn">
             {t('chat.list.mentions', { count: group.mentions })}
           </span>
+        )}
+        {group.online !== null && (
+          <span className="cm-badge">{t('chat.list.online', { count: group.online })}</span>
         )}
       </p>
       <p className="chat-list-when">

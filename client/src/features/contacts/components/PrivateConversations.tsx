@@ -18,6 +18,9 @@ export function PrivateConversations({ conversations }: { conversations: ChatGro
               <Link href={CONTACT_PATHS.conversation(c.groupId)}>
                 {t('contacts.chatWith', { name: c.name ?? t('chat.deletedMember') })}
               </Link>
+              {Boolean(c.online) && (
+                <span className="presence presence-online">{t('contacts.presence.online')}</span>
+              )}
               {c.unread > 0 && (
                 <span className="cm-badge cm-badge-strong">
                   {t('chat.list.unread', { count: c.unread })}
