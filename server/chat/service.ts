@@ -234,6 +234,14 @@ export class ChatService {
     return this.#views(docs as ChatMessageDoc[]);
   }
 
+  /** The chat's settings as its members see them (a conversation has none: 0). */
+  async settings(actor: Actor, groupId: string): Promise<{ slowModeSeconds: number }> {
+    const place = await this.#placeOf(actor, groupId, 'read');
+    if (place.kind === 'private') return { slowModeSeconds: 0 };
+    const { slowModeSeconds } = await this.moderation.termsOf(actor.id, groupId);
+    return { slowModeSeconds };
+  }
+
   /** Moves the member's read marker forward (never back) to `messageId`. */
   async markRead(actor: Actor, groupId: string, messageId: string): Promise<void> {
     await this.#placeOf(actor, groupId, 'read');

@@ -193,8 +193,10 @@ function chatHandlers(
     'chat:search': async ({ groupId, q, limit }, { user }) => ({
       messages: await chat.search(user, groupId, q, limit),
     }),
+    'chat:settings': ({ groupId }, { user }) => chat.settings(user, groupId),
     'chat:slowMode': async ({ groupId, seconds }, { user }) => {
       await chat.moderation.setSlowMode(user, groupId, seconds);
+      nsp.to(groupRoom(groupId)).emit('chat:settings', { groupId, slowModeSeconds: seconds });
       return ok;
     },
     'chat:restrict': async ({ groupId, userId, action, minutes }, { user }) => {

@@ -81,6 +81,12 @@ export const chatClientEvents = defineClientEvents({
     ack: chatMessageSchema,
     access: 'member',
   },
+  /** The group's chat settings, for every member (their screens say when slow mode is on). */
+  'chat:settings': {
+    payload: z.object({ groupId: idSchema }).strict(),
+    ack: z.object({ slowModeSeconds: z.number().int().min(0) }),
+    access: 'member',
+  },
   /** Moderators: at most one line per member every `seconds` (0 turns it off). */
   'chat:slowMode': {
     payload: z.object({ groupId: idSchema, seconds: z.number().int().min(0).max(3600) }).strict(),
@@ -177,6 +183,8 @@ export const chatServerEvents = defineServerEvents({
   'chat:typing': z.object({ groupId: idSchema, userId: idSchema, name: z.string() }),
   /** A member sharing a group with this one came online, went away or offline. */
   'chat:presence': presenceSchema,
+  /** A moderator changed the group's chat settings. */
+  'chat:settings': z.object({ groupId: idSchema, slowModeSeconds: z.number().int().min(0) }),
   ...contactServerEvents,
 });
 

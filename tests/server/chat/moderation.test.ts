@@ -50,7 +50,12 @@ describe('moderating a group’s chat', () => {
     expect(codeOf(await call(anaSocket, 'chat:slowMode', { groupId, seconds: 60 }))).toBe(
       'FORBIDDEN',
     );
+    expect(await must(anaSocket, 'chat:settings', { groupId })).toEqual({ slowModeSeconds: 0 });
+    // Every member, on every node, is told, so their screens can say so.
+    const told = next(benSocket, 'chat:settings');
     await must(fran, 'chat:slowMode', { groupId, seconds: 60 });
+    expect(await told).toEqual({ groupId, slowModeSeconds: 60 });
+    expect(await must(anaSocket, 'chat:settings', { groupId })).toEqual({ slowModeSeconds: 60 });
     expect(await line(anaSocket, groupId, 'first')).toBe('accepted');
     expect(await line(anaSocket, groupId, 'second')).toBe('RATE_LIMITED');
     // Per member: Ben still has his line; the moderator is not held back.

@@ -9,6 +9,7 @@ import type {
 } from '../../../../shared/protocol.ts';
 import type { HavenSocket } from '../../net/socket.ts';
 import { bindChatEvents } from './chat-events.ts';
+import { ChatModeration } from './chat-moderation.ts';
 import {
   compareIds,
   emptyLines,
@@ -58,6 +59,8 @@ export class ChatClient {
   readonly #request: ChatRequester;
   /** Requests on this client's socket, for features beside the group chat (contacts). */
   readonly request: ChatRequester;
+  /** The open group's settings, and its moderators' tools. */
+  readonly moderation: ChatModeration;
   #closed = false;
   #connectedOnce = false;
   #lastTyping = 0;
@@ -82,6 +85,12 @@ export class ChatClient {
     this.#socket = connect((refusal) => this.#refused(refusal));
     this.#request = makeChatRequester(this.#socket);
     this.request = this.#request;
+    this.moderation = new ChatModeration(
+      this.#request,
+      this.#store,
+      () => this.#groupId,
+      (error) => this.#notice(error),
+    );
     this.#listen();
   }
 
@@ -137,8 +146,10 @@ export class ChatClient {
       typing: [],
       loadingOlder: false,
       members: null,
+      slowMode: null,
     });
     void this.#loadWho(groupId);
+    void this.moderation.loadSettings(groupId);
     try {
       const page = await this.#request('chat:history', { groupId, limit: FIRST_PAGE });
       if (this.#groupId !== groupId) return;
@@ -154,7 +165,13 @@ export class ChatClient {
     if (this.#groupId !== groupId) return;
     this.#groupId = null;
     this.#readUpTo = null;
-    this.#store.setState({ lines: null, loadError: null, typing: [], members: null });
+    this.#store.setState({
+      lines: null,
+      loadError: null,
+      typing: [],
+      members: null,
+      slowMode: null,
+    });
   }
 
   /**

@@ -32,6 +32,9 @@ export function bindChatEvents(socket: ChatSocket, store: StoreApi<ChatState>, s
       return members === s.members ? {} : { members };
     });
   });
+  socket.on('chat:settings', ({ groupId, slowModeSeconds }) => {
+    if (groupId === openGroup()) store.setState({ slowMode: slowModeSeconds });
+  });
   socket.on('chat:typing', ({ groupId, userId, name }) => {
     if (groupId !== openGroup() || userId === selfId) return;
     store.setState((s) => ({ typing: typingReceived(s.typing, { userId, name }, Date.now()) }));

@@ -31,6 +31,8 @@ export interface ChatState {
    * unavailable (no Redis): then nothing is shown.
    */
   members: ChatMember[] | null;
+  /** The open group's slow mode (seconds between a member's lines; 0: off); null until known. */
+  slowMode: number | null;
   /** The member's groups (`chat:groups`, asked on connecting): the header's badge, the list. */
   groups: ChatGroupSummary[] | null;
   /** The chat list could not be loaded. */
@@ -45,6 +47,7 @@ export const initialChatState: ChatState = {
   loadingOlder: false,
   typing: [],
   members: null,
+  slowMode: null,
   groups: null,
   groupsError: null,
   notice: null,

@@ -6,6 +6,7 @@ import { errorMessageKey } from '../../../i18n/index.ts';
 import { useChatClient, useChatStore } from '../chat-context.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
+import { ModeratorTools } from './ModeratorTools.tsx';
 import { TypingLine } from './TypingLine.tsx';
 import { WhoIsHere } from './WhoIsHere.tsx';
 
@@ -52,6 +53,8 @@ export function ChatPanel({
         {privateWith === undefined ? t('chat.private') : t('contacts.chatNote')}
       </p>
       {privateWith === undefined && <WhoIsHere />}
+      {privateWith === undefined && moderates && <ModeratorTools />}
+      <SlowModeNote />
       <ConnectionLine />
       <ChatNotice />
       {lines ? (
@@ -114,4 +117,12 @@ function ChatNotice() {
       )}
     </div>
   );
+}
+
+/** Slow mode, said to everyone while it is on (their lines are spaced by the server). */
+function SlowModeNote() {
+  const { t } = useTranslation();
+  const seconds = useChatStore((s) => s.slowMode);
+  if (!seconds) return null;
+  return <p className="chat-note">{t('chat.slowModeOn', { count: seconds })}</p>;
 }

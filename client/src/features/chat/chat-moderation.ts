@@ -1,0 +1,70 @@
+import type { StoreApi } from 'zustand';
+import type { ChatRequester } from './signalling.ts';
+import type { ChatState } from './store.ts';
+
+/**
+ * The open group's settings as every member sees them (slow mode), and what its moderators
+ * do from the chat itself: slow mode, mute, ban, lift. The server decides who may; a
+ * refusal shows as the chat's notice.
+ */
+export class ChatModeration {
+  readonly #request: ChatRequester;
+  readonly #store: StoreApi<ChatState>;
+  readonly #openGroup: () => string | null;
+  readonly #notice: (error: unknown) => void;
+
+  constructor(
+    request: ChatRequester,
+    store: StoreApi<ChatState>,
+    openGroup: () => string | null,
+    notice: (error: unknown) => void,
+  ) {
+    this.#request = request;
+    this.#store = store;
+    this.#openGroup = openGroup;
+    this.#notice = notice;
+  }
+
+  async loadSettings(groupId: string): Promise<void> {
+    try {
+      const { slowModeSeconds } = await this.#request('chat:settings', { groupId });
+      if (this.#openGroup() === groupId) this.#store.setState({ slowMode: slowModeSeconds });
+    } catch {
+      // The history's own answer says what went wrong; the note just stays away.
+    }
+  }
+
+  /** Slow mode for the open group (0 turns it off). */
+  setSlowMode(seconds: number): Promise<boolean> {
+    const groupId = this.#openGroup();
+    if (!groupId) return Promise.resolve(false);
+    return this.#act(async () => {
+      await this.#request('chat:slowMode', { groupId, seconds });
+      if (this.#openGroup() === groupId) this.#store.setState({ slowMode: seconds });
+    });
+  }
+
+  /** Mutes a member of the open group for a while, bans them, or lifts either. */
+  restrict(userId: string, action: 'mute' | 'ban' | 'lift', minutes?: number): Promise<boolean> {
+    const groupId = this.#openGroup();
+    if (!groupId) return Promise.resolve(false);
+    return this.#act(() =>
+      this.#request('chat:restrict', {
+        groupId,
+        userId,
+        action,
+        ...(minutes ? { minutes } : {}),
+      }).then(() => undefined),
+    );
+  }
+
+  async #act(run: () => Promise<void>): Promise<boolean> {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      this.#notice(error);
+      return false;
+    }
+  }
+}
