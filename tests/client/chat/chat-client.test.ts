@@ -4,32 +4,9 @@ import { unreadTotals } from '../../../client/src/features/chat/chat-state.ts';
 import { createChatStore } from '../../../client/src/features/chat/store.ts';
 import type { ChatMessage } from '../../../shared/chat/schemas.ts';
 import type { Ack } from '../../../shared/protocol.ts';
+import { ANA, GROUP, id, line, ME } from './fixtures.ts';
 
 /** The ChatClient against a scripted `/chat` socket: what it asks, and what it stores. */
-
-const GROUP = 'a'.repeat(24);
-const ME = 'b'.repeat(24);
-const ANA = 'c'.repeat(24);
-const id = (n: number) => n.toString(16).padStart(24, '0');
-
-function line(n: number, over: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    id: id(n),
-    kind: 'group',
-    groupId: GROUP,
-    senderId: ANA,
-    senderName: 'Ana',
-    clientId: `client-${n}`,
-    text: `line ${n}`,
-    replyTo: null,
-    mentions: [],
-    reactions: [],
-    createdAt: 1_900_000_000_000 + n * 60_000,
-    editedAt: null,
-    deletedAt: null,
-    ...over,
-  };
-}
 
 type Answer = (payload: Record<string, unknown>) => Ack<unknown> | null;
 

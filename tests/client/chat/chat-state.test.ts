@@ -26,32 +26,8 @@ import {
   typingReceived,
   typingStopped,
 } from '../../../client/src/features/chat/timeline.ts';
-import type { ChatMessage } from '../../../shared/chat/schemas.ts';
 import { clientIdSchema } from '../../../shared/chat/schemas.ts';
-
-const GROUP = 'a'.repeat(24);
-const ME = 'b'.repeat(24);
-const ANA = 'c'.repeat(24);
-const id = (n: number) => n.toString(16).padStart(24, '0');
-
-function line(n: number, over: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    id: id(n),
-    kind: 'group',
-    groupId: GROUP,
-    senderId: ANA,
-    senderName: 'Ana',
-    clientId: `client-${n}`,
-    text: `line ${n}`,
-    replyTo: null,
-    mentions: [],
-    reactions: [],
-    createdAt: Date.UTC(2030, 4, 1, 12, 0) + n * 60_000,
-    editedAt: null,
-    deletedAt: null,
-    ...over,
-  };
-}
+import { ANA, GROUP, id, line, ME } from './fixtures.ts';
 
 const start = () => emptyLines(GROUP, ME);
 const ids = (lines: ReturnType<typeof start>) => lines.messages.map((m) => m.id);

@@ -1,27 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
-import { call, clientId, closeChatSockets, codeOf, groupWith, openChatSocket } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { call, clientId, codeOf, groupWith, openChatSocket, twoNodes } from './helpers.ts';
 
 /** The send limit as production sets it, shared by two nodes through Redis. */
 
-let nodeA: TestHaven;
-let nodeB: TestHaven;
-beforeAll(async () => {
-  nodeA = await startTestHaven();
-  nodeB = await startTestHaven({ shareWith: nodeA });
-});
-afterEach(() => closeChatSockets());
-afterAll(async () => {
-  await nodeB?.close();
-  await nodeA?.close();
-});
+const nodes = twoNodes();
 
 describe('group chat limits', () => {
   it('limits each member’s lines per moment in Redis, across nodes, with RATE_LIMITED', async () => {
-    const { groupId, members } = await groupWith(nodeA, ['Ana']);
+    const { groupId, members } = await groupWith(nodes.a, ['Ana']);
     const ana = members[0] as (typeof members)[0];
-    const onA = await openChatSocket(nodeA, ana.client);
-    const onB = await openChatSocket(nodeB, ana.client);
+    const onA = await openChatSocket(nodes.a, ana.client);
+    const onB = await openChatSocket(nodes.b, ana.client);
     const answers = [];
     for (let i = 0; i < 8; i++)
       answers.push(

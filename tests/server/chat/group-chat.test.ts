@@ -1,16 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpAs } from '../../helpers/api-client.ts';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 import {
   call,
   clientId,
-  closeChatSockets,
   codeOf,
   groupWith,
   must,
   next,
   openChatSocket,
   recordEvents,
+  twoNodes,
 } from './helpers.ts';
 
 /**
@@ -18,29 +17,19 @@ import {
  * that never duplicate, catch-up after a reconnect, and who may read and write.
  */
 
-let nodeA: TestHaven;
-let nodeB: TestHaven;
-beforeAll(async () => {
-  // Tests here send quickly; the limit has its own file (group-chat-limits.test.ts).
-  nodeA = await startTestHaven({ chatSendLimit: 1000 });
-  nodeB = await startTestHaven({ shareWith: nodeA, chatSendLimit: 1000 });
-});
-afterEach(() => closeChatSockets());
-afterAll(async () => {
-  await nodeB?.close();
-  await nodeA?.close();
-});
+// Tests here send quickly; the limit has its own file (group-chat-limits.test.ts).
+const nodes = twoNodes({ chatSendLimit: 1000 });
 
-const stored = () => nodeA.mongo.connection.collection('chat_messages').countDocuments();
+const stored = () => nodes.a.mongo.connection.collection('chat_messages').countDocuments();
 
 describe('group chat across two nodes', () => {
   it('delivers a line sent on one node to members on the other, and to nobody else', async () => {
-    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
-    const anaSocket = await openChatSocket(nodeA, ana.client);
-    const benSocket = await openChatSocket(nodeB, ben.client);
-    const outsider = await signUpAs(nodeA, ['participant'], { displayName: 'Olly' });
-    const outsiderEvents = recordEvents(await openChatSocket(nodeB, outsider.client));
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
+    const benSocket = await openChatSocket(nodes.b, ben.client);
+    const outsider = await signUpAs(nodes.a, ['participant'], { displayName: 'Olly' });
+    const outsiderEvents = recordEvents(await openChatSocket(nodes.b, outsider.client));
     const received = next(benSocket, 'chat:message');
     const sent = await must(anaSocket, 'chat:send', {
       groupId,
@@ -51,7 +40,7 @@ describe('group chat across two nodes', () => {
     expect(await received).toEqual(sent);
     // The outsider's socket hears of nothing, and may not read the history either.
     expect(outsiderEvents).not.toContain('chat:message');
-    const socket = await openChatSocket(nodeA, outsider.client);
+    const socket = await openChatSocket(nodes.a, outsider.client);
     expect(codeOf(await call(socket, 'chat:history', { groupId }))).toBe('FORBIDDEN');
     expect(
       codeOf(await call(socket, 'chat:send', { groupId, clientId: clientId(), text: 'x' })),
@@ -59,11 +48,11 @@ describe('group chat across two nodes', () => {
   });
 
   it('answers a retried send with the line first stored, never a second one', async () => {
-    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
-    const benEvents = recordEvents(await openChatSocket(nodeB, ben.client));
-    const anaOnA = await openChatSocket(nodeA, ana.client);
-    const anaOnB = await openChatSocket(nodeB, ana.client);
+    const benEvents = recordEvents(await openChatSocket(nodes.b, ben.client));
+    const anaOnA = await openChatSocket(nodes.a, ana.client);
+    const anaOnB = await openChatSocket(nodes.b, ana.client);
     const before = await stored();
     const payload = { groupId, clientId: clientId(), text: 'Only once' };
     // The same line retried on another node, and twice at once.
@@ -82,13 +71,13 @@ describe('group chat across two nodes', () => {
   });
 
   it('pages history newest first, and catches up after a reconnect with what was missed', async () => {
-    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
-    const anaSocket = await openChatSocket(nodeA, ana.client);
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
     const texts = Array.from({ length: 7 }, (_, i) => `line ${i}`);
     for (const text of texts)
       await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text });
-    const benSocket = await openChatSocket(nodeB, ben.client);
+    const benSocket = await openChatSocket(nodes.b, ben.client);
     const newest = await must(benSocket, 'chat:history', { groupId, limit: 3 });
     expect(newest.messages.map((m) => m.text)).toEqual(['line 6', 'line 5', 'line 4']);
     expect(newest.more).toBe(true);
@@ -105,15 +94,15 @@ describe('group chat across two nodes', () => {
     benSocket.disconnect();
     await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'missed 1' });
     await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'missed 2' });
-    const back = await openChatSocket(nodeB, ben.client);
+    const back = await openChatSocket(nodes.b, ben.client);
     const missed = await must(back, 'chat:history', { groupId, after: lastSeen });
     expect(missed.messages.map((m) => m.text)).toEqual(['missed 1', 'missed 2']);
     expect(missed.more).toBe(false);
   });
 
   it('refuses bad input with INVALID_PAYLOAD and stores nothing', async () => {
-    const { groupId, members } = await groupWith(nodeA, ['Ana']);
-    const socket = await openChatSocket(nodeA, (members[0] as (typeof members)[0]).client);
+    const { groupId, members } = await groupWith(nodes.a, ['Ana']);
+    const socket = await openChatSocket(nodes.a, (members[0] as (typeof members)[0]).client);
     const before = await stored();
     const bad = [
       { groupId, clientId: clientId(), text: '' },
@@ -141,18 +130,18 @@ describe('group chat across two nodes', () => {
   });
 
   it('stops a group’s lines at once, on every node, when a member leaves it', async () => {
-    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
-    const anaSocket = await openChatSocket(nodeA, ana.client);
-    const benSocket = await openChatSocket(nodeB, ben.client);
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
+    const benSocket = await openChatSocket(nodes.b, ben.client);
     const benEvents = recordEvents(benSocket);
     // Ben leaves through node A's REST API; his socket is on node B.
     expect((await ben.client.post(`/api/groups/${groupId}/leave`, {})).status).toBe(200);
     await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'after Ben left' });
     // A line in another group Ben is in travels after it: once he has that, he would have had this.
-    const other = await groupWith(nodeA, []);
+    const other = await groupWith(nodes.a, []);
     await ben.client.post(`/api/groups/${other.groupId}/join`, {});
-    const founder = await openChatSocket(nodeA, other.founder.client);
+    const founder = await openChatSocket(nodes.a, other.founder.client);
     const barrier = next(benSocket, 'chat:message');
     await must(founder, 'chat:send', {
       groupId: other.groupId,

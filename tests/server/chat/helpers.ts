@@ -1,10 +1,11 @@
 import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { SESSION_COOKIE } from '../../../server/accounts/sessions.ts';
 import type { ChatClientToServer, ChatServerToClient } from '../../../shared/chat/events.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol.ts';
 import { type ApiClient, signUpAs } from '../../helpers/api-client.ts';
-import type { TestHaven } from '../../helpers/haven.ts';
+import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 import { socketCalls } from '../../helpers/socket-calls.ts';
 
 export type ChatSocket = Socket<
@@ -72,3 +73,21 @@ export async function groupWith(haven: TestHaven, names: string[]) {
 let clientSeq = 0;
 /** A fresh client id, as the browser makes one per message. */
 export const clientId = () => `c${process.pid}x${Date.now().toString(36)}x${clientSeq++}`;
+
+/**
+ * Two Haven nodes sharing Redis and MongoDB for the file's tests (`nodes.a`, `nodes.b`, set
+ * before the first test), with every chat socket closed after each test.
+ */
+export function twoNodes(options: Parameters<typeof startTestHaven>[0] = {}) {
+  const nodes = {} as { a: TestHaven; b: TestHaven };
+  beforeAll(async () => {
+    nodes.a = await startTestHaven(options);
+    nodes.b = await startTestHaven({ ...options, shareWith: nodes.a });
+  });
+  afterEach(() => closeChatSockets());
+  afterAll(async () => {
+    await nodes.b?.close();
+    await nodes.a?.close();
+  });
+  return nodes;
+}

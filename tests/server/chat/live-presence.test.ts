@@ -1,41 +1,30 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpAs } from '../../helpers/api-client.ts';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 import {
   call,
-  closeChatSockets,
   codeOf,
   groupWith,
   must,
   next,
   openChatSocket,
   recordEvents,
+  twoNodes,
 } from './helpers.ts';
 
 /** Who is online in a group, told to those who share it, on two nodes. */
 
-let nodeA: TestHaven;
-let nodeB: TestHaven;
-beforeAll(async () => {
-  nodeA = await startTestHaven();
-  nodeB = await startTestHaven({ shareWith: nodeA });
-});
-afterEach(() => closeChatSockets());
-afterAll(async () => {
-  await nodeB?.close();
-  await nodeA?.close();
-});
+const nodes = twoNodes();
 
 describe('presence in group chat', () => {
   it('tells those who share a group when a member comes online, and nobody else', async () => {
-    const { groupId, founder, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const { groupId, founder, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
-    const benSocket = await openChatSocket(nodeB, ben.client);
-    const outsider = await signUpAs(nodeA, ['participant'], { displayName: 'Olly' });
-    const outsiderSocket = await openChatSocket(nodeA, outsider.client);
+    const benSocket = await openChatSocket(nodes.b, ben.client);
+    const outsider = await signUpAs(nodes.a, ['participant'], { displayName: 'Olly' });
+    const outsiderSocket = await openChatSocket(nodes.a, outsider.client);
     const outsiderEvents = recordEvents(outsiderSocket);
     const online = next(benSocket, 'chat:presence', (p) => p.userId === ana.id);
-    await openChatSocket(nodeA, ana.client);
+    await openChatSocket(nodes.a, ana.client);
     expect(await online).toEqual({ userId: ana.id, state: 'online', lastSeen: null });
     const { members: who } = await must(benSocket, 'chat:who', { groupId });
     const stateOf = (id: string) => who.find((m) => m.userId === id)?.state;
@@ -56,13 +45,13 @@ describe('presence in group chat', () => {
   });
 
   it('counts two tabs as one, shows away, and goes offline when the last tab closes', async () => {
-    const { members } = await groupWith(nodeA, ['Ana', 'Ben']);
+    const { members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
-    const benSocket = await openChatSocket(nodeB, ben.client);
+    const benSocket = await openChatSocket(nodes.b, ben.client);
     const online = next(benSocket, 'chat:presence', (p) => p.userId === ana.id);
-    const tab1 = await openChatSocket(nodeA, ana.client);
+    const tab1 = await openChatSocket(nodes.a, ana.client);
     await online;
-    const tab2 = await openChatSocket(nodeB, ana.client);
+    const tab2 = await openChatSocket(nodes.b, ana.client);
     // As a browser does on connecting: says whether it is in use (answered once it counts).
     await must(tab2, 'chat:presence', { state: 'online' });
     const seen: string[] = [];
@@ -94,7 +83,7 @@ describe('presence in group chat', () => {
   });
 
   it('keeps a member who chose to appear offline offline, and shows last seen only to those who opted in', async () => {
-    const { groupId, members } = await groupWith(nodeA, ['Ana', 'Ben', 'Cleo']);
+    const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben', 'Cleo']);
     const [ana, ben, cleo] = members as [
       (typeof members)[0],
       (typeof members)[0],
@@ -106,18 +95,18 @@ describe('presence in group chat', () => {
     expect((await cleo.client.patch('/api/me', { privacy: { showLastSeen: true } })).status).toBe(
       200,
     );
-    const benSocket = await openChatSocket(nodeB, ben.client);
+    const benSocket = await openChatSocket(nodes.b, ben.client);
     const seen: string[] = [];
     benSocket.on('chat:presence', (p) => seen.push(`${p.userId}:${p.state}`));
     // Ana is here but invisible; Cleo comes and goes, leaving the time she was last seen.
-    const anaSocket = await openChatSocket(nodeA, ana.client);
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
     await must(anaSocket, 'chat:presence', { state: 'online' });
     const cleoOnline = next(
       benSocket,
       'chat:presence',
       (p) => p.userId === cleo.id && p.state === 'online',
     );
-    const cleoSocket = await openChatSocket(nodeA, cleo.client);
+    const cleoSocket = await openChatSocket(nodes.a, cleo.client);
     await cleoOnline;
     const cleoGone = next(
       benSocket,

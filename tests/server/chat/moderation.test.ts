@@ -1,46 +1,35 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
+import { describe, expect, it } from 'vitest';
 import {
   type ChatSocket,
   call,
   clientId,
-  closeChatSockets,
   codeOf,
   groupWith,
   must,
   next,
   openChatSocket,
   recordEvents,
+  twoNodes,
 } from './helpers.ts';
 
 /** A group's moderators over its chat: slow mode, mute and ban, refused on the server. */
 
-let nodeA: TestHaven;
-let nodeB: TestHaven;
-beforeAll(async () => {
-  nodeA = await startTestHaven({ chatSendLimit: 1000 });
-  nodeB = await startTestHaven({ shareWith: nodeA, chatSendLimit: 1000 });
-});
-afterEach(() => closeChatSockets());
-afterAll(async () => {
-  await nodeB?.close();
-  await nodeA?.close();
-});
+const nodes = twoNodes({ chatSendLimit: 1000 });
 
 const line = async (socket: ChatSocket, groupId: string, text: string) =>
   codeOf(await call(socket, 'chat:send', { groupId, clientId: clientId(), text }));
 
 async function moderatedGroup() {
-  const { groupId, founder, members } = await groupWith(nodeA, ['Ana', 'Ben']);
+  const { groupId, founder, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
   const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
   return {
     groupId,
     ana,
     ben,
     franId: founder.id,
-    fran: await openChatSocket(nodeA, founder.client),
-    anaSocket: await openChatSocket(nodeA, ana.client),
-    benSocket: await openChatSocket(nodeB, ben.client),
+    fran: await openChatSocket(nodes.a, founder.client),
+    anaSocket: await openChatSocket(nodes.a, ana.client),
+    benSocket: await openChatSocket(nodes.b, ben.client),
   };
 }
 

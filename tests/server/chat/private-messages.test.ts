@@ -1,17 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpAs } from '../../helpers/api-client.ts';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 import {
   type ChatSocket,
   call,
   clientId,
-  closeChatSockets,
   codeOf,
   groupWith,
   must,
   next,
   openChatSocket,
   recordEvents,
+  twoNodes,
 } from './helpers.ts';
 
 /**
@@ -21,27 +20,17 @@ import {
  * share no group; and a member who deletes their account.
  */
 
-let nodeA: TestHaven;
-let nodeB: TestHaven;
-beforeAll(async () => {
-  nodeA = await startTestHaven({ chatSendLimit: 1000 });
-  nodeB = await startTestHaven({ shareWith: nodeA, chatSendLimit: 1000 });
-});
-afterEach(() => closeChatSockets());
-afterAll(async () => {
-  await nodeB?.close();
-  await nodeA?.close();
-});
+const nodes = twoNodes({ chatSendLimit: 1000 });
 
-const stored = () => nodeA.mongo.connection.collection('chat_messages').countDocuments();
+const stored = () => nodes.a.mongo.connection.collection('chat_messages').countDocuments();
 
 /** Ana (node A) and Ben (node B), contacts through their group; Cy is in the group too. */
 async function contacts() {
-  const { groupId, founder, members } = await groupWith(nodeA, ['Ana', 'Ben', 'Cy']);
+  const { groupId, founder, members } = await groupWith(nodes.a, ['Ana', 'Ben', 'Cy']);
   const [ana, ben, cy] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
-  const anaSocket = await openChatSocket(nodeA, ana.client);
-  const benSocket = await openChatSocket(nodeB, ben.client);
-  const cySocket = await openChatSocket(nodeB, cy.client);
+  const anaSocket = await openChatSocket(nodes.a, ana.client);
+  const benSocket = await openChatSocket(nodes.b, ben.client);
+  const cySocket = await openChatSocket(nodes.b, cy.client);
   const { contact } = await must(anaSocket, 'contact:request', { userId: ben.id });
   await must(benSocket, 'contact:respond', { userId: ana.id, accept: true });
   return {
@@ -134,10 +123,10 @@ describe('a private conversation between contacts', () => {
   });
 
   it('refuses lines before the request is accepted and after the contact ends', async () => {
-    const { groupId, members } = await groupWith(nodeA, ['Eve', 'Fay']);
+    const { groupId, members } = await groupWith(nodes.a, ['Eve', 'Fay']);
     const [eve, fay] = members as [(typeof members)[0], (typeof members)[0]];
-    const eveSocket = await openChatSocket(nodeA, eve.client);
-    const faySocket = await openChatSocket(nodeB, fay.client);
+    const eveSocket = await openChatSocket(nodes.a, eve.client);
+    const faySocket = await openChatSocket(nodes.b, fay.client);
     const { contact } = await must(eveSocket, 'contact:request', { userId: fay.id });
     const before = await stored();
     const early = await call(eveSocket, 'chat:send', {
@@ -195,7 +184,7 @@ describe('a report of a private line', () => {
     // The group's moderator (its founder) moderates the group, not its members' conversations.
     const theirs = await founder.client.get('/api/chat/reports?status=open');
     expect(theirs.body.items).toEqual([]);
-    const staff = await signUpAs(nodeA, ['moderator'], { displayName: 'Mo' });
+    const staff = await signUpAs(nodes.a, ['moderator'], { displayName: 'Mo' });
     const queue = await staff.client.get('/api/chat/reports?status=open');
     const mine = (queue.body.items as Array<{ id: string; line: unknown }>).find(
       (r) => r.id === report.id,
@@ -217,12 +206,12 @@ describe('a report of a private line', () => {
 
 describe('presence between contacts', () => {
   it('reaches contacts who share no group, on the other node', async () => {
-    const ana = await signUpAs(nodeA, ['participant'], { displayName: 'Ana' });
-    const dev = await signUpAs(nodeA, ['participant'], { displayName: 'Dev' });
+    const ana = await signUpAs(nodes.a, ['participant'], { displayName: 'Ana' });
+    const dev = await signUpAs(nodes.a, ['participant'], { displayName: 'Dev' });
     for (const member of [ana, dev])
       await member.client.patch('/api/me', { area: { country: 'NZ', city: 'Nelson' } });
-    const anaSocket = await openChatSocket(nodeA, ana.client);
-    let devSocket = await openChatSocket(nodeB, dev.client);
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
+    let devSocket = await openChatSocket(nodes.b, dev.client);
     await must(anaSocket, 'contact:request', { userId: dev.id });
     await must(devSocket, 'contact:respond', { userId: ana.id, accept: true });
     const listed = await must(anaSocket, 'contact:list');
@@ -239,7 +228,7 @@ describe('presence between contacts', () => {
       'chat:presence',
       (p) => p.userId === dev.id && p.state === 'online',
     );
-    devSocket = await openChatSocket(nodeB, dev.client);
+    devSocket = await openChatSocket(nodes.b, dev.client);
     await online;
   });
 });
@@ -276,7 +265,7 @@ describe('a member who deletes their account', () => {
       ),
     ).toBe('FORBIDDEN');
     const pairs = JSON.stringify(
-      await nodeA.mongo.connection.collection('chat_contacts').find({}).toArray(),
+      await nodes.a.mongo.connection.collection('chat_contacts').find({}).toArray(),
     );
     expect(pairs).not.toContain(ben.id);
   });

@@ -1,16 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpAs } from '../../helpers/api-client.ts';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 import {
   call,
   clientId,
-  closeChatSockets,
   codeOf,
   groupWith,
   must,
   next,
   openChatSocket,
   recordEvents,
+  twoNodes,
 } from './helpers.ts';
 
 /**
@@ -19,25 +18,15 @@ import {
  * reports in a member's own data.
  */
 
-let nodeA: TestHaven;
-let nodeB: TestHaven;
-beforeAll(async () => {
-  nodeA = await startTestHaven({ chatSendLimit: 1000 });
-  nodeB = await startTestHaven({ shareWith: nodeA, chatSendLimit: 1000 });
-});
-afterEach(() => closeChatSockets());
-afterAll(async () => {
-  await nodeB?.close();
-  await nodeA?.close();
-});
+const nodes = twoNodes({ chatSendLimit: 1000 });
 
 /** Cy writes a line; Ana (and Ben) report it. Cy's socket is on the other node. */
 async function reported(text: string) {
-  const { groupId, founder, members } = await groupWith(nodeA, ['Ana', 'Ben', 'Cy']);
+  const { groupId, founder, members } = await groupWith(nodes.a, ['Ana', 'Ben', 'Cy']);
   const [ana, ben, cy] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
-  const anaSocket = await openChatSocket(nodeA, ana.client);
-  const benSocket = await openChatSocket(nodeA, ben.client);
-  const cySocket = await openChatSocket(nodeB, cy.client);
+  const anaSocket = await openChatSocket(nodes.a, ana.client);
+  const benSocket = await openChatSocket(nodes.a, ben.client);
+  const cySocket = await openChatSocket(nodes.b, cy.client);
   const line = await must(cySocket, 'chat:send', { groupId, clientId: clientId(), text });
   const report = await must(anaSocket, 'chat:report', { messageId: line.id, reason: 'harmful' });
   return { groupId, founder, ana, ben, cy, anaSocket, benSocket, cySocket, line, report };
@@ -77,7 +66,7 @@ describe('acting on a chat report', () => {
       expect(again.body.error.code).toBe('INVALID_TRANSITION');
     }
     const stored = JSON.stringify(
-      await nodeA.mongo.connection
+      await nodes.a.mongo.connection
         .collection('chat_messages')
         .find({ _id: { $exists: true } })
         .toArray(),
@@ -87,7 +76,7 @@ describe('acting on a chat report', () => {
 
   it('mutes the sender for the minutes chosen (site staff need not be members); bad bodies change nothing', async () => {
     const { anaSocket, cySocket, groupId, report } = await reported('Loud line');
-    const staff = await signUpAs(nodeA, ['moderator'], { displayName: 'Staff' });
+    const staff = await signUpAs(nodes.a, ['moderator'], { displayName: 'Staff' });
     for (const body of [
       { action: 'mute' },
       { action: 'mute', minutes: 0 },
@@ -135,14 +124,14 @@ describe('acting on a chat report', () => {
     const again = await must(anaSocket, 'chat:report', { messageId: line.id, reason: 'other' });
     expect(again.id).not.toBe(report.id);
     // The founder's own line: Ana reports it, but a moderator is not muted; the report stays open.
-    const franSocket = await openChatSocket(nodeA, founder.client);
+    const franSocket = await openChatSocket(nodes.a, founder.client);
     const fran = await must(franSocket, 'chat:send', {
       groupId,
       clientId: clientId(),
       text: 'mod',
     });
     const onFran = await must(anaSocket, 'chat:report', { messageId: fran.id, reason: 'other' });
-    const staff = await signUpAs(nodeA, ['admin'], { displayName: 'Admin' });
+    const staff = await signUpAs(nodes.a, ['admin'], { displayName: 'Admin' });
     const refused = await resolve(staff.client, onFran.id, { action: 'mute', minutes: 5 });
     expect(refused.body.error.code).toBe('FORBIDDEN');
     const open = await staff.client.get('/api/chat/reports?status=open&limit=100');
@@ -167,7 +156,7 @@ describe('chat reports in a member’s own data', () => {
     ]);
     expect(exported.text).not.toContain('Reported line');
     expect((await ana.client.delete('/api/me')).status).toBe(204);
-    const stored = await nodeA.mongo.connection
+    const stored = await nodes.a.mongo.connection
       .collection('chat_reports')
       .find({ _id: { $exists: true } })
       .toArray();
