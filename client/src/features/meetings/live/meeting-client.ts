@@ -12,13 +12,8 @@ import { LocalSources } from './local-sources.ts';
 import { MediaSession } from './media-session.ts';
 import { outcomeOfJoinError } from './model.ts';
 import { bindRoomEvents } from './room-events.ts';
-import {
-  producersToConsume,
-  type RoomMove,
-  roomFromSnapshot,
-  roomMoved,
-  selfOf,
-} from './room-state.ts';
+import { RoomMedia } from './room-media.ts';
+import { roomFromSnapshot, selfOf } from './room-state.ts';
 import {
   codeOf,
   connected,
@@ -27,14 +22,7 @@ import {
   type PayloadIn,
   type Requester,
 } from './signalling.ts';
-import {
-  initialLiveState,
-  type LiveState,
-  type NoticeKey,
-  patchLocal,
-  setBusy,
-  updateRoom,
-} from './store.ts';
+import { initialLiveState, type LiveState, type NoticeKey, patchLocal, setBusy } from './store.ts';
 import { localKey, TrackRegistry } from './tracks.ts';
 
 /**
@@ -77,8 +65,7 @@ export class MeetingClient {
   #connectedOnce = false;
   #shutdownDelay: number | null = null;
   #timers = new Set<ReturnType<typeof setTimeout>>();
-  /** Serialises media rebuilds, so a restart during a rejoin does not build twice at once. */
-  #rebuilding: Promise<void> = Promise.resolve();
+  readonly #roomMedia: RoomMedia;
 
   constructor(meetingId: string, store: StoreApi<LiveState>, connect: SocketFactory) {
     this.meetingId = meetingId;
@@ -94,7 +81,7 @@ export class MeetingClient {
           const { [consumerId]: _gone, ...consumers } = s.consumers;
           return { consumers };
         }),
-      transportFailed: () => this.#rebuildMedia(null),
+      transportFailed: () => this.#roomMedia.rebuild(null),
       trackEnded: (source) => void this.#sources.trackEnded(source),
     });
     this.#sources = new LocalSources({
@@ -103,6 +90,13 @@ export class MeetingClient {
       media: this.#media,
       devices: () => this.#join,
       self: () => this.#self,
+      notice: (key, code) => this.#notice(key, code),
+    });
+    this.#roomMedia = new RoomMedia({
+      store,
+      media: this.#media,
+      sources: () => this.#sources,
+      closed: () => this.#closed,
       notice: (key, code) => this.#notice(key, code),
     });
     this.#listen();
@@ -151,8 +145,8 @@ export class MeetingClient {
       media: this.#media,
       enterRoom: (room) => void this.#enterRoom(room, false),
       finish: (outcome, reason) => this.#finish(outcome, reason),
-      restartMedia: (caps) => this.#rebuildMedia(caps),
-      roomMoved: (move) => void this.#roomMoved(move),
+      restartMedia: (caps) => this.#roomMedia.rebuild(caps),
+      roomMoved: (move) => void this.#roomMedia.moved(move),
       mutedByFacilitator: (source) => this.#sources.mutedByFacilitator(source),
     });
   }
@@ -232,50 +226,7 @@ export class MeetingClient {
   async #enterRoom(snapshot: RoomSnapshot, rejoin: boolean): Promise<void> {
     const room = roomFromSnapshot(snapshot);
     this.#store.setState({ phase: 'room', room, title: room.title, reconnecting: false });
-    await this.#rebuildMedia(snapshot.routerRtpCapabilities, !rejoin);
-  }
-
-  /**
-   * Builds media from nothing: after admission, a reconnect or a worker restart. What was on
-   * stays on (the same tracks are produced again); on first entry the microphone is produced
-   * paused and the camera stays off until the person turns it on.
-   */
-  #rebuildMedia(routerRtpCapabilities: unknown | null, firstEntry = false): Promise<void> {
-    const run = async () => {
-      if (this.#closed || this.state.phase !== 'room') return;
-      const caps = routerRtpCapabilities ?? this.#lastCaps;
-      this.#lastCaps = caps;
-      this.#media.teardown();
-      try {
-        await this.#media.start(caps);
-        // Others' audio and video do not wait for this browser's own microphone (opening it
-        // and producing it take two round trips and a device prompt on first entry).
-        await Promise.all([this.#consumeAll(), this.#sources.produceWhatWasOn(firstEntry)]);
-      } catch (error) {
-        if (this.#closed) return;
-        this.#notice('mediaFailed', codeOf(error));
-      }
-    };
-    this.#rebuilding = this.#rebuilding.then(run, run);
-    return this.#rebuilding;
-  }
-
-  #lastCaps: unknown = null;
-
-  /** Into a breakout room or back: drop what the old room sent, receive the new room. */
-  async #roomMoved(move: RoomMove): Promise<void> {
-    updateRoom(this.#store, (room) => roomMoved(room, move));
-    const wanted = new Set(move.producers.map((p) => p.producerId));
-    for (const info of Object.values(this.state.consumers))
-      if (!wanted.has(info.producerId)) this.#media.closeConsumer(info.consumerId);
-    await this.#consumeAll();
-  }
-
-  async #consumeAll(): Promise<void> {
-    const room = this.state.room;
-    if (!room) return;
-    const wanted = producersToConsume(room, this.state.local.audioOnly);
-    await Promise.all(wanted.map((p) => this.#media.consume(p).catch(() => undefined)));
+    await this.#roomMedia.rebuild(snapshot.routerRtpCapabilities, !rejoin);
   }
 
   /**
@@ -297,7 +248,7 @@ export class MeetingClient {
         for (const consumerId of this.#media.videoConsumerIds())
           this.#media.closeConsumer(consumerId);
       } else {
-        await this.#consumeAll();
+        await this.#roomMedia.consumeAll();
       }
     });
   }
