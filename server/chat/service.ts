@@ -96,7 +96,11 @@ export class ChatService {
       [actor.id, reply?.senderId ? String(reply.senderId) : null].filter((id) => id !== null),
     );
     try {
-      const doc = await this.#m.Message.create({
+      // The whole document, written by the driver: every field is already checked (the
+      // payload's schema, the reply and mentions above), and skipping mongoose's document
+      // machinery takes about a millisecond of CPU off each line (bench:chat's profile).
+      const doc: ChatMessageDoc = {
+        _id: new Types.ObjectId(),
         kind,
         groupId,
         senderId,
@@ -104,8 +108,13 @@ export class ChatService {
         text: input.text,
         replyTo: reply,
         mentions,
-      });
-      return { message: await this.#view(doc.toObject(), await names), created: true };
+        reactions: [],
+        createdAt: new Date(),
+        editedAt: null,
+        deletedAt: null,
+      };
+      await this.#m.Message.collection.insertOne(doc);
+      return { message: await this.#view(doc, await names), created: true };
     } catch (error) {
       // A retry, or two racing: the unique index kept the first, and each gets it back.
       if (!isDuplicateKey(error)) throw error;
