@@ -5,6 +5,7 @@ import { accountModels } from '../../accounts/models.ts';
 import { UserDirectory } from '../../accounts/user-directory.ts';
 import type { RequestUser } from '../../infra/api/routes.ts';
 import type { SeedContext } from '../../infra/seed-context.ts';
+import { demoTrainingRecords } from '../../training/credentials/seed.ts';
 import { directoryModels } from './models.ts';
 import { DirectoryService } from './service.ts';
 
@@ -32,7 +33,11 @@ const weekly = (timeZone: string, weekdays: number[], localTime: string) => ({
 
 export async function seedDirectory(ctx: SeedContext): Promise<void> {
   const users = new UserDirectory(accountModels(ctx.connection));
-  const service = new DirectoryService(directoryModels(ctx.connection), users);
+  const service = new DirectoryService(
+    directoryModels(ctx.connection),
+    users,
+    demoTrainingRecords(ctx),
+  );
   const facilitator = async (
     email: string,
     displayName: string,
