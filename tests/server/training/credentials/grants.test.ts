@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpAs } from '../../../helpers/api-client.ts';
+import { type ApiClient, signUpAs } from '../../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
 import { completeCourse, credentialModelsOf } from './helpers.ts';
 
@@ -12,7 +12,7 @@ afterAll(async () => {
   await haven.close();
 });
 
-const rolesOf = async (client: { get(path: string): Promise<{ body: any }> }) =>
+const rolesOf = async (client: ApiClient) =>
   (await client.get('/api/me')).body.user.roles as string[];
 
 describe('the facilitator grant', () => {
