@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slipNameSchema } from '../api/attendance.ts';
 import { idSchema, languageSchema, text } from '../api/common.ts';
 
 /**
@@ -24,8 +25,12 @@ export const certificateCodeSchema = z
   .pipe(z.string().regex(/^[A-Z2-7]{16}$/, 'must be a certificate code'));
 export const codeParams = z.object({ code: certificateCodeSchema });
 
-/** The name printed on a certificate: the member's display name at issue, or one they choose once. */
-export const certificateNameSchema = text(1, 80);
+/**
+ * The name printed on a certificate: the member's display name at issue, or one they choose
+ * once. The attendance slip's rule: 1-80 characters, and no control characters, separators or
+ * bidirectional overrides that could make the printed name read differently from the stored one.
+ */
+export const certificateNameSchema = slipNameSchema;
 
 /** What the completion hook reports; checked on arrival like any other input. */
 export const courseCompletionSchema = z

@@ -112,6 +112,7 @@ describe('certificates', () => {
       { nameOnCertificate: '' },
       { nameOnCertificate: 'x'.repeat(81) },
       { nameOnCertificate: 'Jo\u0007' },
+      { nameOnCertificate: 'Jo \u202Ehtims' },
       { keepVerifiableAfterDeletion: 'yes' },
       { nameOnCertificate: 'Jo Smith', userId: learner.id },
     ];
