@@ -184,11 +184,9 @@ export class DirectoryService {
     let facilitatorIds = input.facilitatorIds;
     if (facilitatorIds === undefined) {
       // By default whoever creates the meeting runs it, when they may.
-      const [[self], trained] = await Promise.all([
-        this.#users.publicUsers([actor.id]).then((found) => [...found.values()]),
-        this.#training.trainedAmong([actor.id]),
-      ]);
-      facilitatorIds = mayFacilitate(self, partnerId, trained.has(actor.id)) ? [actor.id] : [];
+      const self = (await this.#users.publicUsers([actor.id])).get(actor.id);
+      const trained = (await this.#training.trainedAmong([actor.id])).has(actor.id);
+      facilitatorIds = mayFacilitate(self, partnerId, trained) ? [actor.id] : [];
     }
     await this.#checkFacilitators(facilitatorIds, partnerId);
     const schedule = scheduleOf(input.recurrence, input.durationMinutes, this.#now());
