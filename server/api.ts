@@ -17,6 +17,7 @@ import { mountDirectory } from './meetings/directory/index.ts';
 import { mountProgramme } from './programme/index.ts';
 import type { Services } from './services.ts';
 import { mountSupport } from './support/index.ts';
+import { mountTrainingCredentials } from './training/credentials/index.ts';
 
 export interface ApiDeps {
   services: Services;
@@ -125,6 +126,7 @@ export function createApi(deps: ApiDeps) {
   mountProgramme(feature);
   mountAttendanceRoutes(api, deps.attendanceSlips);
   mountSupport(feature);
+  mountTrainingCredentials(feature, deps.services.training);
   router.use(notFoundHandler);
   return { router, openapi };
 }

@@ -118,6 +118,8 @@ export function createApp(deps: AppDeps): HavenApp {
   const services = buildServices(deps.mongo.connection, {
     redis: deps.redis.client,
     limitsNamespace: deps.limitsNamespace,
+    // Called only once requests flow, by which time `sockets` below exists.
+    rolesChanged: (userId) => sockets.disconnectMember(userId),
   });
   const attendanceSlips = deps.attendanceSlips ?? SlipSigner.ephemeral();
   const httpServer = createServer(app);

@@ -6,13 +6,15 @@ import type { Logger } from './infra/logger.ts';
 import { seedDirectory } from './meetings/directory/seed.ts';
 import { seedProgramme } from './programme/seed.ts';
 import { seedSupport } from './support/seed.ts';
+import { withDemoTraining } from './training/credentials/seed.ts';
 
 /**
  * The demo community: one account per role, then each feature's demo records. Runs on
  * `npm run seed` and when `npm start` finds an empty database outside production.
  */
 export async function seedDemoCommunity(connection: Connection, logger: Logger): Promise<void> {
-  const context = await seedAccounts(connection);
+  // Hosting is training-gated: every demo facilitator and partner staff member is trained.
+  const context = await withDemoTraining(await seedAccounts(connection));
   // Partners first: the directory's in-service meetings and partner staff point at them.
   await seedProgramme(context);
   await seedDirectory(context);

@@ -15,6 +15,7 @@ import { groupModels } from './community/groups/models.ts';
 import { GroupService } from './community/groups/service.ts';
 import { directoryModels } from './meetings/directory/models.ts';
 import { DirectoryService } from './meetings/directory/service.ts';
+import { trainingCredentials } from './training/credentials/index.ts';
 
 /**
  * The services more than one edge needs (REST routes and socket handlers), built once by
@@ -22,7 +23,12 @@ import { DirectoryService } from './meetings/directory/service.ts';
  */
 export function buildServices(
   connection: Connection,
-  options: { redis?: Redis | undefined; limitsNamespace?: string } = {},
+  options: {
+    redis?: Redis | undefined;
+    limitsNamespace?: string;
+    /** Closes a member's open sockets after a role grant, so they reconnect with it. */
+    rolesChanged?: (userId: string) => void;
+  } = {},
 ) {
   const accountData = new AccountDataRegistry();
   const models = accountModels(connection);
@@ -30,13 +36,18 @@ export function buildServices(
   const users = new UserDirectory(models);
   const groups = new GroupService(groupModels(connection), users);
   const chat = chatService(connection, groups, users, options);
+  // The directory and the live room read the training record to gate hosting.
+  const training = trainingCredentials(connection, users, {
+    ...(options.rolesChanged ? { rolesChanged: options.rolesChanged } : {}),
+  });
   return {
     accountData,
     accountModels: models,
     sessions,
     accounts: new AccountService(models, sessions, accountData),
     users,
-    directory: new DirectoryService(directoryModels(connection), users),
+    directory: new DirectoryService(directoryModels(connection), users, training.records),
+    training,
     groups,
     chat,
     chatReports: new ChatReports(chatModels(connection), groups, users, chat),

@@ -1,4 +1,4 @@
-import type { PublicUser } from '../../shared/api/accounts.ts';
+import type { PublicUser, Role } from '../../shared/api/accounts.ts';
 import type { AccountModels } from './models.ts';
 import { nameKey } from './name-key.ts';
 import { toPublicUser } from './service.ts';
@@ -93,6 +93,21 @@ export class UserDirectory {
   async setPartner(id: string, partnerId: string | null): Promise<boolean> {
     const result = await this.#models.User.updateOne({ _id: id }, { $set: { partnerId } });
     return result.matchedCount === 1;
+  }
+
+  /**
+   * Adds one role, leaving the others as they are: the training feature's facilitator grant
+   * (a trainer's act, not the board's whole-roles edit). 'held' when the member had it.
+   */
+  async addRole(id: string, role: Role): Promise<'added' | 'held' | 'missing'> {
+    // Filtered on the role's absence and judged by matchedCount: not every server (the
+    // offline stand-in) reports a no-op $addToSet as unmodified.
+    const result = await this.#models.User.updateOne(
+      { _id: id, roles: { $ne: role } },
+      { $push: { roles: role } },
+    );
+    if (result.matchedCount === 1) return 'added';
+    return (await this.exists(id)) ? 'held' : 'missing';
   }
 
   /** Members who are staff of a partner organisation. */

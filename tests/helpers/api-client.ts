@@ -88,15 +88,28 @@ let counter = 0;
 /**
  * A signed-in member holding `roles` (and a partner organisation, for partner staff).
  * Registration goes through the API like a person's would; the roles are then granted
- * directly in the database, as an admin tool would, since no API grants roles yet.
+ * directly in the database, as an admin tool would.
+ *
+ * Hosting is training-gated (docs/training.md): so that a "facilitator" here means what it
+ * means in Haven, a member created with the 'facilitator' role or as partner staff also gets
+ * a completed facilitator track in their training record, written through the training
+ * records service as the demo seed does. `trained: false` creates one without it (the gating
+ * tests); `trained: true` gives it to anyone.
  */
 export async function signUpAs(
   haven: {
     url: string;
-    haven: { services: { accountModels: { User: { updateOne: (...args: never[]) => unknown } } } };
+    haven: {
+      services: {
+        accountModels: { User: { updateOne: (...args: never[]) => unknown } };
+        training: {
+          records: { markTrackComplete: (userId: string, track: 'facilitator') => Promise<void> };
+        };
+      };
+    };
   },
   roles: string[] = ['participant'],
-  extra: { partnerId?: string; displayName?: string; timeZone?: string } = {},
+  extra: { partnerId?: string; displayName?: string; timeZone?: string; trained?: boolean } = {},
 ): Promise<{ client: ApiClient; id: string; email: string }> {
   const client = new ApiClient(haven.url);
   const email = `${roles.join('-')}-${process.pid}-${Date.now()}-${counter++}@example.org`;
@@ -115,5 +128,7 @@ export async function signUpAs(
   await (
     haven.haven.services.accountModels.User.updateOne as (...args: unknown[]) => Promise<unknown>
   )({ _id: id }, { $set: set });
+  const trained = extra.trained ?? (roles.includes('facilitator') || Boolean(extra.partnerId));
+  if (trained) await haven.haven.services.training.records.markTrackComplete(id, 'facilitator');
   return { client, id, email };
 }

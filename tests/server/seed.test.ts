@@ -37,6 +37,19 @@ describe('the demo community', () => {
     expect(meetings.map((m) => m.format)).toEqual(expect.arrayContaining(['online', 'in-person']));
   });
 
+  it('has a demo facilitator whose training is complete, and every listed facilitator trained', async () => {
+    const client = new ApiClient(haven.url);
+    await client.login('facilitator@haven.local', 'haven-demo');
+    const record = (await client.get('/api/training/record')).body.record;
+    expect(record.facilitatorTrainingComplete).toBe(true);
+    const { body } = await client.get('/api/meetings?limit=100');
+    const ids = (body.items as Array<{ facilitatorIds: string[] }>).flatMap(
+      (m) => m.facilitatorIds,
+    );
+    const trained = await haven.haven.services.training.records.trainedAmong(ids);
+    expect(ids.filter((id) => !trained.has(id))).toEqual([]);
+  });
+
   it('has a tool proposal in each state, groups, events and posts', async () => {
     const client = new ApiClient(haven.url);
     await client.login('participant@haven.local', 'haven-demo');

@@ -5,6 +5,7 @@ import { accountModels } from '../../accounts/models.ts';
 import { UserDirectory } from '../../accounts/user-directory.ts';
 import type { RequestUser } from '../../infra/api/routes.ts';
 import type { SeedContext } from '../../infra/seed-context.ts';
+import { demoTrainingRecords } from '../../training/credentials/seed.ts';
 import { directoryModels } from './models.ts';
 import { DirectoryService } from './service.ts';
 
@@ -32,19 +33,29 @@ const weekly = (timeZone: string, weekdays: number[], localTime: string) => ({
 
 export async function seedDirectory(ctx: SeedContext): Promise<void> {
   const users = new UserDirectory(accountModels(ctx.connection));
-  const service = new DirectoryService(directoryModels(ctx.connection), users);
+  // Hosting is training-gated: the demo's facilitators have completed their training.
+  const training = demoTrainingRecords(ctx);
+  const service = new DirectoryService(directoryModels(ctx.connection), users, training);
   const facilitator = async (
     email: string,
     displayName: string,
     timeZone: string,
     area: { country: string; region: string; city: string },
     languages: string[],
-  ): Promise<RequestUser> => ({
-    id: await ctx.createUser({ email, displayName, roles: FACILITATOR, timeZone, area, languages }),
-    roles: FACILITATOR,
-    partnerId: null,
-  });
+  ): Promise<RequestUser> => {
+    const id = await ctx.createUser({
+      email,
+      displayName,
+      roles: FACILITATOR,
+      timeZone,
+      area,
+      languages,
+    });
+    await training.markTrackComplete(id, 'facilitator');
+    return { id, roles: FACILITATOR, partnerId: null };
+  };
   const maria: RequestUser = { id: ctx.people.facilitator, roles: FACILITATOR, partnerId: null };
+  await training.markTrackComplete(maria.id, 'facilitator');
   const tom = await facilitator(
     'tom.facilitator@haven.local',
     'Tom',
@@ -267,6 +278,8 @@ export async function seedDirectory(ctx: SeedContext): Promise<void> {
     const staff: RequestUser = staffMember
       ? { id: staffMember.id, roles: staffMember.roles, partnerId }
       : { ...(await newStaff(ctx, partnerId)), partnerId };
+    // Partner staff are trained like any facilitator before they run a meeting.
+    await training.markTrackComplete(staff.id, 'facilitator');
     const timeZone = (await users.timeZoneOf(staff.id)) ?? 'Europe/London';
     const area = staffMember?.area;
     const spanish = staffMember?.languages[0] === 'es';

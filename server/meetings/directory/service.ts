@@ -26,7 +26,15 @@ import { AppError } from '../../infra/errors.ts';
 import { meetingCalendar } from './icalendar.ts';
 import { decodeCursor, encodeCursor, LISTING_SORT, occurrenceConditions } from './listing.ts';
 import type { DirectoryModels, MeetingRecord } from './models.ts';
-import { assertMayPlace, type MeetingOwnership, mayFacilitate, mayManage } from './policy.ts';
+import {
+  assertMayPlace,
+  facilitatorErrors,
+  type MeetingOwnership,
+  mayFacilitate,
+  mayHost,
+  mayManage,
+  type TrainingGate,
+} from './policy.ts';
 import { firstOccurrence, isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
 import { advanceSchedules, ScheduleAdvancer, scheduleOf } from './schedule.ts';
 import { agendaOf, toInput, toStored, toView } from './views.ts';
@@ -50,9 +58,17 @@ export class DirectoryService {
   readonly #users: MemberLookup;
   readonly #now: () => number;
   readonly #advancer: ScheduleAdvancer;
+  readonly #training: TrainingGate;
 
-  constructor(models: DirectoryModels, users: MemberLookup, now: () => number = Date.now) {
+  /** `training`: whose facilitator training is complete, for listing and hosting. */
+  constructor(
+    models: DirectoryModels,
+    users: MemberLookup,
+    training: TrainingGate,
+    now: () => number = Date.now,
+  ) {
     this.#models = models;
+    this.#training = training;
     this.#advancer = new ScheduleAdvancer(models);
     this.#users = users;
     this.#now = now;
@@ -89,14 +105,11 @@ export class DirectoryService {
   }
 
   async #checkFacilitators(ids: string[], partnerId: string | null): Promise<void> {
-    const members = await this.#users.publicUsers(ids);
-    const fields: Record<string, string[]> = {};
-    ids.forEach((id, index) => {
-      if (!mayFacilitate(members.get(id), partnerId))
-        fields[`facilitatorIds.${index}`] = [
-          "must be a facilitator, or staff of the meeting's partner",
-        ];
-    });
+    const [members, trained] = await Promise.all([
+      this.#users.publicUsers(ids),
+      this.#training.trainedAmong(ids),
+    ]);
+    const fields = facilitatorErrors(ids, partnerId, members, trained);
     if (Object.keys(fields).length)
       throw new AppError('INVALID_INPUT', 'not everyone named may facilitate this meeting', fields);
   }
@@ -171,8 +184,9 @@ export class DirectoryService {
     let facilitatorIds = input.facilitatorIds;
     if (facilitatorIds === undefined) {
       // By default whoever creates the meeting runs it, when they may.
-      const [self] = (await this.#users.publicUsers([actor.id])).values();
-      facilitatorIds = mayFacilitate(self, partnerId) ? [actor.id] : [];
+      const self = (await this.#users.publicUsers([actor.id])).get(actor.id);
+      const trained = (await this.#training.trainedAmong([actor.id])).has(actor.id);
+      facilitatorIds = mayFacilitate(self, partnerId, trained) ? [actor.id] : [];
     }
     await this.#checkFacilitators(facilitatorIds, partnerId);
     const schedule = scheduleOf(input.recurrence, input.durationMinutes, this.#now());
@@ -316,8 +330,8 @@ export class DirectoryService {
 
   /**
    * What the live room needs to let `actor` in: the same checks as `join`, then whether
-   * they host it (its facilitators, its partner's staff, admins: the directory's own
-   * `mayManage`). Writes nothing, like `join`.
+   * they host it (its facilitators and its partner's staff once trained, admins: policy's
+   * `mayHost`). Writes nothing, like `join`.
    */
   async admissionFor(
     actor: RequestUser,
@@ -333,9 +347,9 @@ export class DirectoryService {
     mayHost: boolean;
   }> {
     const meeting = await this.#find(id);
-    const mayHost = mayManage(actor, ownershipOf(meeting));
+    const hosting = await this.#mayHost(actor, meeting);
     // Those who run a specialised meeting are not asked who it is for.
-    this.#checkJoin(meeting, eligibilityConfirmed || mayHost);
+    this.#checkJoin(meeting, eligibilityConfirmed || hosting);
     return {
       title: meeting.title,
       capacity: meeting.capacity,
@@ -343,13 +357,23 @@ export class DirectoryService {
       type: meeting.type,
       timeZone: meeting.recurrence.timeZone,
       country: meeting.area?.country ?? null,
-      mayHost,
+      mayHost: hosting,
     };
   }
 
   /** Whether `actor` runs the meeting (so opening its live room is theirs to do). */
   async hosts(actor: RequestUser, id: string): Promise<boolean> {
-    return mayManage(actor, ownershipOf(await this.#find(id)));
+    return this.#mayHost(actor, await this.#find(id));
+  }
+
+  /** Runs it and, unless an admin, has completed facilitator training (read on every ask). */
+  async #mayHost(actor: RequestUser, meeting: MeetingRecord): Promise<boolean> {
+    const ownership = ownershipOf(meeting);
+    if (!mayManage(actor, ownership)) return false;
+    const trained =
+      actor.roles.includes('admin') ||
+      (await this.#training.trainedAmong([actor.id])).has(actor.id);
+    return mayHost(actor, ownership, trained);
   }
 
   async exportFor(userId: string) {

@@ -28,6 +28,7 @@ beforeAll(async () => {
   service = new DirectoryService(
     directoryModels(haven.mongo.connection),
     haven.haven.services.users,
+    haven.haven.services.training.records,
     () => clock,
   );
 });
@@ -238,6 +239,7 @@ describe('the read-time pass', () => {
     const otherNode = new DirectoryService(
       directoryModels(haven.mongo.connection),
       haven.haven.services.users,
+      haven.haven.services.training.records,
       () => clock,
     );
     // Wednesday 09:00-10:30 London: in progress, ending two minutes from now.
