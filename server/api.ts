@@ -17,6 +17,7 @@ import { mountDirectory } from './meetings/directory/index.ts';
 import { mountProgramme } from './programme/index.ts';
 import type { Services } from './services.ts';
 import { mountSupport } from './support/index.ts';
+import { mountTraining } from './training/index.ts';
 
 export interface ApiDeps {
   services: Services;
@@ -31,6 +32,8 @@ export interface ApiDeps {
   publicUrl?: string | undefined;
   /** Closes a member's open sockets (sign-out, deletion, new roles): they reconnect and re-authenticate. */
   closeMemberSockets: (userId: string) => void;
+  /** The training platform's clock (time credited from heartbeats, cool-downs); tests move it. */
+  trainingClock?: (() => number) | undefined;
 }
 
 /**
@@ -125,6 +128,7 @@ export function createApi(deps: ApiDeps) {
   mountProgramme(feature);
   mountAttendanceRoutes(api, deps.attendanceSlips);
   mountSupport(feature);
+  const training = mountTraining(feature, { now: deps.trainingClock });
   router.use(notFoundHandler);
-  return { router, openapi };
+  return { router, openapi, training };
 }
