@@ -55,7 +55,7 @@ async function checkPrerequisites(
       throw new AppError('INVALID_INPUT', 'invalid body', {
         prerequisites: ['would make the courses require each other'],
       });
-    frontier.forEach((id) => seen.add(String(id)));
+    for (const id of frontier) seen.add(String(id));
     const next = await core.models.Course.find(
       { _id: { $in: frontier } },
       { prerequisites: 1, 'published.prerequisites': 1 },

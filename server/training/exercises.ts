@@ -129,7 +129,7 @@ export async function markExerciseApproved(
 ): Promise<void> {
   if (!Types.ObjectId.isValid(itemId)) throw notFound('item');
   const item = await core.models.Item.findById(itemId).lean<ItemDoc>();
-  if (!item || item.kind !== 'exercise') throw notFound('item');
+  if (item?.kind !== 'exercise') throw notFound('item');
   const course = await core.models.Course.findById(item.courseId).lean<CourseDoc>();
   if (!course?.published) throw notFound('item');
   await completeItem(core, userId, course, item.key);
