@@ -33,7 +33,11 @@ export function havenPerFile(): { haven: () => TestHaven; clock: Clock } {
   };
 }
 
-export function member(haven: TestHaven, roles: string[] = ['participant'], extra: { partnerId?: string } = {}) {
+export function member(
+  haven: TestHaven,
+  roles: string[] = ['participant'],
+  extra: { partnerId?: string } = {},
+) {
   return signUpAs(haven, roles, extra);
 }
 
@@ -90,7 +94,13 @@ export function courseBody(overrides: Record<string, unknown> = {}) {
         key: 'urges',
         title: 'Urges',
         items: [
-          { key: 'read', kind: 'reading', title: 'Read', markdown: '# Urges\n\nThey pass.', minutes: 5 },
+          {
+            key: 'read',
+            kind: 'reading',
+            title: 'Read',
+            markdown: '# Urges\n\nThey pass.',
+            minutes: 5,
+          },
           {
             key: 'watch',
             kind: 'video',
@@ -100,7 +110,13 @@ export function courseBody(overrides: Record<string, unknown> = {}) {
             transcript: 'Hello.',
           },
           quizItem(),
-          { key: 'write', kind: 'exercise', title: 'Write', prompt: 'Describe an urge.', minutes: 10 },
+          {
+            key: 'write',
+            kind: 'exercise',
+            title: 'Write',
+            prompt: 'Describe an urge.',
+            minutes: 10,
+          },
         ],
       },
     ],
@@ -118,11 +134,15 @@ export async function publishedCourse(author: ApiClient, overrides: Record<strin
   return { id, items: await itemIds(author, id) };
 }
 
+/** Item ids by key; the keys of `courseBody()` are always typed as present. */
+export type ItemIds = Record<'read' | 'watch' | 'check' | 'write', string> & Record<string, string>;
+
 /** The ids of the items a caller sees in a course's outline, by item key. */
-export async function itemIds(client: ApiClient, courseId: string): Promise<Record<string, string>> {
+export async function itemIds(client: ApiClient, courseId: string): Promise<ItemIds> {
   const detail = await client.get(`/api/courses/${courseId}`);
   expect(detail.status, detail.text).toBe(200);
-  const ids: Record<string, string> = {};
-  for (const module of detail.body.course.modules) for (const item of module.items) ids[item.key] = item.id;
+  const ids = {} as ItemIds;
+  for (const module of detail.body.course.modules)
+    for (const item of module.items) ids[item.key] = item.id;
   return ids;
 }

@@ -1,11 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../helpers/api-client.ts';
-import { courseBody, havenPerFile, member, models, publishedCourse, quizItem } from './helpers.ts';
+import {
+  courseBody,
+  havenPerFile,
+  type ItemIds,
+  member,
+  models,
+  publishedCourse,
+  quizItem,
+} from './helpers.ts';
 
 const { haven, clock } = havenPerFile();
 
 let trainer: ApiClient;
-let course: { id: string; items: Record<string, string> };
+let course: { id: string; items: ItemIds };
 
 beforeAll(async () => {
   trainer = (await member(haven(), ['trainer'])).client;
@@ -52,10 +60,25 @@ describe('grading on the server', () => {
       answers: { q1: ['b'], q2: ['a'] },
     });
     expect(wrong.status, wrong.text).toBe(201);
-    expect(wrong.body.attempt).toMatchObject({ number: 1, score: 50, passed: false, attemptsLeft: null });
+    expect(wrong.body.attempt).toMatchObject({
+      number: 1,
+      score: 50,
+      passed: false,
+      attemptsLeft: null,
+    });
     expect(wrong.body.attempt.results).toEqual([
-      { questionId: 'q1', correct: true, explanation: expect.stringContaining('EXPLAIN-Q1'), correctOptionIds: null },
-      { questionId: 'q2', correct: false, explanation: expect.stringContaining('EXPLAIN-Q2'), correctOptionIds: null },
+      {
+        questionId: 'q1',
+        correct: true,
+        explanation: expect.stringContaining('EXPLAIN-Q1'),
+        correctOptionIds: null,
+      },
+      {
+        questionId: 'q2',
+        correct: false,
+        explanation: expect.stringContaining('EXPLAIN-Q2'),
+        correctOptionIds: null,
+      },
     ]);
 
     const right = await learner.client.post(`/api/items/${course.items.check}/attempts`, {
@@ -79,8 +102,16 @@ describe('grading on the server', () => {
 
   it('refuses answers naming unknown questions or options, or two options of a single choice, storing nothing', async () => {
     const learner = await member(haven());
-    for (const answers of [{ q9: ['a'] }, { q1: ['z'] }, { q1: ['a', 'b'] }, { q1: 'b' }, { q1: { $gt: '' } }]) {
-      const response = await learner.client.post(`/api/items/${course.items.check}/attempts`, { answers });
+    for (const answers of [
+      { q9: ['a'] },
+      { q1: ['z'] },
+      { q1: ['a', 'b'] },
+      { q1: 'b' },
+      { q1: { $gt: '' } },
+    ]) {
+      const response = await learner.client.post(`/api/items/${course.items.check}/attempts`, {
+        answers,
+      });
       expect(response.status, JSON.stringify(answers)).toBe(400);
       expect(response.body.error.code).toBe('INVALID_INPUT');
     }
@@ -94,21 +125,25 @@ describe('grading on the server', () => {
 
   it('only a quiz takes attempts', async () => {
     const learner = await member(haven());
-    const response = await learner.client.post(`/api/items/${course.items.read}/attempts`, { answers: {} });
+    const response = await learner.client.post(`/api/items/${course.items.read}/attempts`, {
+      answers: {},
+    });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('INVALID_TRANSITION');
   });
 });
 
 describe('attempt limits and cool-downs, on the server', () => {
-  let limited: { id: string; items: Record<string, string> };
+  let limited: { id: string; items: ItemIds };
 
   beforeAll(async () => {
     limited = await publishedCourse(
       trainer,
       courseBody({
         title: 'Limited quiz',
-        modules: [{ key: 'm', title: 'M', items: [quizItem({ attemptLimit: 2, coolDownMinutes: 30 })] }],
+        modules: [
+          { key: 'm', title: 'M', items: [quizItem({ attemptLimit: 2, coolDownMinutes: 30 })] },
+        ],
       }),
     );
   });
@@ -145,6 +180,8 @@ describe('attempt limits and cool-downs, on the server', () => {
     const wrong = { answers: { q1: ['a'] } };
     const answers = await Promise.all([1, 2, 3, 4].map(() => learner.client.post(path, wrong)));
     expect(answers.filter((r) => r.status === 201).length).toBeLessThanOrEqual(2);
-    expect(await models(haven()).Attempt.countDocuments({ userId: learner.id })).toBeLessThanOrEqual(2);
+    expect(
+      await models(haven()).Attempt.countDocuments({ userId: learner.id }),
+    ).toBeLessThanOrEqual(2);
   });
 });
