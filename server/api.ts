@@ -11,6 +11,7 @@ import { createOpenApi } from './infra/api/openapi.ts';
 import { operatorGuard } from './infra/api/operator-guard.ts';
 import { apiRoutes } from './infra/api/routes.ts';
 import { notFoundHandler } from './infra/http.ts';
+import type { Logger } from './infra/logger.ts';
 import { createLimiter } from './infra/rate-limit.ts';
 import { mountAttendanceRoutes, type SlipSigner } from './meetings/attendance-slips/index.ts';
 import { mountDirectory } from './meetings/directory/index.ts';
@@ -18,6 +19,7 @@ import { mountProgramme } from './programme/index.ts';
 import type { Services } from './services.ts';
 import { mountSupport } from './support/index.ts';
 import { mountTrainingCredentials } from './training/credentials/index.ts';
+import { mountTraining } from './training/index.ts';
 
 export interface ApiDeps {
   services: Services;
@@ -32,6 +34,10 @@ export interface ApiDeps {
   publicUrl?: string | undefined;
   /** Closes a member's open sockets (sign-out, deletion, new roles): they reconnect and re-authenticate. */
   closeMemberSockets: (userId: string) => void;
+  /** The training platform's clock (time credited from heartbeats, cool-downs); tests move it. */
+  trainingClock?: (() => number) | undefined;
+  /** For what fails away from a request (the course-completion hook). */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -127,6 +133,15 @@ export function createApi(deps: ApiDeps) {
   mountAttendanceRoutes(api, deps.attendanceSlips);
   mountSupport(feature);
   mountTrainingCredentials(feature, deps.services.training);
+  const training = mountTraining(feature, { now: deps.trainingClock });
+  // Completing a course earns its record and certificate (and, by policy, the facilitator
+  // role): the course feature tells, the credentials act (docs/training.md).
+  training.events.on('courseCompleted', async (userId, courseId) => {
+    const course = await training.courseFacts(courseId);
+    if (course) await deps.services.training.completions.courseCompleted(userId, course);
+  });
+  training.events.onListenerError = (error, event) =>
+    deps.logger?.error({ err: (error as Error).message, event }, 'training hook failed');
   router.use(notFoundHandler);
-  return { router, openapi };
+  return { router, openapi, training };
 }

@@ -44,6 +44,8 @@ export interface AppDeps {
   facilitatorGraceMs?: number | undefined;
   /** The live rooms' clock of time spent in a room; tests move it (attendance slips). */
   liveClock?: (() => number) | undefined;
+  /** The training platform's clock (heartbeat credit, quiz cool-downs); tests move it. */
+  trainingClock?: (() => number) | undefined;
   /** A minute of breakout-room time (tests shorten it). */
   breakoutMinuteMs?: number | undefined;
   /** Group-chat lines a member may send in 5 seconds (default 6; the chat benchmark raises it). */
@@ -198,6 +200,8 @@ export function createApp(deps: AppDeps): HavenApp {
     attendanceSlips,
     version: deps.version ?? 'dev',
     publicUrl: deps.config.PUBLIC_URL,
+    trainingClock: deps.trainingClock,
+    logger: deps.logger,
     ...(deps.limitsNamespace ? { limitsNamespace: deps.limitsNamespace } : {}),
   });
   app.use('/api', api.router);

@@ -7,6 +7,7 @@ import { seedDirectory } from './meetings/directory/seed.ts';
 import { seedProgramme } from './programme/seed.ts';
 import { seedSupport } from './support/seed.ts';
 import { withDemoTraining } from './training/credentials/seed.ts';
+import { seedTraining } from './training/seed.ts';
 
 /**
  * The demo community: one account per role, then each feature's demo records. Runs on
@@ -20,6 +21,7 @@ export async function seedDemoCommunity(connection: Connection, logger: Logger):
   await seedDirectory(context);
   await seedCommunity(context);
   await seedSupport(context);
+  await seedTraining(context);
   logger.info('demo community created (accounts: <role>@haven.local, password haven-demo)');
 }
 

@@ -35,6 +35,8 @@ export async function startTestHaven(
     facilitatorGraceMs?: number;
     /** The live rooms' clock of time spent in a room (attendance slip tests move it). */
     liveClock?: () => number;
+    /** The training platform's clock (heartbeat credit, quiz cool-downs). */
+    trainingClock?: () => number;
     /** A minute of breakout-room time, shortened to see rooms close on time. */
     breakoutMinuteMs?: number;
     /** Start a second node of `shareWith`'s cluster: same MongoDB and Redis (two-node tests). */
@@ -91,6 +93,7 @@ export async function startTestHaven(
     sessionRecheckMs: options.sessionRecheckMs,
     facilitatorGraceMs: options.facilitatorGraceMs,
     liveClock: options.liveClock,
+    trainingClock: options.trainingClock,
     breakoutMinuteMs: options.breakoutMinuteMs,
     nodeId: `test-node-${process.pid}-${Date.now()}-${Math.random()}`,
   });

@@ -64,6 +64,28 @@ describe('the demo community', () => {
     expect((await client.get('/api/posts')).body.items.length).toBeGreaterThan(0);
   });
 
+  it('has a published course per track in English and Spanish, each with every kind of item, and a review waiting', async () => {
+    const client = new ApiClient(haven.url);
+    await client.login('trainer@haven.local', 'haven-demo');
+    const courses = (await client.get('/api/courses?limit=100')).body.items as Array<{
+      id: string;
+      track: string;
+      language: string;
+    }>;
+    expect(new Set(courses.map((c) => `${c.track}:${c.language}`))).toEqual(
+      new Set(['foundations', 'facilitator', 'champion'].flatMap((t) => [`${t}:en`, `${t}:es`])),
+    );
+    for (const course of courses) {
+      const detail = (await client.get(`/api/courses/${course.id}`)).body.course;
+      const kinds = detail.modules.flatMap((m: { items: Array<{ kind: string }> }) =>
+        m.items.map((i) => i.kind),
+      );
+      expect(new Set(kinds)).toEqual(new Set(['video', 'reading', 'quiz', 'exercise']));
+    }
+    const waiting = await haven.haven.api.training.submissionsFor({ status: 'submitted' });
+    expect(waiting).toHaveLength(1);
+  });
+
   it('is refused when NODE_ENV=production', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
       env: {

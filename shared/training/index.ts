@@ -1,0 +1,3 @@
+/** The training platform's protocol: content as authors write it, and what learners see and send. */
+export * from './content.ts';
+export * from './learning.ts';
