@@ -229,3 +229,15 @@ describe('bad input is refused with nothing stored', () => {
     expect(stored?.reviewedAt).toBeNull();
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the review and cohort routes from the same schemas', async () => {
+    const doc = await (await fetch(`${haven().url}/api/openapi.json`)).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/reviews', '/reviews/{id}', '/cohorts', '/cohorts/{id}/progress']),
+    );
+    expect(
+      doc.paths['/reviews/{id}'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('decision');
+  });
+});
