@@ -90,7 +90,16 @@ export class ReviewService {
     ).lean<SubmissionDoc>();
     if (!updated) throw new AppError('INVALID_TRANSITION', 'this answer was already reviewed');
     if (body.decision === 'approved')
-      await this.#training.markExerciseApproved(String(doc.userId), String(doc.itemId));
+      try {
+        await this.#training.markExerciseApproved(String(doc.userId), String(doc.itemId));
+      } catch (error) {
+        // Not half done: the answer waits again, so the trainer's retry completes the item.
+        await Submission.updateOne(
+          { _id: doc._id, status: 'approved', reviewedAt: updated.reviewedAt },
+          { $set: { status: 'submitted', feedback: null, reviewerId: null, reviewedAt: null } },
+        );
+        throw error;
+      }
     const [entry] = await this.#entries([updated]);
     if (!entry) throw new AppError('NOT_FOUND', 'no such submission');
     return entry;
