@@ -83,6 +83,7 @@ function CourseView({ course, titles, onChange }: Loaded & { onChange: () => voi
       />
       <p>
         {t('training.progress.items', {
+          count: course.progress.totalItems,
           done: course.progress.completedItems,
           total: course.progress.totalItems,
         })}

@@ -80,6 +80,7 @@ function CourseCard({ course }: { course: CourseSummary }) {
         {t(`training.language.${course.language}`)}
         {' · '}
         {t('training.progress.items', {
+          count: progress.totalItems,
           done: progress.completedItems,
           total: progress.totalItems,
         })}
