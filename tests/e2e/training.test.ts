@@ -17,6 +17,7 @@ let courseId: string;
 let items: ItemIds;
 let learner: Page;
 let phone: Page;
+let readingId: string;
 const shots = process.env.TRAINING_SCREENSHOTS;
 
 const screenshot = async (page: Page, name: string) => {
@@ -27,6 +28,26 @@ beforeAll(async () => {
   ({ haven, browser } = await startE2e());
   const trainer = await signUpAs(haven, ['trainer'], { displayName: 'Tess' });
   ({ id: courseId, items } = await publishedCourse(trainer.client));
+  const reading = await publishedCourse(trainer.client, {
+    title: 'Reading safely',
+    modules: [
+      {
+        key: 'safe',
+        title: 'Safe',
+        items: [
+          {
+            key: 'page',
+            kind: 'reading',
+            title: 'A page',
+            minutes: 5,
+            markdown:
+              '# Waves\n\n<b id="raw-html">raw</b> [a source](https://example.org/source)\n\n<img src="x" onerror="window.__ran=1">',
+          },
+        ],
+      },
+    ],
+  });
+  readingId = reading.items.page as string;
   learner = (await signedInPage(haven, browser, ['participant'], 'Lena')).page;
   phone = (
     await signedInPage(haven, browser, ['participant'], 'Pablo', { phone: true, language: 'es' })
@@ -107,5 +128,38 @@ describe('a learner in the browser', () => {
     expect(await fitsWidth(phone)).toBe(true);
     expect(await axeViolations(phone)).toEqual([]);
     await screenshot(phone, 'quiz-result-phone');
+  });
+
+  it('renders a reading without its raw HTML, links it safely, and marks it done', async () => {
+    await learner.goto(`${haven.url}/training/items/${readingId}`);
+    await learner.getByRole('heading', { level: 2, name: 'Waves' }).waitFor();
+    expect(await learner.locator('#raw-html').count()).toBe(0);
+    expect(await learner.evaluate(() => '__ran' in window)).toBe(false);
+    const link = learner.getByRole('link', { name: 'a source' });
+    expect(await link.getAttribute('rel')).toContain('noopener');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await tabTo(learner, learner.getByRole('button', { name: 'Mark as done' }));
+    await learner.keyboard.press('Enter');
+    await learner.getByText('You have completed this item.').waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+  });
+
+  it('plays a video file with its transcript below', async () => {
+    await learner.goto(`${haven.url}/training/items/${items.watch}`);
+    await learner.getByRole('heading', { level: 2, name: 'Transcript' }).waitFor();
+    expect(await learner.locator('video').getAttribute('src')).toBe(
+      'https://video.example.org/urges.mp4',
+    );
+    await learner.getByText('Hello.').waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+  });
+
+  it('answers the public certificate check without signing in', async () => {
+    const context = await browser.newContext();
+    const visitor = await context.newPage();
+    await visitor.goto(`${haven.url}/certificates/verify/AAAABBBBCCCCDDDD`);
+    await visitor.getByRole('heading', { name: 'No valid certificate has this code' }).waitFor();
+    expect(await axeViolations(visitor)).toEqual([]);
+    await context.close();
   });
 });
