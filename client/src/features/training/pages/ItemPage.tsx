@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { CourseDetail, LearnerItem } from '../../../../../shared/training/learning.ts';
@@ -29,11 +29,21 @@ export function ItemPage() {
   );
 }
 
-/** Heartbeats while the item is on screen and visible; none once the page is left. */
-function useHeartbeat(itemId: string | null) {
+/**
+ * Heartbeats while the item is on screen and visible; none once the page is left. When the
+ * server's answer changes the item's state (not started → in progress, or done after enough
+ * time), `onChange` shows it.
+ */
+function useHeartbeat(itemId: string | null, status: string | null, onChange: () => void) {
+  const latest = useRef({ status, onChange });
+  latest.current = { status, onChange };
   useEffect(() => {
     if (!itemId) return;
-    return startHeartbeat({ beat: () => void training.heartbeat(itemId).catch(() => undefined) });
+    const beat = async () => {
+      const answer = await training.heartbeat(itemId).catch(() => null);
+      if (answer && answer.progress.status !== latest.current.status) latest.current.onChange();
+    };
+    return startHeartbeat({ beat: () => void beat() });
   }, [itemId]);
 }
 
@@ -44,19 +54,12 @@ function Item({ id }: { id: string }) {
   const course = useLoad(item?.courseId ?? '', () =>
     item ? training.course(item.courseId) : Promise.reject(new Error('no item')),
   );
-  useHeartbeat(item?.id ?? null);
-  if (item) {
-    return (
-      <ItemView
-        item={item}
-        course={course.state}
-        onChange={() => {
-          void refresh();
-          void course.refresh();
-        }}
-      />
-    );
-  }
+  const onChange = () => {
+    void refresh();
+    void course.refresh();
+  };
+  useHeartbeat(item?.id ?? null, item?.progress.status ?? null, onChange);
+  if (item) return <ItemView item={item} course={course.state} onChange={onChange} />;
   const failed = state.status === 'failed' ? state : null;
   const forbidden = failed?.code === 'FORBIDDEN';
   const missing = failed?.fields.prerequisites ?? [];
