@@ -162,4 +162,40 @@ describe('a learner in the browser', () => {
     expect(await axeViolations(visitor)).toEqual([]);
     await context.close();
   });
+
+  it('sends a written exercise for review and lists its version', async () => {
+    await learner.goto(`${haven.url}/training/items/${items.write}`);
+    await learner.getByText('Describe an urge.').waitFor();
+    await learner.getByRole('textbox', { name: 'Your answer' }).fill('It rose and passed.');
+    await learner.getByRole('button', { name: 'Send for review' }).click();
+    await learner.getByText('Sent: a trainer will review your answer.').waitFor();
+    await learner.getByRole('heading', { level: 2, name: 'Your versions' }).waitFor();
+    await learner.getByText('Waiting for review').waitFor();
+    await learner.getByRole('textbox', { name: 'Your new version' }).waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+    await screenshot(learner, 'exercise-desktop');
+  });
+
+  it('lists the certificate the one-item course earned, and verifies it publicly', async () => {
+    // Marking "A page" done completed "Reading safely", its only item: a certificate.
+    await learner.goto(`${haven.url}/training/certificates`);
+    await learner.getByRole('heading', { level: 2, name: 'Reading safely' }).waitFor();
+    await learner.getByText('Lena', { exact: true }).waitFor();
+    const pdf = learner.getByRole('link', { name: 'Download the PDF of Reading safely' });
+    expect(await pdf.getAttribute('href')).toMatch(/^\/api\/certificates\/[A-Z2-7]{16}\/pdf$/);
+    expect(await axeViolations(learner)).toEqual([]);
+    await screenshot(learner, 'certificates-desktop');
+
+    const verify = await learner
+      .getByRole('link', { name: 'Verification page' })
+      .getAttribute('href');
+    const context = await browser.newContext();
+    const visitor = await context.newPage();
+    await visitor.goto(`${haven.url}${verify}`);
+    await visitor.getByRole('heading', { name: 'This certificate is valid' }).waitFor();
+    await visitor.getByText('Lena', { exact: true }).waitFor();
+    await visitor.getByText('Reading safely', { exact: true }).waitFor();
+    expect(await axeViolations(visitor)).toEqual([]);
+    await context.close();
+  });
 });
