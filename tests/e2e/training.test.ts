@@ -18,6 +18,7 @@ let items: ItemIds;
 let learner: Page;
 let phone: Page;
 let readingId: string;
+let facilitatorCourse: { id: string; items: ItemIds };
 const shots = process.env.TRAINING_SCREENSHOTS;
 
 const screenshot = async (page: Page, name: string) => {
@@ -48,6 +49,10 @@ beforeAll(async () => {
     ],
   });
   readingId = reading.items.page as string;
+  facilitatorCourse = await publishedCourse(trainer.client, {
+    title: 'Leading a meeting',
+    track: 'facilitator',
+  });
   learner = (await signedInPage(haven, browser, ['participant'], 'Lena')).page;
   phone = (
     await signedInPage(haven, browser, ['participant'], 'Pablo', { phone: true, language: 'es' })
@@ -197,5 +202,19 @@ describe('a learner in the browser', () => {
     await visitor.getByText('Reading safely', { exact: true }).waitFor();
     expect(await axeViolations(visitor)).toEqual([]);
     await context.close();
+  });
+
+  it('says in words why a track is closed, on the outline and on an item', async () => {
+    // Pablo has completed no foundations course, so the facilitator track is closed to him.
+    const closed =
+      'Este curso pertenece a un itinerario del que aún no formas parte: el itinerario para profesionales es para profesionales y personal de organizaciones colaboradoras, y el de facilitación se abre cuando completas un curso de fundamentos.';
+    await phone.goto(`${haven.url}/training/courses/${facilitatorCourse.id}`);
+    await phone.getByRole('heading', { level: 1, name: 'Leading a meeting' }).waitFor();
+    await phone.getByRole('alert').filter({ hasText: closed }).waitFor();
+    expect(await phone.getByRole('link', { name: 'Read', exact: true }).count()).toBe(0);
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.goto(`${haven.url}/training/items/${facilitatorCourse.items.check}`);
+    await phone.getByRole('alert').filter({ hasText: closed }).waitFor();
+    expect(await fitsWidth(phone)).toBe(true);
   });
 });
