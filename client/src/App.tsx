@@ -16,6 +16,7 @@ import { directoryRoutes } from './features/meetings/directory/routes.tsx';
 import { liveRoutes } from './features/meetings/live/routes.tsx';
 import { programmeRoutes } from './features/programme/routes.tsx';
 import { supportRoutes } from './features/support/routes.tsx';
+import { trainingRoutes } from './features/training/routes.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
@@ -91,6 +92,7 @@ export function App() {
             {adminRoutes()}
             {attendanceRoutes()}
             {supportRoutes()}
+            {trainingRoutes()}
             {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
             {SECTIONS.map((section) => (
               <Route key={section} path={sectionPath(section)}>

@@ -18,6 +18,7 @@ export const SECTIONS = [
   'partners',
   'feedback',
   'collaborate',
+  'training',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -35,6 +36,7 @@ export const FOOTER_SECTIONS: readonly Section[] = [
   'partners',
   'feedback',
   'collaborate',
+  'training',
 ];
 
 export function sectionPath(section: Section): string {

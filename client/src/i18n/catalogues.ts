@@ -16,6 +16,8 @@ import programmeEn from '../features/programme/locales/en.json';
 import programmeEs from '../features/programme/locales/es.json';
 import supportEn from '../features/support/locales/en.json';
 import supportEs from '../features/support/locales/es.json';
+import trainingEn from '../features/training/locales/en.json';
+import trainingEs from '../features/training/locales/es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
 
@@ -39,7 +41,7 @@ function withManyPlurals<T>(tree: T): T {
 /**
  * One catalogue per language, assembled from the shell's and each feature's files, so a
  * feature's strings live beside its pages (keys `directory.*`, `live.*`, `community.*`, `programme.*`,
- * `admin.*`, `attendance.*`, `support.*`, `chat.*`, `contacts.*`).
+ * `admin.*`, `attendance.*`, `support.*`, `chat.*`, `contacts.*`, `training.*`).
  */
 export const catalogues = {
   en: {
@@ -53,6 +55,7 @@ export const catalogues = {
     support: supportEn,
     chat: chatEn,
     contacts: contactsEn,
+    training: trainingEn,
   },
   es: withManyPlurals({
     ...es,
@@ -65,5 +68,6 @@ export const catalogues = {
     support: supportEs,
     chat: chatEs,
     contacts: contactsEs,
+    training: trainingEs,
   }),
 } as const;

@@ -1,0 +1,15 @@
+/** Where the training pages live. The verify page is public: printed certificates point at it. */
+export const TRAINING_PATHS = {
+  courses: '/training',
+  course: '/training/courses/:id',
+  item: '/training/items/:id',
+  certificates: '/training/certificates',
+  verify: '/certificates/verify/:code',
+} as const;
+
+const encode = encodeURIComponent;
+
+export const coursePath = (id: string) => `/training/courses/${encode(id)}`;
+export const itemPath = (id: string) => `/training/items/${encode(id)}`;
+export const verifyPath = (code: string) => `/certificates/verify/${encode(code)}`;
+export const certificatePdfUrl = (code: string) => `/api/certificates/${encode(code)}/pdf`;

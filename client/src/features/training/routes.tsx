@@ -1,0 +1,30 @@
+import type { ComponentType, ReactElement } from 'react';
+import { Route } from 'wouter';
+import { lazyPage } from '../../routing/lazy-page.ts';
+import { TRAINING_PATHS as P } from './paths.ts';
+import './training.css';
+
+const CoursesPage = lazyPage(() => import('./pages/CoursesPage.tsx'), 'CoursesPage');
+const CoursePage = lazyPage(() => import('./pages/CoursePage.tsx'), 'CoursePage');
+const ItemPage = lazyPage(() => import('./pages/ItemPage.tsx'), 'ItemPage');
+const CertificatesPage = lazyPage(() => import('./pages/CertificatesPage.tsx'), 'CertificatesPage');
+const VerifyCertificatePage = lazyPage(
+  () => import('./pages/VerifyCertificatePage.tsx'),
+  'VerifyCertificatePage',
+);
+
+/** The learner's training pages, and the public certificate check. */
+export function trainingRoutes(): ReactElement[] {
+  const pages: Array<[string, ComponentType]> = [
+    [P.courses, CoursesPage],
+    [P.certificates, CertificatesPage],
+    [P.course, CoursePage],
+    [P.item, ItemPage],
+    [P.verify, VerifyCertificatePage],
+  ];
+  return pages.map(([path, Component]) => (
+    <Route key={path} path={path}>
+      <Component />
+    </Route>
+  ));
+}

@@ -1,0 +1,220 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpAs } from '../helpers/api-client.ts';
+import type { TestHaven } from '../helpers/haven.ts';
+import { type ItemIds, publishedCourse } from '../server/training/helpers.ts';
+import { axeViolations, fitsWidth, signedInPage, startE2e, tabTo } from './helpers.ts';
+
+/**
+ * A learner takes a course in the browser: the courses by track, the course's outline with
+ * each item's state, and its quiz answered by keyboard, graded by the server with the
+ * explanations. A second learner checks the same pages on a phone, in Spanish. Every page
+ * passes axe-core. `TRAINING_SCREENSHOTS=dir` keeps screenshots for a person to look at.
+ */
+let haven: TestHaven;
+let browser: Browser;
+let courseId: string;
+let items: ItemIds;
+let learner: Page;
+let phone: Page;
+let readingId: string;
+let facilitatorCourse: { id: string; items: ItemIds };
+const shots = process.env.TRAINING_SCREENSHOTS;
+
+const screenshot = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+};
+
+beforeAll(async () => {
+  ({ haven, browser } = await startE2e());
+  const trainer = await signUpAs(haven, ['trainer'], { displayName: 'Tess' });
+  ({ id: courseId, items } = await publishedCourse(trainer.client));
+  const reading = await publishedCourse(trainer.client, {
+    title: 'Reading safely',
+    modules: [
+      {
+        key: 'safe',
+        title: 'Safe',
+        items: [
+          {
+            key: 'page',
+            kind: 'reading',
+            title: 'A page',
+            minutes: 5,
+            markdown:
+              '# Waves\n\n<b id="raw-html">raw</b> [a source](https://example.org/source)\n\n<img src="x" onerror="window.__ran=1">',
+          },
+        ],
+      },
+    ],
+  });
+  readingId = reading.items.page as string;
+  facilitatorCourse = await publishedCourse(trainer.client, {
+    title: 'Leading a meeting',
+    track: 'facilitator',
+  });
+  learner = (await signedInPage(haven, browser, ['participant'], 'Lena')).page;
+  phone = (
+    await signedInPage(haven, browser, ['participant'], 'Pablo', { phone: true, language: 'es' })
+  ).page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await haven?.close();
+});
+
+describe('a learner in the browser', () => {
+  it('finds the course by track with its hours, and opens its outline', async () => {
+    await learner.goto(`${haven.url}/training`);
+    await learner.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
+    await learner.getByRole('heading', { level: 2, name: 'Foundations' }).waitFor();
+    await learner.getByText('0 of 0.5 hours done (0%)').first().waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+
+    await tabTo(learner, learner.getByRole('link', { name: 'Coping with urges' }));
+    await learner.keyboard.press('Enter');
+    await learner.getByRole('heading', { level: 1, name: 'Coping with urges' }).waitFor();
+    await learner.getByRole('heading', { level: 2, name: 'Module 1: Urges' }).waitFor();
+    expect(await learner.getByText('Not started').count()).toBe(4);
+    await learner.getByRole('link', { name: 'Start: Read' }).waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+    await screenshot(learner, 'course-desktop');
+  });
+
+  it('takes the quiz by keyboard and reads the graded result with explanations', async () => {
+    await learner.goto(`${haven.url}/training/items/${items.check}`);
+    await learner.getByRole('heading', { level: 1, name: 'Check your understanding' }).waitFor();
+    // Nothing says which answers are right before the attempt.
+    await expect(learner.getByText(/EXPLAIN-Q/).count()).resolves.toBe(0);
+    expect(await axeViolations(learner)).toEqual([]);
+
+    // Question 1, single choice: Tab into the group, the arrow chooses the second option.
+    await tabTo(learner, learner.getByRole('radio', { name: 'An order' }));
+    await learner.keyboard.press('ArrowDown');
+    expect(await learner.getByRole('radio', { name: 'A passing feeling' }).isChecked()).toBe(true);
+    // Question 2, multiple choice: Space ticks each box.
+    await tabTo(learner, learner.getByRole('checkbox', { name: 'Delay' }));
+    await learner.keyboard.press('Space');
+    await tabTo(learner, learner.getByRole('checkbox', { name: 'Distract' }));
+    await learner.keyboard.press('Space');
+    await tabTo(learner, learner.getByRole('button', { name: 'Submit answers' }));
+    await screenshot(learner, 'quiz-desktop');
+    await learner.keyboard.press('Enter');
+
+    await learner.getByRole('heading', { level: 2, name: 'You passed' }).waitFor();
+    await learner.getByText('Your score: 100% (pass mark 100%).').waitFor();
+    await learner.getByText('EXPLAIN-Q1: urges rise and fall like waves.').waitFor();
+    await learner.getByText('EXPLAIN-Q2: delaying and distracting let the urge pass.').waitFor();
+    expect(await learner.getByText('Correct.').count()).toBe(2);
+    expect(await axeViolations(learner)).toEqual([]);
+    await screenshot(learner, 'quiz-result-desktop');
+
+    await learner.goto(`${haven.url}/training/courses/${courseId}`);
+    await learner.getByText('1 of 4 items completed').waitFor();
+    await learner.getByRole('link', { name: 'Resume: Read' }).waitFor();
+  });
+
+  it('fits a phone, in Spanish, with a wrong answer explained', async () => {
+    await phone.goto(`${haven.url}/training/courses/${courseId}`);
+    await phone.getByRole('heading', { level: 1, name: 'Coping with urges' }).waitFor();
+    await phone.getByRole('link', { name: 'Empezar: Read' }).waitFor();
+    expect(await fitsWidth(phone)).toBe(true);
+    expect(await axeViolations(phone)).toEqual([]);
+    await screenshot(phone, 'course-phone');
+
+    await phone.goto(`${haven.url}/training/items/${items.check}`);
+    await phone.getByRole('radio', { name: 'An order' }).check();
+    expect(await fitsWidth(phone)).toBe(true);
+    await screenshot(phone, 'quiz-phone');
+    await phone.getByRole('button', { name: 'Enviar respuestas' }).click();
+    await phone.getByRole('heading', { level: 2, name: 'Esta vez no has aprobado' }).waitFor();
+    await phone.getByText('EXPLAIN-Q1: urges rise and fall like waves.').waitFor();
+    expect(await phone.getByText('No del todo.').count()).toBe(2);
+    expect(await fitsWidth(phone)).toBe(true);
+    expect(await axeViolations(phone)).toEqual([]);
+    await screenshot(phone, 'quiz-result-phone');
+  });
+
+  it('renders a reading without its raw HTML, links it safely, and marks it done', async () => {
+    await learner.goto(`${haven.url}/training/items/${readingId}`);
+    await learner.getByRole('heading', { level: 2, name: 'Waves' }).waitFor();
+    expect(await learner.locator('#raw-html').count()).toBe(0);
+    expect(await learner.evaluate(() => '__ran' in window)).toBe(false);
+    const link = learner.getByRole('link', { name: 'a source' });
+    expect(await link.getAttribute('rel')).toContain('noopener');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await tabTo(learner, learner.getByRole('button', { name: 'Mark as done' }));
+    await learner.keyboard.press('Enter');
+    await learner.getByText('You have completed this item.').waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+  });
+
+  it('plays a video file with its transcript below', async () => {
+    await learner.goto(`${haven.url}/training/items/${items.watch}`);
+    await learner.getByRole('heading', { level: 2, name: 'Transcript' }).waitFor();
+    expect(await learner.locator('video').getAttribute('src')).toBe(
+      'https://video.example.org/urges.mp4',
+    );
+    await learner.getByText('Hello.').waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+  });
+
+  it('answers the public certificate check without signing in', async () => {
+    const context = await browser.newContext();
+    const visitor = await context.newPage();
+    await visitor.goto(`${haven.url}/certificates/verify/AAAABBBBCCCCDDDD`);
+    await visitor.getByRole('heading', { name: 'No valid certificate has this code' }).waitFor();
+    expect(await axeViolations(visitor)).toEqual([]);
+    await context.close();
+  });
+
+  it('sends a written exercise for review and lists its version', async () => {
+    await learner.goto(`${haven.url}/training/items/${items.write}`);
+    await learner.getByText('Describe an urge.').waitFor();
+    await learner.getByRole('textbox', { name: 'Your answer' }).fill('It rose and passed.');
+    await learner.getByRole('button', { name: 'Send for review' }).click();
+    await learner.getByText('Sent: a trainer will review your answer.').waitFor();
+    await learner.getByRole('heading', { level: 2, name: 'Your versions' }).waitFor();
+    await learner.getByText('Waiting for review').waitFor();
+    await learner.getByRole('textbox', { name: 'Your new version' }).waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+    await screenshot(learner, 'exercise-desktop');
+  });
+
+  it('lists the certificate the one-item course earned, and verifies it publicly', async () => {
+    // Marking "A page" done completed "Reading safely", its only item: a certificate.
+    await learner.goto(`${haven.url}/training/certificates`);
+    await learner.getByRole('heading', { level: 2, name: 'Reading safely' }).waitFor();
+    await learner.getByText('Lena', { exact: true }).waitFor();
+    const pdf = learner.getByRole('link', { name: 'Download the PDF of Reading safely' });
+    expect(await pdf.getAttribute('href')).toMatch(/^\/api\/certificates\/[A-Z2-7]{16}\/pdf$/);
+    expect(await axeViolations(learner)).toEqual([]);
+    await screenshot(learner, 'certificates-desktop');
+
+    const verify = await learner
+      .getByRole('link', { name: 'Verification page' })
+      .getAttribute('href');
+    const context = await browser.newContext();
+    const visitor = await context.newPage();
+    await visitor.goto(`${haven.url}${verify}`);
+    await visitor.getByRole('heading', { name: 'This certificate is valid' }).waitFor();
+    await visitor.getByText('Lena', { exact: true }).waitFor();
+    await visitor.getByText('Reading safely', { exact: true }).waitFor();
+    expect(await axeViolations(visitor)).toEqual([]);
+    await context.close();
+  });
+
+  it('says in words why a track is closed, on the outline and on an item', async () => {
+    // Pablo has completed no foundations course, so the facilitator track is closed to him.
+    const closed =
+      'Este curso pertenece a un itinerario del que aún no formas parte: el itinerario para profesionales es para profesionales y personal de organizaciones colaboradoras, y el de facilitación se abre cuando completas un curso de fundamentos.';
+    await phone.goto(`${haven.url}/training/courses/${facilitatorCourse.id}`);
+    await phone.getByRole('heading', { level: 1, name: 'Leading a meeting' }).waitFor();
+    await phone.getByRole('alert').filter({ hasText: closed }).waitFor();
+    expect(await phone.getByRole('link', { name: 'Read', exact: true }).count()).toBe(0);
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.goto(`${haven.url}/training/items/${facilitatorCourse.items.check}`);
+    await phone.getByRole('alert').filter({ hasText: closed }).waitFor();
+    expect(await fitsWidth(phone)).toBe(true);
+  });
+});
