@@ -30,13 +30,13 @@ export const HEADER_SECTIONS: readonly Section[] = [
   'posts',
   'library',
   'tools',
+  'training',
 ];
 export const FOOTER_SECTIONS: readonly Section[] = [
   'proposals',
   'partners',
   'feedback',
   'collaborate',
-  'training',
 ];
 
 export function sectionPath(section: Section): string {
