@@ -181,6 +181,47 @@ describe('a learner in the browser', () => {
     await screenshot(learner, 'exercise-desktop');
   });
 
+  it('lets a trainer review the exercise: changes asked with feedback, a new version approved', async () => {
+    const trainer = (await signedInPage(haven, browser, ['trainer'], 'Rita')).page;
+    await trainer.goto(`${haven.url}/training`);
+    await trainer.getByRole('link', { name: 'Exercises to review' }).click();
+    await trainer.getByRole('heading', { level: 1, name: 'Exercises to review' }).waitFor();
+    const answer = trainer.getByRole('listitem').filter({ hasText: 'Lena: Write' });
+    await answer.getByText('It rose and passed.').waitFor();
+    // Sending it back needs words for the learner; the server says so, the page repeats it.
+    await answer.getByRole('button', { name: 'Ask for changes' }).click();
+    await answer
+      .getByRole('status')
+      .filter({ hasText: 'Please say what to change before sending the answer back.' })
+      .waitFor();
+    await answer
+      .getByRole('textbox', { name: /^Feedback for the learner/ })
+      .fill('Say more about what helped the urge pass.');
+    await answer.getByRole('button', { name: 'Ask for changes' }).click();
+    await answer.getByRole('status').filter({ hasText: 'Sent back to Lena' }).waitFor();
+    expect(await axeViolations(trainer)).toEqual([]);
+
+    await learner.goto(`${haven.url}/training/items/${items.write}`);
+    await learner.getByText('Say more about what helped the urge pass.').waitFor();
+    await learner.getByText('Changes requested').waitFor();
+    await learner
+      .getByRole('textbox', { name: 'Your new version' })
+      .fill('It rose and passed; calling a friend helped.');
+    await learner.getByRole('button', { name: 'Send for review' }).click();
+    await learner.getByText('Sent: a trainer will review your answer.').waitFor();
+
+    await trainer.reload();
+    const second = trainer.getByRole('listitem').filter({ hasText: 'calling a friend helped' });
+    await second.getByText('1 earlier version').waitFor();
+    const approve = second.getByRole('button', { name: 'Approve' });
+    await tabTo(trainer, approve);
+    await trainer.keyboard.press('Enter');
+    await second.getByRole('status').filter({ hasText: 'Approved. Lena can see it.' }).waitFor();
+    expect(await axeViolations(trainer)).toEqual([]);
+    await learner.reload();
+    await learner.getByText('A trainer approved your answer. This exercise is done.').waitFor();
+  });
+
   it('lists the certificate the one-item course earned, and verifies it publicly', async () => {
     // Marking "A page" done completed "Reading safely", its only item: a certificate.
     await learner.goto(`${haven.url}/training/certificates`);

@@ -4,6 +4,7 @@ export const TRAINING_PATHS = {
   course: '/training/courses/:id',
   item: '/training/items/:id',
   certificates: '/training/certificates',
+  reviews: '/training/reviews',
   verify: '/certificates/verify/:code',
 } as const;
 

@@ -8,6 +8,7 @@ const CoursesPage = lazyPage(() => import('./pages/CoursesPage.tsx'), 'CoursesPa
 const CoursePage = lazyPage(() => import('./pages/CoursePage.tsx'), 'CoursePage');
 const ItemPage = lazyPage(() => import('./pages/ItemPage.tsx'), 'ItemPage');
 const CertificatesPage = lazyPage(() => import('./pages/CertificatesPage.tsx'), 'CertificatesPage');
+const ReviewsPage = lazyPage(() => import('./pages/ReviewsPage.tsx'), 'ReviewsPage');
 const VerifyCertificatePage = lazyPage(
   () => import('./pages/VerifyCertificatePage.tsx'),
   'VerifyCertificatePage',
@@ -18,6 +19,7 @@ export function trainingRoutes(): ReactElement[] {
   const pages: Array<[string, ComponentType]> = [
     [P.courses, CoursesPage],
     [P.certificates, CertificatesPage],
+    [P.reviews, ReviewsPage],
     [P.course, CoursePage],
     [P.item, ItemPage],
     [P.verify, VerifyCertificatePage],

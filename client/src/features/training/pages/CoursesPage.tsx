@@ -15,12 +15,15 @@ export function CoursesPage() {
   const { t } = useTranslation();
   return (
     <MembersOnly title={t('training.courses.title')} text={t('training.signedOut')}>
-      {() => <Courses />}
+      {(user) => (
+        <Courses reviews={user.roles.includes('trainer') || user.roles.includes('admin')} />
+      )}
     </MembersOnly>
   );
 }
 
-function Courses() {
+/** `reviews`: trainers and admins also find their review queue here. */
+function Courses({ reviews }: { reviews: boolean }) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useLoad('courses', () => training.courses());
   const failed = state.status === 'failed' ? state : null;
@@ -32,6 +35,12 @@ function Courses() {
     <Page title={t('training.courses.title')} intro={t('training.courses.intro')}>
       <p>
         <Link href={TRAINING_PATHS.certificates}>{t('training.certificates.link')}</Link>
+        {reviews && (
+          <>
+            {' · '}
+            <Link href={TRAINING_PATHS.reviews}>{t('training.reviews.link')}</Link>
+          </>
+        )}
       </p>
       {loading && <Loading />}
       {failed && <LoadFailed error={failed.code} onRetry={reload} />}
