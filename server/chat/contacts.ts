@@ -6,6 +6,7 @@ import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
+import { countsIn, readMarkersOf } from './chat-list.ts';
 import type { ContactModels, ContactPairDoc } from './contact-models.ts';
 import type { ChatModels } from './models.ts';
 
@@ -20,8 +21,6 @@ import type { ChatModels } from './models.ts';
 
 /** Requests waiting for an answer, per asker: enough for anyone, too few to spam a group. */
 const OPEN_REQUESTS_MAX = 30;
-/** Unread counts stop here, as for groups ("99+"). */
-const UNREAD_CAP = 100;
 const NOT_TAKING = 'this member is not taking contact requests from you';
 
 const oid = (id: string) => new Types.ObjectId(id);
@@ -333,31 +332,25 @@ export class Contacts {
   ): Promise<Array<Contact | null>> {
     const others = pairs.map((p) => this.#otherOf(p, userId));
     const people = await this.#users.publicUsers(others.filter((id) => id !== null));
-    const reads = await this.#m.Read.find({
-      userId: oid(userId),
-      groupId: { $in: pairs.map((p) => p._id) },
-    }).lean();
-    const readOf = new Map(reads.map((r) => [String(r.groupId), r.lastReadId]));
+    const readOf = await readMarkersOf(
+      this.#m,
+      userId,
+      pairs.map((p) => p._id),
+    );
     return Promise.all(
       pairs.map(async (p, i) => {
         const other = others[i] ?? null;
         const status = this.#statusOf(p, userId, other);
         if (!status) return null;
-        const since = readOf.get(String(p._id));
-        const [unread, last] = await Promise.all([
-          this.#m.Message.countDocuments(
-            {
-              groupId: p._id,
-              ...(since ? { _id: { $gt: since } } : {}),
-              senderId: { $ne: oid(userId) },
-              deletedAt: null,
-            },
-            { limit: UNREAD_CAP },
-          ),
-          this.#m.Message.findOne({ groupId: p._id }, { createdAt: 1 }).sort({ _id: -1 }).lean(),
-        ]);
+        const { unread, lastMessageAt } = await countsIn(
+          this.#m,
+          oid(userId),
+          p._id,
+          readOf.get(String(p._id)),
+          false,
+        );
         // Nothing ever said and nothing pending: no need to list them.
-        if (status === 'former' && !last) return null;
+        if (status === 'former' && !lastMessageAt) return null;
         return {
           userId: other,
           name: other ? (people.get(other)?.displayName ?? null) : null,
@@ -365,7 +358,7 @@ export class Contacts {
           conversationId: String(p._id),
           presence: (other && status === 'contact' && presences.get(other)) || null,
           unread,
-          lastMessageAt: last ? last.createdAt.getTime() : null,
+          lastMessageAt,
         };
       }),
     );

@@ -5,7 +5,9 @@ import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
+import { groupSummaries } from './chat-list.ts';
 import type { Contacts } from './contacts.ts';
+import { eraseLines, exportLines } from './line-data.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
 import type { ChatModeration } from './moderation.ts';
 
@@ -17,8 +19,6 @@ import type { ChatModeration } from './moderation.ts';
  */
 
 const DEFAULT_PAGE = 50;
-/** Unread counts stop here: "99+" says enough, and the count stays one short index scan. */
-const UNREAD_CAP = 100;
 /** A reply shows the start of the line it answers. */
 const EXCERPT = 120;
 /** Distinct emoji on one line at most (a bound on the document, not a taste). */
@@ -277,7 +277,7 @@ export class ChatService {
    */
   async summaries(actor: Actor): Promise<ChatGroupSummary[]> {
     const [groups, conversations] = await Promise.all([
-      this.#groupSummaries(actor),
+      groupSummaries(this.#m, this.#groups, actor.id),
       this.contacts.list(actor),
     ]);
     return [
@@ -296,80 +296,14 @@ export class ChatService {
     ];
   }
 
-  async #groupSummaries(actor: Actor): Promise<ChatGroupSummary[]> {
-    const groups = await this.#groups.groupsOf(actor.id);
-    const reads = await this.#m.Read.find({ userId: oid(actor.id) }).lean();
-    const readOf = new Map(reads.map((r) => [String(r.groupId), r.lastReadId]));
-    const me = oid(actor.id);
-    return Promise.all(
-      groups.map(async ({ id, name }) => {
-        const groupId = oid(id);
-        const since = readOf.get(id);
-        const after = since ? { _id: { $gt: since } } : {};
-        const [unread, mentions, last] = await Promise.all([
-          this.#m.Message.countDocuments(
-            { groupId, ...after, senderId: { $ne: me }, deletedAt: null },
-            { limit: UNREAD_CAP },
-          ),
-          this.#m.Message.countDocuments(
-            { mentions: me, groupId, ...after, deletedAt: null },
-            { limit: UNREAD_CAP },
-          ),
-          this.#m.Message.findOne({ groupId }, { createdAt: 1 }).sort({ _id: -1 }).lean(),
-        ]);
-        return {
-          kind: 'group' as const,
-          groupId: id,
-          name,
-          unread,
-          mentions,
-          lastMessageAt: last ? last.createdAt.getTime() : null,
-          online: null,
-        };
-      }),
-    );
-  }
-
   /** A member's own lines, for "download my data". */
-  async exportFor(userId: string) {
-    const mine = await this.#m.Message.find({ senderId: oid(userId) })
-      .sort({ _id: 1 })
-      .lean();
-    return mine.map((m) => ({
-      kind: m.kind ?? 'group',
-      groupId: String(m.groupId),
-      text: m.text,
-      createdAt: m.createdAt.toISOString(),
-      editedAt: m.editedAt?.toISOString() ?? null,
-      deleted: m.deletedAt !== null,
-    }));
+  exportFor(userId: string) {
+    return exportLines(this.#m, userId);
   }
 
-  /**
-   * With the account: their lines become tombstones from "a deleted member" (the
-   * conversation keeps its shape; nothing of theirs stays), their reactions and read markers go.
-   */
-  async eraseFor(userId: string): Promise<void> {
-    const id = oid(userId);
-    await this.#m.Message.updateMany(
-      { senderId: id },
-      { $set: { senderId: null, text: null, deletedAt: new Date(), mentions: [], reactions: [] } },
-    );
-    await this.#m.Message.updateMany(
-      { 'replyTo.senderId': id },
-      { $set: { 'replyTo.senderId': null, 'replyTo.excerpt': null } },
-    );
-    await this.#m.Message.updateMany(
-      { 'reactions.userIds': id },
-      { $pull: { 'reactions.$[].userIds': id } },
-    );
-    // A reaction only they had goes with them.
-    await this.#m.Message.updateMany(
-      { reactions: { $elemMatch: { userIds: { $size: 0 } } } },
-      { $pull: { reactions: { userIds: { $size: 0 } } } },
-    );
-    await this.#m.Message.updateMany({ mentions: id }, { $pull: { mentions: id } });
-    await this.#m.Read.deleteMany({ userId: id });
+  /** With the account: their lines become tombstones from "a deleted member". */
+  eraseFor(userId: string): Promise<void> {
+    return eraseLines(this.#m, userId);
   }
 
   /**
