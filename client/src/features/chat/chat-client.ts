@@ -25,6 +25,7 @@ import {
   sendRetried,
   summaryRead,
 } from './chat-state.ts';
+import { OnlineWatch } from './online-watch.ts';
 import {
   type ChatPayload,
   type ChatRequester,
@@ -47,8 +48,6 @@ export type ChatSocket = HavenSocket<
 export type ChatSocketFactory = (onRefused: (refusal: ConnectRefusal) => void) => ChatSocket;
 
 export const FIRST_PAGE = 50;
-/** The chat list's online counts follow presence changes this often at most. */
-const ONLINE_REFRESH_MS = 5_000;
 /** At most one "typing" signal this often; others see it for a few seconds (timeline.ts). */
 export const TYPING_EVERY_MS = 3_000;
 
@@ -119,7 +118,7 @@ export class ChatClient {
     bindChatEvents(socket, this.#store, this.selfId);
     // A contact accepted (or ended): their conversation joins (or leaves) the chat list.
     socket.on('contact:changed', () => void this.loadGroups({ quiet: true }));
-    socket.on('chat:presence', () => this.#presenceMoved());
+    socket.on('chat:presence', () => this.#online.moved());
   }
 
   /** Listens to a push on this client's socket; returns how to stop. */
@@ -370,31 +369,19 @@ export class ChatClient {
    */
   async loadGroups({ quiet = false }: { quiet?: boolean } = {}): Promise<void> {
     try {
-      const { groups } = await this.#request('chat:groups', { online: this.#watchingOnline });
+      const { groups } = await this.#request('chat:groups', { online: this.#online.on });
       this.#store.setState({ groups, groupsError: null });
     } catch (error) {
       if (!quiet) this.#store.setState({ groupsError: chatErrorOf(error).code });
     }
   }
 
-  #watchingOnline = false;
-  #onlineTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #online = new OnlineWatch(() => void this.loadGroups({ quiet: true }));
 
-  /**
-   * While the chat list is shown it says how many are online in each chat: asked with the
-   * list, and asked again at most every few seconds while presence changes arrive.
-   */
+  /** While the chat list is shown, it says who is online in each chat (online-watch.ts). */
   watchOnline(on: boolean): void {
-    this.#watchingOnline = on;
+    this.#online.set(on);
     if (on) void this.loadGroups();
-  }
-
-  #presenceMoved(): void {
-    if (!this.#watchingOnline || this.#onlineTimer) return;
-    this.#onlineTimer = setTimeout(() => {
-      this.#onlineTimer = null;
-      if (this.#watchingOnline && !this.#closed) void this.loadGroups({ quiet: true });
-    }, ONLINE_REFRESH_MS);
   }
 
   #notice(error: unknown): void {
@@ -410,7 +397,7 @@ export class ChatClient {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    if (this.#onlineTimer) clearTimeout(this.#onlineTimer);
+    this.#online.stop();
     this.#socket.removeAllListeners();
     this.#socket.disconnect();
   }
