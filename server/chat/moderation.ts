@@ -173,10 +173,6 @@ export class ChatModeration {
       );
   }
 
-  async #restrictionOf(userId: string, groupId: string) {
-    return this.#m.Restriction.findOne({ groupId: oid(groupId), userId: oid(userId) }).lean();
-  }
-
   async #mustModerate(actor: Actor, groupId: string): Promise<void> {
     if ((await this.#groups.roleIn(actor, groupId)) !== 'moderator')
       throw new AppError('FORBIDDEN', 'only the group’s moderators can do this');
