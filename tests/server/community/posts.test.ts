@@ -62,6 +62,11 @@ describe('sharing posts', () => {
       [postBody({ kind: 'article', url: 'javascript:alert(1)' }), 'url'],
       [postBody({ kind: 'article', url: 'data:text/html,<script>x</script>' }), 'url'],
       [postBody({ kind: 'article', url: 'https://user:secret@example.net/a' }), 'url'],
+      // Not addresses at all: once a 500, now field errors like any other.
+      [postBody({ kind: 'article', url: 'example.com' }), 'url'],
+      [postBody({ kind: 'article', url: 'http://' }), 'url'],
+      [postBody({ kind: 'article', url: '//x' }), 'url'],
+      [postBody({ kind: 'article', url: 'https://example.net\\@evil.example/a' }), 'url'],
       [postBody({ point: 5 }), 'point'],
       [postBody({ point: '2' }), 'point'],
       [postBody({ title: '' }), 'title'],
