@@ -10,7 +10,7 @@ import { trainers } from '../trainers-api.ts';
 /**
  * The organisation's training policy, for admins: whether completing the facilitator track
  * grants the facilitator role by itself. The box saves when it changes; what is shown is
- * always what the server answered.
+ * what the server answered (a refused change is put back).
  */
 export function PolicySection() {
   const { t } = useTranslation();
@@ -26,6 +26,8 @@ export function PolicySection() {
   const change = (on: boolean) => {
     if (busy) return;
     setBusy(true);
+    // Shown at once; put back as it was if the server refuses.
+    setSaved(on);
     setSaid(null);
     setProblem(null);
     trainers
@@ -38,7 +40,10 @@ export function PolicySection() {
             : t('training.policy.savedOff'),
         );
       })
-      .catch((error: unknown) => setProblem(t(errorMessageKey(asApiError(error).code))))
+      .catch((error: unknown) => {
+        setSaved(!on);
+        setProblem(t(errorMessageKey(asApiError(error).code)));
+      })
       .finally(() => setBusy(false));
   };
 
