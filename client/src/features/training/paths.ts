@@ -5,12 +5,15 @@ export const TRAINING_PATHS = {
   item: '/training/items/:id',
   certificates: '/training/certificates',
   reviews: '/training/reviews',
+  cohorts: '/training/cohorts',
+  cohort: '/training/cohorts/:id',
   verify: '/certificates/verify/:code',
 } as const;
 
 const encode = encodeURIComponent;
 
 export const coursePath = (id: string) => `/training/courses/${encode(id)}`;
+export const cohortPath = (id: string) => `/training/cohorts/${encode(id)}`;
 export const itemPath = (id: string) => `/training/items/${encode(id)}`;
 export const verifyPath = (code: string) => `/certificates/verify/${encode(code)}`;
 export const certificatePdfUrl = (code: string) => `/api/certificates/${encode(code)}/pdf`;

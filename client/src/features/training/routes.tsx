@@ -3,12 +3,15 @@ import { Route } from 'wouter';
 import { lazyPage } from '../../routing/lazy-page.ts';
 import { TRAINING_PATHS as P } from './paths.ts';
 import './training.css';
+import './cohorts.css';
 
 const CoursesPage = lazyPage(() => import('./pages/CoursesPage.tsx'), 'CoursesPage');
 const CoursePage = lazyPage(() => import('./pages/CoursePage.tsx'), 'CoursePage');
 const ItemPage = lazyPage(() => import('./pages/ItemPage.tsx'), 'ItemPage');
 const CertificatesPage = lazyPage(() => import('./pages/CertificatesPage.tsx'), 'CertificatesPage');
 const ReviewsPage = lazyPage(() => import('./pages/ReviewsPage.tsx'), 'ReviewsPage');
+const CohortsPage = lazyPage(() => import('./pages/CohortsPage.tsx'), 'CohortsPage');
+const CohortPage = lazyPage(() => import('./pages/CohortPage.tsx'), 'CohortPage');
 const VerifyCertificatePage = lazyPage(
   () => import('./pages/VerifyCertificatePage.tsx'),
   'VerifyCertificatePage',
@@ -20,6 +23,8 @@ export function trainingRoutes(): ReactElement[] {
     [P.courses, CoursesPage],
     [P.certificates, CertificatesPage],
     [P.reviews, ReviewsPage],
+    [P.cohorts, CohortsPage],
+    [P.cohort, CohortPage],
     [P.course, CoursePage],
     [P.item, ItemPage],
     [P.verify, VerifyCertificatePage],
