@@ -279,6 +279,36 @@ describe('reports and moderation', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('lets no moderator decide a report about their own post or comment', async () => {
+    const moderator = await t.member(['moderator']);
+    const post = await createPost(moderator);
+    const reporter = await t.member();
+    const filed = await report(reporter, post.id, 'harmful');
+    const comment = await moderator.client.post(`/api/posts/${post.id}/comments`, {
+      body: 'My own reply',
+    });
+    const onComment = await reporter.client.post(
+      `/api/posts/${post.id}/comments/${comment.body.comment.id}/report`,
+      { reason: 'harmful' },
+    );
+    for (const id of [filed.body.report.id, onComment.body.report.id])
+      for (const action of ['dismiss', 'hide']) {
+        const own = await moderator.client.patch(`/api/reports/${id}`, { action });
+        expect(own.status, action).toBe(403);
+        expect(own.body.error.code).toBe('FORBIDDEN');
+      }
+    // Nothing changed: the reports wait for another moderator, who can decide them.
+    const open = await moderator.client.get('/api/reports?limit=100');
+    expect(open.body.items.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining([filed.body.report.id, onComment.body.report.id]),
+    );
+    const other = await t.member(['moderator']);
+    const decided = await other.client.patch(`/api/reports/${filed.body.report.id}`, {
+      action: 'dismiss',
+    });
+    expect(decided.status).toBe(200);
+  });
+
   it('hides a reported comment for everyone but its author and staff', async () => {
     const author = await t.member();
     const post = await createPost(author);
