@@ -112,6 +112,7 @@ export function createApi(deps: ApiDeps) {
     redisClient: deps.redisClient,
     limitsNamespace: ns,
     publicUrl: deps.publicUrl,
+    closeMemberSockets: deps.closeMemberSockets,
   };
   mountCommunity(feature, deps.services.groups);
   accountData.register('groupChat', {

@@ -26,6 +26,7 @@ export function mountProgramme(ctx: FeatureContext): void {
   mountProposalRoutes(ctx.api, proposals);
   mountPartnerRoutes(ctx.api, {
     partners,
+    closeMemberSockets: ctx.closeMemberSockets,
     enquiries,
     enquiryLimit: createLimiter(ctx.redisClient, {
       keyPrefix: `${ctx.limitsNamespace}:programme-enquiry`,

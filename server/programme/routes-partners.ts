@@ -24,7 +24,12 @@ import type { PartnerService } from './partners.ts';
 /** Partner organisations (public pages, admin edits) and the collaboration form. */
 export function mountPartnerRoutes(
   api: ApiRoutes,
-  deps: { partners: PartnerService; enquiries: EnquiryService; enquiryLimit: Limiter },
+  deps: {
+    partners: PartnerService;
+    enquiries: EnquiryService;
+    enquiryLimit: Limiter;
+    closeMemberSockets: (userId: string) => void;
+  },
 ): void {
   const { partners, enquiries } = deps;
 
@@ -88,7 +93,12 @@ export function mountPartnerRoutes(
       response: partnerResponse,
       status: 200,
     },
-    async ({ params, body }) => ({ partner: await partners.addStaff(params.id, body.userId) }),
+    async ({ params, body }) => {
+      const partner = await partners.addStaff(params.id, body.userId);
+      // Open sockets carry the organisation they were opened with, as they carry roles.
+      deps.closeMemberSockets(body.userId);
+      return { partner };
+    },
   );
 
   api.delete(
@@ -100,7 +110,11 @@ export function mountPartnerRoutes(
       params: staffParams,
       response: partnerResponse,
     },
-    async ({ params }) => ({ partner: await partners.removeStaff(params.id, params.userId) }),
+    async ({ params }) => {
+      const partner = await partners.removeStaff(params.id, params.userId);
+      deps.closeMemberSockets(params.userId);
+      return { partner };
+    },
   );
 
   api.post(

@@ -17,4 +17,9 @@ export interface FeatureContext {
   limitsNamespace: string;
   /** The address people use (PUBLIC_URL), for links in files that leave Haven (calendar files). */
   publicUrl: string | undefined;
+  /**
+   * Ends a member's open sockets on every node: they carry who the member was when opened
+   * (roles, partner), and reconnect as who they are now.
+   */
+  closeMemberSockets: (userId: string) => void;
 }

@@ -149,6 +149,35 @@ describe('Socket.IO handshake', () => {
     expect(await closed).toBe('io server disconnect');
   });
 
+  it('closes a member’s sockets when they join or leave a partner’s staff', async () => {
+    const admin = await signUpAs(haven, ['admin']);
+    const partner = await admin.client.post('/api/partners', {
+      name: 'Harbour Recovery Service',
+      slug: `harbour-${Date.now().toString(36)}`,
+      description: 'A treatment provider running meetings in its service.',
+      area: { country: 'GB', city: 'Leeds' },
+    });
+    expect(partner.status).toBe(201);
+    const staff = await signUpAs(haven, ['facilitator']);
+    const cookie = `haven_session=${staff.client.cookie('haven_session')}`;
+    // Open sockets carry the organisation they were opened with, as they carry roles.
+    const paths = [
+      ['post', `/api/partners/${partner.body.partner.id}/staff`],
+      ['delete', `/api/partners/${partner.body.partner.id}/staff/${staff.id}`],
+    ] as const;
+    for (const [method, path] of paths) {
+      const socket = open(NAMESPACES.chat, { cookie });
+      expect(await outcome(socket)).toEqual({ connected: true });
+      const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      const changed =
+        method === 'post'
+          ? await admin.client.post(path, { userId: staff.id })
+          : await admin.client.delete(path);
+      expect(changed.status, path).toBe(200);
+      expect(await closed).toBe('io server disconnect');
+    }
+  });
+
   it('counts refusals by code in /metrics', async () => {
     const body = await (await fetch(`${haven.url}/metrics`)).text();
     expect(body).toMatch(
