@@ -40,9 +40,15 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     secure: deps.secureCookies,
     path: '/',
   };
+  // A new session, or none: a new CSRF token bound to it (csrf.ts); the browser fetches it.
   const setSession = (res: Response, token: string) =>
-    res.cookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_TTL_MS });
-  const clearSession = (res: Response) => res.clearCookie(SESSION_COOKIE, cookieOptions);
+    res
+      .cookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_TTL_MS })
+      .cookie(CSRF_COOKIE, issueCsrfToken(token), cookieOptions);
+  const clearSession = (res: Response) =>
+    res
+      .clearCookie(SESSION_COOKIE, cookieOptions)
+      .cookie(CSRF_COOKIE, issueCsrfToken(undefined), cookieOptions);
 
   api.get(
     '/auth/csrf',
@@ -53,7 +59,7 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       response: csrfResponse,
     },
     ({ req, res }) => {
-      const csrfToken = issueCsrfToken(req.cookies?.[CSRF_COOKIE]);
+      const csrfToken = issueCsrfToken(req.cookies?.[SESSION_COOKIE], req.cookies?.[CSRF_COOKIE]);
       res.cookie(CSRF_COOKIE, csrfToken, cookieOptions);
       return { csrfToken };
     },

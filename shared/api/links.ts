@@ -14,6 +14,7 @@ import { z } from 'zod';
 const LINK_MAX = 2000;
 const DOMAIN = z.regexes.domain;
 // Whitespace, C0/C1 controls, zero-width and bidi marks anywhere in the text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
 const HIDDEN = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;
 
 function link(protocols: readonly string[], message: string) {

@@ -41,6 +41,9 @@ export class ApiClient {
       const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
       if (expired) this.#cookies.delete(name.trim());
       else this.#cookies.set(name.trim(), value);
+      // Signing in and out gives a new CSRF token (bound to the session): like the browser
+      // client, which fetches it again, send the new one from now on.
+      if (name.trim() === 'haven_csrf' && this.csrfToken && !expired) this.csrfToken = value;
     }
     const text = await response.text();
     let json: unknown;

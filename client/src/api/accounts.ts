@@ -26,14 +26,20 @@ export function accountsApi(client: ApiClient = api) {
         throw error;
       }
     },
+    // Signing in or out gives a new CSRF token, bound to the new session (server csrf.ts).
     async register(input: RegisterInput): Promise<OwnUser> {
-      return (await client.post('/api/auth/register', input, userResponse)).user;
+      const { user } = await client.post('/api/auth/register', input, userResponse);
+      client.resetCsrf();
+      return user;
     },
     async login(input: LoginInput): Promise<OwnUser> {
-      return (await client.post('/api/auth/login', input, userResponse)).user;
+      const { user } = await client.post('/api/auth/login', input, userResponse);
+      client.resetCsrf();
+      return user;
     },
     async logout(): Promise<void> {
       await client.post('/api/auth/logout', {}, okSchema);
+      client.resetCsrf();
     },
     async updateProfile(patch: ProfileUpdate): Promise<OwnUser> {
       return (await client.patch('/api/me', patch, userResponse)).user;
@@ -44,6 +50,7 @@ export function accountsApi(client: ApiClient = api) {
     },
     async deleteAccount(): Promise<void> {
       await client.delete('/api/me');
+      client.resetCsrf();
     },
   };
 }

@@ -40,6 +40,42 @@ describe('CSRF', () => {
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('CSRF');
   });
+
+  it('binds the token to the session and gives a new one at sign-in', async () => {
+    const client = new ApiClient(haven.url);
+    const before = await client.fetchCsrf();
+    const email = uniqueEmail();
+    expect((await client.register(email, 'long enough pass', 'Ana')).status).toBe(201);
+    // Signing in rotated the token: the one from before no longer passes with the new session.
+    const rotated = client.cookie('haven_csrf');
+    expect(rotated).toBeDefined();
+    expect(rotated).not.toBe(before);
+    const stale = await client.patch('/api/me', { displayName: 'Ana B' });
+    expect(stale.status).toBe(200);
+    const cookies = `haven_session=${client.cookie('haven_session')}; haven_csrf=${before}`;
+    const withOld = await fetch(`${haven.url}/api/me`, {
+      method: 'PATCH',
+      headers: { cookie: cookies, 'x-csrf-token': before, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Mallory' }),
+    });
+    expect(withOld.status).toBe(403);
+    // Another member's token (cookie and header matching, as a planted cookie would) fails too.
+    const other = new ApiClient(haven.url);
+    await other.fetchCsrf();
+    await other.register(uniqueEmail(), 'long enough pass', 'Ben');
+    const theirs = other.cookie('haven_csrf') ?? '';
+    const planted = await fetch(`${haven.url}/api/me`, {
+      method: 'PATCH',
+      headers: {
+        cookie: `haven_session=${client.cookie('haven_session')}; haven_csrf=${theirs}`,
+        'x-csrf-token': theirs,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ displayName: 'Mallory' }),
+    });
+    expect(planted.status).toBe(403);
+    expect((await client.get('/api/me')).body.user.displayName).toBe('Ana B');
+  });
 });
 
 describe('register, log in, log out', () => {
