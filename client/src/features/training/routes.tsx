@@ -9,6 +9,8 @@ const CoursePage = lazyPage(() => import('./pages/CoursePage.tsx'), 'CoursePage'
 const ItemPage = lazyPage(() => import('./pages/ItemPage.tsx'), 'ItemPage');
 const CertificatesPage = lazyPage(() => import('./pages/CertificatesPage.tsx'), 'CertificatesPage');
 const ReviewsPage = lazyPage(() => import('./pages/ReviewsPage.tsx'), 'ReviewsPage');
+const AuthoringPage = lazyPage(() => import('./pages/AuthoringPage.tsx'), 'AuthoringPage');
+const CourseEditorPage = lazyPage(() => import('./pages/CourseEditorPage.tsx'), 'CourseEditorPage');
 const VerifyCertificatePage = lazyPage(
   () => import('./pages/VerifyCertificatePage.tsx'),
   'VerifyCertificatePage',
@@ -20,6 +22,8 @@ export function trainingRoutes(): ReactElement[] {
     [P.courses, CoursesPage],
     [P.certificates, CertificatesPage],
     [P.reviews, ReviewsPage],
+    [P.authoring, AuthoringPage],
+    [P.authoringCourse, CourseEditorPage],
     [P.course, CoursePage],
     [P.item, ItemPage],
     [P.verify, VerifyCertificatePage],

@@ -22,7 +22,7 @@ export function CoursesPage() {
   );
 }
 
-/** `reviews`: trainers and admins also find their review queue here. */
+/** `reviews`: trainers and admins also find their review queue and the authoring pages here. */
 function Courses({ reviews }: { reviews: boolean }) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useLoad('courses', () => training.courses());
@@ -39,6 +39,8 @@ function Courses({ reviews }: { reviews: boolean }) {
           <>
             {' · '}
             <Link href={TRAINING_PATHS.reviews}>{t('training.reviews.link')}</Link>
+            {' · '}
+            <Link href={TRAINING_PATHS.authoring}>{t('training.authoring.link')}</Link>
           </>
         )}
       </p>
