@@ -149,10 +149,10 @@ export function ModulesEditor({
                         type="button"
                         className="small"
                         data-focus={`${itemId}-edit`}
+                        aria-label={t('training.authoring.editNamed', { name: item.title })}
                         onClick={() => setEditing({ module: m, item: i, kind: item.kind })}
                       >
                         {t('training.authoring.edit')}
-                        <span className="visually-hidden">: {item.title}</span>
                       </button>
                       <MoveButtons
                         name={item.title}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /**
- * "Move up" and "Move down" for one entry, named with what they move. At either end the
+ * "Move up" and "Move down" for one entry, named with what they move ("Move up: Breathing"). At either end the
  * button stays focusable and says it cannot move (aria-disabled), so a keyboard user who
  * moved something to the top does not lose their place.
  */
@@ -28,20 +28,20 @@ export function MoveButtons({
         className="small"
         data-focus={`${focusId}-up`}
         aria-disabled={first || undefined}
+        aria-label={t('training.authoring.moveUpNamed', { name })}
         onClick={() => !first && onMove(-1)}
       >
         {t('training.authoring.moveUp')}
-        <span className="visually-hidden">: {name}</span>
       </button>
       <button
         type="button"
         className="small"
         data-focus={`${focusId}-down`}
         aria-disabled={last || undefined}
+        aria-label={t('training.authoring.moveDownNamed', { name })}
         onClick={() => !last && onMove(1)}
       >
         {t('training.authoring.moveDown')}
-        <span className="visually-hidden">: {name}</span>
       </button>
     </>
   );
