@@ -196,8 +196,11 @@ function problemOf(issue: z.core.$ZodIssue, form: ItemForm): ItemProblem {
     case 'too_big':
       if (issue.origin === 'string') return 'tooLong';
       return issue.origin === 'array' ? 'tooMany' : 'tooBig';
-    case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'whole';
+    case 'invalid_type': {
+      // Numbers are typed as text: blank is "fill this in", anything else "a whole number".
+      const typed = form[fieldOf(issue.path) as keyof ItemForm];
+      return typeof typed === 'string' && typed.trim() !== '' ? 'whole' : 'required';
+    }
     default:
       return 'invalid';
   }
