@@ -185,7 +185,7 @@ describe('a trainer writing a course', () => {
     await learner.getByRole('button', { name: 'Mark as done' }).click();
     await learner.getByText('You have completed this item.').waitFor();
 
-    await trainer.getByRole('button', { name: 'Preview as a learner' }).click();
+    await trainer.getByRole('button', { name: 'Back to editing' }).click();
     await trainer.getByRole('heading', { level: 2, name: 'Modules and items' }).waitFor();
     const moduleTitle = trainer.getByRole('textbox', { name: 'Title of module 1' });
     await moduleTitle.fill('Calm breathing');

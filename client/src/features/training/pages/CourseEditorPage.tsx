@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { CoursePatch, ModuleInput } from '../../../../../shared/training/content.ts';
@@ -69,19 +69,11 @@ function EditorView({
 }) {
   const { t } = useTranslation();
   const { course, draft } = data;
+  // The toggle stays where it is in both modes, so the keyboard focus stays on it.
   const [previewing, setPreviewing] = useState(false);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const switched = useRef(false);
-  useEffect(() => {
-    if (switched.current) toggleRef.current?.focus();
-  }, []);
   const itemCount = draft.modules.reduce((sum, module) => sum + module.items.length, 0);
   const saveFields = (fields: CourseFields) => save(courseFieldsPatch(draft, fields));
   const saveModules = (modules: ModuleInput[]) => save({ modules });
-  const toggle = () => {
-    switched.current = true;
-    setPreviewing((p) => !p);
-  };
   const published = course.version > 0;
   return (
     <Page title={draft.title}>
@@ -95,8 +87,10 @@ function EditorView({
         )}
       </nav>
       <p>
-        <button type="button" ref={toggleRef} aria-pressed={previewing} onClick={toggle}>
-          {t('training.authoring.preview.button')}
+        <button type="button" onClick={() => setPreviewing((p) => !p)}>
+          {previewing
+            ? t('training.authoring.preview.back')
+            : t('training.authoring.preview.button')}
         </button>
       </p>
       {previewing ? (

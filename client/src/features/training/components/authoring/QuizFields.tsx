@@ -197,9 +197,11 @@ function QuestionFields({
           );
         })}
         {question.options.length < MAX_OPTIONS && (
-          <button type="button" className="small secondary" onClick={addOption}>
-            {t('training.authoring.quiz.addOption', { number })}
-          </button>
+          <p>
+            <button type="button" className="small secondary" onClick={addOption}>
+              {t('training.authoring.quiz.addOption', { number })}
+            </button>
+          </p>
         )}
       </fieldset>
       <TextAreaField
