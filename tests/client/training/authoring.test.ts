@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../client/src/api/errors.ts';
 import {
   addModule,
   canAuthor,
@@ -22,6 +24,10 @@ import {
   previewAttempt,
   previewItem,
 } from '../../../client/src/features/training/authoring-items.ts';
+import {
+  placeText,
+  saveErrorText,
+} from '../../../client/src/features/training/components/authoring/save-error.ts';
 import {
   coursePatchBody,
   type ItemInput,
@@ -299,5 +305,31 @@ describe('preview', () => {
       transcript: '',
     };
     expect(previewItem(video, 'c'.repeat(24), 'm1').minutes).toBe(2);
+  });
+});
+
+describe('refusals in words', () => {
+  // A stand-in for i18next's t: the key and its values, so the test reads what is said where.
+  const t = ((key: string, values?: Record<string, unknown>) =>
+    values ? `${key}(${Object.values(values).join('|')})` : key) as unknown as TFunction;
+
+  it('says which fields the server refused, by their place in the course', () => {
+    const error = new ApiError('INVALID_INPUT', 400, {
+      'modules.1.items.0.questions.2.correct': ['a single-choice question has one correct option'],
+      title: ['too long'],
+    });
+    expect(saveErrorText(t, error)).toBe(
+      'training.authoring.problem.refused(training.authoring.place.module(2), training.authoring.place.item(1), training.authoring.place.question(3): training.authoring.field.correct; training.authoring.field.title)',
+    );
+    expect(placeText(t, 'modules.0.items.0.somethingNew')).toBe(
+      'training.authoring.place.module(1), training.authoring.place.item(1): training.authoring.field.other',
+    );
+  });
+
+  it('names the body limit when the server refuses without fields, else the code', () => {
+    expect(saveErrorText(t, new ApiError('INVALID_INPUT', 400))).toBe(
+      'training.authoring.problem.tooLarge',
+    );
+    expect(saveErrorText(t, new ApiError('FORBIDDEN', 403))).toBe('errors.FORBIDDEN');
   });
 });

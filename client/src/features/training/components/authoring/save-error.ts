@@ -46,16 +46,17 @@ export function placeText(t: TFunction, path: string): string {
 }
 
 /**
- * A refused save in words: which fields, by place in the course, for invalid input; for
- * publishing, why it cannot happen (`publishRefusal`); else the code's own message.
+ * A refused save in words: which fields, by place in the course, for invalid input. Invalid
+ * input without fields is the one refusal no schema names: a body over Haven's 100 kB limit
+ * (the editor sends the whole `modules` list). Anything else: the code's own message.
  */
-export function saveErrorText(t: TFunction, error: unknown, publishRefusal?: string): string {
+export function saveErrorText(t: TFunction, error: unknown): string {
   const apiError = asApiError(error);
   const paths = Object.keys(apiError.fields);
   if (apiError.code === 'INVALID_INPUT' && paths.length > 0)
     return t('training.authoring.problem.refused', {
       places: paths.map((path) => placeText(t, path)).join('; '),
     });
-  if (apiError.code === 'INVALID_TRANSITION' && publishRefusal) return publishRefusal;
+  if (apiError.code === 'INVALID_INPUT') return t('training.authoring.problem.tooLarge');
   return t(errorMessageKey(apiError.code));
 }
