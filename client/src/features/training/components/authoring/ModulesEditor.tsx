@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ITEM_KINDS,
@@ -23,10 +23,13 @@ import { MoveButtons } from './MoveButtons.tsx';
 import { RemoveButton } from './RemoveButton.tsx';
 import { saveErrorText } from './save-error.ts';
 
-/** Which item form is open: an item of a module (by index), or a new one (`item: null`). */
-type Editing = { module: number; item: number | null; kind: ItemKind } | null;
+/**
+ * Which item form is open, by keys (the server gives every saved module and item one), so a
+ * reorder while a form is open keeps it on its item: an item, or a new one (`item: null`).
+ */
+type Editing = { module: string; item: string | null; kind: ItemKind } | null;
 
-/** After a change, focus goes back to the control the author used (or its neighbour). */
+/** After a change, focus goes back to the control the author used. */
 function focusLater(selector: string) {
   requestAnimationFrame(() =>
     document.querySelector<HTMLElement>(`[data-focus="${selector}"]`)?.focus(),
@@ -48,12 +51,13 @@ export function ModulesEditor({
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Editing>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A ref, not state: a second press before React re-renders must not send twice.
+  const busy = useRef(false);
 
   /** Saves `next`; on success focus goes to `focus`, on refusal the reason is shown. */
   const change = async (next: ModuleInput[], focus?: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(true);
+    if (busy.current) return false;
+    busy.current = true;
     setAlert(null);
     try {
       await onSave(next);
@@ -63,17 +67,22 @@ export function ModulesEditor({
       setAlert(saveErrorText(t, error));
       return false;
     } finally {
-      setBusy(false);
+      busy.current = false;
     }
   };
   /** Item forms save through here: their own form shows a refusal. */
   const saveItem = async (
-    moduleIndex: number,
-    itemIndex: number | null,
+    moduleKey: string,
+    itemKey: string | null,
     item: ItemInput,
     focus: string,
   ) => {
-    await onSave(putItem(modules, moduleIndex, itemIndex, item));
+    const moduleIndex = modules.findIndex((module) => module.key === moduleKey);
+    const found =
+      moduleIndex < 0
+        ? -1
+        : (modules[moduleIndex]?.items ?? []).findIndex((i) => i.key === itemKey);
+    await onSave(putItem(modules, moduleIndex, found < 0 ? null : found, item));
     setEditing(null);
     focusLater(focus);
   };
@@ -83,7 +92,8 @@ export function ModulesEditor({
       <FormAlert message={alert} />
       {modules.length === 0 && <p>{t('training.authoring.noModules')}</p>}
       {modules.map((module, m) => {
-        const moduleId = `module-${module.key ?? m}`;
+        const moduleKey = module.key ?? '';
+        const moduleId = `module-${moduleKey}`;
         const moduleName = module.title;
         return (
           <section
@@ -122,7 +132,7 @@ export function ModulesEditor({
             <ol className="training-items">
               {module.items.map((item, i) => {
                 const itemId = `${moduleId}-item-${item.key ?? i}`;
-                const open = editing?.module === m && editing.item === i;
+                const open = editing?.module === moduleKey && editing.item === item.key;
                 if (open)
                   return (
                     <li key={item.key ?? i}>
@@ -130,7 +140,9 @@ export function ModulesEditor({
                         initial={itemForm(item)}
                         heading={t('training.authoring.item.editHeading', { title: item.title })}
                         serverPrefix={`modules.${m}.items.${i}.`}
-                        onSave={(next) => saveItem(m, i, next, `${itemId}-edit`)}
+                        onSave={(next) =>
+                          saveItem(moduleKey, item.key ?? null, next, `${itemId}-edit`)
+                        }
                         onCancel={() => {
                           setEditing(null);
                           focusLater(`${itemId}-edit`);
@@ -150,7 +162,9 @@ export function ModulesEditor({
                         className="small"
                         data-focus={`${itemId}-edit`}
                         aria-label={t('training.authoring.editNamed', { name: item.title })}
-                        onClick={() => setEditing({ module: m, item: i, kind: item.kind })}
+                        onClick={() =>
+                          setEditing({ module: moduleKey, item: item.key ?? null, kind: item.kind })
+                        }
                       >
                         {t('training.authoring.edit')}
                       </button>
@@ -177,14 +191,14 @@ export function ModulesEditor({
                 );
               })}
             </ol>
-            {editing?.module === m && editing.item === null ? (
+            {editing?.module === moduleKey && editing.item === null ? (
               <ItemEditor
                 initial={blankItemForm(editing.kind)}
                 heading={t('training.authoring.item.newHeading', {
                   kind: t(`training.kind.${editing.kind}`),
                 })}
                 serverPrefix={`modules.${m}.items.${module.items.length}.`}
-                onSave={(item) => saveItem(m, null, item, `${moduleId}-add`)}
+                onSave={(item) => saveItem(moduleKey, null, item, `${moduleId}-add`)}
                 onCancel={() => {
                   setEditing(null);
                   focusLater(`${moduleId}-add`);
@@ -193,7 +207,7 @@ export function ModulesEditor({
             ) : (
               <AddItem
                 focusId={`${moduleId}-add`}
-                onAdd={(kind) => setEditing({ module: m, item: null, kind })}
+                onAdd={(kind) => setEditing({ module: moduleKey, item: null, kind })}
               />
             )}
           </section>
