@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from './accounts/sessions.ts';
 import { createApi } from './api.ts';
 import { LivePresence, PRESENCE_TTL_SECONDS } from './chat/live-presence.ts';
 import { Presence } from './chat/presence.ts';
+import { createSendClaims } from './chat/send-claims.ts';
 import { bindChatSockets, presenceAnnouncer } from './chat/socket.ts';
 import type { Config } from './infra/config.ts';
 import { AppError } from './infra/errors.ts';
@@ -179,6 +180,7 @@ export function createApp(deps: AppDeps): HavenApp {
       points: deps.chatSendLimit ?? 6,
       durationSeconds: 5,
     }),
+    sendClaims: createSendClaims(deps.redis.client, deps.limitsNamespace ?? 'haven'),
     logger: deps.logger,
     metrics: deps.metrics,
   });

@@ -105,9 +105,16 @@ export class ChatModeration {
    * settings, in one round trip (service.ts reads them beside the membership).
    */
   async termsOf(userId: string, groupId: string): Promise<ChatTerms> {
+    // Through the driver, as GroupService.roleIn: asked for every line.
     const [restriction, settings] = await Promise.all([
-      this.#restrictionOf(userId, groupId),
-      this.#m.Settings.findOne({ groupId: oid(groupId) }, { slowModeSeconds: 1 }).lean(),
+      this.#m.Restriction.collection.findOne<ChatRestrictionDoc>({
+        groupId: oid(groupId),
+        userId: oid(userId),
+      }),
+      this.#m.Settings.collection.findOne<{ slowModeSeconds?: number }>(
+        { groupId: oid(groupId) },
+        { projection: { slowModeSeconds: 1 } },
+      ),
     ]);
     return { restriction, slowModeSeconds: settings?.slowModeSeconds ?? 0 };
   }
@@ -164,10 +171,6 @@ export class ChatModeration {
         `slow mode: try again in ${Math.ceil(waitMs / 1000)} seconds`,
         waitMs,
       );
-  }
-
-  async #restrictionOf(userId: string, groupId: string) {
-    return this.#m.Restriction.findOne({ groupId: oid(groupId), userId: oid(userId) }).lean();
   }
 
   async #mustModerate(actor: Actor, groupId: string): Promise<void> {

@@ -35,6 +35,15 @@ export interface SendInput {
 }
 
 type ReplyRef = NonNullable<ChatMessageDoc['replyTo']>;
+type Names = Map<string, PublicUser>;
+
+/** How a group line is shown while it is written, and taken back if the write fails. */
+export interface EarlyDelivery {
+  /** Whether this is the line's first attempt (send-claims.ts). */
+  claimed: Promise<boolean>;
+  show(message: ChatMessage): void;
+  withdraw(message: ChatMessage): void;
+}
 
 interface Place {
   kind: 'group' | 'private';
@@ -66,61 +75,89 @@ export class ChatService {
    * `created` is false when a retry found the line already stored. `gate` is the caller's
    * own check (the sender's rate limit), run beside the reads here: every check that does
    * not depend on another is one round trip together, and nothing is stored unless all pass.
+   * With `early`, a group line whose first attempt it is (send-claims.ts) is shown before
+   * its write finishes; `shown` then says the caller need not broadcast it again.
    */
   async send(
     actor: Actor,
     input: SendInput,
     gate: Promise<void> = Promise.resolve(),
-  ): Promise<{ message: ChatMessage; created: boolean }> {
-    const [place, passed, replyTo] = await Promise.allSettled([
+    early?: EarlyDelivery,
+  ): Promise<{ message: ChatMessage; created: boolean; shown: boolean }> {
+    const reply = this.#replyTo(input.groupId, input.replyTo);
+    // Names are read with the checks: a line can only be shown once it has its sender's.
+    const names = reply.then(
+      (r) => this.#users.publicUsers(r?.senderId ? [actor.id, String(r.senderId)] : [actor.id]),
+      () => new Map<string, PublicUser>(),
+    );
+    const [place, passed, replyTo, people, claimed] = await Promise.allSettled([
       this.#placeOf(actor, input.groupId, 'write'),
       gate,
-      this.#replyTo(input.groupId, input.replyTo),
+      reply,
+      names,
+      early?.claimed ?? false,
     ]);
     // In this order, so an outsider learns nothing from a reply's or a limit's answer.
-    for (const outcome of [place, passed, replyTo])
+    for (const outcome of [place, passed, replyTo, people])
       if (outcome.status === 'rejected') throw outcome.reason;
     const { kind } = (place as PromiseFulfilledResult<Place>).value;
     const groupId = oid(input.groupId);
     const senderId = oid(actor.id);
-    const reply = (replyTo as PromiseFulfilledResult<ReplyRef | null>).value;
     // Two people in a conversation need no @: the other is told of every line.
     const mentions =
       kind === 'group'
         ? await this.#mentionable(input.groupId, input.mentions ?? [], actor.id)
         : [];
     await indexesReady(this.#m.Message);
-    // No look-up before the insert: the unique index finds a retry (below), and a first send,
-    // by far the common case, saves a round trip. Names are read beside the insert.
-    const names = this.#users.publicUsers(
-      [actor.id, reply?.senderId ? String(reply.senderId) : null].filter((id) => id !== null),
-    );
+    // The whole document, written by the driver: every field is already checked (the
+    // payload's schema, the reply and mentions above), and skipping mongoose's document
+    // machinery takes about a millisecond of CPU off each line (bench:chat's profile).
+    const doc: ChatMessageDoc = {
+      _id: new Types.ObjectId(),
+      kind,
+      groupId,
+      senderId,
+      clientId: input.clientId,
+      text: input.text,
+      replyTo: (replyTo as PromiseFulfilledResult<ReplyRef | null>).value,
+      mentions,
+      reactions: [],
+      createdAt: new Date(),
+      editedAt: null,
+      deletedAt: null,
+    };
+    const message = await this.#view(doc, (people as PromiseFulfilledResult<Names>).value);
+    const first = kind === 'group' && claimed.status === 'fulfilled' && claimed.value === true;
+    if (!early || !first) return this.#store(doc, message);
+    early.show(message);
+    return this.#store(doc, message, early);
+  }
+
+  /**
+   * No look-up before the insert: the unique index finds a retry (below), and a first send,
+   * by far the common case, saves a round trip.
+   */
+  async #store(
+    doc: ChatMessageDoc,
+    message: ChatMessage,
+    shownBy?: EarlyDelivery,
+  ): Promise<{ message: ChatMessage; created: boolean; shown: boolean }> {
+    const shown = shownBy !== undefined;
     try {
-      // The whole document, written by the driver: every field is already checked (the
-      // payload's schema, the reply and mentions above), and skipping mongoose's document
-      // machinery takes about a millisecond of CPU off each line (bench:chat's profile).
-      const doc: ChatMessageDoc = {
-        _id: new Types.ObjectId(),
-        kind,
-        groupId,
-        senderId,
-        clientId: input.clientId,
-        text: input.text,
-        replyTo: reply,
-        mentions,
-        reactions: [],
-        createdAt: new Date(),
-        editedAt: null,
-        deletedAt: null,
-      };
       await this.#m.Message.collection.insertOne(doc);
-      return { message: await this.#view(doc, await names), created: true };
+      return { message, created: true, shown };
     } catch (error) {
+      // Shown, but not stored under this id: its members take it back.
+      shownBy?.withdraw(message);
       // A retry, or two racing: the unique index kept the first, and each gets it back.
       if (!isDuplicateKey(error)) throw error;
-      const stored = await this.#m.Message.findOne({ groupId, senderId, clientId: input.clientId });
+      const { groupId, senderId, clientId } = doc;
+      const stored = await this.#m.Message.findOne({ groupId, senderId, clientId });
       if (!stored) throw error;
-      return { message: await this.#view(stored.toObject()), created: false };
+      const original = await this.#view(stored.toObject());
+      // Members who just took back the copy see the line that stands for it again.
+      shownBy?.show(original);
+      return { message: original, created: false, shown };
     }
   }
 

@@ -18,6 +18,7 @@ import {
 import { bindContactEvents, contactHandlers } from './contact-socket.ts';
 import type { LivePresence, PresenceAnnouncer } from './live-presence.ts';
 import type { ChatReports } from './reports.ts';
+import type { SendClaims } from './send-claims.ts';
 import type { ChatService } from './service.ts';
 
 /**
@@ -40,6 +41,8 @@ export interface ChatSocketDeps {
   users: UserDirectory;
   /** Lines per member over time, in Redis (shared by every node). */
   sendLimiter: Limiter;
+  /** Which sends are first attempts, shown while they are written (send-claims.ts). */
+  sendClaims: SendClaims;
   /** Online/away/offline in Redis; absent when Haven runs without Redis (one node). */
   presence: LivePresence | undefined;
   logger: Logger;
@@ -162,9 +165,20 @@ function chatHandlers(
     ...contactHandlers(deps, nsp),
     'chat:send': async (input, { user }) => {
       await state.ready;
-      const { message, created } = await chat.send(user, input, limited(deps.sendLimiter, user.id));
+      const room = groupRoom(input.groupId);
+      const { message, created, shown } = await chat.send(
+        user,
+        input,
+        limited(deps.sendLimiter, user.id),
+        {
+          claimed: deps.sendClaims.claim(user.id, input.groupId, input.clientId),
+          show: (line) => nsp.to(room).emit('chat:message', line),
+          withdraw: ({ groupId, id }) =>
+            nsp.to(room).emit('chat:withdrawn', { groupId, messageId: id }),
+        },
+      );
       if (created) {
-        nsp.to(await roomsOf(message)).emit('chat:message', message);
+        if (!shown) nsp.to(await roomsOf(message)).emit('chat:message', message);
         for (const mentioned of message.mentions)
           nsp.to(memberRoom(mentioned)).emit('chat:mention', {
             groupId: message.groupId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countrySchema, languageSchema, text } from './common.ts';
+import { httpsLinkSchema } from './links.ts';
 
 /**
  * Crisis and helpline resources, and the organisation's donation link, per country. Read
@@ -23,11 +24,6 @@ export const SUPPORT_LIMITS = {
 export const supportCountrySchema = z.union([countrySchema, z.literal(GENERAL_COUNTRY)]);
 export type SupportCountry = z.infer<typeof supportCountrySchema>;
 
-/** Only https: a crisis page must never send someone to a page that can be tampered with in transit. */
-export const httpsUrlSchema = z
-  .url({ protocol: /^https$/, hostname: z.regexes.domain, message: 'must be an https address' })
-  .max(SUPPORT_LIMITS.url.max);
-
 /** What a phone dials: digits with an optional leading +, spaces, dashes, dots and brackets. */
 export const dialNumberSchema = text(2, SUPPORT_LIMITS.phone.max).regex(
   /^\+?[0-9][0-9 ().-]*$/,
@@ -40,7 +36,7 @@ export const crisisLineSchema = z
     description: text(1, SUPPORT_LIMITS.description.max).optional(),
     phone: dialNumberSchema.optional(),
     sms: dialNumberSchema.optional(),
-    url: httpsUrlSchema.optional(),
+    url: httpsLinkSchema.optional(),
     hours: text(1, SUPPORT_LIMITS.hours.max).optional(),
     languages: z.array(languageSchema).max(MAX_LINE_LANGUAGES).optional(),
     /** Demo data, not a real service: shown with a clear marker until an admin replaces it. */
@@ -58,7 +54,7 @@ export type CrisisLineInput = z.input<typeof crisisLineSchema>;
 export const supportSettingsBody = z
   .object({
     crisisLines: z.array(crisisLineSchema).max(MAX_CRISIS_LINES),
-    donationUrl: httpsUrlSchema.nullable().default(null),
+    donationUrl: httpsLinkSchema.nullable().default(null),
   })
   .strict();
 export type SupportSettingsInput = z.input<typeof supportSettingsBody>;

@@ -176,6 +176,11 @@ export const chatClientEvents = defineClientEvents({
 export const chatServerEvents = defineServerEvents({
   /** A new line in one of the member's groups. */
   'chat:message': chatMessageSchema,
+  /**
+   * A line shown while it was being written could not be stored under that id: take it
+   * back. Its sender's send fails (or, for a retry, answers the line that stands for it).
+   */
+  'chat:withdrawn': z.object({ groupId: idSchema, messageId: idSchema }),
   /** A line changed: edited, deleted (text null) or reacted to. */
   'chat:updated': chatMessageSchema,
   /** Someone mentioned this member. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSchema } from '../../shared/health.ts';
+import { signUpAs } from '../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../helpers/haven.ts';
 
 let haven: TestHaven;
@@ -90,6 +91,17 @@ describe('API responses', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     // Nothing to revalidate, so no ETag is computed either.
     expect(response.headers.get('etag')).toBeNull();
+  });
+
+  it('keep a member’s own reads and refusals out of every cache too', async () => {
+    const member = await signUpAs(haven, ['participant']);
+    for (const path of ['/api/me', '/api/worksheets', '/api/me/export', '/api/no-such-thing']) {
+      const response = await member.client.get(path);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
+    const anonymous = await fetch(`${haven.url}/api/me`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
   });
 });
 

@@ -36,6 +36,7 @@ export class ReportService {
    * is INVALID_TRANSITION: the conditional update lets only one moderator decide.
    */
   async resolve(actor: Actor, id: string, action: 'hide' | 'dismiss'): Promise<Report> {
+    await this.#notAbout(actor, id);
     const resolution = {
       status: 'resolved',
       action,
@@ -62,6 +63,17 @@ export class ReportService {
       );
     }
     return (await this.#views([report as ReportDoc]))[0] as Report;
+  }
+
+  /** Nobody decides a report about their own words, as advisors and the board do not. */
+  async #notAbout(actor: Actor, id: string): Promise<void> {
+    const report = await this.#m.Report.findById(oid(id), { postId: 1, commentId: 1 }).lean();
+    if (!report) return;
+    const content = report.commentId
+      ? await this.#m.Comment.findById(report.commentId, { authorId: 1 }).lean()
+      : await this.#m.Post.findById(report.postId, { authorId: 1 }).lean();
+    if (content?.authorId && String(content.authorId) === actor.id)
+      throw new AppError('FORBIDDEN', 'another moderator decides reports about your own words');
   }
 
   async #views(reports: ReportDoc[]): Promise<Report[]> {

@@ -8,23 +8,6 @@ import { idSchema } from '../common.ts';
 export const personSchema = z.object({ id: idSchema, displayName: z.string() });
 export type Person = z.infer<typeof personSchema>;
 
-/**
- * Links members share or follow: http(s) to a named host only. `javascript:`, `data:`,
- * bare IPs, localhost and embedded credentials are refused, so a link cannot run script
- * in the client or point members at something on their own network.
- */
-export const httpUrlSchema = z
-  .string()
-  .trim()
-  .max(2000)
-  .pipe(
-    z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'must be an http(s) link' }),
-  )
-  .refine((value) => {
-    const url = new URL(value);
-    return url.username === '' && url.password === '';
-  }, 'must not contain a user name or password');
-
 /** `?mine=true`: query strings are text, so booleans are spelled out and nothing else passes. */
 export const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countrySchema, idSchema, pageOf, pageQuery, text, timeZoneSchema } from '../common.ts';
-import { httpUrlSchema, personSchema } from './common.ts';
+import { webLinkSchema } from '../links.ts';
+import { personSchema } from './common.ts';
 
 export const EVENT_KINDS = ['social', 'conference', 'training-day', 'other'] as const;
 export const eventKindSchema = z.enum(EVENT_KINDS);
@@ -11,7 +12,7 @@ export const MAX_EVENT_PLACES = 5000;
 export const MAX_EVENT_DURATION_MS = 14 * 24 * 3600 * 1000;
 
 export const eventLocationSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('online'), url: httpUrlSchema.optional() }).strict(),
+  z.object({ type: z.literal('online'), url: webLinkSchema.optional() }).strict(),
   z
     .object({
       type: z.literal('in-person'),

@@ -66,6 +66,7 @@ export const groupSchema = z.object({
     .nullable(),
   topic: z.string().nullable(),
   timeZone: z.string().nullable(),
+  /** null: a deleted member, or a creator no longer among its moderators (not named then). */
   createdBy: personSchema.nullable(),
   createdAt: z.string(),
   memberCount: z.number().int(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuery, text } from '../common.ts';
-import { httpUrlSchema, personSchema } from './common.ts';
+import { webLinkSchema } from '../links.ts';
+import { personSchema } from './common.ts';
 
 export const POST_KINDS = ['idea', 'video', 'article'] as const;
 export const postKindSchema = z.enum(POST_KINDS);
@@ -15,7 +16,7 @@ export const createPostBody = z
     kind: postKindSchema,
     title: text(3, 140),
     body: text(1, 5000),
-    url: httpUrlSchema.optional(),
+    url: webLinkSchema.optional(),
     point: pointSchema,
   })
   .strict()

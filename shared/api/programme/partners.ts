@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { publicUserSchema } from '../accounts.ts';
 import { countrySchema, idSchema, pageQuery, text } from '../common.ts';
-import { webUrlSchema } from './proposals.ts';
+import { webLinkSchema } from '../links.ts';
 import { slugSchema } from './publications.ts';
 
 /**
@@ -19,7 +19,7 @@ export const partnerCreateBody = z
     slug: slugSchema,
     description: text(10, 5000),
     area: partnerAreaSchema,
-    website: webUrlSchema.optional(),
+    website: webLinkSchema.optional(),
     services: z.array(text(1, 120)).max(30).default([]),
   })
   .strict();
@@ -31,7 +31,7 @@ export const partnerPatchBody = z
     slug: slugSchema,
     description: text(10, 5000),
     area: partnerAreaSchema,
-    website: webUrlSchema.nullable(),
+    website: webLinkSchema.nullable(),
     services: z.array(text(1, 120)).max(30),
   })
   .partial()

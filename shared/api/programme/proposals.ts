@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publicUserSchema } from '../accounts.ts';
 import { idSchema, pageQuery, text } from '../common.ts';
+import { webLinkSchema } from '../links.ts';
 import { pointSchema } from './publications.ts';
 
 /**
@@ -34,13 +35,8 @@ export const HISTORY_ACTIONS = [
 ] as const;
 export const historyActionSchema = z.enum(HISTORY_ACTIONS);
 
-/** Links are to papers and reports: http(s) only, so nothing like `javascript:` is stored. */
-export const webUrlSchema = z
-  .url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'must be an http(s) address' })
-  .max(500);
-
 export const evidenceSchema = z
-  .object({ citation: text(3, 500), url: webUrlSchema.optional() })
+  .object({ citation: text(3, 500), url: webLinkSchema.optional() })
   .strict();
 
 export const proposalCreateBody = z

@@ -3,6 +3,7 @@ import {
   emptyLines,
   messageStored,
   messageUpdated,
+  messageWithdrawn,
   newerPage,
   newestId,
   olderPage,
@@ -10,6 +11,7 @@ import {
   pendingAdded,
   pendingDiscarded,
   sendFailed,
+  sendFailedLine,
   sendRetried,
   sortedSummaries,
   summaryMentioned,
@@ -84,6 +86,34 @@ describe('group lines', () => {
       lines,
     );
     expect(pendingDiscarded(lines, 'try-1').pending).toEqual([]);
+  });
+
+  it('takes back a line shown while it was written, and gives its sender a Retry', () => {
+    const pending = { clientId: 'shown-1', text: 'hello', replyTo: null, createdAt: 1 };
+    const shown = line(5, { senderId: ME, senderName: 'Me', clientId: 'shown-1' });
+    let lines = messageStored(pendingAdded(start(), pending), shown);
+    expect(lines.pending).toEqual([]);
+    lines = messageWithdrawn(lines, GROUP, id(5));
+    expect(ids(lines)).toEqual([]);
+    expect(messageWithdrawn(lines, 'f'.repeat(24), id(5))).toBe(lines);
+    const [kept] = pendingAdded(start(), pending).pending;
+    if (!kept) throw new Error('no pending line');
+    lines = sendFailedLine(lines, kept, 'UNAVAILABLE');
+    expect(lines.pending).toEqual([{ ...kept, status: 'failed', error: 'UNAVAILABLE' }]);
+    // A stored copy still here means the line is in: no Retry for it.
+    const stored = messageStored(start(), shown);
+    expect(sendFailedLine(stored, kept, 'UNAVAILABLE')).toBe(stored);
+  });
+
+  it('keeps one line per sender and clientId: the copy stored under another id replaces it', () => {
+    const shown = line(5, { senderId: ANA, clientId: 'resent' });
+    const stored = line(7, { senderId: ANA, clientId: 'resent', text: 'the same line' });
+    let lines = messageStored(messageStored(start(), line(6)), shown);
+    lines = messageStored(lines, stored);
+    expect(ids(lines)).toEqual([id(6), id(7)]);
+    // Another member's line with the same clientId is another line.
+    lines = messageStored(lines, line(8, { senderId: ME, clientId: 'resent' }));
+    expect(ids(lines)).toEqual([id(6), id(7), id(8)]);
   });
 
   it('prepends older pages (newest first on the wire) and remembers whether more exist', () => {

@@ -70,6 +70,39 @@ describe('group chat across two nodes', () => {
     await expect.poll(() => benEvents.filter((e) => e === 'chat:message').length).toBe(2);
   });
 
+  it('shows a first send before its write, and takes back a copy whose write finds a retry', async () => {
+    const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const benSocket = await openChatSocket(nodes.b, ben.client);
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
+    const seen: Array<[string, string]> = [];
+    benSocket.on('chat:message', (m) => seen.push(['message', m.id]));
+    benSocket.on('chat:withdrawn', (w) => seen.push(['withdrawn', w.messageId]));
+    const payload = { groupId, clientId: clientId(), text: 'Shown once' };
+    const first = await must(anaSocket, 'chat:send', payload);
+    await expect.poll(() => seen).toEqual([['message', first.id]]);
+    // Redis forgets which sends were first attempts (a restart without persistence): the
+    // retry is shown again under a new id, then taken back for the line already stored.
+    const claims = await nodes.a.redis.client?.keys(`${nodes.a.limitsNamespace}:chat-claim:*`);
+    expect(claims?.length).toBeGreaterThan(0);
+    await nodes.a.redis.client?.del(...(claims ?? []));
+    const before = await stored();
+    const again = await must(anaSocket, 'chat:send', payload);
+    expect(again).toEqual(first);
+    expect(await stored()).toBe(before);
+    await expect.poll(() => seen.length).toBe(4);
+    const [, [shownAgain, copyId], [withdrawn, takenBack], [restored, restoredId]] = seen as [
+      [string, string],
+      [string, string],
+      [string, string],
+      [string, string],
+    ];
+    expect([shownAgain, withdrawn, restored]).toEqual(['message', 'withdrawn', 'message']);
+    expect(copyId).not.toBe(first.id);
+    expect(takenBack).toBe(copyId);
+    expect(restoredId).toBe(first.id);
+  });
+
   it('pages history newest first, and catches up after a reconnect with what was missed', async () => {
     const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];

@@ -296,6 +296,31 @@ describe('group moderators', () => {
     expect(stored?.moderatorIds.map(String)).toEqual([facilitator.id]);
   });
 
+  it('stops naming a creator who stepped down as moderator to anyone but themselves', async () => {
+    const facilitator = await t.member(['facilitator'], { displayName: 'Stepped Down' });
+    const group = await createGroup(facilitator);
+    const alex = await t.member(['participant'], { listed: true });
+    await alex.client.post(`/api/groups/${group.id}/join`);
+    await facilitator.client.post(`/api/groups/${group.id}/moderators`, { userId: alex.id });
+    const left = await facilitator.client.delete(
+      `/api/groups/${group.id}/moderators/${facilitator.id}`,
+    );
+    expect(left.status).toBe(200);
+    const outsider = await t.member();
+    for (const viewer of [outsider, alex]) {
+      const seen = await viewer.client.get(`/api/groups/${group.id}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body.group.createdBy).toBeNull();
+      expect(seen.text).not.toContain(facilitator.id);
+      expect(seen.text).not.toContain('Stepped Down');
+      const listed = await viewer.client.get(`/api/groups?limit=100&mine=false`);
+      expect(listed.text).not.toContain(facilitator.id);
+    }
+    // The creator still sees themselves as its creator.
+    const own = await facilitator.client.get(`/api/groups/${group.id}`);
+    expect(own.body.group.createdBy).toEqual({ id: facilitator.id, displayName: 'Stepped Down' });
+  });
+
   it('keeps the last moderator until someone else is appointed', async () => {
     const facilitator = await t.member(['facilitator']);
     const group = await createGroup(facilitator);

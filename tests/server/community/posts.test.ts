@@ -62,6 +62,11 @@ describe('sharing posts', () => {
       [postBody({ kind: 'article', url: 'javascript:alert(1)' }), 'url'],
       [postBody({ kind: 'article', url: 'data:text/html,<script>x</script>' }), 'url'],
       [postBody({ kind: 'article', url: 'https://user:secret@example.net/a' }), 'url'],
+      // Not addresses at all: once a 500, now field errors like any other.
+      [postBody({ kind: 'article', url: 'example.com' }), 'url'],
+      [postBody({ kind: 'article', url: 'http://' }), 'url'],
+      [postBody({ kind: 'article', url: '//x' }), 'url'],
+      [postBody({ kind: 'article', url: 'https://example.net\\@evil.example/a' }), 'url'],
       [postBody({ point: 5 }), 'point'],
       [postBody({ point: '2' }), 'point'],
       [postBody({ title: '' }), 'title'],
@@ -272,6 +277,36 @@ describe('reports and moderation', () => {
       action: 'delete',
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('lets no moderator decide a report about their own post or comment', async () => {
+    const moderator = await t.member(['moderator']);
+    const post = await createPost(moderator);
+    const reporter = await t.member();
+    const filed = await report(reporter, post.id, 'harmful');
+    const comment = await moderator.client.post(`/api/posts/${post.id}/comments`, {
+      body: 'My own reply',
+    });
+    const onComment = await reporter.client.post(
+      `/api/posts/${post.id}/comments/${comment.body.comment.id}/report`,
+      { reason: 'harmful' },
+    );
+    for (const id of [filed.body.report.id, onComment.body.report.id])
+      for (const action of ['dismiss', 'hide']) {
+        const own = await moderator.client.patch(`/api/reports/${id}`, { action });
+        expect(own.status, action).toBe(403);
+        expect(own.body.error.code).toBe('FORBIDDEN');
+      }
+    // Nothing changed: the reports wait for another moderator, who can decide them.
+    const open = await moderator.client.get('/api/reports?limit=100');
+    expect(open.body.items.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining([filed.body.report.id, onComment.body.report.id]),
+    );
+    const other = await t.member(['moderator']);
+    const decided = await other.client.patch(`/api/reports/${filed.body.report.id}`, {
+      action: 'dismiss',
+    });
+    expect(decided.status).toBe(200);
   });
 
   it('hides a reported comment for everyone but its author and staff', async () => {

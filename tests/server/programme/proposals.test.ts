@@ -77,6 +77,11 @@ describe('proposing', () => {
       { ...proposalBody(), evidence: [{ citation: 'A study', url: 'javascript:alert(1)' }] },
       'evidence.0.url',
     ],
+    [
+      { ...proposalBody(), evidence: [{ citation: 'A study', url: 'https://a@b.example/paper' }] },
+      'evidence.0.url',
+    ],
+    [{ ...proposalBody(), evidence: [{ citation: 'A study', url: '//x' }] }, 'evidence.0.url'],
     [{ ...proposalBody(), state: 'approved' }, '_'],
     [{ ...proposalBody(), title: { $ne: null } }, 'title'],
   ])('refuses %j (400, field %s) and stores nothing', async (body, field) => {

@@ -21,7 +21,7 @@ import {
   oldestId,
   pendingAdded,
   pendingDiscarded,
-  sendFailed,
+  sendFailedLine,
   sendRetried,
   summaryRead,
 } from './chat-state.ts';
@@ -297,7 +297,7 @@ export class ChatClient {
       updateLines(this.#store, (l) => messageStored(l, stored));
     } catch (error) {
       const { code } = chatErrorOf(error);
-      updateLines(this.#store, (l) => sendFailed(l, clientId, code));
+      updateLines(this.#store, (l) => sendFailedLine(l, line, code));
       if (code === 'RATE_LIMITED') this.#notice(error);
     }
   }

@@ -1,6 +1,12 @@
 import type { StoreApi } from 'zustand';
 import type { ChatSocket } from './chat-client.ts';
-import { messageStored, messageUpdated, summaryMentioned, summaryMessage } from './chat-state.ts';
+import {
+  messageStored,
+  messageUpdated,
+  messageWithdrawn,
+  summaryMentioned,
+  summaryMessage,
+} from './chat-state.ts';
 import { presenceReceived } from './presence.ts';
 import { type ChatState, updateGroups, updateLines } from './store.ts';
 import { typingReceived, typingStopped } from './timeline.ts';
@@ -17,6 +23,9 @@ export function bindChatEvents(socket: ChatSocket, store: StoreApi<ChatState>, s
     updateGroups(store, (groups) => summaryMessage(groups, message, selfId, openGroup()));
     if (message.groupId === openGroup())
       store.setState((s) => ({ typing: typingStopped(s.typing, message.senderId) }));
+  });
+  socket.on('chat:withdrawn', ({ groupId, messageId }) => {
+    updateLines(store, (lines) => messageWithdrawn(lines, groupId, messageId));
   });
   socket.on('chat:updated', (message) => {
     updateLines(store, (lines) => messageUpdated(lines, message));

@@ -49,12 +49,19 @@ function merge(messages: ChatMessage[], incoming: ChatMessage[], replace: boolea
     const known = byId.get(message.id);
     if (known && !replace) continue;
     if (known && replace && !isNewer(message, known)) continue;
+    // One line per sender and clientId: a line shown while it was written, whose node then
+    // failed, is sent again by its sender and stored under another id; that one stands.
+    const copy = [...byId.values()].find((m) => sameLine(m, message) && m.id !== message.id);
+    if (copy) byId.delete(copy.id);
     byId.set(message.id, message);
     changed = true;
   }
   if (!changed) return messages;
   return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
 }
+
+const sameLine = (a: ChatMessage, b: ChatMessage) =>
+  a.senderId !== null && a.senderId === b.senderId && a.clientId === b.clientId;
 
 /** A deletion is final; otherwise a later edit wins; same edit time: the update (reactions). */
 function isNewer(incoming: ChatMessage, known: ChatMessage): boolean {
@@ -102,10 +109,32 @@ export function messageStored(lines: GroupLines, message: ChatMessage): GroupLin
   return withMessages(lines, [message]);
 }
 
+/**
+ * `chat:withdrawn`: a line shown while it was written could not be stored under its id. If it
+ * was this member's, their send fails and puts it back as failed, to retry (chat-client.ts).
+ */
+export function messageWithdrawn(lines: GroupLines, groupId: string, messageId: string) {
+  if (lines.groupId !== groupId || !lines.messages.some((m) => m.id === messageId)) return lines;
+  return { ...lines, messages: lines.messages.filter((m) => m.id !== messageId) };
+}
+
 /** `chat:updated`: an edit, a deletion (text null) or a reaction. Lines not loaded stay so. */
 export function messageUpdated(lines: GroupLines, message: ChatMessage): GroupLines {
   if (!lines.messages.some((m) => m.id === message.id)) return lines;
   return withMessages(lines, [message], true);
+}
+
+/**
+ * A send failed. The line may have been shown while it was written and settled by that copy:
+ * unless a stored copy is still here, it comes back as failed, to retry (chat:withdrawn took
+ * the shown copy away before the failure's answer, both coming from the same node).
+ */
+export function sendFailedLine(lines: GroupLines, line: PendingLine, error: ErrorCode): GroupLines {
+  const stored = lines.messages.some(
+    (m) => m.senderId === lines.selfId && m.clientId === line.clientId,
+  );
+  if (stored) return lines;
+  return sendFailed(pendingAdded(lines, line), line.clientId, error);
 }
 
 export function sendFailed(lines: GroupLines, clientId: string, error: ErrorCode): GroupLines {

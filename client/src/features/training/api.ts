@@ -12,11 +12,7 @@ import {
   progressResponse,
   submissionResponse,
 } from '../../../../shared/training/learning.ts';
-import {
-  type ReviewDecision,
-  reviewEntrySchema,
-  reviewResponse,
-} from '../../../../shared/training/reviews.ts';
+import { type ReviewDecision, reviewResponse } from '../../../../shared/training/reviews.ts';
 import { type ApiClient, api } from '../../api/client.ts';
 
 const encode = encodeURIComponent;
@@ -51,9 +47,6 @@ export function trainingApi(client: ApiClient = api) {
         .submission,
     certificates: async () =>
       (await client.get('/api/certificates', certificatesResponse)).certificates,
-    /** Trainers and admins: answers waiting for a decision, oldest first (one page). */
-    reviews: async () =>
-      (await client.get('/api/reviews?limit=50', pageOf(reviewEntrySchema))).items,
     decide: async (id: string, body: ReviewDecision) =>
       (await client.post(`/api/reviews/${encode(id)}`, body, reviewResponse)).review,
     verify: (code: string) =>

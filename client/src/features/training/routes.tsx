@@ -3,6 +3,7 @@ import { Route } from 'wouter';
 import { lazyPage } from '../../routing/lazy-page.ts';
 import { TRAINING_PATHS as P } from './paths.ts';
 import './training.css';
+import './cohorts.css';
 
 const CoursesPage = lazyPage(() => import('./pages/CoursesPage.tsx'), 'CoursesPage');
 const CoursePage = lazyPage(() => import('./pages/CoursePage.tsx'), 'CoursePage');
@@ -11,6 +12,8 @@ const CertificatesPage = lazyPage(() => import('./pages/CertificatesPage.tsx'), 
 const ReviewsPage = lazyPage(() => import('./pages/ReviewsPage.tsx'), 'ReviewsPage');
 const AuthoringPage = lazyPage(() => import('./pages/AuthoringPage.tsx'), 'AuthoringPage');
 const CourseEditorPage = lazyPage(() => import('./pages/CourseEditorPage.tsx'), 'CourseEditorPage');
+const CohortsPage = lazyPage(() => import('./pages/CohortsPage.tsx'), 'CohortsPage');
+const CohortPage = lazyPage(() => import('./pages/CohortPage.tsx'), 'CohortPage');
 const VerifyCertificatePage = lazyPage(
   () => import('./pages/VerifyCertificatePage.tsx'),
   'VerifyCertificatePage',
@@ -24,6 +27,8 @@ export function trainingRoutes(): ReactElement[] {
     [P.reviews, ReviewsPage],
     [P.authoring, AuthoringPage],
     [P.authoringCourse, CourseEditorPage],
+    [P.cohorts, CohortsPage],
+    [P.cohort, CohortPage],
     [P.course, CoursePage],
     [P.item, ItemPage],
     [P.verify, VerifyCertificatePage],

@@ -5,6 +5,7 @@ import { EmptyPanel, LoadFailed, Loading } from '../../../components/LoadStatus.
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { training } from '../api.ts';
+import { isTrainerOrAdmin, maySeeCohorts } from '../cohort-logic.ts';
 import { ProgressLine } from '../components/ProgressLine.tsx';
 import { useLoad } from '../hooks.ts';
 import { coursesByTrack, FACILITATOR_TARGET_MINUTES, facilitatorMinutes } from '../logic.ts';
@@ -15,15 +16,16 @@ export function CoursesPage() {
   const { t } = useTranslation();
   return (
     <MembersOnly title={t('training.courses.title')} text={t('training.signedOut')}>
-      {(user) => (
-        <Courses reviews={user.roles.includes('trainer') || user.roles.includes('admin')} />
-      )}
+      {(user) => <Courses reviews={isTrainerOrAdmin(user)} cohorts={maySeeCohorts(user)} />}
     </MembersOnly>
   );
 }
 
-/** `reviews`: trainers and admins also find their review queue and the authoring pages here. */
-function Courses({ reviews }: { reviews: boolean }) {
+/**
+ * `reviews`: trainers and admins also find their review queue and the authoring pages here;
+ * `cohorts`: they and partners' staff leads find the cohorts they follow.
+ */
+function Courses({ reviews, cohorts }: { reviews: boolean; cohorts: boolean }) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useLoad('courses', () => training.courses());
   const failed = state.status === 'failed' ? state : null;
@@ -41,6 +43,12 @@ function Courses({ reviews }: { reviews: boolean }) {
             <Link href={TRAINING_PATHS.reviews}>{t('training.reviews.link')}</Link>
             {' · '}
             <Link href={TRAINING_PATHS.authoring}>{t('training.authoring.link')}</Link>
+          </>
+        )}
+        {cohorts && (
+          <>
+            {' · '}
+            <Link href={TRAINING_PATHS.cohorts}>{t('training.cohorts.link')}</Link>
           </>
         )}
       </p>

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import type { ReviewEntry } from '../../../../../shared/training/reviews.ts';
 import { EmptyPanel, LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
@@ -8,8 +8,11 @@ import { Page } from '../../../components/Page.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { training } from '../api.ts';
+import { ReviewFilters } from '../components/ReviewFilters.tsx';
 import { useLoad } from '../hooks.ts';
 import { TRAINING_PATHS } from '../paths.ts';
+import { isFiltered, readReviewFilters, reviewFiltersKey, reviewsPath } from '../review-filters.ts';
+import { trainers } from '../trainers-api.ts';
 
 /**
  * `/training/reviews`: written exercises waiting for a trainer, oldest first. Each answer is
@@ -25,25 +28,73 @@ export function ReviewsPage() {
   );
 }
 
+/** The courses and cohorts the filters offer; either list may fail without the other. */
+async function filterChoices() {
+  const [courses, cohorts] = await Promise.allSettled([training.courses(), trainers.cohorts()]);
+  return {
+    courses: courses.status === 'fulfilled' ? courses.value : [],
+    cohorts: cohorts.status === 'fulfilled' ? cohorts.value : [],
+    failed: courses.status === 'rejected' || cohorts.status === 'rejected',
+  };
+}
+
 function Reviews() {
   const { t } = useTranslation();
-  const { state, reload } = useLoad('reviews', () => training.reviews());
+  const [, navigate] = useLocation();
+  const filters = readReviewFilters(useSearch());
+  const key = reviewFiltersKey(filters);
+  const { state, reload } = useLoad(key, () => trainers.reviewQueue(filters));
+  const choices = useLoad('review-filter-choices', filterChoices);
+  const lists = choices.state.status === 'ready' ? choices.state.data : null;
   const failed = state.status === 'failed' ? state : null;
-  const list = state.status === 'ready' ? state.data : null;
+  const page = state.status === 'ready' ? state.data : null;
+  const list = page?.items ?? null;
   const none = list !== null && list.length === 0;
+  const filtered = isFiltered(filters);
   return (
     <Page title={t('training.reviews.title')} intro={t('training.reviews.intro')}>
       <p>
         <Link href={TRAINING_PATHS.courses}>{t('training.backToCourses')}</Link>
+        {' · '}
+        <Link href={TRAINING_PATHS.cohorts}>{t('training.cohorts.link')}</Link>
+      </p>
+      <ReviewFilters
+        key={key}
+        filters={filters}
+        courses={lists?.courses ?? []}
+        cohorts={lists?.cohorts ?? []}
+        onApply={(next) => navigate(reviewsPath(next))}
+      />
+      {lists?.failed && <p className="training-warn">{t('training.reviewFilters.listsFailed')}</p>}
+      <p role="status" className="list-status">
+        {list && list.length > 0 ? t('training.reviewFilters.count', { count: list.length }) : ''}
       </p>
       {!list && !failed && <Loading />}
       {failed && <LoadFailed error={failed.code} onRetry={reload} />}
-      {none && <EmptyPanel text={t('training.reviews.none')} />}
+      {none && (
+        <EmptyPanel
+          text={filtered ? t('training.reviewFilters.noneFiltered') : t('training.reviews.none')}
+        />
+      )}
       <ul className="training-reviews">
         {(list ?? []).map((entry) => (
           <Review key={entry.id} entry={entry} />
         ))}
       </ul>
+      {(page?.nextCursor || filters.cursor) && (
+        <p className="link-row training-pager">
+          {filters.cursor && (
+            <Link href={reviewsPath({ ...filters, cursor: '' })}>
+              {t('training.reviewFilters.firstPage')}
+            </Link>
+          )}
+          {page?.nextCursor && (
+            <Link href={reviewsPath({ ...filters, cursor: page.nextCursor })}>
+              {t('training.reviewFilters.nextPage')}
+            </Link>
+          )}
+        </p>
+      )}
     </Page>
   );
 }
@@ -56,6 +107,7 @@ function Review({ entry }: { entry: ReviewEntry }) {
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
   const [decided, setDecided] = useState(false);
+  const waiting = entry.status === 'submitted';
   const decide = (decision: 'approved' | 'changes-requested') => (event?: FormEvent) => {
     event?.preventDefault();
     if (busy) return;
@@ -105,7 +157,13 @@ function Review({ entry }: { entry: ReviewEntry }) {
           </ol>
         </details>
       )}
-      {!decided && (
+      {!waiting && (
+        <p className="training-decided">
+          <strong>{t(`training.reviewFilters.statuses.${entry.status}`)}</strong>
+          {entry.feedback && ` · ${t('training.reviews.saidThen', { feedback: entry.feedback })}`}
+        </p>
+      )}
+      {!decided && waiting && (
         <form className="form" onSubmit={decide('approved')}>
           <label htmlFor={feedbackId}>{t('training.reviews.feedback')}</label>
           <textarea
