@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { QuestionInput } from '../../shared/training/content.ts';
+import { gradeQuiz } from '../../shared/training/grading.ts';
 import type { GradedAttempt } from '../../shared/training/learning.ts';
 import { AppError } from '../infra/errors.ts';
 import { isDuplicateKey, itemForAction, type Learner, type TrainingCore } from './access.ts';
@@ -39,19 +40,6 @@ function checkAnswers(
   }
   if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'invalid body', fields);
   return chosen;
-}
-
-/** Right when the chosen options are exactly the correct ones; unanswered is wrong. */
-export function grade(quiz: QuizContent, chosen: Map<string, Set<string>>) {
-  const results = quiz.questions.map((question) => {
-    const picked = chosen.get(question.id) ?? new Set<string>();
-    const correct =
-      picked.size === question.correct.length && question.correct.every((id) => picked.has(id));
-    return { question, correct };
-  });
-  const right = results.filter((result) => result.correct).length;
-  const score = Math.round((100 * right) / quiz.questions.length);
-  return { results, score, passed: score >= quiz.passMark };
 }
 
 export async function attemptsOf(
@@ -104,7 +92,7 @@ export async function submitAttempt(
   if (before.readyAt !== null && before.readyAt > now)
     throw AppError.rateLimited('wait before the next attempt', before.readyAt - now);
 
-  const { results, score, passed } = grade(quiz, chosen);
+  const { results, score, passed } = gradeQuiz(quiz, chosen);
   await startItem(core, learner.id, course._id, item.key);
   let created: AttemptDoc;
   try {

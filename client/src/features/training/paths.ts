@@ -5,6 +5,8 @@ export const TRAINING_PATHS = {
   item: '/training/items/:id',
   certificates: '/training/certificates',
   reviews: '/training/reviews',
+  authoring: '/training/authoring',
+  authoringCourse: '/training/authoring/:id',
   cohorts: '/training/cohorts',
   cohort: '/training/cohorts/:id',
   verify: '/certificates/verify/:code',
@@ -15,5 +17,6 @@ const encode = encodeURIComponent;
 export const coursePath = (id: string) => `/training/courses/${encode(id)}`;
 export const cohortPath = (id: string) => `/training/cohorts/${encode(id)}`;
 export const itemPath = (id: string) => `/training/items/${encode(id)}`;
+export const authoringPath = (id: string) => `/training/authoring/${encode(id)}`;
 export const verifyPath = (code: string) => `/certificates/verify/${encode(code)}`;
 export const certificatePdfUrl = (code: string) => `/api/certificates/${encode(code)}/pdf`;

@@ -10,6 +10,8 @@ const CoursePage = lazyPage(() => import('./pages/CoursePage.tsx'), 'CoursePage'
 const ItemPage = lazyPage(() => import('./pages/ItemPage.tsx'), 'ItemPage');
 const CertificatesPage = lazyPage(() => import('./pages/CertificatesPage.tsx'), 'CertificatesPage');
 const ReviewsPage = lazyPage(() => import('./pages/ReviewsPage.tsx'), 'ReviewsPage');
+const AuthoringPage = lazyPage(() => import('./pages/AuthoringPage.tsx'), 'AuthoringPage');
+const CourseEditorPage = lazyPage(() => import('./pages/CourseEditorPage.tsx'), 'CourseEditorPage');
 const CohortsPage = lazyPage(() => import('./pages/CohortsPage.tsx'), 'CohortsPage');
 const CohortPage = lazyPage(() => import('./pages/CohortPage.tsx'), 'CohortPage');
 const VerifyCertificatePage = lazyPage(
@@ -23,6 +25,8 @@ export function trainingRoutes(): ReactElement[] {
     [P.courses, CoursesPage],
     [P.certificates, CertificatesPage],
     [P.reviews, ReviewsPage],
+    [P.authoring, AuthoringPage],
+    [P.authoringCourse, CourseEditorPage],
     [P.cohorts, CohortsPage],
     [P.cohort, CohortPage],
     [P.course, CoursePage],

@@ -9,17 +9,22 @@ type Exercise = NonNullable<LearnerItem['exercise']>;
 
 const MAX_LENGTH = 20_000;
 
-/** A written exercise: the prompt, an answer for a trainer to review, and earlier versions. */
+/**
+ * A written exercise: the prompt, an answer for a trainer to review, and earlier versions.
+ * In the authors' `preview` nothing is sent: the page says so instead.
+ */
 export function ExerciseView({
   item,
   exercise,
   language,
   onSubmitted,
+  preview = false,
 }: {
   item: LearnerItem;
   exercise: Exercise;
   language: string;
   onSubmitted: () => void;
+  preview?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const fieldId = useId();
@@ -36,6 +41,10 @@ export function ExerciseView({
     event.preventDefault();
     if (!text.trim()) {
       setError(t('training.exercise.empty'));
+      return;
+    }
+    if (preview) {
+      setError(t('training.authoring.preview.notSent'));
       return;
     }
     setBusy(true);

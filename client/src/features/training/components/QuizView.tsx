@@ -1,6 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GradedAttempt, LearnerItem } from '../../../../../shared/training/learning.ts';
+import type {
+  AttemptBody,
+  GradedAttempt,
+  LearnerItem,
+} from '../../../../../shared/training/learning.ts';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { training } from '../api.ts';
@@ -11,16 +15,19 @@ type Quiz = NonNullable<LearnerItem['quiz']>;
 /**
  * A quiz: each question a fieldset of radio buttons (one answer) or checkboxes (several);
  * submitted, the server's grade per question with its explanation. Attempts left and a
- * cool-down's wait are said in words.
+ * cool-down's wait are said in words. `grade` replaces the server's grading (the authors'
+ * preview grades a draft in the browser).
  */
 export function QuizView({
   item,
   quiz,
   onGraded,
+  grade = (body) => training.attempt(item.id, body),
 }: {
   item: LearnerItem;
   quiz: Quiz;
   onGraded: () => void;
+  grade?: (body: AttemptBody) => Promise<GradedAttempt>;
 }) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Answers>({});
@@ -50,7 +57,7 @@ export function QuizView({
     setBusy(true);
     setError(null);
     try {
-      setResult(await training.attempt(item.id, attemptAnswers(quiz.questions, answers)));
+      setResult(await grade(attemptAnswers(quiz.questions, answers)));
       onGraded();
     } catch (caught) {
       const apiError = asApiError(caught);

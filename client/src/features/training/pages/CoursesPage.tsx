@@ -22,8 +22,8 @@ export function CoursesPage() {
 }
 
 /**
- * `reviews`: trainers and admins also find their review queue here; `cohorts`: they and
- * partners' staff leads find the cohorts they follow.
+ * `reviews`: trainers and admins also find their review queue and the authoring pages here;
+ * `cohorts`: they and partners' staff leads find the cohorts they follow.
  */
 function Courses({ reviews, cohorts }: { reviews: boolean; cohorts: boolean }) {
   const { t, i18n } = useTranslation();
@@ -41,6 +41,8 @@ function Courses({ reviews, cohorts }: { reviews: boolean; cohorts: boolean }) {
           <>
             {' · '}
             <Link href={TRAINING_PATHS.reviews}>{t('training.reviews.link')}</Link>
+            {' · '}
+            <Link href={TRAINING_PATHS.authoring}>{t('training.authoring.link')}</Link>
           </>
         )}
         {cohorts && (
