@@ -1,12 +1,12 @@
 import type { Types } from 'mongoose';
 import type { ExerciseCounts } from '../../shared/training/reviews.ts';
-import type { EnrolmentDoc, ItemDoc, SubmissionDoc, TrainingModels } from './models.ts';
+import type { EnrolmentDoc, ItemDoc, OutlineDoc, SubmissionDoc, TrainingModels } from './models.ts';
 import { outlineKeys } from './views.ts';
 
 /** Counts for one member's enrolment, given the outline of the version they take. */
 export type ExerciseCounter = (
   enrolment: EnrolmentDoc,
-  outline: Parameters<typeof outlineKeys>[0],
+  outline: Pick<OutlineDoc, 'modules'>,
 ) => ExerciseCounts;
 
 const versionKey = (courseId: Types.ObjectId, version: number) => `${courseId} ${version}`;
