@@ -11,6 +11,7 @@ import type { UserDirectory } from '../accounts/user-directory.ts';
 import { findPage, type SortSpec } from '../infra/api/paging.ts';
 import { AppError } from '../infra/errors.ts';
 import { isAuthor, type Learner } from './access.ts';
+import { exerciseCounter } from './exercise-counts.ts';
 import type { CourseDoc, EnrolmentDoc, ProgressDoc, TrainingModels, VersionDoc } from './models.ts';
 import { courseProgressOf } from './views.ts';
 
@@ -215,7 +216,7 @@ export class CohortService {
     return cohortOf(after);
   }
 
-  /** `GET /api/cohorts/:id/progress`: per member, per course they started. */
+  /** `GET /api/cohorts/:id/progress`: per member, per course they started, exercises approved. */
   async progress(caller: Learner, id: string): Promise<CohortProgress> {
     const doc = await this.#visible(caller, id);
     const memberIds = await this.#shownMembers(caller, doc);
@@ -227,13 +228,14 @@ export class CohortService {
       this.#users.publicUsers(memberIds),
     ]);
     const courseIds = [...new Set(enrolments.map((it) => String(it.courseId)))];
-    const [courses, versions] = await Promise.all([
+    const [courses, versions, exercisesOf] = await Promise.all([
       Course.find({ _id: { $in: ids(courseIds) } }).lean<CourseDoc[]>(),
       enrolments.length
         ? Version.find({
             $or: enrolments.map((it) => ({ courseId: it.courseId, version: it.version })),
           }).lean<VersionDoc[]>()
         : ([] as VersionDoc[]),
+      exerciseCounter(this.#models, userIds, enrolments),
     ]);
     return {
       cohort: { id: String(doc._id), name: doc.name },
@@ -256,6 +258,7 @@ export class CohortService {
                 courseId: String(course._id),
                 courseTitle: course.published?.title ?? course.title,
                 ...courseProgressOf(outline, enrolment, mine),
+                exercises: exercisesOf(enrolment, outline),
               },
             ];
           }),

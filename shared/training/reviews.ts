@@ -100,9 +100,17 @@ export const cohortSchema = z.object({
 export type Cohort = z.infer<typeof cohortSchema>;
 export const cohortResponse = z.object({ cohort: cohortSchema });
 
+/** Written exercises of the version the member takes: how many, and how many approved. */
+export const exerciseCountsSchema = z.object({
+  approved: z.int().min(0),
+  total: z.int().min(0),
+});
+export type ExerciseCounts = z.infer<typeof exerciseCountsSchema>;
+
 export const memberCourseProgressSchema = courseProgressSchema.extend({
   courseId: idSchema,
   courseTitle: z.string(),
+  exercises: exerciseCountsSchema,
 });
 export const cohortProgressSchema = z.object({
   cohort: z.object({ id: idSchema, name: z.string() }),

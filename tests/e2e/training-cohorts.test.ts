@@ -227,14 +227,16 @@ describe('trainers, admins and staff leads in the browser', () => {
     const faysLeading = faysRows.getByRole('row').filter({ hasText: 'Leading a meeting' });
     await faysLeading.getByText('2 of 2', { exact: true }).waitFor();
     await faysLeading.getByText(/^Completed on /).waitFor();
-    // One exercise approved (the review queue's count for this cohort).
-    await faysLeading.getByRole('cell', { name: '1', exact: true }).waitFor();
+    // Its one written exercise approved (the server's count, for the version Fay takes).
+    await faysLeading.getByRole('cell', { name: '1 of 1', exact: true }).waitFor();
     const gilsUrges = table
       .locator('tbody')
       .filter({ hasText: 'Gil' })
       .getByRole('row')
       .filter({ hasText: 'Coping with urges' });
     await gilsUrges.getByText('0 of 4', { exact: true }).waitFor();
+    // Gil's answer waits for a trainer: not approved yet.
+    await gilsUrges.getByRole('cell', { name: '0 of 1', exact: true }).waitFor();
     await gilsUrges.getByText('In progress', { exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'cohort-desktop');
@@ -430,6 +432,15 @@ describe('trainers, admins and staff leads in the browser', () => {
     const read = (await pia.client.get(`/api/courses/${basics.id}`)).body.course.modules[0]
       .items[0];
     await ok(pia.client.post(`/api/items/${read.id}/complete`, {}));
+    // Pia's written exercise in "Coping with urges", approved by the trainer.
+    const urges = (await trainer.client.get('/api/courses?limit=100')).body.items.find(
+      (c: { title: string }) => c.title === 'Coping with urges',
+    );
+    const write = (
+      await pia.client.get(`/api/courses/${urges.id}`)
+    ).body.course.modules[0].items.find((it: { key: string }) => it.key === 'write');
+    await ok(pia.client.post(`/api/items/${write.id}/submissions`, { text: 'It passed.' }), 201);
+    await approve(pia, urges.id);
     // Rui leaves the partner: still in the cohort, no longer the staff lead's to see.
     await haven.haven.services.accountModels.User.updateOne(
       { _id: rui.id } as never,
@@ -455,6 +466,12 @@ describe('trainers, admins and staff leads in the browser', () => {
     await table.getByText('Pia', { exact: true }).waitFor();
     await table.getByText('Peer support basics').waitFor();
     expect(await table.getByText('Rui').count()).toBe(0);
+    // The exercises column is the staff lead's too: the server counts, not the review queue.
+    await table.getByRole('columnheader', { name: 'Exercises approved' }).waitFor();
+    const piasUrges = table.getByRole('row').filter({ hasText: 'Coping with urges' });
+    await piasUrges.getByRole('cell', { name: '1 of 1', exact: true }).waitFor();
+    const piasBasics = table.getByRole('row').filter({ hasText: 'Peer support basics' });
+    await piasBasics.getByRole('cell', { name: 'No exercises', exact: true }).waitFor();
     // No grant and no changes: a staff lead reads.
     expect(await page.getByRole('region', { name: 'Facilitator role' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  approvedCounts,
-  approvedFor,
   cohortNameProblem,
   grantCandidates,
   grantOutcome,
@@ -76,17 +74,6 @@ describe('a cohort form', () => {
 });
 
 describe('progress and the facilitator grant', () => {
-  it('counts approved answers per member and course', () => {
-    const entry = (learner: string, course: string) => ({
-      learner: { id: learner },
-      course: { id: course },
-    });
-    const counts = approvedCounts([entry('m1', 'c1'), entry('m1', 'c1'), entry('m2', 'c1')]);
-    expect(approvedFor(counts, 'm1', 'c1')).toBe(2);
-    expect(approvedFor(counts, 'm2', 'c1')).toBe(1);
-    expect(approvedFor(counts, 'm2', 'c2')).toBe(0);
-  });
-
   it('offers the grant to members who completed a facilitator-track course', () => {
     const course = (courseId: string, completed: boolean) => ({
       courseId,

@@ -152,6 +152,120 @@ describe("a partner's staff lead", () => {
   });
 });
 
+describe('exercises approved, per member and course', () => {
+  const exercise = (key: string) => ({
+    key,
+    kind: 'exercise',
+    title: `Exercise ${key}`,
+    prompt: 'Say how it went.',
+    minutes: 5,
+  });
+  let twoExercises: { id: string; items: ItemIds };
+
+  /** The progress entry of one member in one course, as `caller` is shown it. */
+  const entryOf = async (caller: ApiClient, memberId: string, courseId: string) => {
+    const response = await caller.get(`/api/cohorts/${cohortId}/progress`);
+    expect(response.status, response.text).toBe(200);
+    return response.body.members
+      .find((it: { id: string }) => it.id === memberId)
+      ?.courses.find((it: { courseId: string }) => it.courseId === courseId);
+  };
+  const submit = async (who: { client: ApiClient } | undefined, itemId: string | undefined) => {
+    const sent = await who?.client.post(`/api/items/${itemId}/submissions`, { text: 'Done.' });
+    expect(sent?.status, sent?.text).toBe(201);
+    return sent?.body.submission.id as string;
+  };
+  const decide = async (submissionId: string, body: Record<string, string>) => {
+    const decided = await trainer.client.post(`/api/reviews/${submissionId}`, body);
+    expect(decided.status, decided.text).toBe(200);
+  };
+
+  beforeAll(async () => {
+    twoExercises = await publishedCourse(trainer.client, {
+      title: 'Two exercises',
+      modules: [
+        {
+          key: 'practice',
+          title: 'Practice',
+          items: [
+            { key: 'intro', kind: 'reading', title: 'Intro', markdown: '# Intro', minutes: 5 },
+            exercise('plan'),
+            exercise('reflect'),
+          ],
+        },
+      ],
+    });
+  });
+
+  it('counts the approved ones of the version each member takes, not those sent back', async () => {
+    const { plan, reflect } = twoExercises.items;
+    await decide(await submit(staff[0], plan), { decision: 'approved' });
+    await decide(await submit(staff[0], reflect), {
+      decision: 'changes-requested',
+      feedback: 'Say more.',
+    });
+    await decide(await submit(staff[1], plan), { decision: 'approved' });
+    await decide(await submit(staff[1], reflect), { decision: 'approved' });
+
+    const anaId = staff[0]?.id ?? '';
+    const benId = staff[1]?.id ?? '';
+    expect(await entryOf(trainer.client, anaId, twoExercises.id)).toMatchObject({
+      exercises: { approved: 1, total: 2 },
+    });
+    expect(await entryOf(trainer.client, benId, twoExercises.id)).toMatchObject({
+      exercises: { approved: 2, total: 2 },
+    });
+    // Ana's answer in the first course still waits for a trainer.
+    expect(await entryOf(trainer.client, anaId, course.id)).toMatchObject({
+      exercises: { approved: 0, total: 1 },
+    });
+
+    // Version 2 drops "reflect" and adds "extra". Ana stays on version 1; Ben moves forward:
+    // his approval of "plan" (a key version 2 keeps) still counts, that of "reflect" no more.
+    const draft = (await trainer.client.get(`/api/courses/${twoExercises.id}?view=draft`)).body
+      .draft;
+    const [intro, planItem] = draft.modules[0].items;
+    const edited = await trainer.client.patch(`/api/courses/${twoExercises.id}`, {
+      modules: [{ ...draft.modules[0], items: [intro, planItem, exercise('extra')] }],
+    });
+    expect(edited.status, edited.text).toBe(200);
+    const published = await trainer.client.patch(`/api/courses/${twoExercises.id}`, {
+      publish: true,
+    });
+    expect(published.status, published.text).toBe(200);
+    const moved = await staff[1]?.client.post(`/api/courses/${twoExercises.id}/move-forward`, {});
+    expect(moved?.status, moved?.text).toBe(200);
+    expect(await entryOf(trainer.client, anaId, twoExercises.id)).toMatchObject({
+      version: 1,
+      exercises: { approved: 1, total: 2 },
+    });
+    expect(await entryOf(trainer.client, benId, twoExercises.id)).toMatchObject({
+      version: 2,
+      exercises: { approved: 1, total: 2 },
+    });
+  });
+
+  it('gives a staff lead the counts of their own staff only', async () => {
+    // Ben left the partner above: his approved answers are no longer the lead's to count.
+    const lead = await member(haven(), ['champion'], { partnerId: partner });
+    const progress = await lead.client.get(`/api/cohorts/${cohortId}/progress`);
+    expect(progress.status, progress.text).toBe(200);
+    expect(progress.body.members).toEqual([
+      expect.objectContaining({
+        id: staff[0]?.id,
+        courses: expect.arrayContaining([
+          expect.objectContaining({ courseId: course.id, exercises: { approved: 0, total: 1 } }),
+          expect.objectContaining({
+            courseId: twoExercises.id,
+            exercises: { approved: 1, total: 2 },
+          }),
+        ]),
+      }),
+    ]);
+    expect(progress.text).not.toContain(staff[1]?.id);
+  });
+});
+
 describe('changing a cohort', () => {
   it('adds and removes members and trainers', async () => {
     const created = await trainer.client.post('/api/cohorts', { name: 'Evening group' });

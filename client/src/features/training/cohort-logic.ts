@@ -77,27 +77,6 @@ export function toggleId(ids: readonly string[], id: string, on: boolean): strin
   return on ? [...without, id] : without;
 }
 
-interface QueueEntry {
-  learner: { id: string };
-  course: { id: string };
-}
-
-const pairKey = (memberId: string, courseId: string) => `${memberId} ${courseId}`;
-
-/** Approved answers per member and course, from the review queue's `approved` entries. */
-export function approvedCounts(entries: readonly QueueEntry[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const entry of entries) {
-    const key = pairKey(entry.learner.id, entry.course.id);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-export function approvedFor(counts: Map<string, number>, memberId: string, courseId: string) {
-  return counts.get(pairKey(memberId, courseId)) ?? 0;
-}
-
 interface MemberProgress {
   id: string;
   displayName: string;

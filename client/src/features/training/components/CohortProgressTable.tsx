@@ -1,29 +1,25 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CohortProgress } from '../../../../../shared/training/reviews.ts';
-import { approvedFor } from '../cohort-logic.ts';
+import type { CohortProgress, ExerciseCounts } from '../../../../../shared/training/reviews.ts';
 import { hoursOf } from '../logic.ts';
 
 /**
  * Each member's progress per course they started: hours done of planned, items done,
- * exercises approved (when the caller may read the review queue) and whether it is complete.
+ * written exercises approved of those in the version they take (the server counts them, so
+ * staff leads see them too) and whether it is complete.
  * One `<tbody>` per member, the name as its row-group header, so a screen reader says whose
  * row it is. On a narrow screen the table scrolls sideways inside its own labelled region,
  * reachable by keyboard; the page itself never does.
  */
-export function CohortProgressTable({
-  progress,
-  approved,
-}: {
-  progress: CohortProgress;
-  /** Approved answers per member and course; null when the caller cannot know them. */
-  approved: Map<string, number> | null;
-}) {
+export function CohortProgressTable({ progress }: { progress: CohortProgress }) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
-  const columns = approved ? 6 : 5;
+  const exercisesText = (counts: ExerciseCounts) =>
+    counts.total
+      ? t('training.cohort.exercises', { approved: counts.approved, total: counts.total })
+      : t('training.cohort.noExercises');
   return (
     <section
       className="training-table-scroll"
@@ -41,7 +37,7 @@ export function CohortProgressTable({
             <th scope="col">{t('training.cohort.columns.course')}</th>
             <th scope="col">{t('training.cohort.columns.hours')}</th>
             <th scope="col">{t('training.cohort.columns.items')}</th>
-            {approved && <th scope="col">{t('training.cohort.columns.exercises')}</th>}
+            <th scope="col">{t('training.cohort.columns.exercises')}</th>
             <th scope="col">{t('training.cohort.columns.state')}</th>
           </tr>
         </thead>
@@ -50,7 +46,7 @@ export function CohortProgressTable({
             {member.courses.length === 0 ? (
               <tr>
                 <th scope="row">{member.displayName}</th>
-                <td colSpan={columns - 1}>{t('training.cohort.noCourse')}</td>
+                <td colSpan={5}>{t('training.cohort.noCourse')}</td>
               </tr>
             ) : (
               member.courses.map((course, index) => (
@@ -73,7 +69,7 @@ export function CohortProgressTable({
                       total: course.totalItems,
                     })}
                   </td>
-                  {approved && <td>{approvedFor(approved, member.id, course.courseId)}</td>}
+                  <td>{exercisesText(course.exercises)}</td>
                   <td>
                     {course.completed ? (
                       <span className="training-state-done">

@@ -7,13 +7,7 @@ import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { training } from '../api.ts';
-import {
-  approvedCounts,
-  grantCandidates,
-  isAdmin,
-  isStaffLead,
-  isTrainerOrAdmin,
-} from '../cohort-logic.ts';
+import { grantCandidates, isAdmin, isStaffLead, isTrainerOrAdmin } from '../cohort-logic.ts';
 import { CohortForm } from '../components/CohortForm.tsx';
 import { CohortProgressTable } from '../components/CohortProgressTable.tsx';
 import { GrantFacilitator } from '../components/GrantFacilitator.tsx';
@@ -24,8 +18,8 @@ import { partnersById, trainers } from '../trainers-api.ts';
 
 /**
  * `/training/cohorts/:id`: each member's progress per course, as the server shows it to the
- * caller (a staff lead gets their own staff only; the page shows whoever the server lists).
- * Trainers and admins also see the exercises approved, grant the facilitator role to members
+ * caller (a staff lead gets their own staff only; the page shows whoever the server lists),
+ * exercises approved included. Trainers and admins also grant the facilitator role to members
  * who completed the facilitator track, and change the cohort.
  */
 export function CohortPage() {
@@ -44,21 +38,16 @@ interface Loaded {
   manage: {
     cohort: Cohort | null;
     facilitatorCourses: Set<string>;
-    approved: Map<string, number> | null;
     partners: Map<string, PartnerSummary>;
   } | null;
 }
 
 async function loadCohort(id: string, manager: boolean): Promise<Loaded> {
   if (!manager) return { progress: await trainers.cohortProgress(id), manage: null };
-  const [progress, cohorts, courses, approved, partners] = await Promise.all([
+  const [progress, cohorts, courses, partners] = await Promise.all([
     trainers.cohortProgress(id),
     trainers.cohorts().catch(() => []),
     training.courses().catch(() => []),
-    trainers
-      .reviewsWith('approved', id)
-      .then(approvedCounts)
-      .catch(() => null),
     partnersById(),
   ]);
   return {
@@ -68,7 +57,6 @@ async function loadCohort(id: string, manager: boolean): Promise<Loaded> {
       facilitatorCourses: new Set(
         courses.filter((course) => course.track === 'facilitator').map((course) => course.id),
       ),
-      approved,
       partners,
     },
   };
@@ -116,7 +104,7 @@ function CohortView({ id, user }: { id: string; user: OwnUser }) {
         {progress.members.length === 0 ? (
           <p className="panel">{t('training.cohort.noMembers')}</p>
         ) : (
-          <CohortProgressTable progress={progress} approved={manage?.approved ?? null} />
+          <CohortProgressTable progress={progress} />
         )}
       </section>
       {manage && (
