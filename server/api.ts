@@ -38,6 +38,10 @@ export interface ApiDeps {
   trainingClock?: (() => number) | undefined;
   /** For what fails away from a request (the course-completion hook). */
   logger?: Logger | undefined;
+  /** HAVEN_DATA_DIR: uploaded training videos live in its `training-videos/` folder. */
+  dataDir: string;
+  /** The largest training video an upload may send, in bytes (TRAINING_VIDEO_MAX_MB). */
+  trainingVideoMaxBytes?: number | undefined;
 }
 
 /**
@@ -134,7 +138,10 @@ export function createApi(deps: ApiDeps) {
   mountAttendanceRoutes(api, deps.attendanceSlips);
   mountSupport(feature);
   mountTrainingCredentials(feature, deps.services.training);
-  const training = mountTraining(feature, { now: deps.trainingClock });
+  const training = mountTraining(feature, {
+    now: deps.trainingClock,
+    videos: { dataDir: deps.dataDir, maxBytes: deps.trainingVideoMaxBytes },
+  });
   // Completing a course earns its record and certificate (and, by policy, the facilitator
   // role): the course feature tells, the credentials act (docs/training.md).
   training.events.on('courseCompleted', async (userId, courseId) => {

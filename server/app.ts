@@ -37,6 +37,10 @@ export interface AppDeps {
   mongo: MongoHandle;
   redis: RedisHandle;
   sfu: SfuStatus & WorkerPool;
+  /** HAVEN_DATA_DIR: where files Haven keeps outside MongoDB live (uploaded training videos). */
+  dataDir: string;
+  /** The largest training video an upload may send, in bytes (default 500 MB). */
+  trainingVideoMaxBytes?: number | undefined;
   /** The built client (client/dist); left out, the server answers the API only. */
   clientDir?: string | undefined;
   version?: string;
@@ -204,6 +208,8 @@ export function createApp(deps: AppDeps): HavenApp {
     publicUrl: deps.config.PUBLIC_URL,
     trainingClock: deps.trainingClock,
     logger: deps.logger,
+    dataDir: deps.dataDir,
+    trainingVideoMaxBytes: deps.trainingVideoMaxBytes,
     ...(deps.limitsNamespace ? { limitsNamespace: deps.limitsNamespace } : {}),
   });
   app.use('/api', api.router);

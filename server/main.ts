@@ -105,8 +105,22 @@ async function start(config: Config, logger: Logger): Promise<void> {
     clientDir: join(root, 'client', 'dist'),
     version,
     attendanceSlips,
+    dataDir: config.dataDir,
+    trainingVideoMaxBytes: config.TRAINING_VIDEO_MAX_MB * 1024 * 1024,
   });
   cleanups.unshift(() => haven.close());
+  // What a crash left of an upload (a .part file, a file without its document) goes now;
+  // failing to tidy up is no reason not to start.
+  try {
+    const swept = await haven.api.training.videos?.sweep();
+    if (swept && (swept.parts || swept.orphans))
+      logger.info({ event: 'training:videos-swept', ...swept }, 'unfinished video uploads removed');
+  } catch (error) {
+    logger.warn(
+      { event: 'training:videos-swept', err: (error as Error).message },
+      'could not tidy up unfinished video uploads',
+    );
+  }
   // Meetings stored before the directory kept each one's next occurrence get it now.
   const scheduled = await haven.services.directory.advanceSchedules({ includeUnset: true });
   logger.info({ event: 'directory:schedules', meetings: scheduled }, 'meeting schedules current');

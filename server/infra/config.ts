@@ -56,6 +56,13 @@ export const configSchema = z
     ATTENDANCE_PREVIOUS_PUBLIC_KEYS: z.string().optional(),
     /** Minutes a participant must have attended before the room offers a slip. */
     ATTENDANCE_SLIP_MIN_MINUTES: z.coerce.number().int().min(1).max(600).default(30),
+    /** The largest training video a trainer may upload, in MB (docs/training.md). */
+    TRAINING_VIDEO_MAX_MB: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(20 * 1024)
+      .default(500),
   })
   .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, {
     path: ['RTC_MAX_PORT'],

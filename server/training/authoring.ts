@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { CourseCreate, CoursePatch, ModuleInput } from '../../shared/training/content.ts';
+import { havenVideoIdOf } from '../../shared/training/videos.ts';
 import { AppError } from '../infra/errors.ts';
 import { isDuplicateKey, notFound, type TrainingCore } from './access.ts';
 import type { CourseDoc, ItemDoc, ModuleDoc } from './models.ts';
@@ -67,6 +68,35 @@ async function checkPrerequisites(
   return wanted;
 }
 
+/**
+ * A video item may name a video uploaded to Haven (`/api/training/videos/<id>`) only if that
+ * upload exists. Only trainers and admins can upload, so an existing upload is theirs.
+ */
+async function checkUploadedVideos(core: TrainingCore, modules: ModuleInput[]): Promise<void> {
+  const named: Array<{ path: string; id: string }> = [];
+  modules.forEach((module, m) => {
+    module.items.forEach((item, i) => {
+      const id = item.kind === 'video' ? havenVideoIdOf(item.url) : null;
+      if (id) named.push({ path: `modules.${m}.items.${i}.url`, id });
+    });
+  });
+  if (!named.length) return;
+  const ids = [...new Set(named.map((entry) => entry.id))].map((id) => new Types.ObjectId(id));
+  const found = await core.models.Video.find({ _id: { $in: ids } }, { _id: 1 }).lean<
+    Array<{ _id: Types.ObjectId }>
+  >();
+  const known = new Set(found.map((doc) => String(doc._id)));
+  const missing = named.filter((entry) => !known.has(entry.id));
+  if (missing.length)
+    throw new AppError(
+      'INVALID_INPUT',
+      'invalid body',
+      Object.fromEntries(
+        missing.map((entry) => [entry.path, ['no uploaded video has this address']]),
+      ),
+    );
+}
+
 /** Replaces the draft's items (version 0) with `items`, keeping each kept key's item id. */
 async function replaceDraftItems(
   core: TrainingCore,
@@ -103,6 +133,7 @@ export async function createCourse(
     core.models.Version.init(),
   ]);
   const prerequisites = await checkPrerequisites(core, null, input.prerequisites);
+  await checkUploadedVideos(core, input.modules);
   const { modules, items } = plan(input.modules);
   const created = await core.models.Course.create({
     title: input.title,
@@ -137,6 +168,7 @@ export async function updateCourse(
   if (patch.prerequisites !== undefined)
     set.prerequisites = await checkPrerequisites(core, course._id, patch.prerequisites);
   if (patch.modules !== undefined) {
+    await checkUploadedVideos(core, patch.modules);
     const { modules, items } = plan(patch.modules);
     await replaceDraftItems(core, course._id, items);
     set.modules = modules;

@@ -5,10 +5,13 @@ import { ReviewService } from './reviews.ts';
 import { mountCourseRoutes } from './routes-courses.ts';
 import { mountItemRoutes } from './routes-items.ts';
 import { mountReviewRoutes } from './routes-reviews.ts';
+import { mountVideoRoutes } from './routes-videos.ts';
 import { TrainingService } from './service.ts';
+import { VideoStore } from './videos.ts';
 
 export { TrainingEvents } from './events.ts';
 export { TrainingService } from './service.ts';
+export { VideoStore } from './videos.ts';
 
 /**
  * The training platform (docs/training.md): courses, items, progress, quizzes and exercise
@@ -17,11 +20,16 @@ export { TrainingService } from './service.ts';
  */
 export function mountTraining(
   ctx: FeatureContext,
-  options: { now?: (() => number) | undefined } = {},
+  options: {
+    now?: (() => number) | undefined;
+    /** Uploaded videos: the files live under `<dataDir>/training-videos/` (videos.ts). */
+    videos: { dataDir: string; maxBytes?: number | undefined };
+  },
 ): TrainingService {
   const models = trainingModels(ctx.connection);
-  const training = new TrainingService(models, options);
   const now = options.now ?? Date.now;
+  const videos = new VideoStore({ ...options.videos, Video: models.Video, now });
+  const training = new TrainingService(models, { now, videos });
   const cohorts = new CohortService({
     Cohort: cohortModel(ctx.connection),
     models,
@@ -32,6 +40,7 @@ export function mountTraining(
   mountCourseRoutes(ctx.api, training);
   mountItemRoutes(ctx.api, training);
   mountReviewRoutes(ctx.api, reviews, cohorts);
+  mountVideoRoutes(ctx.api, videos);
   ctx.accountData.register('training', {
     export: (userId) => training.exportFor(userId),
     erase: (userId) => training.eraseFor(userId),
@@ -40,6 +49,11 @@ export function mountTraining(
     export: (userId) => reviews.exportFor(userId),
     // The reviewer becomes nobody: TrainingService.eraseFor clears `reviewerId`.
     erase: async () => {},
+  });
+  // The files stay with the courses that show them; the uploader becomes nobody.
+  ctx.accountData.register('trainingVideos', {
+    export: (userId) => videos.exportFor(userId),
+    erase: (userId) => videos.eraseFor(userId),
   });
   ctx.accountData.register('trainingCohorts', {
     export: (userId) => cohorts.exportFor(userId),

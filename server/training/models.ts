@@ -6,6 +6,7 @@ import {
   TRACKS,
 } from '../../shared/training/content.ts';
 import { ITEM_STATUSES, SUBMISSION_STATUSES } from '../../shared/training/learning.ts';
+import { VIDEO_CONTENT_TYPES } from '../../shared/training/videos.ts';
 
 // Input is validated with the shared zod schemas before it reaches these models; the
 // mongoose schemas give the stored shape and the indexes (docs/training.md, "Model").
@@ -146,6 +147,25 @@ const submissionSchema = new Schema(
 submissionSchema.index({ userId: 1, courseId: 1, itemKey: 1, version: 1 }, { unique: true });
 submissionSchema.index({ status: 1, createdAt: 1 });
 
+/**
+ * A video a trainer or admin uploaded (videos.ts): the file is
+ * `<HAVEN_DATA_DIR>/training-videos/<id>.<mp4|webm>`. The document is written only once
+ * the file is safely on disk, so every document has its file. The file's original name is
+ * not kept: the video is known by its id.
+ */
+const videoSchema = new Schema(
+  {
+    /** Who uploaded it; null once that account is deleted (the video is course content). */
+    ownerId: { type: Schema.Types.ObjectId, default: null },
+    contentType: { type: String, enum: VIDEO_CONTENT_TYPES, required: true },
+    /** Bytes. */
+    size: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { minimize: false },
+);
+videoSchema.index({ ownerId: 1 });
+
 export interface ModuleDoc {
   key: string;
   title: string;
@@ -235,6 +255,14 @@ export interface SubmissionDoc {
   reviewedAt: Date | null;
 }
 
+export interface VideoDoc {
+  _id: Types.ObjectId;
+  ownerId: Types.ObjectId | null;
+  contentType: string;
+  size: number;
+  createdAt: Date;
+}
+
 export interface TrainingModels {
   Course: Model<CourseDoc>;
   Version: Model<VersionDoc>;
@@ -243,6 +271,7 @@ export interface TrainingModels {
   Progress: Model<ProgressDoc>;
   Attempt: Model<AttemptDoc>;
   Submission: Model<SubmissionDoc>;
+  Video: Model<VideoDoc>;
 }
 
 function modelOn<D>(
@@ -271,5 +300,6 @@ export function trainingModels(connection: Connection): TrainingModels {
     Progress: modelOn(connection, 'TrainingProgress', progressSchema, 'training_progress'),
     Attempt: modelOn(connection, 'TrainingAttempt', attemptSchema, 'training_attempts'),
     Submission: modelOn(connection, 'TrainingSubmission', submissionSchema, 'training_submissions'),
+    Video: modelOn(connection, 'TrainingVideo', videoSchema, 'training_videos'),
   };
 }

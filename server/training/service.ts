@@ -16,6 +16,7 @@ import {
 import type { CourseDoc, TrainingModels } from './models.ts';
 import { heartbeat, markDone, moveForward } from './progress.ts';
 import { submitAttempt } from './quizzes.ts';
+import type { VideoStore } from './videos.ts';
 
 /**
  * The training platform's one entry point (docs/training.md): what routes call, and what
@@ -24,9 +25,15 @@ import { submitAttempt } from './quizzes.ts';
  */
 export class TrainingService {
   readonly #core: TrainingCore;
+  /** Uploaded videos, when this service serves them (mountTraining; not the seed). */
+  readonly videos: VideoStore | undefined;
 
-  constructor(models: TrainingModels, options: { now?: (() => number) | undefined } = {}) {
+  constructor(
+    models: TrainingModels,
+    options: { now?: (() => number) | undefined; videos?: VideoStore | undefined } = {},
+  ) {
     this.#core = { models, now: options.now ?? Date.now, events: new TrainingEvents() };
+    this.videos = options.videos;
   }
 
   /** `courseCompleted` fires once per learner and course. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, text } from '../api/common.ts';
+import { havenVideoIdOf } from './videos.ts';
 
 /**
  * The training platform's content as authors write it (docs/training.md): a course of
@@ -72,12 +73,26 @@ const itemBase = {
   title: text(1, 160),
 };
 
+const httpsAddress = z.url({ protocol: /^https$/ });
+
+/**
+ * Where a video item's video is: an https address elsewhere, or Haven's own address of an
+ * uploaded video, `/api/training/videos/<id>` (shared/training/videos.ts). The server also
+ * checks, when the course is saved, that such an upload exists.
+ */
+export const videoUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((url) => havenVideoIdOf(url) !== null || httpsAddress.safeParse(url).success, {
+    message: 'must be an https address or an uploaded video (/api/training/videos/<id>)',
+  });
+
 export const videoItemInput = z
   .object({
     ...itemBase,
     kind: z.literal('video'),
-    /** An https address of the video (uploads served by Haven come later: docs/training.md). */
-    url: z.url({ protocol: /^https$/, message: 'must be an https address' }).max(2000),
+    /** An https address of the video, or an uploaded video's `/api/training/videos/<id>`. */
+    url: videoUrlSchema,
     durationSeconds: z
       .int()
       .min(1)

@@ -2,3 +2,4 @@
 export * from './content.ts';
 export * from './learning.ts';
 export * from './reviews.ts';
+export * from './videos.ts';

@@ -13,6 +13,7 @@ import { axeViolations, fitsWidth, signedInPage, startE2e, tabTo } from './helpe
  */
 let haven: TestHaven;
 let browser: Browser;
+let trainer: Awaited<ReturnType<typeof signUpAs>>;
 let courseId: string;
 let items: ItemIds;
 let learner: Page;
@@ -27,7 +28,7 @@ const screenshot = async (page: Page, name: string) => {
 
 beforeAll(async () => {
   ({ haven, browser } = await startE2e());
-  const trainer = await signUpAs(haven, ['trainer'], { displayName: 'Tess' });
+  trainer = await signUpAs(haven, ['trainer'], { displayName: 'Tess' });
   ({ id: courseId, items } = await publishedCourse(trainer.client));
   const reading = await publishedCourse(trainer.client, {
     title: 'Reading safely',
@@ -156,6 +157,75 @@ describe('a learner in the browser', () => {
       'https://video.example.org/urges.mp4',
     );
     await learner.getByText('Hello.').waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+  });
+
+  it('plays a video uploaded to Haven: fetched with the session, by ranges, and decoded', async () => {
+    // A real WebM, recorded in the browser from a canvas (no video files in the repository).
+    const recorded = await learner.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 160;
+      canvas.height = 120;
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: 'video/webm' });
+      const chunks: Blob[] = [];
+      recorder.ondataavailable = (event) => chunks.push(event.data);
+      const stopped = new Promise((resolve) => {
+        recorder.onstop = resolve;
+      });
+      recorder.start(100);
+      for (let frame = 0; frame < 25; frame++) {
+        context.fillStyle = frame % 2 ? '#2b6cb0' : '#f6ad55';
+        context.fillRect(0, 0, 160, 120);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      recorder.stop();
+      await stopped;
+      const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+      return Array.from(bytes);
+    });
+    const uploaded = await trainer.client.raw('POST', '/api/training/videos', {
+      body: Uint8Array.from(recorded),
+      headers: { 'content-type': 'video/webm' },
+    });
+    expect(uploaded.status, uploaded.bytes.toString()).toBe(201);
+    const { url } = uploaded.body.video;
+    const hosted = await publishedCourse(trainer.client, {
+      title: 'Hosted film',
+      modules: [
+        {
+          key: 'film',
+          title: 'Film',
+          items: [
+            {
+              key: 'film',
+              kind: 'video',
+              title: 'Squares',
+              url,
+              durationSeconds: 1,
+              transcript: 'Blue and orange squares.',
+            },
+          ],
+        },
+      ],
+    });
+    const fetched: number[] = [];
+    learner.on('response', (response) => {
+      if (response.url().endsWith(url)) fetched.push(response.status());
+    });
+    await learner.goto(`${haven.url}/training/items/${hosted.items.film}`);
+    await learner.getByText('Blue and orange squares.').waitFor();
+    expect(await learner.locator('video').getAttribute('src')).toBe(url);
+    // The browser read the file's metadata: it came with the session cookie and decoded.
+    await learner.waitForFunction(() => {
+      const video = document.querySelector('video');
+      return Boolean(video && video.readyState >= 1 && video.videoWidth === 160);
+    });
+    expect(await learner.locator('video').evaluate((video: HTMLVideoElement) => video.error)).toBe(
+      null,
+    );
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.every((status) => status === 200 || status === 206)).toBe(true);
     expect(await axeViolations(learner)).toEqual([]);
   });
 

@@ -15,25 +15,24 @@ export class ApiClient {
     return this.#cookies.get(name);
   }
 
-  async request(
+  /** Sends with the cookies (and the CSRF header when state changes); keeps what is set. */
+  async #send(
     method: string,
     path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) {
+    body: string | Uint8Array | ReadableStream<Uint8Array> | undefined,
+    headers: Record<string, string>,
+  ): Promise<Response> {
     const sent: Record<string, string> = { ...headers };
     if (this.#cookies.size)
       sent.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (body !== undefined && typeof body !== 'string') sent['content-type'] = 'application/json';
     if (this.csrfToken && !['GET', 'HEAD'].includes(method) && !('x-csrf-token' in headers)) {
       sent['x-csrf-token'] = this.csrfToken;
     }
     const response = await fetch(`${this.#base}${path}`, {
       method,
       headers: sent,
-      ...(body === undefined
-        ? {}
-        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      // A stream goes out chunked, with no Content-Length.
+      ...(body === undefined ? {} : { body: body as BodyInit, duplex: 'half' as const }),
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');
@@ -45,6 +44,44 @@ export class ApiClient {
       // client, which fetches it again, send the new one from now on.
       if (name.trim() === 'haven_csrf' && this.csrfToken && !expired) this.csrfToken = value;
     }
+    return response;
+  }
+
+  /** Raw bytes both ways (an upload, a file): `bytes` is the answer's body, `body` its JSON if any. */
+  async raw(
+    method: string,
+    path: string,
+    options: {
+      body?: Uint8Array | ReadableStream<Uint8Array>;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    const response = await this.#send(method, path, options.body, options.headers ?? {});
+    const bytes = Buffer.from(await response.arrayBuffer());
+    let json: unknown;
+    try {
+      json = bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
+    } catch {
+      json = undefined;
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
+    return { status: response.status, headers: response.headers, bytes, body: json as any };
+  }
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const sent: Record<string, string> = { ...headers };
+    if (body !== undefined && typeof body !== 'string') sent['content-type'] = 'application/json';
+    const response = await this.#send(
+      method,
+      path,
+      body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      sent,
+    );
     const text = await response.text();
     let json: unknown;
     try {

@@ -18,6 +18,8 @@ export interface TestHaven {
   metrics: Metrics;
   /** Its rate-limit keys' prefix in Redis; a second node of the cluster shares it. */
   limitsNamespace: string;
+  /** Its throw-away HAVEN_DATA_DIR (uploaded training videos land in `training-videos/`). */
+  dataDir: string;
   logLines: () => Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
@@ -45,6 +47,8 @@ export async function startTestHaven(
     chatSendLimit?: number;
     /** Another process's MongoDB and database: a node of a cluster in a child process. */
     mongo?: { uri: string; dbName: string };
+    /** The largest training video an upload may send, in bytes (tests make it small). */
+    trainingVideoMaxBytes?: number;
     /** A Redis of the test's own (closed with this Haven), instead of the machine's. */
     redis?: RedisHandle;
     /**
@@ -87,6 +91,8 @@ export async function startTestHaven(
     redis,
     sfu,
     clientDir: options.clientDir,
+    dataDir,
+    trainingVideoMaxBytes: options.trainingVideoMaxBytes,
     version: 'test',
     limitsNamespace,
     chatSendLimit: options.chatSendLimit,
@@ -107,6 +113,7 @@ export async function startTestHaven(
     sfu,
     metrics,
     limitsNamespace,
+    dataDir,
     logLines: lines,
     async close() {
       await haven.close();

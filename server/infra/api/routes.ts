@@ -38,8 +38,13 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   /** The success body's schema, for the OpenAPI document; omit for non-JSON answers. */
   response?: z.ZodType;
   status?: number;
-  /** Content type of a non-JSON answer the handler sends itself (e.g. text/calendar). */
-  produces?: string;
+  /** Content type(s) of a non-JSON answer the handler sends itself (e.g. text/calendar). */
+  produces?: string | readonly string[];
+  /**
+   * Content types of a raw body the handler streams itself (an upload), instead of `body`:
+   * nothing parses it first (express.json reads JSON only), so `ctx.req` is still unread.
+   */
+  consumes?: readonly string[];
 }
 
 export interface RouteContext<B, Q, P, U> {
@@ -93,13 +98,30 @@ export function apiRoutes(router: Router, openapi: OpenApi, basePath: string) {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
         ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.consumes
+          ? {
+              body: {
+                required: true,
+                content: Object.fromEntries(
+                  spec.consumes.map((type) => [
+                    type,
+                    { schema: { type: 'string' as const, format: 'binary' } },
+                  ]),
+                ),
+              },
+            }
+          : {}),
       },
       responses: {
         [status]: {
           description: 'Success',
           ...(spec.response ? { content: { 'application/json': { schema: spec.response } } } : {}),
           ...(spec.produces
-            ? { content: { [spec.produces]: { schema: { type: 'string' } } } }
+            ? {
+                content: Object.fromEntries(
+                  [spec.produces].flat().map((type) => [type, { schema: { type: 'string' } }]),
+                ),
+              }
             : {}),
         },
         default: {

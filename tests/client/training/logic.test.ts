@@ -138,6 +138,10 @@ describe('items', () => {
     expect(isVideoFile('https://video.example.org/urges.WEBM?t=1')).toBe(true);
     expect(isVideoFile('https://www.youtube.com/watch?v=abc')).toBe(false);
     expect(isVideoFile('not a url')).toBe(false);
+    // Uploaded to Haven: served from the page's own origin, with range requests.
+    expect(isVideoFile('/api/training/videos/6b154ef44e2e6905f666d9d1')).toBe(true);
+    expect(isVideoFile('/api/training/videos/nope')).toBe(false);
+    expect(isVideoFile('/elsewhere/6b154ef44e2e6905f666d9d1')).toBe(false);
   });
 });
 

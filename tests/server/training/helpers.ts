@@ -9,8 +9,10 @@ export interface Clock {
   advance(seconds: number): void;
 }
 
-/** One real Haven per test file, with its own training clock. */
-export function havenPerFile(): { haven: () => TestHaven; clock: Clock } {
+/** One real Haven per test file, with its own training clock (and any other options). */
+export function havenPerFile(
+  options: Omit<NonNullable<Parameters<typeof startTestHaven>[0]>, 'trainingClock'> = {},
+): { haven: () => TestHaven; clock: Clock } {
   let haven: TestHaven | undefined;
   const clock: Clock = {
     now: Date.parse('2026-03-02T09:00:00Z'),
@@ -19,7 +21,7 @@ export function havenPerFile(): { haven: () => TestHaven; clock: Clock } {
     },
   };
   beforeAll(async () => {
-    haven = await startTestHaven({ trainingClock: () => clock.now });
+    haven = await startTestHaven({ ...options, trainingClock: () => clock.now });
   });
   afterAll(async () => {
     await haven?.close();

@@ -5,6 +5,7 @@ import type {
   ItemProgress,
   LearnerItem,
 } from '../../../../shared/training/learning.ts';
+import { havenVideoIdOf } from '../../../../shared/training/videos.ts';
 
 /** Pure rules of the learner's pages, kept out of the components so they can be tested. */
 
@@ -131,9 +132,14 @@ export function minutesUntil(retryAt: string | null, now: number): number {
   return ms > 0 ? Math.ceil(ms / 60_000) : 0;
 }
 
-/** A video address that names a file a <video> can play; anything else is linked to. */
+/**
+ * A video address that names a file a <video> can play (a video uploaded to Haven, served
+ * from this origin, or an address ending in a video file's extension); anything else is
+ * linked to.
+ */
 const VIDEO_FILE = /\.(mp4|webm|ogv|ogg|m4v|mov)$/i;
 export function isVideoFile(url: string): boolean {
+  if (havenVideoIdOf(url)) return true;
   try {
     return VIDEO_FILE.test(new URL(url).pathname);
   } catch {
