@@ -92,6 +92,9 @@ export function createApp(deps: AppDeps): HavenApp {
         directives: {
           // WebRTC and Socket.IO need the page to reach its own origin over ws/wss.
           connectSrc: ["'self'", 'ws:', 'wss:'],
+          // A training video is Haven's own upload or an https address a trainer chose
+          // (shared/training/content.ts); nothing else plays media.
+          mediaSrc: ["'self'", 'https:'],
           upgradeInsecureRequests: deps.config.NODE_ENV === 'production' ? [] : null,
         },
       },

@@ -210,6 +210,25 @@ describe('a trainer writing a course', () => {
     await learner.getByText('1 of 2 items completed').waitFor();
   });
 
+  it('uploads a video file into a new video item, its address filled in for the author', async () => {
+    await trainer.getByRole('combobox', { name: 'Kind of item to add' }).selectOption('video');
+    await trainer.getByRole('button', { name: 'Add an item' }).click();
+    await trainer.getByRole('heading', { level: 4, name: 'New item: Video' }).waitFor();
+    await trainer.keyboard.type('A breathing exercise, filmed');
+    // A WebM's signature (EBML) and some bytes: Haven checks what the file is, not its name.
+    const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(4096, 7)]);
+    await trainer
+      .getByLabel('Upload a video')
+      .setInputFiles({ name: 'breathing.webm', mimeType: 'video/webm', buffer: webm });
+    await trainer.getByText('The video is uploaded.').waitFor();
+    const address = trainer.getByRole('textbox', { name: /^Address of the video/ });
+    expect(await address.inputValue()).toMatch(/^\/api\/training\/videos\/[0-9a-f]{24}$/);
+    const stored = await trainer.request.get(`${haven.url}${await address.inputValue()}`);
+    expect(stored.status()).toBe(200);
+    expect(Buffer.from(await stored.body()).equals(webm)).toBe(true);
+    expect(await axeViolations(trainer)).toEqual([]);
+  });
+
   it('fits a phone', async () => {
     const phone = (await signedInPage(haven, browser, ['trainer'], 'Pat', { phone: true })).page;
     await phone.goto(courseUrl);

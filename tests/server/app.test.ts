@@ -80,6 +80,8 @@ describe('errors', () => {
     const response = await fetch(`${haven.url}/healthz`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    // Training videos may be https addresses a trainer chose; only media, never scripts.
+    expect(response.headers.get('content-security-policy')).toMatch(/media-src 'self' https:/);
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type { ItemInput } from '../../../../../../shared/training/content.ts';
 import { FormAlert, TextAreaField, TextField } from '../../../../forms/fields.tsx';
 import { asApiError } from '../../../../forms/problems.ts';
 import { type ItemForm, type ItemProblems, itemFromForm } from '../../authoring-items.ts';
+import { VideoUpload } from '../VideoUpload.tsx';
 import { QuizFields } from './QuizFields.tsx';
 import { saveErrorText } from './save-error.ts';
 
@@ -108,12 +109,14 @@ export function ItemEditor({
           <TextField
             label={t('training.authoring.item.url')}
             hint={t('training.authoring.item.urlHint')}
-            type="url"
+            // An uploaded video's address is Haven's own path, which type="url" would refuse.
+            type="text"
             inputMode="url"
             value={form.url}
             error={problem('url')}
             onChange={(e) => set({ url: e.target.value })}
           />
+          <VideoUpload onUploaded={(url) => set({ url })} />
           <div className="field-row">
             <TextField
               label={t('training.authoring.item.durationMinutes')}
