@@ -11,7 +11,7 @@ import { LivePresence, PRESENCE_TTL_SECONDS } from './chat/live-presence.ts';
 import { Presence } from './chat/presence.ts';
 import { createSendClaims } from './chat/send-claims.ts';
 import { bindChatSockets, presenceAnnouncer } from './chat/socket.ts';
-import type { Config } from './infra/config.ts';
+import type { Config, TrustProxy } from './infra/config.ts';
 import { AppError } from './infra/errors.ts';
 import { checkHealth, type SfuStatus } from './infra/health.ts';
 import { errorHandler, notFoundHandler, requestMetrics } from './infra/http.ts';
@@ -31,6 +31,7 @@ export interface AppDeps {
   config: Pick<Config, 'allowedOrigins' | 'NODE_ENV'> & {
     PUBLIC_URL?: string | undefined;
     METRICS_TOKEN?: string | undefined;
+    TRUST_PROXY?: TrustProxy;
   };
   logger: Logger;
   metrics: Metrics;
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps): HavenApp {
   // API answers are not cached (api.ts), so a hash of every JSON body would serve nothing;
   // static files keep their own ETags (express.static).
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.config.TRUST_PROXY ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps): HavenApp {
       .json(health);
   });
   app.get('/metrics', async (req, res, next) => {
-    if (!metricsAllowed(req, deps.config.METRICS_TOKEN)) {
+    if (!metricsAllowed(req, deps.config.METRICS_TOKEN, Boolean(deps.config.TRUST_PROXY))) {
       next(
         new AppError(
           'FORBIDDEN',

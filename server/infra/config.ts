@@ -18,7 +18,25 @@ const optionalUrl = (protocols: string[]) =>
     })
     .optional();
 
-export const configSchema = z
+export const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
+const proxyEntry = z.union([z.enum(PROXY_NAMES), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+const trustProxySchema = z
+  .string()
+  .optional()
+  .transform((value, ctx): false | number | string[] => {
+    if (value === undefined) return false;
+    if (/^[1-9][0-9]?$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => proxyEntry.safeParse(entry).success)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'name the proxy: loopback, addresses or subnets (comma-separated), or a hop count',
+    });
+    return z.NEVER;
+  });
+export type TrustProxy = z.output<typeof trustProxySchema>;
+
+const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: port.default(3000),
@@ -45,6 +63,13 @@ export const configSchema = z
     /** false: a port per transport from RTC_MIN_PORT-RTC_MAX_PORT instead of one per worker. */
     RTC_WEBRTC_SERVER: flag.default(true),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /**
+     * The proxies whose X-Forwarded-For is believed (express's "trust proxy"): unset, none,
+     * and a request is its socket's address (rate limits per address, /metrics' "this
+     * machine"). Behind a proxy, name it: `loopback`, addresses or subnets (comma-separated),
+     * or how many hops. Never every sender: anyone could then claim any address.
+     */
+    TRUST_PROXY: trustProxySchema,
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /**
      * Ed25519 private key (PKCS#8 PEM, or its DER in base64) that signs attendance slips;

@@ -71,15 +71,23 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /**
  * Request counters say things about a community (how many refused registrations, how many
  * meetings): /metrics answers a scraper on this machine, or one presenting METRICS_TOKEN.
- * A request relayed by a local proxy carries X-Forwarded-For and is not "this machine".
+ * "This machine" is the socket's address. With no trusted proxy (TRUST_PROXY unset), a
+ * request carrying X-Forwarded-For was relayed by some proxy and is not; behind a trusted
+ * proxy, the address express derives through it (`req.ip`) must be this machine too.
  */
 export function metricsAllowed(
-  req: { socket: { remoteAddress?: string | undefined }; get(name: string): string | undefined },
+  req: {
+    ip?: string | undefined;
+    socket: { remoteAddress?: string | undefined };
+    get(name: string): string | undefined;
+  },
   token: string | undefined,
+  trustsProxy: boolean,
 ): boolean {
   const bearer = req.get('authorization')?.replace(/^Bearer /i, '');
   if (token && bearer && bearer.length === token.length) {
     return timingSafeEqual(Buffer.from(bearer), Buffer.from(token));
   }
-  return LOOPBACK.has(req.socket.remoteAddress ?? '') && !req.get('x-forwarded-for');
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return false;
+  return trustsProxy ? LOOPBACK.has(req.ip ?? '') : !req.get('x-forwarded-for');
 }

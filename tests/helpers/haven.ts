@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type HavenApp } from '../../server/app.ts';
+import type { TrustProxy } from '../../server/infra/config.ts';
 import { createMetrics, type Metrics } from '../../server/infra/metrics.ts';
 import { discoverMongo, type MongoHandle } from '../../server/infra/mongo.ts';
 import { discoverRedis, type RedisHandle } from '../../server/infra/redis.ts';
@@ -35,6 +36,8 @@ export async function startTestHaven(
     nodeEnv?: 'test' | 'production';
     sessionRecheckMs?: number;
     facilitatorGraceMs?: number;
+    /** TRUST_PROXY: loopback in tests unless given (false: no proxy trusted). */
+    trustProxy?: TrustProxy;
     /** The live rooms' clock of time spent in a room (attendance slip tests move it). */
     liveClock?: () => number;
     /** The training platform's clock (heartbeat credit, quiz cool-downs). */
@@ -84,7 +87,13 @@ export async function startTestHaven(
     logger,
   });
   const haven = createApp({
-    config: { allowedOrigins: ['https://haven.example'], NODE_ENV: options.nodeEnv ?? 'test' },
+    config: {
+      allowedOrigins: ['https://haven.example'],
+      NODE_ENV: options.nodeEnv ?? 'test',
+      // Tests stand where a local proxy would, spreading requests over addresses with
+      // X-Forwarded-For (the per-address limits); `trustProxy: false` is production's default.
+      TRUST_PROXY: options.trustProxy ?? ['loopback'],
+    },
     logger,
     metrics,
     mongo,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENQUIRIES_PER_HOUR } from '../../server/programme/index.ts';
 import { healthSchema } from '../../shared/health.ts';
-import { signUpAs } from '../helpers/api-client.ts';
+import { ApiClient, signUpAs } from '../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../helpers/haven.ts';
 
 let haven: TestHaven;
@@ -74,6 +75,40 @@ describe('errors', () => {
     });
     expect(relayed.status).toBe(403);
     expect(await relayed.text()).not.toMatch(/haven_http_requests_total/);
+  });
+
+  it('counts a request by its own address while no proxy is trusted (TRUST_PROXY unset)', async () => {
+    const direct = await startTestHaven({ trustProxy: false });
+    try {
+      // A sender naming a new X-Forwarded-For each time is still one address to the limits.
+      const sender = new ApiClient(direct.url);
+      await sender.fetchCsrf();
+      const statuses: number[] = [];
+      for (let n = 0; n <= ENQUIRIES_PER_HOUR; n++) {
+        const response = await sender.post(
+          '/api/enquiries',
+          {
+            kind: 'organisation',
+            name: 'Priya Shah',
+            email: `priya.${n}@housing.example.org`,
+            organisation: 'Riverside Housing',
+            message: 'We would like to host a weekly meeting for our tenants in recovery.',
+          },
+          { 'x-forwarded-for': `198.51.100.${n + 1}` },
+        );
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, ENQUIRIES_PER_HOUR).every((s) => s === 202 || s === 201)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      // And /metrics decides "this machine" from the socket, whatever the header claims.
+      const claimed = await fetch(`${direct.url}/metrics`, {
+        headers: { 'x-forwarded-for': '127.0.0.1' },
+      });
+      expect(claimed.status).toBe(403);
+      expect((await fetch(`${direct.url}/metrics`)).status).toBe(200);
+    } finally {
+      await direct.close();
+    }
   });
 
   it('sends security headers', async () => {
