@@ -11,6 +11,11 @@ import { LivePresence, PRESENCE_TTL_SECONDS } from './chat/live-presence.ts';
 import { Presence } from './chat/presence.ts';
 import { createSendClaims } from './chat/send-claims.ts';
 import { bindChatSockets, presenceAnnouncer } from './chat/socket.ts';
+import {
+  declaredSizeGuard,
+  JSON_BODY_LIMIT_BYTES,
+  limitSlowRequests,
+} from './infra/body-limits.ts';
 import type { Config, TrustProxy } from './infra/config.ts';
 import { AppError } from './infra/errors.ts';
 import { checkHealth, type SfuStatus } from './infra/health.ts';
@@ -102,7 +107,9 @@ export function createApp(deps: AppDeps): HavenApp {
     }),
   );
   app.use(requestMetrics(deps.metrics));
-  app.use(express.json({ limit: '100kb' }));
+  // A trainer's video upload streams its own body, to its own cap (training/routes-videos.ts).
+  app.use(declaredSizeGuard((path) => path === '/api/training/videos'));
+  app.use(express.json({ limit: JSON_BODY_LIMIT_BYTES }));
 
   app.get('/healthz', async (_req, res) => {
     const health = await checkHealth({ ...deps, version: deps.version ?? 'dev', startedAt });
@@ -134,6 +141,7 @@ export function createApp(deps: AppDeps): HavenApp {
   });
   const attendanceSlips = deps.attendanceSlips ?? SlipSigner.ephemeral();
   const httpServer = createServer(app);
+  limitSlowRequests(httpServer);
   const sockets = createSocketServer(httpServer, {
     allowedOrigins: deps.config.allowedOrigins,
     sessionCookie: SESSION_COOKIE,

@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   MEETING_ENDED: 410,
   VERSION_MISMATCH: 426,
   RATE_LIMITED: 429,
+  /** A body larger than the route accepts (declared or sent). */
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;

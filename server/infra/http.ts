@@ -33,7 +33,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if (error?.type === 'entity.parse.failed')
       appError = new AppError('INVALID_INPUT', 'the body is not valid JSON');
     else if (error?.type === 'entity.too.large')
-      appError = new AppError('INVALID_INPUT', 'the body is too large');
+      appError = new AppError('PAYLOAD_TOO_LARGE', 'the body is too large');
     else if (isClientError(error)) {
       // A malformed path or an unsupported encoding: the request's fault. Log the kind of
       // error only; its message may quote what was sent.

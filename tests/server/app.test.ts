@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENQUIRIES_PER_HOUR } from '../../server/programme/index.ts';
 import { healthSchema } from '../../shared/health.ts';
@@ -109,6 +111,34 @@ describe('errors', () => {
     } finally {
       await direct.close();
     }
+  });
+
+  it('refuses a declared body over the limit at once, and closes the connection', async () => {
+    const { port } = new URL(haven.url);
+    for (const type of ['application/json', 'text/plain']) {
+      const socket = connect(Number(port), '127.0.0.1');
+      await once(socket, 'connect');
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk.toString();
+      });
+      const started = Date.now();
+      // Headers only: a client that declares 100 MB and then sends nothing (or slowly).
+      socket.write(
+        `POST /api/posts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${type}\r\nContent-Length: 100000000\r\n\r\n`,
+      );
+      await once(socket, 'close');
+      expect(Date.now() - started, type).toBeLessThan(5_000);
+      expect(answer, type).toMatch(/^HTTP\/1\.1 413/);
+      expect(answer).toMatch(/PAYLOAD_TOO_LARGE|INVALID_INPUT/);
+    }
+  });
+
+  it('sets time limits on slow requests', () => {
+    const server = haven.haven.httpServer;
+    expect(server.headersTimeout).toBeLessThanOrEqual(20_000);
+    expect(server.requestTimeout).toBeGreaterThan(0);
+    expect(server.requestTimeout).toBeLessThanOrEqual(300_000);
   });
 
   it('sends security headers', async () => {
