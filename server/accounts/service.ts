@@ -17,6 +17,7 @@ import type { AccountDataRegistry } from './account-data.ts';
 import type { AccountModels } from './models.ts';
 import { nameKey } from './name-key.ts';
 import type { SessionService } from './sessions.ts';
+import { refuseStaffLookalike } from './staff-names.ts';
 
 // argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum), explicit
 // so a library upgrade cannot quietly weaken it.
@@ -103,6 +104,7 @@ export class AccountService {
   }
 
   async register(input: z.infer<typeof registerBody>): Promise<{ user: OwnUser; token: string }> {
+    await refuseStaffLookalike(this.#models, input.displayName);
     const exists = await this.#models.User.exists({ email: input.email });
     if (exists)
       throw new AppError('CONFLICT', 'an account with this email already exists', {
@@ -148,6 +150,7 @@ export class AccountService {
   async updateProfile(userId: string, patch: z.infer<typeof profileUpdateBody>): Promise<OwnUser> {
     const set: Record<string, unknown> = {};
     if (patch.displayName !== undefined) {
+      await refuseStaffLookalike(this.#models, patch.displayName, userId);
       set.displayName = patch.displayName;
       set.displayNameKey = nameKey(patch.displayName);
     }

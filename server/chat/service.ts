@@ -3,7 +3,7 @@ import type { PublicUser } from '../../shared/api/accounts.ts';
 import type { ChatGroupSummary, ChatMessage } from '../../shared/chat/schemas.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
-import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
+import { type Actor, indexesReady, isDuplicateKey, staffBadgeOf } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
 import { groupSummaries } from './chat-list.ts';
 import type { Contacts } from './contacts.ts';
@@ -411,12 +411,17 @@ export class ChatService {
       known ?? (await this.#users.publicUsers(ids.filter((id) => id !== null).map(String)));
     const nameOf = (id: Types.ObjectId | null) =>
       id ? (people.get(String(id))?.displayName ?? null) : null;
+    const staffOf = (id: Types.ObjectId | null) => {
+      const badge = id ? staffBadgeOf(people.get(String(id))?.roles ?? []) : undefined;
+      return badge ? { senderStaff: badge } : {};
+    };
     return docs.map((d) => ({
       id: String(d._id),
       kind: d.kind ?? 'group',
       groupId: String(d.groupId),
       senderId: d.senderId ? String(d.senderId) : null,
       senderName: nameOf(d.senderId),
+      ...staffOf(d.senderId),
       clientId: d.clientId,
       text: d.text,
       replyTo: d.replyTo

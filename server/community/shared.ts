@@ -1,4 +1,5 @@
 import type { Model, Types } from 'mongoose';
+import type { StaffBadge } from '../../shared/api/community/common.ts';
 import type { Person } from '../../shared/api/community.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { RequestUser } from '../infra/api/routes.ts';
@@ -24,13 +25,22 @@ export async function indexesReady(...models: Array<Pick<Model<unknown>, 'init'>
  * Turns members' ids into `{ id, displayName }`; a deleted member is absent from the map,
  * and callers show `null` ("a deleted member").
  */
+/** The badge shown beside a name: admin over moderator; none for anyone else. */
+export const staffBadgeOf = (roles: readonly string[]): StaffBadge | undefined =>
+  roles.includes('admin') ? 'admin' : roles.includes('moderator') ? 'moderator' : undefined;
+
 export async function peopleOf(
   users: UserDirectory,
   ids: Array<Types.ObjectId | string | null | undefined>,
 ): Promise<Map<string, Person>> {
   const wanted = ids.filter((id): id is Types.ObjectId | string => Boolean(id)).map(String);
   const found = await users.publicUsers(wanted);
-  return new Map([...found].map(([id, user]) => [id, { id, displayName: user.displayName }]));
+  return new Map(
+    [...found].map(([id, user]) => {
+      const staff = staffBadgeOf(user.roles);
+      return [id, { id, displayName: user.displayName, ...(staff ? { staff } : {}) }];
+    }),
+  );
 }
 
 export const personIn = (

@@ -3,6 +3,7 @@ import {
   countrySchema,
   idSchema,
   languageSchema,
+  nameText,
   pageOf,
   pageQuery,
   text,
@@ -35,7 +36,7 @@ export const emailSchema = z
   .pipe(z.email({ message: 'must be an email address' }));
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 /** A first name or pseudonym: people in recovery often do not use their full name. */
-export const displayNameSchema = text(1, 40);
+export const displayNameSchema = nameText(1, 40);
 
 export const registerBody = z.object({
   email: emailSchema,

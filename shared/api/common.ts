@@ -33,23 +33,50 @@ export const errorBodySchema = z.object({
 
 export const okSchema = z.object({ ok: z.literal(true) });
 
-/** Control characters other than tab and newlines have no place in anything a person types. */
+/** Control characters other than tab and newlines (C0, DEL and C1) have no place in anything a person types. */
 function hasControlCharacters(value: string): boolean {
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0;
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || (code >= 127 && code < 160))
+      return true;
   }
   return false;
 }
 
-/** Plain text a person typed: trimmed, no control characters, bounded. */
+/**
+ * Plain text a person typed: trimmed, no control characters, bounded, and stored in one form
+ * (NFC), so "é" typed as one character or as e + accent is the same text.
+ */
 export function text(min: number, max: number) {
   return z
     .string()
     .trim()
     .min(min)
     .max(max)
-    .refine((value) => !hasControlCharacters(value), 'must not contain control characters');
+    .refine((value) => !hasControlCharacters(value), 'must not contain control characters')
+    .overwrite((value) => value.normalize('NFC'));
+}
+
+// Every control and format character (Cc, Cf: zero-width spaces and joiners, soft hyphens,
+// bidi overrides, marks and isolates) and line or paragraph separators.
+const HIDDEN_IN_NAMES = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/**
+ * A name or title: text (above) that must read as it is shown. Invisible and direction-changing
+ * characters are refused: "Robin\u202Eekim" shows as "Robinmike" and could pass for someone
+ * else. (Emoji joined by a zero-width joiner are refused with them: names are not for emoji.)
+ */
+export function nameText(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine(
+      (value) => !HIDDEN_IN_NAMES.test(value),
+      'must not contain control, invisible or direction-changing characters',
+    )
+    .overwrite((value) => value.normalize('NFC'));
 }
 
 export const languageSchema = z

@@ -5,6 +5,7 @@ import {
   countrySchema,
   idSchema,
   languageSchema,
+  nameText,
   text,
   timeZoneSchema,
 } from './common.ts';
@@ -114,7 +115,7 @@ export const eligibilitySchema = z.strictObject({
 
 /** Field by field, without defaults: the base of both create and update. */
 const meetingFields = {
-  title: text(3, 120),
+  title: nameText(3, 120),
   description: text(1, 2000),
   type: meetingTypeSchema,
   audience: audienceSchema.nullable(),

@@ -25,8 +25,8 @@ export const supportCountrySchema = z.union([countrySchema, z.literal(GENERAL_CO
 export type SupportCountry = z.infer<typeof supportCountrySchema>;
 
 /** What a phone dials: digits with an optional leading +, spaces, dashes, dots and brackets. */
-export const dialNumberSchema = text(2, SUPPORT_LIMITS.phone.max).regex(
-  /^\+?[0-9][0-9 ().-]*$/,
+export const dialNumberSchema = text(2, SUPPORT_LIMITS.phone.max).refine(
+  (value) => /^\+?[0-9][0-9 ().-]*$/.test(value),
   'must be a number to dial, like "+44 1632 960001"',
 );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../api/common.ts';
+import { staffBadgeSchema } from '../api/community/common.ts';
 
 /**
  * Group chat as it travels between server and client (namespace `/chat`). Messages are
@@ -53,6 +54,8 @@ export const chatMessageSchema = z.object({
   /** null: the sender deleted their account ("a deleted member"). */
   senderId: idSchema.nullable(),
   senderName: z.string().nullable(),
+  /** The sender is site staff: shown beside their name (shared/api/community/common.ts). */
+  senderStaff: staffBadgeSchema.optional(),
   clientId: z.string(),
   /** null: deleted by its sender or a moderator (a tombstone keeps its place). */
   text: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, text } from '../api/common.ts';
+import { idSchema, nameText, text } from '../api/common.ts';
 import { havenVideoIdOf } from './videos.ts';
 
 /**
@@ -70,7 +70,7 @@ export const markdownSchema = z.string().min(1).max(20_000);
 
 const itemBase = {
   key: keySchema.optional(),
-  title: text(1, 160),
+  title: nameText(1, 160),
 };
 
 const httpsAddress = z.url({ protocol: /^https$/ });
@@ -156,7 +156,7 @@ export type ItemInput = z.infer<typeof itemInput>;
 export const moduleInput = z
   .object({
     key: keySchema.optional(),
-    title: text(1, 160),
+    title: nameText(1, 160),
     items: z.array(itemInput).max(50),
   })
   .strict();
@@ -181,7 +181,7 @@ function uniqueKeys(modules: ModuleInput[], ctx: z.RefinementCtx) {
 const modulesInput = z.array(moduleInput).max(30);
 
 const courseFields = {
-  title: text(1, 160),
+  title: nameText(1, 160),
   description: text(0, 4000),
   language: courseLanguageSchema,
   track: trackSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageQuery, text } from '../api/common.ts';
+import { idSchema, nameText, pageQuery, text } from '../api/common.ts';
 import { courseProgressSchema, SUBMISSION_STATUSES } from './learning.ts';
 
 /** Reviews and cohorts (docs/training.md, "Reviews and cohorts"): what trainers read and send. */
@@ -64,7 +64,7 @@ const idList = z.array(idSchema).max(500);
 
 export const cohortCreateBody = z
   .object({
-    name: text(1, 100),
+    name: nameText(1, 100),
     partnerId: idSchema.nullable().optional(),
     memberIds: idList.default([]),
     trainerIds: idList.max(20).default([]),
@@ -74,7 +74,7 @@ export type CohortCreate = z.infer<typeof cohortCreateBody>;
 
 export const cohortPatchBody = z
   .object({
-    name: text(1, 100).optional(),
+    name: nameText(1, 100).optional(),
     addMemberIds: idList.optional(),
     removeMemberIds: idList.optional(),
     addTrainerIds: idList.max(20).optional(),

@@ -153,10 +153,13 @@ export async function signUpAs(
 ): Promise<{ client: ApiClient; id: string; email: string }> {
   const client = new ApiClient(haven.url);
   const email = `${roles.join('-')}-${process.pid}-${Date.now()}-${counter++}@example.org`;
+  // Nobody may take a staff member's name (server/accounts/staff-names.ts): a moderator or
+  // admin made here without a name gets one of their own, so the next "Sam" is still free.
+  const staff = roles.includes('moderator') || roles.includes('admin');
   const response = await client.register(
     email,
     'correct horse battery',
-    extra.displayName ?? 'Sam',
+    extra.displayName ?? (staff ? `Staff ${process.pid}x${counter}` : 'Sam'),
   );
   if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
   const id = response.body.user.id as string;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { countrySchema, idSchema, pageOf, pageQuery, text, timeZoneSchema } from '../common.ts';
+import {
+  countrySchema,
+  idSchema,
+  nameText,
+  pageOf,
+  pageQuery,
+  text,
+  timeZoneSchema,
+} from '../common.ts';
 import { webLinkSchema } from '../links.ts';
 import { personSchema } from './common.ts';
 
@@ -32,7 +40,7 @@ const instant = z.iso
   .transform((value) => new Date(value));
 
 const eventFields = {
-  title: text(3, 120),
+  title: nameText(3, 120),
   description: text(1, 4000),
   kind: eventKindSchema,
   startsAt: instant,

@@ -3,6 +3,7 @@ import {
   countrySchema,
   idSchema,
   languageSchema,
+  nameText,
   pageOf,
   pageQuery,
   text,
@@ -27,7 +28,7 @@ export const groupAreaSchema = z
  */
 export const createGroupBody = z
   .object({
-    name: text(3, 80),
+    name: nameText(3, 80),
     description: text(1, 2000),
     language: languageSchema,
     kind: groupKindSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuery, text } from '../common.ts';
+import { idSchema, nameText, pageOf, pageQuery, text } from '../common.ts';
 import { webLinkSchema } from '../links.ts';
 import { personSchema } from './common.ts';
 
@@ -14,7 +14,7 @@ export const REPORT_ACTIONS = ['hide', 'dismiss'] as const;
 export const createPostBody = z
   .object({
     kind: postKindSchema,
-    title: text(3, 140),
+    title: nameText(3, 140),
     body: text(1, 5000),
     url: webLinkSchema.optional(),
     point: pointSchema,

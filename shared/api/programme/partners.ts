@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicUserSchema } from '../accounts.ts';
-import { countrySchema, idSchema, pageQuery, text } from '../common.ts';
+import { countrySchema, idSchema, nameText, pageQuery, text } from '../common.ts';
 import { webLinkSchema } from '../links.ts';
 import { slugSchema } from './publications.ts';
 
@@ -15,7 +15,7 @@ export const partnerAreaSchema = z
 
 export const partnerCreateBody = z
   .object({
-    name: text(2, 120),
+    name: nameText(2, 120),
     slug: slugSchema,
     description: text(10, 5000),
     area: partnerAreaSchema,
@@ -27,7 +27,7 @@ export type PartnerCreate = z.infer<typeof partnerCreateBody>;
 
 export const partnerPatchBody = z
   .object({
-    name: text(2, 120),
+    name: nameText(2, 120),
     slug: slugSchema,
     description: text(10, 5000),
     area: partnerAreaSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicUserSchema } from '../accounts.ts';
-import { idSchema, pageQuery, text } from '../common.ts';
+import { idSchema, nameText, pageQuery, text } from '../common.ts';
 import { webLinkSchema } from '../links.ts';
 import { pointSchema } from './publications.ts';
 
@@ -41,7 +41,7 @@ export const evidenceSchema = z
 
 export const proposalCreateBody = z
   .object({
-    title: text(3, 120),
+    title: nameText(3, 120),
     point: pointSchema,
     description: text(20, 5000),
     /** The programme follows the science: a proposal cites at least one source. */

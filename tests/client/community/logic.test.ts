@@ -342,3 +342,25 @@ describe('what the roles let the UI offer', () => {
     expect(canCreateGroup(undefined)).toBe(false);
   });
 });
+
+describe('names as text', () => {
+  it('carries a staff member’s role beside their name, in the reader’s language', async () => {
+    const { createInstance } = await import('i18next');
+    const { catalogues } = await import('../../../client/src/i18n/catalogues.ts');
+    const { personName } = await import(
+      '../../../client/src/features/community/components/bits.tsx'
+    );
+    for (const [lng, role] of [
+      ['en', 'Moderator'],
+      ['es', 'Moderador'],
+    ] as const) {
+      const i18n = createInstance();
+      await i18n.init({ lng, resources: { [lng]: { translation: catalogues[lng] } } });
+      const t = i18n.t.bind(i18n);
+      const id = 'a'.repeat(24);
+      expect(personName(t, { id, displayName: 'Noor', staff: 'moderator' })).toBe(`Noor (${role})`);
+      expect(personName(t, { id, displayName: 'Noor' })).toBe('Noor');
+      expect(personName(t, null)).toBe(t('community.deletedMember'));
+    }
+  });
+});

@@ -96,7 +96,8 @@ describe('who may search members', () => {
     expect(signedOut.text).not.toContain('Quintessa');
 
     for (const roles of [[], ['facilitator'], ['moderator'], ['trainer', 'advisor', 'champion']]) {
-      const someone = await member('Someone', roles);
+      // A name each: nobody may take a staff member's (staff-names.ts).
+      const someone = await member(`Someone ${roles.join(' ') || 'new'}`, roles);
       const refused = await someone.client.get('/api/members?q=quint');
       expect(refused.status, roles.join()).toBe(403);
       expect(refused.body.error.code).toBe('FORBIDDEN');

@@ -43,15 +43,17 @@ describe('creating groups', () => {
   it.each([['facilitator'], ['moderator'], ['admin']])(
     'lets a %s create one, as its first member and moderator',
     async (role) => {
-      const creator = await t.member([role], { displayName: 'Maria' });
+      // Each a name of their own: nobody may take a staff member's (staff-names.ts).
+      const name = `Maria ${role}`;
+      const creator = await t.member([role], { displayName: name });
       const response = await creator.client.post('/api/groups', groupBody());
       expect(response.status).toBe(201);
       expect(response.body.group).toMatchObject({
         kind: 'area',
         area: { country: 'GB', region: 'England', city: 'Manchester' },
-        createdBy: { id: creator.id, displayName: 'Maria' },
+        createdBy: { id: creator.id, displayName: name },
         memberCount: 1,
-        moderators: [{ id: creator.id, displayName: 'Maria' }],
+        moderators: [{ id: creator.id, displayName: name }],
         amMember: true,
         amModerator: true,
         canModerate: true,

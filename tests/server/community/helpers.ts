@@ -47,7 +47,13 @@ async function memberOf(
   extra: { displayName?: string; listed?: boolean },
   seen: string[],
 ): Promise<Member> {
-  const member = await signUp(haven, roles, extra.displayName ?? 'Sam');
+  // A staff member's name is theirs alone (server/accounts/staff-names.ts).
+  const staff = roles.includes('moderator') || roles.includes('admin');
+  const member = await signUp(
+    haven,
+    roles,
+    extra.displayName ?? (staff ? `Staff ${process.pid}x${counter}` : 'Sam'),
+  );
   const request = member.client.request.bind(member.client);
   member.client.request = async (...args: Parameters<typeof request>) => {
     const response = await request(...args);

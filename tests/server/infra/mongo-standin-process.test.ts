@@ -46,24 +46,27 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))(
       expect((await health(haven)).mongo).toMatchObject({ ok: true, backend: 'stand-in' });
     });
 
-    it('reports a SIGKILLed stand-in, restarts it and keeps every acknowledged write', async () => {
+    it('reports a stand-in that stops answering, restarts it once killed, and keeps every acknowledged write', async () => {
       const items = haven.mongo.connection.collection('standin_kill');
       await items.insertOne({ _id: 'acknowledged-before-kill' as never, n: 1 });
       const oldPid = await standinPid(haven);
       // Never SIGKILL this test's own process, should the stand-in ever run in it again.
       expect(oldPid).not.toBe(process.pid);
 
-      const killedAt = Date.now();
-      process.kill(oldPid, 'SIGKILL');
-      // Down and being restarted: degraded, with the database not ok.
+      // Frozen first, so "not answering" lasts until it is killed: a restart under load can
+      // be quicker than a poll of /healthz, and the report is what is tested here.
+      process.kill(oldPid, 'SIGSTOP');
       await vi.waitFor(
         async () => {
+          // Not answering and not being restarted (yet): down.
           const body = await health(haven);
-          expect(body.status).toBe('degraded');
+          expect(body.status).toBe('down');
           expect(body.mongo).toMatchObject({ ok: false, backend: 'stand-in' });
         },
-        { timeout: 5_000, interval: 10 },
+        { timeout: 10_000, interval: 50 },
       );
+      const killedAt = Date.now();
+      process.kill(oldPid, 'SIGKILL');
       // As with a restarting mongod, an operation issued while it is down may fail fast.
       await vi.waitFor(() => expect(haven.mongo.restarting()).toBe(false), {
         timeout: 5_000,

@@ -19,8 +19,8 @@ export function havenPerFile(): () => TestHaven {
 }
 
 /** A signed-in member with these roles (registration goes through the API). */
-export function member(haven: TestHaven, roles: string[] = ['participant'], displayName = 'Sam') {
-  return signUpAs(haven, roles, { displayName });
+export function member(haven: TestHaven, roles: string[] = ['participant'], displayName?: string) {
+  return signUpAs(haven, roles, displayName ? { displayName } : {});
 }
 
 /** A visitor with a CSRF token but no account. */

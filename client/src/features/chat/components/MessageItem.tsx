@@ -51,6 +51,7 @@ export function MessageItem({
   const editing = mode === 'edit' && !deleted;
   const confirming = mode === 'confirm' && !deleted;
   const name = message.senderName ?? t('chat.deletedMember');
+  const badge = message.senderStaff ? t(`chat.staff.${message.senderStaff}`) : null;
   const at = new Date(message.createdAt);
   const className = [
     'chat-line',
@@ -94,7 +95,9 @@ export function MessageItem({
   return (
     <li className={className} id={domId} ref={itemRef} tabIndex={-1}>
       <p className="chat-meta">
-        <strong>{name}</strong> <time dateTime={at.toISOString()}>{format.time.format(at)}</time>
+        <strong>{name}</strong>
+        {badge && <span className="staff-badge">{badge}</span>}{' '}
+        <time dateTime={at.toISOString()}>{format.time.format(at)}</time>
         {edited && <span className="chat-edited"> · {t('chat.edited')}</span>}
         {mentionsMe && <span className="chat-edited"> · {t('chat.mentionsYou')}</span>}
       </p>

@@ -4,8 +4,14 @@ import type { Person } from '../../../../../shared/api/community.ts';
 import { formatRange, sameClock, zoneLabel } from '../time.ts';
 
 /** A member's name as shown in community content; `null` is someone who left Haven. */
+/** A person as text: staff carry their role beside the name ("Maria (Moderator)"). */
 export function personName(t: TFunction, person: Person | null | undefined): string {
-  return person?.displayName ?? t('community.deletedMember');
+  if (!person) return t('community.deletedMember');
+  if (!person.staff) return person.displayName;
+  return t('community.staffName', {
+    name: person.displayName,
+    role: t(`community.staff.${person.staff}`),
+  });
 }
 
 const namers = new Map<string, Intl.DisplayNames | null>();
