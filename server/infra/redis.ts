@@ -73,6 +73,20 @@ export async function quitRedis(client: Redis): Promise<void> {
   }
 }
 
+/**
+ * While Redis is away a command must fail within a couple of seconds, never wait for it:
+ * what needs Redis then answers UNAVAILABLE and the rest of Haven carries on (docs/foundation.md,
+ * "Outages"). Reconnecting never stops, at most a second apart, so Redis coming back is
+ * noticed at once; a queued command gives up after one failed reconnection, and a Redis that
+ * hangs (connected but silent) is given up on after `commandTimeout`.
+ */
+export const REDIS_CLIENT_OPTIONS = {
+  maxRetriesPerRequest: 1,
+  retryStrategy: (times: number) => Math.min(times * 100, 1000),
+  connectTimeout: 3000,
+  commandTimeout: 5000,
+} as const;
+
 /** The long-lived client reconnects on its own; the probe above never does. */
 function connectedHandle(
   backend: RedisBackend,
@@ -80,10 +94,18 @@ function connectedHandle(
   logger: Logger,
   stop?: () => Promise<void>,
 ): RedisHandle {
-  const client = new Redis(url, { maxRetriesPerRequest: 2, connectionName: 'haven' });
-  client.on('error', (error) =>
-    logger.warn({ err: error.message, backend }, 'redis connection error'),
-  );
+  const client = new Redis(url, { ...REDIS_CLIENT_OPTIONS, connectionName: 'haven' });
+  // One line per outage, not one per reconnection attempt (ten a second).
+  let reported = false;
+  client.on('error', (error) => {
+    if (reported) return;
+    reported = true;
+    logger.warn({ err: error.message, backend }, 'redis connection error');
+  });
+  client.on('ready', () => {
+    if (reported) logger.info({ backend }, 'redis connection back');
+    reported = false;
+  });
   let closed = false;
   return {
     backend,
