@@ -8,6 +8,7 @@ import { healthSchema } from '../../../shared/health.ts';
 import { ApiClient, signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 import { killStandin, startStandin } from '../../helpers/standin-server.ts';
+import { call, closeChatSockets, codeOf, openChatSocket } from '../chat/helpers.ts';
 
 /**
  * MongoDB goes away under a running Haven (a stand-in process of the test's own, killed and
@@ -29,6 +30,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  closeChatSockets();
   await haven?.close();
   if (standin) await killStandin(standin);
   rmSync(dir, { recursive: true, force: true });
@@ -60,15 +62,24 @@ describe('the API through a MongoDB outage', () => {
     });
     expect(created.status).toBe(201);
     const groupId = created.body.group.id as string;
+    const socket = await openChatSocket(haven, member.client);
 
     await killStandin(standin);
     const anonymous = new ApiClient(haven.url);
     const raw = await fetch(`${haven.url}/api/meetings`);
     expect(raw.status).toBe(503);
     expect(Number(raw.headers.get('retry-after'))).toBeGreaterThan(0);
-    await expectUnavailable(() => anonymous.get('/api/meetings'));
-    await expectUnavailable(() => member.client.get('/api/me'));
-    await expectUnavailable(() => member.client.patch('/api/me', { displayName: 'Frankie' }));
+    await Promise.all([
+      expectUnavailable(() => anonymous.get('/api/meetings')),
+      expectUnavailable(() => member.client.get('/api/me')),
+      expectUnavailable(() => member.client.patch('/api/me', { displayName: 'Frankie' })),
+    ]);
+    // Socket.IO events answer the same way.
+    const started = Date.now();
+    const history = await call(socket, 'chat:history', { groupId });
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(codeOf(history)).toBe('UNAVAILABLE');
+    expect(history.ok ? undefined : history.error.retryAfter).toBeGreaterThan(0);
     const down = await health();
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'down', mongo: { ok: false } });
@@ -82,6 +93,9 @@ describe('the API through a MongoDB outage', () => {
     const kept = await member.client.get(`/api/groups/${groupId}`);
     expect(kept.status).toBe(200);
     expect(kept.body.group.id).toBe(groupId);
-    expect((await member.client.get('/api/me')).body.user.id).toBe(member.id);
+    // The refused profile change did not happen behind the member's back either.
+    const me = await member.client.get('/api/me');
+    expect(me.body.user).toMatchObject({ id: member.id, displayName: 'Fran' });
+    expect(codeOf(await call(socket, 'chat:history', { groupId }))).toBe('accepted');
   });
 });
