@@ -129,6 +129,24 @@ function connectedHandle(
   };
 }
 
+/**
+ * Limits refuse to wait on a client that is not ready (rate-limit.ts), so discovery hands the
+ * client over once it is: Redis just answered the probe, so this takes milliseconds.
+ */
+async function whenReady(handle: RedisHandle): Promise<RedisHandle> {
+  const client = handle.client;
+  if (!client || client.status === 'ready') return handle;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    once(client, 'ready').catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, REDIS_CLIENT_OPTIONS.connectTimeout);
+    }),
+  ]);
+  clearTimeout(timer);
+  return handle;
+}
+
 async function startRedisServer(
   bin: string,
   logger: Logger,
@@ -194,17 +212,17 @@ export async function discoverRedis(options: RedisDiscoveryOptions): Promise<Red
         `Redis: REDIS_URL is set but nothing answers there (${redactUrl(options.url)})`,
       );
     }
-    return connectedHandle('url', options.url, logger);
+    return whenReady(connectedHandle('url', options.url, logger));
   }
   const localUrl = options.localUrl ?? 'redis://127.0.0.1:6379';
-  if (await answers(localUrl)) return connectedHandle('local', localUrl, logger);
+  if (await answers(localUrl)) return whenReady(connectedHandle('local', localUrl, logger));
 
   const bin =
     options.redisServerBin === undefined ? findOnPath('redis-server') : options.redisServerBin;
   if (bin) {
     try {
       const server = await startRedisServer(bin, logger);
-      return connectedHandle('spawned', server.url, logger, server.stop);
+      return whenReady(connectedHandle('spawned', server.url, logger, server.stop));
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'Redis: could not start redis-server');
     }
