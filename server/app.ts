@@ -195,6 +195,8 @@ export function createApp(deps: AppDeps): HavenApp {
       // Five lines in five seconds and a little room for a burst; benchmarks raise it.
       points: deps.chatSendLimit ?? 6,
       durationSeconds: 5,
+      // A member's budget holds across nodes; without Redis, chat refuses (UNAVAILABLE).
+      whenRedisDown: 'unavailable',
     }),
     sendClaims: createSendClaims(deps.redis.client, deps.limitsNamespace ?? 'haven'),
     logger: deps.logger,

@@ -49,7 +49,10 @@ export interface ErrorBody {
     code: ErrorCode;
     message: string;
     fields?: Record<string, string[]>;
-    /** RATE_LIMITED: whole seconds until trying again can succeed, when the limit knows. */
+    /**
+     * RATE_LIMITED: whole seconds until trying again can succeed, when the limit knows.
+     * UNAVAILABLE: always, a few seconds (a dependency is away; HTTP also sends Retry-After).
+     */
     retryAfter?: number;
   };
 }

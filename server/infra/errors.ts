@@ -1,9 +1,12 @@
 import type { ErrorBody, ErrorCode } from '../../shared/errors.ts';
 import { httpStatusOf } from '../../shared/errors.ts';
 
+/** How long a client waits before trying again after UNAVAILABLE: a restart takes about this. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
 /** An error a route or handler throws on purpose; it becomes the one error shape. */
 export class AppError extends Error {
-  /** Seconds to wait before trying again (RATE_LIMITED), so a client needs no text parsing. */
+  /** Seconds to wait before trying again (RATE_LIMITED, UNAVAILABLE), so a client needs no text parsing. */
   retryAfter?: number;
 
   constructor(
@@ -22,8 +25,22 @@ export class AppError extends Error {
     return error;
   }
 
+  /** UNAVAILABLE: a dependency (MongoDB, Redis) is away; worth trying again in a few seconds. */
+  static unavailable(message: string, retryAfterSeconds = UNAVAILABLE_RETRY_SECONDS): AppError {
+    const error = new AppError('UNAVAILABLE', message);
+    error.retryAfter = retryAfterSeconds;
+    return error;
+  }
+
   get status(): number {
     return httpStatusOf(this.code);
+  }
+
+  /** Every UNAVAILABLE tells when to try again, whoever threw it. */
+  withDefaultWait(): this {
+    if (this.code === 'UNAVAILABLE' && this.retryAfter === undefined)
+      this.retryAfter = UNAVAILABLE_RETRY_SECONDS;
+    return this;
   }
 
   toBody(): ErrorBody {

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from './errors.ts';
 import { type Logger, scrubbedMessage } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import { isDependencyOutage, outageError } from './outage.ts';
 
 /** Labels use the matched route pattern, never the raw path, so ids do not explode the series. */
 export function requestMetrics(metrics: Metrics): RequestHandler {
@@ -42,6 +43,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         error.status === 404
           ? new AppError('NOT_FOUND', 'no such resource')
           : new AppError('INVALID_INPUT', 'the request could not be read');
+    } else if (isDependencyOutage(error)) {
+      // MongoDB or Redis away: expected to pass, so a warning with the kind of error only.
+      logger.warn({ name: error?.name, method: req.method, route: req.route?.path }, 'outage');
+      appError = outageError();
     } else {
       logger.error(
         {
@@ -54,6 +59,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       );
       appError = new AppError('INTERNAL', 'something went wrong on the server');
     }
+    appError.withDefaultWait();
     if (appError.retryAfter !== undefined) res.set('Retry-After', String(appError.retryAfter));
     res.status(appError.status).json(appError.toBody());
   };

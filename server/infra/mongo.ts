@@ -3,7 +3,7 @@ import { lookup } from 'node:dns/promises';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type ConnectOptions } from 'mongoose';
 import type { Logger } from './logger.ts';
 import { startStandinProcess } from './mongo-standin/supervisor.ts';
 import { findOnPath, freePort } from './processes.ts';
@@ -42,6 +42,9 @@ export interface MongoDiscoveryOptions {
 }
 
 const DOWNLOAD_HOST = 'fastdl.mongodb.org';
+
+/** How long an operation waits for an unreachable database before it fails. */
+const OUTAGE_WAIT_MS = 4_000;
 
 interface Started {
   uri: string;
@@ -171,7 +174,12 @@ export async function discoverMongo(options: MongoDiscoveryOptions): Promise<Mon
         dbName: options.dbName ?? 'haven',
         // Operations issued while a restarted stand-in comes back wait for it (it takes well
         // under a second) instead of failing; the driver then re-checks the server every 500 ms.
-        serverSelectionTimeoutMS: 10_000,
+        // A database that stays away fails them within a few seconds: the request answers
+        // UNAVAILABLE rather than hang (docs/foundation.md, "Outages").
+        serverSelectionTimeoutMS: OUTAGE_WAIT_MS,
+        // Mongoose queues model operations while disconnected; the same bound applies. A
+        // documented connection option its typings lack.
+        ...({ bufferTimeoutMS: OUTAGE_WAIT_MS } as ConnectOptions),
         // An idle connection notices the restarted stand-in within 2 s instead of 10 s.
         ...(found.discovery === 'stand-in' ? { heartbeatFrequencyMS: 2_000 } : {}),
       })

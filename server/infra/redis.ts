@@ -73,6 +73,20 @@ export async function quitRedis(client: Redis): Promise<void> {
   }
 }
 
+/**
+ * While Redis is away a command must fail within a couple of seconds, never wait for it:
+ * what needs Redis then answers UNAVAILABLE and the rest of Haven carries on (docs/foundation.md,
+ * "Outages"). Reconnecting never stops, at most a second apart, so Redis coming back is
+ * noticed at once; a queued command gives up after one failed reconnection, and a Redis that
+ * hangs (connected but silent) is given up on after `commandTimeout`.
+ */
+export const REDIS_CLIENT_OPTIONS = {
+  maxRetriesPerRequest: 1,
+  retryStrategy: (times: number) => Math.min(times * 100, 1000),
+  connectTimeout: 3000,
+  commandTimeout: 5000,
+} as const;
+
 /** The long-lived client reconnects on its own; the probe above never does. */
 function connectedHandle(
   backend: RedisBackend,
@@ -80,10 +94,18 @@ function connectedHandle(
   logger: Logger,
   stop?: () => Promise<void>,
 ): RedisHandle {
-  const client = new Redis(url, { maxRetriesPerRequest: 2, connectionName: 'haven' });
-  client.on('error', (error) =>
-    logger.warn({ err: error.message, backend }, 'redis connection error'),
-  );
+  const client = new Redis(url, { ...REDIS_CLIENT_OPTIONS, connectionName: 'haven' });
+  // One line per outage, not one per reconnection attempt (ten a second).
+  let reported = false;
+  client.on('error', (error) => {
+    if (reported) return;
+    reported = true;
+    logger.warn({ err: error.message, backend }, 'redis connection error');
+  });
+  client.on('ready', () => {
+    if (reported) logger.info({ backend }, 'redis connection back');
+    reported = false;
+  });
   let closed = false;
   return {
     backend,
@@ -105,6 +127,24 @@ function connectedHandle(
       await stop?.();
     },
   };
+}
+
+/**
+ * Limits refuse to wait on a client that is not ready (rate-limit.ts), so discovery hands the
+ * client over once it is: Redis just answered the probe, so this takes milliseconds.
+ */
+async function whenReady(handle: RedisHandle): Promise<RedisHandle> {
+  const client = handle.client;
+  if (!client || client.status === 'ready') return handle;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    once(client, 'ready').catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, REDIS_CLIENT_OPTIONS.connectTimeout);
+    }),
+  ]);
+  clearTimeout(timer);
+  return handle;
 }
 
 async function startRedisServer(
@@ -172,17 +212,17 @@ export async function discoverRedis(options: RedisDiscoveryOptions): Promise<Red
         `Redis: REDIS_URL is set but nothing answers there (${redactUrl(options.url)})`,
       );
     }
-    return connectedHandle('url', options.url, logger);
+    return whenReady(connectedHandle('url', options.url, logger));
   }
   const localUrl = options.localUrl ?? 'redis://127.0.0.1:6379';
-  if (await answers(localUrl)) return connectedHandle('local', localUrl, logger);
+  if (await answers(localUrl)) return whenReady(connectedHandle('local', localUrl, logger));
 
   const bin =
     options.redisServerBin === undefined ? findOnPath('redis-server') : options.redisServerBin;
   if (bin) {
     try {
       const server = await startRedisServer(bin, logger);
-      return connectedHandle('spawned', server.url, logger, server.stop);
+      return whenReady(connectedHandle('spawned', server.url, logger, server.stop));
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'Redis: could not start redis-server');
     }

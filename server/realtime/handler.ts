@@ -11,6 +11,7 @@ import type {
 import { AppError } from '../infra/errors.ts';
 import { type Logger, scrubbedMessage } from '../infra/logger.ts';
 import type { Metrics } from '../infra/metrics.ts';
+import { isDependencyOutage, outageError } from '../infra/outage.ts';
 
 /**
  * The one wrapper every socket handler goes through. For each event of a namespace's table
@@ -86,9 +87,12 @@ async function handle<T extends ClientEventTable, C extends ContextMap>(
     const ctx = options.authorize(spec.access as T[typeof event]['access'], event);
     const run = options.handlers[event] as (p: unknown, c: unknown) => unknown;
     finish('ok', { ok: true, data: await run(parsed.data, ctx) });
-  } catch (error) {
+  } catch (caught) {
+    const outage = isDependencyOutage(caught);
+    if (outage) options.logger.warn({ event, name: (caught as Error).name }, 'outage');
+    const error = outage ? outageError() : caught;
     if (error instanceof AppError || isCoded(error)) {
-      const retryAfter = error instanceof AppError ? error.retryAfter : undefined;
+      const retryAfter = error instanceof AppError ? error.withDefaultWait().retryAfter : undefined;
       finish(error.code, failure(error.code, error.message, retryAfter));
       return;
     }

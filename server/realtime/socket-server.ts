@@ -223,6 +223,14 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     const pub = deps.redisClient.duplicate();
     const sub = deps.redisClient.duplicate();
     pubSub.push(pub, sub);
+    // The main client already reports an outage; without a listener ioredis prints each error.
+    for (const client of pubSub) client.on('error', () => {});
+    // The adapter publishes without awaiting: while Redis is away each emit to other nodes
+    // would be an unhandled rejection. What it said is lost either way (nodes resync when
+    // Redis returns); requests that wait for answers still time out as they should.
+    const publish = pub.publish.bind(pub) as (channel: string, message: string) => Promise<number>;
+    (pub as unknown as { publish: typeof publish }).publish = (channel, message) =>
+      publish(channel, message).catch(() => 0);
     io.adapter(createAdapter(pub, sub, { key: `${deps.redisKeyPrefix ?? 'haven'}:socket.io` }));
   }
   const limiter = new SocketRateLimiter();
