@@ -99,8 +99,10 @@ export function createApp(deps: AppDeps): HavenApp {
           // WebRTC and Socket.IO need the page to reach its own origin over ws/wss.
           connectSrc: ["'self'", 'ws:', 'wss:'],
           // A training video is Haven's own upload or an https address a trainer chose
-          // (shared/training/content.ts); nothing else plays media.
-          mediaSrc: ["'self'", 'https:'],
+          // (shared/training/content.ts); nothing else plays media. `blob:` is for a video's
+          // WebVTT captions: they come inside the item's JSON, and the page hands them to the
+          // <track> as a Blob URL it made itself (client VideoView), which media-src governs.
+          mediaSrc: ["'self'", 'https:', 'blob:'],
           upgradeInsecureRequests: deps.config.NODE_ENV === 'production' ? [] : null,
         },
       },

@@ -1,5 +1,6 @@
 import { idParams, pageOf } from '../../shared/api/common.ts';
 import { courseCreateBody, coursePatchBody } from '../../shared/training/content.ts';
+import { courseProgressReportSchema } from '../../shared/training/course-progress.ts';
 import {
   authoringResponse,
   courseDetailQuery,
@@ -75,5 +76,17 @@ export function mountCourseRoutes(api: ApiRoutes, training: TrainingService): vo
       status: 200,
     },
     ({ user, params }) => training.moveForward(user, params.id),
+  );
+
+  api.get(
+    '/courses/:id/progress',
+    {
+      summary: "How a course's learners are doing, in numbers naming nobody (trainers and admins)",
+      tag: 'training',
+      auth: AUTHORS,
+      params: idParams,
+      response: courseProgressReportSchema,
+    },
+    ({ params }) => training.courseProgress(params.id),
   );
 }

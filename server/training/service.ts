@@ -4,6 +4,7 @@ import type { CourseListQuery } from '../../shared/training/learning.ts';
 import type { Learner, TrainingCore } from './access.ts';
 import { notFound } from './access.ts';
 import { createCourse, updateCourse } from './authoring.ts';
+import { courseProgressReport } from './course-progress.ts';
 import { courseDetail, learnerItem, listCourses } from './courses.ts';
 import { TrainingEvents } from './events.ts';
 import {
@@ -46,6 +47,10 @@ export class TrainingService {
   }
   courseDetail(learner: Learner, courseId: string, view: 'learner' | 'draft' = 'learner') {
     return courseDetail(this.#core, learner, courseId, view);
+  }
+  /** Aggregate progress of a course's learners, naming none (trainers and admins). */
+  courseProgress(courseId: string) {
+    return courseProgressReport(this.#core.models, courseId);
   }
   /** What a certificate prints of a course; null: no such course. */
   async courseFacts(

@@ -24,6 +24,8 @@ interface StoredContent {
   url: string;
   durationSeconds: number;
   transcript: string;
+  /** Absent on videos saved before captions existed, and when the author gave none. */
+  captionsVtt?: string;
   markdown: string;
   questions: QuestionInput[];
   passMark: number;
@@ -46,6 +48,7 @@ export function storedItemOf(
           url: input.url,
           durationSeconds: input.durationSeconds,
           transcript: input.transcript,
+          ...(input.captionsVtt ? { captionsVtt: input.captionsVtt } : {}),
         },
       };
     case 'reading':
@@ -89,6 +92,7 @@ export function authoredItemOf(doc: ItemDoc): ItemInput {
         url: content.url,
         durationSeconds: content.durationSeconds,
         transcript: content.transcript,
+        ...(content.captionsVtt ? { captionsVtt: content.captionsVtt } : {}),
       };
     case 'reading':
       return { ...base, kind: 'reading', markdown: content.markdown, minutes: doc.minutes };
@@ -199,6 +203,7 @@ export function learnerItemBase(doc: ItemDoc, progress: ProgressDoc | undefined)
       url: content.url,
       durationSeconds: content.durationSeconds,
       transcript: content.transcript,
+      ...(content.captionsVtt ? { captionsVtt: content.captionsVtt } : {}),
     };
   if (doc.kind === 'reading') item.reading = { markdown: content.markdown };
   return item;

@@ -87,6 +87,22 @@ export const videoUrlSchema = z
     message: 'must be an https address or an uploaded video (/api/training/videos/<id>)',
   });
 
+/** Captions as a WebVTT file's text; with the transcript this keeps a course's save under 100 kB. */
+export const CAPTIONS_VTT_MAX = 40_000;
+
+/**
+ * A WebVTT file begins with "WEBVTT" (after an optional byte-order mark), then a space, a tab,
+ * a line break or nothing. Cue text stays as written: browsers show it as text, never as HTML.
+ */
+export const isWebVtt = (text: string) => /^\uFEFF?WEBVTT(?:[ \t\r\n]|$)/.test(text);
+
+export const captionsVttSchema = z
+  .string()
+  .max(CAPTIONS_VTT_MAX)
+  .refine((text) => text === '' || isWebVtt(text), {
+    message: 'must be a WebVTT file: its first line starts with WEBVTT',
+  });
+
 export const videoItemInput = z
   .object({
     ...itemBase,
@@ -99,6 +115,8 @@ export const videoItemInput = z
       .max(6 * 60 * 60),
     /** Captions or a transcript as plain text, for people who cannot or prefer not to listen. */
     transcript: z.string().max(50_000).default(''),
+    /** Optional WebVTT captions, shown on the video (the transcript stays below it). */
+    captionsVtt: captionsVttSchema.optional(),
   })
   .strict();
 

@@ -145,7 +145,15 @@ export const learnerItemSchema = z.object({
   title: z.string(),
   minutes: z.int(),
   progress: itemProgressSchema,
-  video: z.object({ url: z.string(), durationSeconds: z.int(), transcript: z.string() }).optional(),
+  video: z
+    .object({
+      url: z.string(),
+      durationSeconds: z.int(),
+      transcript: z.string(),
+      /** WebVTT captions, when the author gave them. */
+      captionsVtt: z.string().optional(),
+    })
+    .optional(),
   /** Markdown source: the client renders it with raw HTML switched off. */
   reading: z.object({ markdown: z.string() }).optional(),
   quiz: z

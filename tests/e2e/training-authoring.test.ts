@@ -240,7 +240,9 @@ describe('a trainer writing a course', () => {
     expect(await axeViolations(phone)).toEqual([]);
     await screenshot(phone, 'phone');
     await phone.goto(`${haven.url}/training/authoring`);
-    await phone.getByRole('link', { name: TITLE }).waitFor();
+    await phone.getByRole('link', { name: TITLE, exact: true }).waitFor();
+    // A published course also links to its progress, named with the course.
+    await phone.getByRole('link', { name: `Progress of “${TITLE}”` }).waitFor();
     await phone.getByText('Published: version 2').waitFor();
     expect(await fitsWidth(phone)).toBe(true);
     expect(await axeViolations(phone)).toEqual([]);

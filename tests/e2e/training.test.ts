@@ -160,6 +160,45 @@ describe('a learner in the browser', () => {
     expect(await axeViolations(learner)).toEqual([]);
   });
 
+  it('shows WebVTT captions on the video, in the course language, with the transcript', async () => {
+    const vtt = 'WEBVTT\n\n00:00:00.000 --> 00:00:05.000\nHola <b>a todos</b>\n';
+    const captioned = await publishedCourse(trainer.client, {
+      title: 'Con subtítulos',
+      language: 'es',
+      modules: [
+        {
+          key: 'm',
+          title: 'Vídeo',
+          items: [
+            {
+              key: 'ver',
+              kind: 'video',
+              title: 'Ver',
+              url: 'https://video.example.org/hola.mp4',
+              durationSeconds: 60,
+              transcript: 'Hola a todos.',
+              captionsVtt: vtt,
+            },
+          ],
+        },
+      ],
+    });
+    await learner.goto(`${haven.url}/training/items/${captioned.items.ver}`);
+    const track = learner.locator('video track');
+    await track.waitFor({ state: 'attached' });
+    expect(await track.getAttribute('kind')).toBe('captions');
+    expect(await track.getAttribute('srclang')).toBe('es');
+    expect(await track.getAttribute('label')).toBe('Captions (Spanish)');
+    expect(await track.getAttribute('src')).toMatch(/^blob:/);
+    // The browser loads the Blob URL (media-src allows blob:) and reads the cue as text.
+    await learner.waitForFunction(() => {
+      const cue = document.querySelector('video')?.textTracks[0]?.cues?.[0] as VTTCue | undefined;
+      return cue?.text === 'Hola <b>a todos</b>';
+    });
+    await learner.getByText('Hola a todos.').waitFor();
+    expect(await axeViolations(learner)).toEqual([]);
+  });
+
   it('plays a video uploaded to Haven: fetched with the session, by ranges, and decoded', async () => {
     // A real WebM, recorded in the browser from a canvas (no video files in the repository).
     const recorded = await learner.evaluate(async () => {
@@ -290,6 +329,30 @@ describe('a learner in the browser', () => {
     expect(await axeViolations(trainer)).toEqual([]);
     await learner.reload();
     await learner.getByText('A trainer approved your answer. This exercise is done.').waitFor();
+  });
+
+  it("shows trainers a course's progress in numbers, naming no learner, on a phone too", async () => {
+    const rosa = (await signedInPage(haven, browser, ['trainer'], 'Rosa')).page;
+    await rosa.goto(`${haven.url}/training/authoring`);
+    await rosa.getByRole('link', { name: 'Progress of “Coping with urges”' }).click();
+    await rosa.getByRole('heading', { level: 1, name: 'Progress: Coping with urges' }).waitFor();
+    const table = rosa.getByRole('table', { name: /^Items of version 1/ });
+    const exercise = table.getByRole('row').filter({ hasText: 'Written exercise' });
+    await exercise.getByText('1 approved, 0 waiting for review').waitFor();
+    await table.getByRole('rowheader', { name: /Check your understanding/ }).waitFor();
+    const text = await rosa.locator('main').innerText();
+    for (const name of ['Lena', 'Pablo']) expect(text).not.toContain(name);
+    expect(await axeViolations(rosa)).toEqual([]);
+
+    const small = (
+      await signedInPage(haven, browser, ['trainer'], 'Tomás', { phone: true, language: 'es' })
+    ).page;
+    await small.goto(`${haven.url}/training/authoring/${courseId}/progress`);
+    await small.getByRole('heading', { level: 1, name: 'Progreso: Coping with urges' }).waitFor();
+    await small.getByRole('region', { name: /^Elementos de la versión 1/ }).waitFor();
+    expect(await fitsWidth(small)).toBe(true);
+    expect(await axeViolations(small)).toEqual([]);
+    await screenshot(small, 'course-progress-phone');
   });
 
   it('lists the certificate the one-item course earned, and verifies it publicly', async () => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { courseCreateBody } from '../../../shared/training/content.ts';
+import { WELCOME_CAPTIONS_EN } from './welcome-captions.ts';
 
 /** Foundations (English): the four points, for any member who wants to understand the tools. */
 export const FOUNDATIONS_EN: z.input<typeof courseCreateBody> = {
@@ -20,6 +21,7 @@ export const FOUNDATIONS_EN: z.input<typeof courseCreateBody> = {
           title: 'Welcome: why four points?',
           url: 'https://videos.haven.example/foundations/welcome-en.mp4',
           durationSeconds: 360,
+          captionsVtt: WELCOME_CAPTIONS_EN,
           transcript:
             'Welcome. Recovery is not one decision, it is many small ones. The four points give those decisions a shape: building and keeping your motivation, coping with urges, managing your thoughts, feelings and behaviours, and living a balanced life. You do not have to master them in order. Most of us move between them, week by week.',
         },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { courseCreateBody } from '../../../shared/training/content.ts';
+import { WELCOME_CAPTIONS_ES } from './welcome-captions.ts';
 
 /** Fundamentos (español): los cuatro puntos, abierto a todos los miembros. */
 export const FOUNDATIONS_ES: z.input<typeof courseCreateBody> = {
@@ -20,6 +21,7 @@ export const FOUNDATIONS_ES: z.input<typeof courseCreateBody> = {
           title: 'Bienvenida: ¿por qué cuatro puntos?',
           url: 'https://videos.haven.example/foundations/welcome-es.mp4',
           durationSeconds: 360,
+          captionsVtt: WELCOME_CAPTIONS_ES,
           transcript:
             'Bienvenido, bienvenida. La recuperación no es una sola decisión, sino muchas pequeñas. Los cuatro puntos les dan forma: construir y mantener la motivación, afrontar los impulsos, manejar pensamientos, sentimientos y conductas, y vivir una vida equilibrada. No hace falta dominarlos en orden; la mayoría pasamos de uno a otro semana a semana.',
         },

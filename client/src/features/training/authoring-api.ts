@@ -1,5 +1,6 @@
 import { pageOf } from '../../../../shared/api/common.ts';
 import type { CourseCreate, CoursePatch } from '../../../../shared/training/content.ts';
+import { courseProgressReportSchema } from '../../../../shared/training/course-progress.ts';
 import { authoringResponse, courseSummarySchema } from '../../../../shared/training/learning.ts';
 import { type ApiClient, api } from '../../api/client.ts';
 
@@ -32,6 +33,9 @@ export function authoringApi(client: ApiClient = api) {
     create: (body: CourseCreate) => client.post('/api/courses', body, authoringResponse),
     patch: (id: string, body: CoursePatch) =>
       client.patch(`/api/courses/${encode(id)}`, body, authoringResponse),
+    /** How the course's learners are doing, in numbers naming nobody. */
+    progress: (id: string) =>
+      client.get(`/api/courses/${encode(id)}/progress`, courseProgressReportSchema),
   };
 }
 

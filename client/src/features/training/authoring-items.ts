@@ -36,6 +36,8 @@ export interface ItemForm {
   durationMinutes: string;
   durationSeconds: string;
   transcript: string;
+  /** WebVTT captions as typed; blank means none. */
+  captionsVtt: string;
   markdown: string;
   prompt: string;
   questions: QuestionForm[];
@@ -72,6 +74,7 @@ export function blankItemForm(kind: ItemKind): ItemForm {
     durationMinutes: '',
     durationSeconds: '0',
     transcript: '',
+    captionsVtt: '',
     markdown: '',
     prompt: '',
     questions: kind === 'quiz' ? [blankQuestion([])] : [],
@@ -94,6 +97,7 @@ export function itemForm(item: ItemInput): ItemForm {
         durationMinutes: String(Math.floor(item.durationSeconds / 60)),
         durationSeconds: String(item.durationSeconds % 60),
         transcript: item.transcript,
+        captionsVtt: item.captionsVtt ?? '',
       };
     case 'reading':
       return { ...form, markdown: item.markdown, minutes: String(item.minutes) };
@@ -139,6 +143,8 @@ function candidate(form: ItemForm): Record<string, unknown> {
         url: form.url.trim(),
         durationSeconds: minutes === undefined ? undefined : minutes * 60 + seconds,
         transcript: form.transcript,
+        // Sent exactly as typed (cue text is shown as text); a blank box sends none.
+        ...(form.captionsVtt.trim() ? { captionsVtt: form.captionsVtt } : {}),
       };
     }
     case 'reading':
@@ -175,6 +181,7 @@ export type ItemProblem =
   | 'tooMany'
   | 'whole'
   | 'https'
+  | 'webVtt'
   | 'correctOne'
   | 'correctSome'
   | 'invalid';
@@ -185,6 +192,7 @@ export type ItemProblems = Record<string, ItemProblem>;
 function problemOf(issue: z.core.$ZodIssue, form: ItemForm): ItemProblem {
   const last = issue.path.at(-1);
   if (last === 'url') return 'https';
+  if (last === 'captionsVtt' && issue.code === 'custom') return 'webVtt';
   if (last === 'correct') {
     const question = form.questions[Number(issue.path[1])];
     return question?.kind === 'single' ? 'correctOne' : 'correctSome';
@@ -246,6 +254,7 @@ export function previewItem(item: ItemInput, courseId: string, moduleKey: string
           url: item.url,
           durationSeconds: item.durationSeconds,
           transcript: item.transcript,
+          ...(item.captionsVtt ? { captionsVtt: item.captionsVtt } : {}),
         },
       };
     case 'reading':

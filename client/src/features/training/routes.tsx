@@ -12,6 +12,10 @@ const CertificatesPage = lazyPage(() => import('./pages/CertificatesPage.tsx'), 
 const ReviewsPage = lazyPage(() => import('./pages/ReviewsPage.tsx'), 'ReviewsPage');
 const AuthoringPage = lazyPage(() => import('./pages/AuthoringPage.tsx'), 'AuthoringPage');
 const CourseEditorPage = lazyPage(() => import('./pages/CourseEditorPage.tsx'), 'CourseEditorPage');
+const CourseProgressPage = lazyPage(
+  () => import('./pages/CourseProgressPage.tsx'),
+  'CourseProgressPage',
+);
 const CohortsPage = lazyPage(() => import('./pages/CohortsPage.tsx'), 'CohortsPage');
 const CohortPage = lazyPage(() => import('./pages/CohortPage.tsx'), 'CohortPage');
 const VerifyCertificatePage = lazyPage(
@@ -26,6 +30,7 @@ export function trainingRoutes(): ReactElement[] {
     [P.certificates, CertificatesPage],
     [P.reviews, ReviewsPage],
     [P.authoring, AuthoringPage],
+    [P.authoringProgress, CourseProgressPage],
     [P.authoringCourse, CourseEditorPage],
     [P.cohorts, CohortsPage],
     [P.cohort, CohortPage],

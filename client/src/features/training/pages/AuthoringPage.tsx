@@ -8,7 +8,7 @@ import { type CourseFields, canAuthor } from '../authoring.ts';
 import { authoring } from '../authoring-api.ts';
 import { CourseFieldsForm } from '../components/authoring/CourseFieldsForm.tsx';
 import { useLoad } from '../hooks.ts';
-import { authoringPath, TRAINING_PATHS } from '../paths.ts';
+import { authoringPath, courseProgressPath, TRAINING_PATHS } from '../paths.ts';
 
 /**
  * `/training/authoring`: trainers and admins see every course, drafts included, and start
@@ -105,6 +105,13 @@ function AuthoredCourse({ course }: { course: CourseSummary }) {
         {' · '}
         <strong>{status}</strong>
       </p>
+      {published && (
+        <p>
+          <Link href={courseProgressPath(course.id)}>
+            {t('training.courseProgress.linkOf', { title: course.title })}
+          </Link>
+        </p>
+      )}
     </li>
   );
 }

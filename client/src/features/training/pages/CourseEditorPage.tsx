@@ -12,7 +12,7 @@ import { DraftPreview } from '../components/authoring/DraftPreview.tsx';
 import { ModulesEditor } from '../components/authoring/ModulesEditor.tsx';
 import { PublishPanel } from '../components/authoring/PublishPanel.tsx';
 import { useLoad } from '../hooks.ts';
-import { coursePath, TRAINING_PATHS } from '../paths.ts';
+import { coursePath, courseProgressPath, TRAINING_PATHS } from '../paths.ts';
 import { AuthorsOnly } from './AuthoringPage.tsx';
 
 type Authored = Awaited<ReturnType<typeof authoring.draft>>;
@@ -85,6 +85,8 @@ function EditorView({
             <Link href={coursePath(course.id)}>{t('training.authoring.learnersPage')}</Link>
           </>
         )}
+        {' · '}
+        <Link href={courseProgressPath(course.id)}>{t('training.courseProgress.link')}</Link>
       </nav>
       <p>
         <button type="button" onClick={() => setPreviewing((p) => !p)}>

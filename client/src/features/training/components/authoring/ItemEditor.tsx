@@ -17,7 +17,7 @@ function serverProblems(fields: Readonly<Record<string, readonly string[]>>, pre
 }
 
 /**
- * One item's form, by kind: a video's https address, length and transcript; a reading's
+ * One item's form, by kind: a video's https address, length, transcript and WebVTT captions; a reading's
  * Markdown; a quiz's questions and rules; an exercise's prompt. Checked with the shared
  * schema before saving; the first field to fix gets the focus.
  */
@@ -139,6 +139,14 @@ export function ItemEditor({
             value={form.transcript}
             error={problem('transcript')}
             onChange={(e) => set({ transcript: e.target.value })}
+          />
+          <TextAreaField
+            label={t('training.authoring.item.captionsVtt')}
+            hint={t('training.authoring.item.captionsVttHint')}
+            rows={6}
+            value={form.captionsVtt}
+            error={problem('captionsVtt')}
+            onChange={(e) => set({ captionsVtt: e.target.value })}
           />
         </>
       )}

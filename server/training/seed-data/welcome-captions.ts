@@ -1,0 +1,56 @@
+/**
+ * WebVTT captions for the foundations welcome video, in English and Spanish: the demo shows
+ * captions on the player (a `<track>`) as well as the transcript below it. The cues follow
+ * the transcript; the timings are the placeholder video's.
+ */
+export const WELCOME_CAPTIONS_EN = [
+  'WEBVTT',
+  '',
+  '00:00:00.000 --> 00:00:04.000',
+  'Welcome.',
+  '',
+  '00:00:04.000 --> 00:00:10.000',
+  'Recovery is not one decision, it is many small ones.',
+  '',
+  '00:00:10.000 --> 00:00:16.000',
+  'The four points give those decisions a shape:',
+  '',
+  '00:00:16.000 --> 00:00:24.000',
+  'building and keeping your motivation, coping with urges,',
+  '',
+  '00:00:24.000 --> 00:00:32.000',
+  'managing your thoughts, feelings and behaviours, and living a balanced life.',
+  '',
+  '00:00:32.000 --> 00:00:40.000',
+  'You do not have to master them in order.',
+  '',
+  '00:00:40.000 --> 00:00:48.000',
+  'Most of us move between them, week by week.',
+  '',
+].join('\n');
+
+export const WELCOME_CAPTIONS_ES = [
+  'WEBVTT',
+  '',
+  '00:00:00.000 --> 00:00:04.000',
+  'Bienvenido, bienvenida.',
+  '',
+  '00:00:04.000 --> 00:00:10.000',
+  'La recuperación no es una sola decisión, sino muchas pequeñas.',
+  '',
+  '00:00:10.000 --> 00:00:16.000',
+  'Los cuatro puntos les dan forma:',
+  '',
+  '00:00:16.000 --> 00:00:24.000',
+  'construir y mantener la motivación, afrontar los impulsos,',
+  '',
+  '00:00:24.000 --> 00:00:32.000',
+  'manejar pensamientos, sentimientos y conductas, y vivir una vida equilibrada.',
+  '',
+  '00:00:32.000 --> 00:00:40.000',
+  'No hace falta dominarlos en orden;',
+  '',
+  '00:00:40.000 --> 00:00:48.000',
+  'la mayoría pasamos de uno a otro semana a semana.',
+  '',
+].join('\n');
