@@ -225,7 +225,8 @@ describe('an account, from joining to leaving', () => {
     await h1(en.notFound.title).waitFor();
     await page.getByRole('link', { name: en.notFound.home }).click();
     await h1(en.hero.title).waitFor();
-    await page.locator('#coming').getByRole('link', { name: en.sections.tools.title }).click();
+    await h1(en.home.title.replace('{{name}}', 'Robin R')).waitFor();
+    await page.getByRole('link', { name: en.home.worksheets.all }).click();
     await h1(en.sections.tools.title).waitFor();
   });
 
