@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { WorkerPool } from '../sfu/index.ts';
+import { isClientRoute } from '../shared/routes.ts';
 import { SESSION_COOKIE } from './accounts/sessions.ts';
 import { createApi } from './api.ts';
 import { LivePresence, PRESENCE_TTL_SECONDS } from './chat/live-presence.ts';
@@ -233,9 +234,13 @@ export function createApp(deps: AppDeps): HavenApp {
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // The client routes in the browser; any other GET gets its shell.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(join(clientDir, 'index.html'));
+    // The client routes in the browser; any other GET gets its shell, which shows the
+    // not-found page, with a 404 for paths the client has no page for (shared/routes.ts).
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (req, res) => {
+      res
+        .status(isClientRoute(req.path) ? 200 : 404)
+        .set('Cache-Control', 'no-cache')
+        .sendFile(join(clientDir, 'index.html'));
     });
   }
   app.use(notFoundHandler);

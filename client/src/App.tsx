@@ -17,14 +17,9 @@ import { liveRoutes } from './features/meetings/live/routes.tsx';
 import { programmeRoutes } from './features/programme/routes.tsx';
 import { supportRoutes } from './features/support/routes.tsx';
 import { trainingRoutes } from './features/training/routes.tsx';
-import { AccountPage } from './pages/AccountPage.tsx';
-import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
-import { LandingPage } from './pages/LandingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { SignInPage } from './pages/SignInPage.tsx';
-import { SignUpPage } from './pages/SignUpPage.tsx';
-import { PATHS, SECTIONS, sectionPath } from './routes.ts';
 import { useFocusOnNavigation } from './routing/navigation.ts';
+import { sectionRoutes, shellRoutes } from './shell-routes.tsx';
 import { useHavenStore } from './store/index.ts';
 
 const MAIN_ID = 'main';
@@ -71,18 +66,7 @@ export function App() {
         <FlashMessage />
         <Suspense fallback={<PageLoading />}>
           <Switch>
-            <Route path={PATHS.home}>
-              <LandingPage />
-            </Route>
-            <Route path={PATHS.signUp}>
-              <SignUpPage />
-            </Route>
-            <Route path={PATHS.signIn}>
-              <SignInPage />
-            </Route>
-            <Route path={PATHS.account}>
-              <AccountPage />
-            </Route>
+            {shellRoutes()}
             {liveRoutes()}
             {directoryRoutes()}
             {chatRoutes()}
@@ -93,12 +77,7 @@ export function App() {
             {attendanceRoutes()}
             {supportRoutes()}
             {trainingRoutes()}
-            {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
-            {SECTIONS.map((section) => (
-              <Route key={section} path={sectionPath(section)}>
-                <ComingSoonPage section={section} />
-              </Route>
-            ))}
+            {sectionRoutes()}
             <Route>
               <NotFoundPage />
             </Route>

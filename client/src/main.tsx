@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { applyLanguage, initI18n } from './i18n/index.ts';
+import { followProfileLanguage } from './i18n/profile-language.ts';
 import { useHavenStore } from './store/index.ts';
 import './styles.css';
 import './styles/landing.css';
@@ -15,6 +16,9 @@ initI18n(useHavenStore.getState().language);
 useHavenStore.subscribe((state, previous) => {
   if (state.language !== previous.language) void applyLanguage(state.language);
 });
+
+// A signed-in member's language comes from their profile (i18n/profile-language.ts).
+followProfileLanguage(useHavenStore);
 
 // Who is signed in: asked once at start; the header and pages follow the store.
 void useHavenStore.getState().loadSession();

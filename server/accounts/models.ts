@@ -1,5 +1,5 @@
 import { type Connection, type InferSchemaType, Schema } from 'mongoose';
-import { DEFAULT_PRIVACY, ROLES } from '../../shared/api/accounts.ts';
+import { DEFAULT_PRIVACY, ROLES, UI_LANGUAGES } from '../../shared/api/accounts.ts';
 import { nameKey } from './name-key.ts';
 
 const userSchema = new Schema(
@@ -18,6 +18,8 @@ const userSchema = new Schema(
     },
     languages: { type: [String], default: [] },
     timeZone: { type: String, default: 'UTC' },
+    /** The language of Haven's pages the member chose; unset until they choose one. */
+    uiLanguage: { type: String, enum: UI_LANGUAGES },
     privacy: {
       showInGroupMemberLists: { type: Boolean, default: DEFAULT_PRIVACY.showInGroupMemberLists },
       showArea: { type: Boolean, default: DEFAULT_PRIVACY.showArea },

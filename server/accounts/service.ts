@@ -9,6 +9,7 @@ import {
   type profileUpdateBody,
   type Role,
   type registerBody,
+  UI_LANGUAGES,
 } from '../../shared/api/accounts.ts';
 import type { Page } from '../../shared/api/common.ts';
 import { findPage, type SortSpec } from '../infra/api/paging.ts';
@@ -38,6 +39,7 @@ type UserRecord = {
   area?: { country?: string | null; region?: string | null; city?: string | null } | null;
   languages: string[];
   timeZone: string;
+  uiLanguage?: string | null;
   privacy?: {
     showInGroupMemberLists?: boolean | null;
     showArea?: boolean | null;
@@ -75,7 +77,12 @@ export function toOwnUser(user: UserRecord): OwnUser {
         user.privacy?.acceptContactRequests ?? DEFAULT_PRIVACY.acceptContactRequests,
     },
     createdAt: (user.createdAt ?? new Date(0)).toISOString(),
+    ...(isUiLanguage(user.uiLanguage) ? { uiLanguage: user.uiLanguage } : {}),
   };
+}
+
+function isUiLanguage(value: unknown): value is NonNullable<OwnUser['uiLanguage']> {
+  return (UI_LANGUAGES as readonly unknown[]).includes(value);
 }
 
 /** What other members see: never the email; the area only when the member chose to show it. */
@@ -157,6 +164,7 @@ export class AccountService {
     if (patch.area !== undefined) set.area = patch.area;
     if (patch.languages !== undefined) set.languages = patch.languages;
     if (patch.timeZone !== undefined) set.timeZone = patch.timeZone;
+    if (patch.uiLanguage !== undefined) set.uiLanguage = patch.uiLanguage;
     for (const [key, value] of Object.entries(patch.privacy ?? {})) {
       if (value !== undefined) set[`privacy.${key}`] = value;
     }

@@ -74,6 +74,10 @@ export const DEFAULT_PRIVACY = {
   acceptContactRequests: true,
 } as const;
 
+/** The languages Haven's pages are written in (client/src/i18n); a member's choice is kept. */
+export const UI_LANGUAGES = ['en', 'es'] as const;
+export const uiLanguageSchema = z.enum(UI_LANGUAGES);
+
 export const profileUpdateBody = z
   .object({
     displayName: displayNameSchema,
@@ -81,6 +85,8 @@ export const profileUpdateBody = z
     languages: z.array(languageSchema).max(10),
     timeZone: timeZoneSchema,
     privacy: privacySchema.partial(),
+    /** The language of Haven's pages, applied when the member signs in on any browser. */
+    uiLanguage: uiLanguageSchema,
   })
   .partial()
   .strict();
@@ -101,6 +107,8 @@ export const ownUserSchema = publicUserSchema.extend({
   timeZone: z.string(),
   privacy: privacySchema,
   createdAt: z.string(),
+  /** Absent until the member picks a language while signed in. */
+  uiLanguage: uiLanguageSchema.optional(),
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 export type OwnUser = z.infer<typeof ownUserSchema>;

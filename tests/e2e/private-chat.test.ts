@@ -88,7 +88,8 @@ describe('contacts and a private conversation in the browser', () => {
     await box.press('Enter');
     await line(ana, 'Coffee after').waitFor();
     // Ben's header counts the new line before he opens the conversation.
-    await ben.getByRole('link', { name: /Chats, 1/ }).waitFor();
+    // On his phone the navigation is folded: the count is on the header's "Menu" button.
+    await ben.getByRole('button', { name: /Chats, 1/ }).waitFor();
     await ben.goto(`${haven.url}/chats`);
     await ben.getByRole('link', { name: 'Conversación con Ana' }).click();
     await ben.getByRole('heading', { level: 1, name: 'Conversación con Ana' }).waitFor();

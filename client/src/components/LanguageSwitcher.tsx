@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, SUPPORTED_LANGUAGES } from '../i18n/languages.ts';
+import { saveProfileLanguage } from '../i18n/profile-language.ts';
 import { useHavenStore } from '../store/index.ts';
 
 export function LanguageSwitcher() {
@@ -16,7 +17,9 @@ export function LanguageSwitcher() {
         id={id}
         value={language}
         onChange={(event) => {
-          if (isLanguage(event.target.value)) setLanguage(event.target.value);
+          if (!isLanguage(event.target.value)) return;
+          setLanguage(event.target.value);
+          saveProfileLanguage(useHavenStore, event.target.value);
         }}
       >
         {SUPPORTED_LANGUAGES.map((lng) => (

@@ -1,7 +1,9 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ADMIN_PATHS } from '../features/admin/paths.ts';
 import { ChatsNavLink } from '../features/chat/components/ChatsNavLink.tsx';
+import { MenuUnread } from '../features/chat/components/MenuUnread.tsx';
 import { useModeratesGroupChat } from '../features/chat/moderation-scope.ts';
 import { SUPPORT_PATHS } from '../features/support/paths.ts';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
@@ -9,6 +11,7 @@ import { useHavenStore } from '../store/index.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NavLink } from './NavLink.tsx';
+import { useHeaderMenu } from './useHeaderMenu.ts';
 
 /** Staff pages shown in the header only to those who use them; the server decides regardless. */
 const MODERATION_PATH = '/moderation';
@@ -22,8 +25,17 @@ export function SiteHeader() {
   // A group's moderators have their groups' chat reports there too.
   const moderates = useModeratesGroupChat(userId, staff) || staff;
   const administers = Boolean(roles?.includes('admin'));
+  const menu = useHeaderMenu();
+  const toolsId = useId();
+  const navId = useId();
+  // Signed in, the header holds much more; on a phone it folds behind "Menu" (CSS decides when).
+  const headerClass = [
+    'site-header',
+    signedIn ? 'has-menu' : '',
+    menu.open ? 'menu-open' : '',
+  ].join(' ');
   return (
-    <header className="site-header">
+    <header className={headerClass.trim()}>
       <div className="container header-top">
         <Link className="brand" href={PATHS.home} aria-label={t('app.homeLink')}>
           <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
@@ -32,10 +44,25 @@ export function SiteHeader() {
           </svg>
           <span>{t('app.name')}</span>
         </Link>
-        <AccountMenu />
-        <LanguageSwitcher />
+        {signedIn && (
+          <button
+            ref={menu.buttonRef}
+            type="button"
+            className="menu-toggle secondary small"
+            aria-expanded={menu.open}
+            aria-controls={`${toolsId} ${navId}`}
+            onClick={menu.toggle}
+          >
+            {t('header.menu')}
+            <MenuUnread />
+          </button>
+        )}
+        <div id={toolsId} className="header-tools">
+          <AccountMenu />
+          <LanguageSwitcher />
+        </div>
       </div>
-      <nav className="container main-nav" aria-label={t('nav.label')}>
+      <nav id={navId} className="container main-nav" aria-label={t('nav.label')}>
         <ul className="nav-list">
           {HEADER_SECTIONS.map((section) => (
             <li key={section}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ServiceStatus } from '../components/ServiceStatus.tsx';
-import { SECTIONS, sectionPath } from '../routes.ts';
+import { PATHS, SECTIONS, sectionPath } from '../routes.ts';
 import { useDocumentTitle } from '../routing/navigation.ts';
 
 const ABOUT = ['peers', 'community', 'science'] as const;
@@ -17,6 +17,13 @@ export function LandingPage() {
         <div className="container">
           <h1 id="hero-title">{t('hero.title')}</h1>
           <p className="lead">{t('hero.lead')}</p>
+          {/* Finding a meeting is why most people come: it is the first thing to do here. */}
+          <p className="hero-actions">
+            <Link className="button-link hero-primary" href={sectionPath('meetings')}>
+              {t('hero.findMeeting')}
+            </Link>
+            <Link href={PATHS.signUp}>{t('hero.join')}</Link>
+          </p>
           <p>{t('hero.welcome')}</p>
           <ServiceStatus />
         </div>
@@ -65,10 +72,10 @@ export function LandingPage() {
         </div>
       </section>
 
-      <section id="coming" className="section" aria-labelledby="coming-title">
+      <section id="explore" className="section" aria-labelledby="explore-title">
         <div className="container">
-          <h2 id="coming-title">{t('coming.title')}</h2>
-          <p className="section-intro">{t('coming.intro')}</p>
+          <h2 id="explore-title">{t('explore.title')}</h2>
+          <p className="section-intro">{t('explore.intro')}</p>
           <ul className="card-grid">
             {SECTIONS.map((section) => (
               <li key={section} className="card">

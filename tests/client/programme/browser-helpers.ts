@@ -100,8 +100,13 @@ export class Person {
   }
 
   async setLanguage(language: 'en' | 'es') {
-    const label = language === 'en' ? 'Idioma' : en.language.label;
-    await this.page.locator('header').getByLabel(label, { exact: true }).selectOption(language);
+    // Signed in, the page starts in the account's own language (kept in the profile), which
+    // an earlier test may have switched: the control is found whatever language it shows.
+    // Signed in on a phone, the language control is behind the header's "Menu".
+    const menu = this.page.locator('header .menu-toggle');
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false')
+      await menu.click();
+    await this.page.locator('header .language-switcher select').selectOption(language);
     await this.page.waitForFunction((lang) => document.documentElement.lang === lang, language);
   }
 

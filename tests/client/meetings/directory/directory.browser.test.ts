@@ -325,6 +325,8 @@ describe('the meeting directory', () => {
     };
     for (const language of ['es', 'en'] as const) {
       const label = language === 'es' ? en.language.label : es.language.label;
+      // Signed in on a phone the language control is behind "Menu": switch on a desktop.
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.locator('header').getByLabel(label).selectOption(language);
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
       for (const width of [1280, 390]) {
