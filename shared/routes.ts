@@ -62,6 +62,7 @@ export const CLIENT_ROUTES = [
   '/training/reviews',
   '/training/authoring',
   '/training/authoring/:id',
+  '/training/authoring/:id/progress',
   '/training/cohorts',
   '/training/cohorts/:id',
   '/certificates/verify/:code',
