@@ -15,6 +15,7 @@ import { idParams, okSchema } from '../../shared/api/common.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
+import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
 import type { AccountService } from './service.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.ts';
 
@@ -29,6 +30,8 @@ export interface AccountRouteDeps {
     loginPerAddress: Limiter;
     registerPerAddress: Limiter;
   };
+  /** Password reset and change (recovery-routes.ts). */
+  recovery: Omit<RecoveryRouteDeps, 'closeMemberSockets' | 'clearSession'>;
 }
 
 const TAG = 'accounts';
@@ -49,6 +52,11 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     res
       .clearCookie(SESSION_COOKIE, cookieOptions)
       .cookie(CSRF_COOKIE, issueCsrfToken(undefined), cookieOptions);
+  mountRecoveryRoutes(api, {
+    ...deps.recovery,
+    closeMemberSockets: deps.closeMemberSockets,
+    clearSession,
+  });
 
   api.get(
     '/auth/csrf',
