@@ -6,6 +6,7 @@ import { FlashMessage } from './components/FlashMessage.tsx';
 import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
+import { recoveryRoutes } from './features/account-recovery/routes.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
 import { attendanceRoutes } from './features/attendance/routes.tsx';
 import { ChatConnection } from './features/chat/ChatConnection.tsx';
@@ -93,6 +94,7 @@ export function App() {
             {attendanceRoutes()}
             {supportRoutes()}
             {trainingRoutes()}
+            {recoveryRoutes()}
             {/* Sections whose feature has no pages yet; a feature's own route above wins. */}
             {SECTIONS.map((section) => (
               <Route key={section} path={sectionPath(section)}>
