@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Page } from '../../components/Page.tsx';
@@ -11,7 +11,7 @@ import { PATHS } from '../../routes.ts';
 import { useHavenStore } from '../../store/index.ts';
 import { recovery } from './api.ts';
 import { RECOVERY_PATHS } from './paths.ts';
-import { takeTokenFromFragment } from './token.ts';
+import { dropFragment, tokenFromFragment } from './token.ts';
 
 const FIELDS = ['password'] as const;
 
@@ -19,7 +19,9 @@ const FIELDS = ['password'] as const;
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const loadSession = useHavenStore((s) => s.loadSession);
-  const [token] = useState(takeTokenFromFragment);
+  // Read during render, dropped after: a render React throws away must still find it.
+  const [token] = useState(tokenFromFragment);
+  useEffect(dropFragment, []);
   const form = useForm(FIELDS);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
