@@ -3,7 +3,9 @@ import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { csrfProtection } from './accounts/csrf.ts';
-import { AccountRecovery, accountTokenModel } from './accounts/recovery.ts';
+import { EmailAddresses } from './accounts/email-address.ts';
+import { accountTokenModel, EmailTokens } from './accounts/email-tokens.ts';
+import { AccountRecovery } from './accounts/recovery.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
 import { mountChatReportRoutes } from './chat/routes.ts';
@@ -61,6 +63,13 @@ export function createApi(deps: ApiDeps) {
   const { accountData, sessions, accounts, users, directory } = deps.services;
 
   const ns = deps.limitsNamespace ?? 'haven';
+  const emailTokens = new EmailTokens(accountTokenModel(deps.connection));
+  const addresses = new EmailAddresses({
+    models: deps.services.accountModels,
+    tokens: emailTokens,
+    mailer: deps.mailer,
+    publicBase: deps.publicBase,
+  });
   // A ceiling per address on the whole API, ahead of any database work, so no public list
   // (the meeting directory computes occurrences) can be hammered cheaply.
   const perAddress = createLimiter(deps.redisClient, {
@@ -116,11 +125,12 @@ export function createApi(deps: ApiDeps) {
     recovery: {
       recovery: new AccountRecovery({
         models: deps.services.accountModels,
-        tokens: accountTokenModel(deps.connection),
+        tokens: emailTokens,
         mailer: deps.mailer,
         publicBase: deps.publicBase,
         endSessions: (userId, keepToken) => sessions.destroyOthersFor(userId, keepToken),
       }),
+      addresses,
       limits: {
         resetPerAddress: createLimiter(deps.redisClient, {
           keyPrefix: `${ns}:reset-address`,
@@ -139,6 +149,11 @@ export function createApi(deps: ApiDeps) {
         }),
         passwordChangePerMember: createLimiter(deps.redisClient, {
           keyPrefix: `${ns}:password-change`,
+          points: 5,
+          durationSeconds: 15 * 60,
+        }),
+        emailChangePerMember: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:email-change`,
           points: 5,
           durationSeconds: 15 * 60,
         }),

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import {
   acceptedResponse,
+  emailChangeBody,
+  emailTokenBody,
   passwordChangeBody,
   passwordResetBody,
   passwordResetConfirmBody,
@@ -9,11 +11,13 @@ import {
 import { okSchema } from '../../shared/api/common.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
+import type { EmailAddresses } from './email-address.ts';
 import type { AccountRecovery } from './recovery.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
 export interface RecoveryRouteDeps {
   recovery: AccountRecovery;
+  addresses: EmailAddresses;
   closeMemberSockets: (userId: string) => void;
   clearSession: (res: Response) => void;
   limits: {
@@ -21,6 +25,7 @@ export interface RecoveryRouteDeps {
     resetPerEmail: Limiter;
     resetConfirmPerAddress: Limiter;
     passwordChangePerMember: Limiter;
+    emailChangePerMember: Limiter;
   };
 }
 
@@ -87,6 +92,57 @@ export function mountRecoveryRoutes(api: ApiRoutes, deps: RecoveryRouteDeps): vo
       );
       // Sockets of the ended sessions close; this tab's reconnect on its live session.
       deps.closeMemberSockets(user.id);
+      return { ok: true };
+    },
+  );
+
+  api.post(
+    '/auth/verify-email',
+    {
+      summary: "Confirm my address with the token from the welcome email's link",
+      tag: TAG,
+      auth: 'public',
+      body: emailTokenBody,
+      response: okSchema,
+      status: 200,
+    },
+    async ({ body, req }) => {
+      await deps.limits.resetConfirmPerAddress.consume(req.ip ?? 'unknown');
+      await deps.addresses.verify(body.token);
+      return { ok: true };
+    },
+  );
+
+  api.post(
+    '/me/email',
+    {
+      summary: 'Move my account to another address (confirmed there; the old one is told)',
+      tag: TAG,
+      auth: 'user',
+      body: emailChangeBody,
+      response: acceptedResponse,
+      status: 202,
+    },
+    async ({ user, body }) => {
+      await deps.limits.emailChangePerMember.consume(user.id);
+      await deps.addresses.requestChange(user.id, body.newEmail, body.currentPassword);
+      return { accepted: true as const };
+    },
+  );
+
+  api.post(
+    '/me/email/confirm',
+    {
+      summary: 'Confirm the new address with the token from its email',
+      tag: TAG,
+      auth: 'public',
+      body: emailTokenBody,
+      response: okSchema,
+      status: 200,
+    },
+    async ({ body, req }) => {
+      await deps.limits.resetConfirmPerAddress.consume(req.ip ?? 'unknown');
+      await deps.addresses.confirmChange(body.token);
       return { ok: true };
     },
   );

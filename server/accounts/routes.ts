@@ -13,6 +13,7 @@ import {
 } from '../../shared/api/accounts.ts';
 import { idParams, okSchema } from '../../shared/api/common.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
+import { AppError } from '../infra/errors.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
 import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
@@ -84,9 +85,14 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     },
     async ({ body, req, res }) => {
       await deps.limits.registerPerAddress.consume(req.ip ?? 'unknown');
-      const { user, token } = await deps.accounts.register(body);
-      setSession(res, token);
-      return { user };
+      const registered = await deps.accounts.register(body).catch(async (error: unknown) => {
+        if (error instanceof AppError && error.code === 'CONFLICT')
+          await deps.recovery.addresses.registrationAttempted(body.email);
+        throw error;
+      });
+      await deps.recovery.addresses.sendVerification(registered.user.id);
+      setSession(res, registered.token);
+      return { user: registered.user };
     },
   );
 

@@ -94,7 +94,8 @@ export class Mailer {
           .findOneAndUpdate(
             { nextAttemptAt: { $lte: new Date(now) }, attempts: { $lt: MAX_ATTEMPTS } },
             { $set: { nextAttemptAt: new Date(now + LEASE_MS) }, $inc: { attempts: 1 } },
-            { returnDocument: 'after' },
+            // Oldest first, so mails leave in the order they were asked for.
+            { returnDocument: 'after', sort: { nextAttemptAt: 1, _id: 1 } },
           )
           .lean();
         if (!row || this.#closed) return;

@@ -145,3 +145,9 @@ export const passwordChangeBody = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
   .strict();
 export const acceptedResponse = z.object({ accepted: z.literal(true) });
+/** `POST /api/auth/verify-email` and `POST /api/me/email/confirm`: the token from the link. */
+export const emailTokenBody = z.object({ token: emailTokenSchema }).strict();
+/** `POST /api/me/email`: a confirmation link goes to the new address. */
+export const emailChangeBody = z
+  .object({ newEmail: emailSchema, currentPassword: z.string().min(1).max(200) })
+  .strict();

@@ -20,7 +20,11 @@ describe('password change', () => {
     const other = new ApiClient(haven.url);
     expect((await other.login(member.email)).status).toBe(200);
 
-    const notice = nextMailTo(haven, member.email);
+    const notice = nextMailTo(
+      haven,
+      member.email,
+      (mail) => mail.subject === 'Your Haven password was changed',
+    );
     const response = await member.client.post('/api/me/password', {
       currentPassword: OLD,
       newPassword: NEW,
