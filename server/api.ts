@@ -3,6 +3,9 @@ import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { csrfProtection } from './accounts/csrf.ts';
+import { EmailAddresses } from './accounts/email-address.ts';
+import { accountTokenModel, EmailTokens } from './accounts/email-tokens.ts';
+import { AccountRecovery } from './accounts/recovery.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
 import { mountChatReportRoutes } from './chat/routes.ts';
@@ -13,6 +16,7 @@ import { apiRoutes } from './infra/api/routes.ts';
 import { notFoundHandler } from './infra/http.ts';
 import type { Logger } from './infra/logger.ts';
 import { createLimiter } from './infra/rate-limit.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { mountAttendanceRoutes, type SlipSigner } from './meetings/attendance-slips/index.ts';
 import { mountDirectory } from './meetings/directory/index.ts';
 import { mountProgramme } from './programme/index.ts';
@@ -23,6 +27,10 @@ import { mountTraining } from './training/index.ts';
 
 export interface ApiDeps {
   services: Services;
+  /** Sends Haven's emails through the outbox (server/mail). */
+  mailer: Mailer;
+  /** The site's address for links in emails, without a trailing slash. */
+  publicBase: () => string;
   connection: Connection;
   redisClient: Redis | undefined;
   production: boolean;
@@ -55,6 +63,13 @@ export function createApi(deps: ApiDeps) {
   const { accountData, sessions, accounts, users, directory } = deps.services;
 
   const ns = deps.limitsNamespace ?? 'haven';
+  const emailTokens = new EmailTokens(accountTokenModel(deps.connection));
+  const addresses = new EmailAddresses({
+    models: deps.services.accountModels,
+    tokens: emailTokens,
+    mailer: deps.mailer,
+    publicBase: deps.publicBase,
+  });
   // A ceiling per address on the whole API, ahead of any database work, so no public list
   // (the meeting directory computes occurrences) can be hammered cheaply.
   const perAddress = createLimiter(deps.redisClient, {
@@ -107,6 +122,43 @@ export function createApi(deps: ApiDeps) {
         durationSeconds: 60 * 60,
       }),
     },
+    recovery: {
+      recovery: new AccountRecovery({
+        models: deps.services.accountModels,
+        tokens: emailTokens,
+        mailer: deps.mailer,
+        publicBase: deps.publicBase,
+        endSessions: (userId, keepToken) => sessions.destroyOthersFor(userId, keepToken),
+      }),
+      addresses,
+      limits: {
+        resetPerAddress: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:reset-address`,
+          points: 20,
+          durationSeconds: 60 * 60,
+        }),
+        resetPerEmail: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:reset-email`,
+          points: 5,
+          durationSeconds: 60 * 60,
+        }),
+        resetConfirmPerAddress: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:reset-confirm`,
+          points: 20,
+          durationSeconds: 15 * 60,
+        }),
+        passwordChangePerMember: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:password-change`,
+          points: 5,
+          durationSeconds: 15 * 60,
+        }),
+        emailChangePerMember: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:email-change`,
+          points: 5,
+          durationSeconds: 15 * 60,
+        }),
+      },
+    },
   });
   const feature = {
     api,
@@ -151,5 +203,5 @@ export function createApi(deps: ApiDeps) {
   training.events.onListenerError = (error, event) =>
     deps.logger?.error({ err: (error as Error).message, event }, 'training hook failed');
   router.use(notFoundHandler);
-  return { router, openapi, training };
+  return { router, openapi, training, mailer: deps.mailer };
 }

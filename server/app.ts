@@ -26,6 +26,9 @@ import { type Metrics, metricsAllowed } from './infra/metrics.ts';
 import type { MongoHandle } from './infra/mongo.ts';
 import { createLimiter } from './infra/rate-limit.ts';
 import type { RedisHandle } from './infra/redis.ts';
+import type { MailCatcher } from './mail/catcher.ts';
+import { devMailRoutes } from './mail/dev-routes.ts';
+import { Mailer } from './mail/mailer.ts';
 import { SlipSigner } from './meetings/attendance-slips/index.ts';
 import { ScheduleSweep } from './meetings/directory/schedule.ts';
 import { LiveMeetings } from './meetings/live/registry.ts';
@@ -66,6 +69,11 @@ export interface AppDeps {
   nodeId?: string | undefined;
   /** How often an open socket's session is looked up again (default 15 minutes). */
   sessionRecheckMs?: number | undefined;
+  /**
+   * Where emails go: SMTP_URL, or the local catcher's (whose mail /dev/mail shows outside
+   * production). `retryEveryMs`: how often owed mail is tried again.
+   */
+  mail: { smtpUrl: string; from: string; catcher?: MailCatcher | undefined; retryEveryMs?: number };
   /** Signs attendance slips; main.ts passes the configured key, others get a key for this process only. */
   attendanceSlips?: SlipSigner | undefined;
 }
@@ -214,8 +222,22 @@ export function createApp(deps: AppDeps): HavenApp {
         'schedule sweep failed',
       ),
   );
+  const mailer = new Mailer({
+    connection: deps.mongo.connection,
+    smtpUrl: deps.mail.smtpUrl,
+    from: deps.mail.from,
+    logger: deps.logger,
+    retryEveryMs: deps.mail.retryEveryMs,
+  });
+  // Links in emails lead to the public address, or to where this server listens.
+  const publicBase = () =>
+    (
+      deps.config.PUBLIC_URL ?? `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+    ).replace(/\/$/, '');
   const api = createApi({
     services,
+    mailer,
+    publicBase,
     closeMemberSockets: (userId) => sockets.disconnectMember(userId),
     connection: deps.mongo.connection,
     redisClient: deps.redis.client,
@@ -230,6 +252,9 @@ export function createApp(deps: AppDeps): HavenApp {
     ...(deps.limitsNamespace ? { limitsNamespace: deps.limitsNamespace } : {}),
   });
   app.use('/api', api.router);
+
+  if (deps.config.NODE_ENV !== 'production' && deps.mail.catcher)
+    app.use('/dev/mail', devMailRoutes(deps.mail.catcher));
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
@@ -274,6 +299,7 @@ export function createApp(deps: AppDeps): HavenApp {
         await sockets.close();
         httpServer.closeIdleConnections();
         await stopped;
+        await mailer.close();
       })();
       return closing;
     },

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './infra/logger.ts';
 import { createMetrics } from './infra/metrics.ts';
 import { discoverMongo } from './infra/mongo.ts';
 import { discoverRedis } from './infra/redis.ts';
+import { MailCatcher } from './mail/catcher.ts';
 import { loadSlipKeys, SlipSigner } from './meetings/attendance-slips/index.ts';
 import { isEmpty, seedDemoCommunity } from './seed.ts';
 
@@ -95,7 +96,20 @@ async function start(config: Config, logger: Logger): Promise<void> {
   cleanups.unshift(() => sfu.close());
   logger.info({ workers: config.SFU_WORKERS }, `SFU: ${config.SFU_WORKERS} mediasoup worker(s)`);
 
+  // Production mails through its SMTP server; elsewhere a local catcher keeps them (/dev/mail).
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL)
+    throw new Error('SMTP_URL is required in production (emails for accounts go through it)');
+  let catcher: MailCatcher | undefined;
+  if (!config.SMTP_URL) {
+    catcher = await MailCatcher.start(config.dataDir);
+    const started = catcher;
+    cleanups.unshift(() => started.close());
+    logger.info({ port: catcher.port }, 'mail: caught locally, read at /dev/mail');
+  }
+  const smtpUrl = config.SMTP_URL ?? catcher?.smtpUrl ?? '';
+
   const haven = createApp({
+    mail: { smtpUrl, from: config.MAIL_FROM, catcher },
     config,
     logger,
     metrics,

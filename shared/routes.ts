@@ -11,6 +11,9 @@ export const CLIENT_ROUTES = [
   '/signup',
   '/login',
   '/account',
+  // Account recovery (client/src/features/account-recovery).
+  '/forgot-password',
+  '/reset-password',
   '/meetings',
   '/groups',
   '/events',

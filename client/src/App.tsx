@@ -6,6 +6,7 @@ import { FlashMessage } from './components/FlashMessage.tsx';
 import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
+import { recoveryRoutes } from './features/account-recovery/routes.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
 import { attendanceRoutes } from './features/attendance/routes.tsx';
 import { ChatConnection } from './features/chat/ChatConnection.tsx';
@@ -77,6 +78,7 @@ export function App() {
             {attendanceRoutes()}
             {supportRoutes()}
             {trainingRoutes()}
+            {recoveryRoutes()}
             {sectionRoutes()}
             <Route>
               <NotFoundPage />

@@ -6,6 +6,8 @@ const userSchema = new Schema(
   {
     email: { type: String, required: true, unique: true, lowercase: true, trim: true },
     passwordHash: { type: String, required: true },
+    /** When the member confirmed the address (its emailed link); null until then. */
+    emailVerifiedAt: { type: Date, default: null },
     displayName: { type: String, required: true },
     /** `displayName` folded (case, accents) for the admins' member search and its order. */
     displayNameKey: { type: String },

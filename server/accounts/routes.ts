@@ -13,8 +13,10 @@ import {
 } from '../../shared/api/accounts.ts';
 import { idParams, okSchema } from '../../shared/api/common.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
+import { AppError } from '../infra/errors.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
+import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
 import type { AccountService } from './service.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.ts';
 
@@ -29,6 +31,8 @@ export interface AccountRouteDeps {
     loginPerAddress: Limiter;
     registerPerAddress: Limiter;
   };
+  /** Password reset and change (recovery-routes.ts). */
+  recovery: Omit<RecoveryRouteDeps, 'closeMemberSockets' | 'clearSession'>;
 }
 
 const TAG = 'accounts';
@@ -49,6 +53,11 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     res
       .clearCookie(SESSION_COOKIE, cookieOptions)
       .cookie(CSRF_COOKIE, issueCsrfToken(undefined), cookieOptions);
+  mountRecoveryRoutes(api, {
+    ...deps.recovery,
+    closeMemberSockets: deps.closeMemberSockets,
+    clearSession,
+  });
 
   api.get(
     '/auth/csrf',
@@ -76,9 +85,14 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     },
     async ({ body, req, res }) => {
       await deps.limits.registerPerAddress.consume(req.ip ?? 'unknown');
-      const { user, token } = await deps.accounts.register(body);
-      setSession(res, token);
-      return { user };
+      const registered = await deps.accounts.register(body).catch(async (error: unknown) => {
+        if (error instanceof AppError && error.code === 'CONFLICT')
+          await deps.recovery.addresses.registrationAttempted(body.email);
+        throw error;
+      });
+      await deps.recovery.addresses.sendVerification(registered.user.id);
+      setSession(res, registered.token);
+      return { user: registered.user };
     },
   );
 

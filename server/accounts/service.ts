@@ -17,12 +17,9 @@ import { AppError } from '../infra/errors.ts';
 import type { AccountDataRegistry } from './account-data.ts';
 import type { AccountModels } from './models.ts';
 import { nameKey } from './name-key.ts';
+import { ARGON2 } from './password-hash.ts';
 import type { SessionService } from './sessions.ts';
 import { refuseStaffLookalike } from './staff-names.ts';
-
-// argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum), explicit
-// so a library upgrade cannot quietly weaken it.
-const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** The admins' member list: by folded display name, `_id` breaking ties. */
 const BY_NAME: SortSpec = { field: 'displayNameKey', kind: 'string', direction: 1 };

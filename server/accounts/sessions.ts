@@ -71,4 +71,10 @@ export class SessionService {
   async destroyAllFor(userId: string): Promise<void> {
     await this.#models.Session.deleteMany({ userId });
   }
+
+  /** Every session of the member but the one `keepToken` opened (a password change). */
+  async destroyOthersFor(userId: string, keepToken: string | undefined): Promise<void> {
+    if (!keepToken) return this.destroyAllFor(userId);
+    await this.#models.Session.deleteMany({ userId, _id: { $ne: digest(keepToken) } });
+  }
 }

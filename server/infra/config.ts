@@ -88,6 +88,10 @@ const configSchema = z
       .min(1)
       .max(20 * 1024)
       .default(500),
+    /** The SMTP server Haven's emails go through (required in production); unset, a local catcher. */
+    SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
+    /** The From of Haven's emails. */
+    MAIL_FROM: z.string().trim().min(3).default('Haven <no-reply@haven.local>'),
   })
   .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, {
     path: ['RTC_MAX_PORT'],

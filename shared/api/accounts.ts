@@ -139,3 +139,24 @@ export const memberSearchQuery = pageQuery.extend({
 export type MemberSearchQuery = z.infer<typeof memberSearchQuery>;
 /** Public views only (privacy applied, never an email), roles and partner included. */
 export const memberPageResponse = pageOf(publicUserSchema);
+
+/** `POST /api/auth/password-reset`: answered alike whether or not the address has an account. */
+export const passwordResetBody = z.object({ email: emailSchema }).strict();
+/** A token from an email link: 32 random bytes in base64url. */
+export const emailTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'must be the token from the link');
+export const passwordResetConfirmBody = z
+  .object({ token: emailTokenSchema, password: passwordSchema })
+  .strict();
+/** `POST /api/me/password`: the current password proves it is the member. */
+export const passwordChangeBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+  .strict();
+export const acceptedResponse = z.object({ accepted: z.literal(true) });
+/** `POST /api/auth/verify-email` and `POST /api/me/email/confirm`: the token from the link. */
+export const emailTokenBody = z.object({ token: emailTokenSchema }).strict();
+/** `POST /api/me/email`: a confirmation link goes to the new address. */
+export const emailChangeBody = z
+  .object({ newEmail: emailSchema, currentPassword: z.string().min(1).max(200) })
+  .strict();

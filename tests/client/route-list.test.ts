@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { recoveryRoutes } from '../../client/src/features/account-recovery/routes.tsx';
 import { adminRoutes } from '../../client/src/features/admin/routes.tsx';
 import { attendanceRoutes } from '../../client/src/features/attendance/routes.tsx';
 import { chatRoutes } from '../../client/src/features/chat/routes.tsx';
@@ -28,6 +29,7 @@ const ROUTE_SETS: Record<string, () => ReactElement[]> = {
   attendanceRoutes,
   supportRoutes,
   trainingRoutes,
+  recoveryRoutes,
   sectionRoutes,
 };
 

@@ -6,6 +6,7 @@ import type { TrustProxy } from '../../server/infra/config.ts';
 import { createMetrics, type Metrics } from '../../server/infra/metrics.ts';
 import { discoverMongo, type MongoHandle } from '../../server/infra/mongo.ts';
 import { discoverRedis, type RedisHandle } from '../../server/infra/redis.ts';
+import { MailCatcher } from '../../server/mail/catcher.ts';
 import { WorkerPool } from '../../sfu/index.ts';
 import { capturingLogger } from './logger.ts';
 
@@ -22,6 +23,8 @@ export interface TestHaven {
   /** Its throw-away HAVEN_DATA_DIR (uploaded training videos land in `training-videos/`). */
   dataDir: string;
   logLines: () => Array<Record<string, unknown>>;
+  /** The SMTP catcher this Haven's emails are delivered to (tests read mail from it). */
+  mail: MailCatcher;
   close(): Promise<void>;
 }
 
@@ -86,7 +89,14 @@ export async function startTestHaven(
     workerBin: process.env.MEDIASOUP_WORKER_BIN,
     logger,
   });
+  const mail = await MailCatcher.start(dataDir);
   const haven = createApp({
+    mail: {
+      smtpUrl: mail.smtpUrl,
+      from: 'Haven <no-reply@haven.test>',
+      catcher: mail,
+      retryEveryMs: 500,
+    },
     config: {
       allowedOrigins: ['https://haven.example'],
       NODE_ENV: options.nodeEnv ?? 'test',
@@ -124,8 +134,10 @@ export async function startTestHaven(
     limitsNamespace,
     dataDir,
     logLines: lines,
+    mail,
     async close() {
       await haven.close();
+      await mail.close();
       await sfu.close();
       if (shared) {
         rmSync(dataDir, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import accountRecoveryEn from '../features/account-recovery/locales/en.json';
+import accountRecoveryEs from '../features/account-recovery/locales/es.json';
 import adminEn from '../features/admin/locales/en.json';
 import adminEs from '../features/admin/locales/es.json';
 import attendanceEn from '../features/attendance/locales/en.json';
@@ -56,6 +58,7 @@ export const catalogues = {
     chat: chatEn,
     contacts: contactsEn,
     training: trainingEn,
+    accountRecovery: accountRecoveryEn,
   },
   es: withManyPlurals({
     ...es,
@@ -69,5 +72,6 @@ export const catalogues = {
     chat: chatEs,
     contacts: contactsEs,
     training: trainingEs,
+    accountRecovery: accountRecoveryEs,
   }),
 } as const;

@@ -5,6 +5,7 @@ import { PrivacyForm } from '../account/PrivacyForm.tsx';
 import { ProfileForm } from '../account/ProfileForm.tsx';
 import { DangerZone } from '../components/DangerZone.tsx';
 import { Page } from '../components/Page.tsx';
+import { PasswordChangeSection } from '../features/account-recovery/PasswordChangeSection.tsx';
 import { asApiError } from '../forms/problems.ts';
 import { errorMessageKey } from '../i18n/index.ts';
 import { PATHS, signInPath } from '../routes.ts';
@@ -52,6 +53,7 @@ export function AccountPage() {
         {/* Keyed by member: a different sign-in starts the forms afresh. */}
         <ProfileForm key={`profile-${user.id}`} user={user} />
         <PrivacyForm key={`privacy-${user.id}`} user={user} />
+        <PasswordChangeSection key={`password-${user.id}`} />
         <DataSection />
         <DeleteAccount />
       </div>

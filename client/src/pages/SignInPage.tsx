@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { AlreadySignedIn } from '../components/AlreadySignedIn.tsx';
 import { Page } from '../components/Page.tsx';
+import { RECOVERY_PATHS } from '../features/account-recovery/paths.ts';
 import { FormAlert, TextField } from '../forms/fields.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { formMessage } from '../forms/problems.ts';
@@ -75,6 +76,9 @@ export function SignInPage() {
           {form.busy ? t('forms.busy') : t('signIn.submit')}
         </button>
       </form>
+      <p className="form-aside">
+        <Link href={RECOVERY_PATHS.forgotPassword}>{t('accountRecovery.forgotLink')}</Link>
+      </p>
       <p className="form-aside">
         {t('signIn.noAccount')} <Link href={PATHS.signUp}>{t('signIn.joinLink')}</Link>
       </p>
