@@ -45,14 +45,17 @@ export class Breakouts {
   open(request: BreakoutOpen): BreakoutState {
     if (this.#state.open) throw new AppError('CONFLICT', 'breakout rooms are already open');
     const plan = this.#plan(request);
+    // One reading of the clock: the end and "now" sent with it agree to the millisecond,
+    // so a client's countdown starts at exactly the minutes asked for.
+    const now = Date.now();
     this.#state = {
       open: true,
       rooms: request.rooms,
-      endsAt: Date.now() + request.minutes * this.#minuteMs,
+      endsAt: now + request.minutes * this.#minuteMs,
     };
     this.#timer = setTimeout(() => this.#closeNow(), request.minutes * this.#minuteMs);
     this.#timer.unref();
-    const state = this.#emit();
+    const state = this.#emit(now);
     for (const [peer, room] of plan) {
       this.#placeOf.set(peer.userId, room);
       this.#moveTo(peer, room);
@@ -161,8 +164,8 @@ export class Breakouts {
     if (room > rooms) throw new AppError('INVALID_INPUT', `there are ${rooms} rooms`);
   }
 
-  #emit(): BreakoutState {
-    const state = this.state();
+  #emit(now = Date.now()): BreakoutState {
+    const state = { ...this.#state, serverNow: now };
     this.#publish.state(state);
     return state;
   }
