@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { ChatMessage } from '../../shared/chat/schemas.ts';
 
 /**
  * Which sends are a line's first attempt, so its members see it while it is being written.
@@ -56,4 +57,21 @@ export function createSendClaims(redis: Redis | undefined, namespace: string): S
       return true;
     },
   };
+}
+
+/** How a group line is shown while it is written, and taken back if the write fails. */
+export interface EarlyDelivery {
+  /** Whether this is the line's first attempt (above). */
+  claimed: Promise<boolean>;
+  show(message: ChatMessage): void;
+  withdraw(message: ChatMessage): void;
+}
+
+/** A line to send, as `chat:send` carries it. */
+export interface SendInput {
+  groupId: string;
+  clientId: string;
+  text: string;
+  replyTo?: string | undefined;
+  mentions?: string[] | undefined;
 }

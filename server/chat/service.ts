@@ -3,13 +3,15 @@ import type { PublicUser } from '../../shared/api/accounts.ts';
 import type { ChatGroupSummary, ChatMessage } from '../../shared/chat/schemas.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
-import { type Actor, indexesReady, isDuplicateKey, staffBadgeOf } from '../community/shared.ts';
+import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
 import { groupSummaries } from './chat-list.ts';
 import type { Contacts } from './contacts.ts';
 import { eraseLines, exportLines } from './line-data.ts';
+import { lineViews } from './line-views.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
 import type { ChatModeration } from './moderation.ts';
+import type { EarlyDelivery, SendInput } from './send-claims.ts';
 
 /**
  * The rules of group chat, whatever edge calls them: only a group's members read or write
@@ -26,24 +28,8 @@ const MAX_REACTIONS = 20;
 
 const oid = (id: string) => new Types.ObjectId(id);
 
-export interface SendInput {
-  groupId: string;
-  clientId: string;
-  text: string;
-  replyTo?: string | undefined;
-  mentions?: string[] | undefined;
-}
-
 type ReplyRef = NonNullable<ChatMessageDoc['replyTo']>;
 type Names = Map<string, PublicUser>;
-
-/** How a group line is shown while it is written, and taken back if the write fails. */
-export interface EarlyDelivery {
-  /** Whether this is the line's first attempt (send-claims.ts). */
-  claimed: Promise<boolean>;
-  show(message: ChatMessage): void;
-  withdraw(message: ChatMessage): void;
-}
 
 interface Place {
   kind: 'group' | 'private';
@@ -184,7 +170,10 @@ export class ChatService {
       .limit(limit + 1)
       .lean();
     const more = docs.length > limit;
-    return { messages: await this.#views(docs.slice(0, limit) as ChatMessageDoc[]), more };
+    return {
+      messages: await lineViews(this.#users, docs.slice(0, limit) as ChatMessageDoc[]),
+      more,
+    };
   }
 
   async edit(actor: Actor, messageId: string, text: string): Promise<ChatMessage> {
@@ -277,7 +266,7 @@ export class ChatService {
       .sort({ _id: -1 })
       .limit(limit)
       .lean();
-    return this.#views(docs as ChatMessageDoc[]);
+    return lineViews(this.#users, docs as ChatMessageDoc[]);
   }
 
   /** The chat's settings as its members see them (a conversation has none: 0). */
@@ -401,41 +390,6 @@ export class ChatService {
   }
 
   #view(doc: ChatMessageDoc, people?: Map<string, PublicUser>): Promise<ChatMessage> {
-    return this.#views([doc], people).then((views) => views[0] as ChatMessage);
-  }
-
-  /** Names are looked up now: a rename shows on old lines, a deleted member shows as such. */
-  async #views(docs: ChatMessageDoc[], known?: Map<string, PublicUser>): Promise<ChatMessage[]> {
-    const ids = docs.flatMap((d) => [d.senderId, d.replyTo?.senderId ?? null]);
-    const people =
-      known ?? (await this.#users.publicUsers(ids.filter((id) => id !== null).map(String)));
-    const nameOf = (id: Types.ObjectId | null) =>
-      id ? (people.get(String(id))?.displayName ?? null) : null;
-    const staffOf = (id: Types.ObjectId | null) => {
-      const badge = id ? staffBadgeOf(people.get(String(id))?.roles ?? []) : undefined;
-      return badge ? { senderStaff: badge } : {};
-    };
-    return docs.map((d) => ({
-      id: String(d._id),
-      kind: d.kind ?? 'group',
-      groupId: String(d.groupId),
-      senderId: d.senderId ? String(d.senderId) : null,
-      senderName: nameOf(d.senderId),
-      ...staffOf(d.senderId),
-      clientId: d.clientId,
-      text: d.text,
-      replyTo: d.replyTo
-        ? {
-            id: String(d.replyTo.id),
-            senderName: nameOf(d.replyTo.senderId),
-            excerpt: d.replyTo.excerpt,
-          }
-        : null,
-      mentions: d.mentions.map(String),
-      reactions: d.reactions.map((r) => ({ emoji: r.emoji, userIds: r.userIds.map(String) })),
-      createdAt: d.createdAt.getTime(),
-      editedAt: d.editedAt ? d.editedAt.getTime() : null,
-      deletedAt: d.deletedAt ? d.deletedAt.getTime() : null,
-    }));
+    return lineViews(this.#users, [doc], people).then((views) => views[0] as ChatMessage);
   }
 }

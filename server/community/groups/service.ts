@@ -20,6 +20,7 @@ import {
   personIn,
 } from '../shared.ts';
 import { type GroupDoc, type GroupModels, MAX_GROUP_MODERATORS } from './models.ts';
+import { hasId, shownCreator } from './visibility.ts';
 
 const BY_NAME: SortSpec = { field: 'nameKey', kind: 'string', direction: 1 };
 
@@ -27,18 +28,6 @@ const BY_NAME: SortSpec = { field: 'nameKey', kind: 'string', direction: 1 };
 const MAX_LISTED = 500;
 
 const oid = (id: string) => new Types.ObjectId(id);
-
-/**
- * A group's creator is named while they moderate it (moderators are shown to all: taking the
- * role means being visible in it), and to themselves and site staff. One who stepped down may
- * have chosen to stay out of member lists; naming them as creator would undo that.
- */
-const shownCreator = (g: Pick<GroupDoc, 'createdBy' | 'moderatorIds'>, actor: Actor) =>
-  g.createdBy !== null &&
-  (hasId(g.moderatorIds, String(g.createdBy)) ||
-    String(g.createdBy) === actor.id ||
-    isStaff(actor));
-const hasId = (ids: Types.ObjectId[], id: string) => ids.some((one) => String(one) === id);
 
 /** Who joined or left which group (group chat moves the member's sockets in or out). */
 export type MembershipEvents = {
