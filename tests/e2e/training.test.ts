@@ -187,7 +187,8 @@ describe('a learner in the browser', () => {
     const track = learner.locator('video track');
     await track.waitFor({ state: 'attached' });
     expect(await track.getAttribute('kind')).toBe('captions');
-    expect(await track.getAttribute('srclang')).toBe('es');
+    // The course's language arrives with the course: the track takes it once it is known.
+    await expect.poll(() => track.getAttribute('srclang')).toBe('es');
     expect(await track.getAttribute('label')).toBe('Captions (Spanish)');
     expect(await track.getAttribute('src')).toMatch(/^blob:/);
     // The browser loads the Blob URL (media-src allows blob:) and reads the cue as text.
