@@ -1,11 +1,16 @@
-import { Types } from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/accounts/sessions.ts';
 import { type ApiClient, signUpAs } from '../helpers/api-client.ts';
 import type { TestHaven } from '../helpers/haven.ts';
 import { publishedCourse } from '../server/training/helpers.ts';
-import { axeViolations, fitsWidth, signedInPage, startE2e, tabTo } from './helpers.ts';
+import { axeViolations, signedInPage, startE2e, tabTo } from './helpers.ts';
+import {
+  approveAnswer,
+  basicsCourse,
+  ok,
+  pageSignedIn,
+  screenshotTo,
+} from './training-fixtures.ts';
 
 /**
  * Trainers, admins and a partner's staff lead in the browser (issue 17): a trainer filters
@@ -13,7 +18,7 @@ import { axeViolations, fitsWidth, signedInPage, startE2e, tabTo } from './helpe
  * facilitator track, creates a cohort, reads its progress and grants the facilitator role
  * (and reads the server's refusal for a member whose training the policy does not count as
  * complete); an admin turns on automatic grants; a member keeps a certificate verifiable and
- * prints one; a staff lead on a phone sees only their own staff. Every outcome is checked on
+ * prints one. A partner's staff lead is in training-staff-lead.test.ts. Every outcome is checked on
  * the server, every page with axe-core. `TRAINING_SCREENSHOTS=dir` keeps screenshots.
  */
 let haven: TestHaven;
@@ -30,57 +35,18 @@ let extraFacilitator: { id: string };
 let cohortUrl = '';
 const shots = process.env.TRAINING_SCREENSHOTS;
 
-const screenshot = async (page: Page, name: string) => {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-};
-
-const ok = async (answer: Promise<{ status: number; text: string }>, status = 200) => {
-  const { status: got, text } = await answer;
-  expect(got, text).toBe(status);
-};
-
-/** A browser page signed in as a member the test already made (their own context). */
-async function pageOf(client: ApiClient, phone = false): Promise<Page> {
-  const context = await browser.newContext(
-    phone
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1280, height: 800 } },
-  );
-  await context.addCookies([
-    { name: SESSION_COOKIE, value: client.cookie(SESSION_COOKIE) ?? '', url: haven.url },
-  ]);
-  return context.newPage();
-}
-
+const screenshot = (page: Page, name: string) => screenshotTo(shots, page, name);
+const pageOf = (client: ApiClient, phone = false) => pageSignedIn(browser, haven, client, phone);
 const rolesOf = async (learner: Learner) =>
   (await learner.client.get('/api/me')).body.user.roles as string[];
-
-/** A learner's answer, approved by the trainer through the API. */
-async function approve(learner: Learner, courseId: string) {
-  const queue = await trainer.client.get(`/api/reviews?courseId=${courseId}&limit=100`);
-  const entry = queue.body.items.find(
-    (it: { learner: { id: string } }) => it.learner.id === learner.id,
-  );
-  expect(entry, 'the answer waits in the queue').toBeTruthy();
-  await ok(trainer.client.post(`/api/reviews/${entry.id}`, { decision: 'approved' }));
-}
+const approve = (learner: Learner, courseId: string) =>
+  approveAnswer(trainer.client, learner.id, courseId);
 
 beforeAll(async () => {
   ({ haven, browser } = await startE2e());
   const tess = await signedInPage(haven, browser, ['trainer'], 'Tess');
   trainer = { page: tess.page, client: tess.client.client, id: tess.client.id };
-  const basics = await publishedCourse(trainer.client, {
-    title: 'Peer support basics',
-    modules: [
-      {
-        key: 'basics',
-        title: 'Basics',
-        items: [
-          { key: 'read', kind: 'reading', title: 'The basics', markdown: '# Basics', minutes: 5 },
-        ],
-      },
-    ],
-  });
+  const basics = await publishedCourse(trainer.client, basicsCourse);
   const urges = await publishedCourse(trainer.client);
   leading = await publishedCourse(trainer.client, {
     title: 'Leading a meeting',
@@ -414,74 +380,5 @@ describe('trainers, admins and staff leads in the browser', () => {
     );
     await check.getByRole('heading', { name: 'No valid certificate has this code' }).waitFor();
     await visitor.close();
-  });
-
-  it("shows a partner's staff lead, on a phone, their own staff only", async () => {
-    const partnerId = new Types.ObjectId().toHexString();
-    const pia = await signUpAs(haven, ['participant'], { partnerId, displayName: 'Pia' });
-    const rui = await signUpAs(haven, ['participant'], { partnerId, displayName: 'Rui' });
-    const created = await trainer.client.post('/api/cohorts', {
-      name: 'Riverside staff',
-      partnerId,
-      memberIds: [pia.id, rui.id],
-    });
-    expect(created.status, created.text).toBe(201);
-    const basics = (await trainer.client.get('/api/courses?limit=100')).body.items.find(
-      (c: { title: string }) => c.title === 'Peer support basics',
-    );
-    const read = (await pia.client.get(`/api/courses/${basics.id}`)).body.course.modules[0]
-      .items[0];
-    await ok(pia.client.post(`/api/items/${read.id}/complete`, {}));
-    // Pia's written exercise in "Coping with urges", approved by the trainer.
-    const urges = (await trainer.client.get('/api/courses?limit=100')).body.items.find(
-      (c: { title: string }) => c.title === 'Coping with urges',
-    );
-    const write = (
-      await pia.client.get(`/api/courses/${urges.id}`)
-    ).body.course.modules[0].items.find((it: { key: string }) => it.key === 'write');
-    await ok(pia.client.post(`/api/items/${write.id}/submissions`, { text: 'It passed.' }), 201);
-    await approve(pia, urges.id);
-    // Rui leaves the partner: still in the cohort, no longer the staff lead's to see.
-    await haven.haven.services.accountModels.User.updateOne(
-      { _id: rui.id } as never,
-      { $set: { partnerId: null } } as never,
-    );
-
-    // The staff lead: the partner's staff who holds the champion role.
-    const lea = await signUpAs(haven, ['champion'], { partnerId, displayName: 'Lea' });
-    const page = await pageOf(lea.client, true);
-    await page.goto(`${haven.url}/training`);
-    await page.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
-    await page.getByRole('link', { name: 'Cohorts and progress' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Cohorts' }).waitFor();
-    // The server counts only the members the staff lead may see.
-    const card = page.getByRole('listitem').filter({ hasText: 'Riverside staff' });
-    await card.getByText('1 member · Staff of a partner organisation', { exact: true }).waitFor();
-    expect(await page.getByRole('link', { name: 'Exercises to review' }).count()).toBe(0);
-    expect(await page.getByRole('region', { name: 'New cohort' }).count()).toBe(0);
-    await page.getByRole('link', { name: 'Riverside staff' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Riverside staff' }).waitFor();
-    await page.getByText(/^As your organisation's staff lead you see its cohorts/).waitFor();
-    const table = page.getByRole('region', { name: /^Progress in Riverside staff/ });
-    await table.getByText('Pia', { exact: true }).waitFor();
-    await table.getByText('Peer support basics').waitFor();
-    expect(await table.getByText('Rui').count()).toBe(0);
-    // The exercises column is the staff lead's too: the server counts, not the review queue.
-    await table.getByRole('columnheader', { name: 'Exercises approved' }).waitFor();
-    const piasUrges = table.getByRole('row').filter({ hasText: 'Coping with urges' });
-    await piasUrges.getByRole('cell', { name: '1 of 1', exact: true }).waitFor();
-    const piasBasics = table.getByRole('row').filter({ hasText: 'Peer support basics' });
-    await piasBasics.getByRole('cell', { name: 'No exercises', exact: true }).waitFor();
-    // No grant and no changes: a staff lead reads.
-    expect(await page.getByRole('region', { name: 'Facilitator role' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
-    expect(await fitsWidth(page)).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'cohort-phone');
-    // The cohort's trainer still sees both.
-    const forTrainer = await trainer.client.get(`/api/cohorts/${created.body.cohort.id}/progress`);
-    expect(
-      forTrainer.body.members.map((m: { displayName: string }) => m.displayName).sort(),
-    ).toEqual(['Pia', 'Rui']);
   });
 });
