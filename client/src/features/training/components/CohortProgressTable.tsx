@@ -1,19 +1,17 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortProgress, ExerciseCounts } from '../../../../../shared/training/reviews.ts';
 import { hoursOf } from '../logic.ts';
+import { TrainingTable } from './TrainingTable.tsx';
 
 /**
  * Each member's progress per course they started: hours done of planned, items done,
  * written exercises approved of those in the version they take (the server counts them, so
  * staff leads see them too) and whether it is complete.
  * One `<tbody>` per member, the name as its row-group header, so a screen reader says whose
- * row it is. On a narrow screen the table scrolls sideways inside its own labelled region,
- * reachable by keyboard; the page itself never does.
+ * row it is.
  */
 export function CohortProgressTable({ progress }: { progress: CohortProgress }) {
   const { t, i18n } = useTranslation();
-  const captionId = useId();
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   const exercisesText = (counts: ExerciseCounts) =>
@@ -21,74 +19,59 @@ export function CohortProgressTable({ progress }: { progress: CohortProgress }) 
       ? t('training.cohort.exercises', { approved: counts.approved, total: counts.total })
       : t('training.cohort.noExercises');
   return (
-    <section
-      className="training-table-scroll"
-      aria-labelledby={captionId}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-      tabIndex={0}
+    <TrainingTable
+      caption={t('training.cohort.caption', { name: progress.cohort.name })}
+      columns={(['member', 'course', 'hours', 'items', 'exercises', 'state'] as const).map(
+        (column) => t(`training.cohort.columns.${column}`),
+      )}
     >
-      <table className="training-table">
-        <caption id={captionId}>
-          {t('training.cohort.caption', { name: progress.cohort.name })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('training.cohort.columns.member')}</th>
-            <th scope="col">{t('training.cohort.columns.course')}</th>
-            <th scope="col">{t('training.cohort.columns.hours')}</th>
-            <th scope="col">{t('training.cohort.columns.items')}</th>
-            <th scope="col">{t('training.cohort.columns.exercises')}</th>
-            <th scope="col">{t('training.cohort.columns.state')}</th>
-          </tr>
-        </thead>
-        {progress.members.map((member) => (
-          <tbody key={member.id}>
-            {member.courses.length === 0 ? (
-              <tr>
-                <th scope="row">{member.displayName}</th>
-                <td colSpan={5}>{t('training.cohort.noCourse')}</td>
-              </tr>
-            ) : (
-              member.courses.map((course, index) => (
-                <tr key={course.courseId}>
-                  {index === 0 && (
-                    <th scope="rowgroup" rowSpan={member.courses.length}>
-                      {member.displayName}
-                    </th>
+      {progress.members.map((member) => (
+        <tbody key={member.id}>
+          {member.courses.length === 0 ? (
+            <tr>
+              <th scope="row">{member.displayName}</th>
+              <td colSpan={5}>{t('training.cohort.noCourse')}</td>
+            </tr>
+          ) : (
+            member.courses.map((course, index) => (
+              <tr key={course.courseId}>
+                {index === 0 && (
+                  <th scope="rowgroup" rowSpan={member.courses.length}>
+                    {member.displayName}
+                  </th>
+                )}
+                <td>{course.courseTitle}</td>
+                <td>
+                  {t('training.cohort.hours', {
+                    done: number.format(hoursOf(course.minutesDone)),
+                    planned: number.format(hoursOf(course.plannedMinutes)),
+                  })}
+                </td>
+                <td>
+                  {t('training.cohort.items', {
+                    done: course.completedItems,
+                    total: course.totalItems,
+                  })}
+                </td>
+                <td>{exercisesText(course.exercises)}</td>
+                <td>
+                  {course.completed ? (
+                    <span className="training-state-done">
+                      {course.completedAt
+                        ? t('training.cohort.completedOn', {
+                            date: date.format(new Date(course.completedAt)),
+                          })
+                        : t('training.progress.completed')}
+                    </span>
+                  ) : (
+                    t('training.state.inProgress')
                   )}
-                  <td>{course.courseTitle}</td>
-                  <td>
-                    {t('training.cohort.hours', {
-                      done: number.format(hoursOf(course.minutesDone)),
-                      planned: number.format(hoursOf(course.plannedMinutes)),
-                    })}
-                  </td>
-                  <td>
-                    {t('training.cohort.items', {
-                      done: course.completedItems,
-                      total: course.totalItems,
-                    })}
-                  </td>
-                  <td>{exercisesText(course.exercises)}</td>
-                  <td>
-                    {course.completed ? (
-                      <span className="training-state-done">
-                        {course.completedAt
-                          ? t('training.cohort.completedOn', {
-                              date: date.format(new Date(course.completedAt)),
-                            })
-                          : t('training.progress.completed')}
-                      </span>
-                    ) : (
-                      t('training.state.inProgress')
-                    )}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        ))}
-      </table>
-    </section>
+                </td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      ))}
+    </TrainingTable>
   );
 }
