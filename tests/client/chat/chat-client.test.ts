@@ -218,8 +218,8 @@ describe('ChatClient', () => {
   it('reports a line with its reason (and a note only when given), saying why a refusal came', async () => {
     const { socket, store, client } = await openClient([line(1)]);
     socket.answers.set('chat:report', () => ({ ok: true, data: { id: id(99), status: 'open' } }));
-    expect(await client.report(id(1), 'harmful')).toBeNull();
-    expect(await client.report(id(1), 'other', 'Please look')).toBeNull();
+    expect(await client.moderation.report(id(1), 'harmful')).toBeNull();
+    expect(await client.moderation.report(id(1), 'other', 'Please look')).toBeNull();
     expect(socket.of('chat:report')).toEqual([
       { messageId: id(1), reason: 'harmful' },
       { messageId: id(1), reason: 'other', note: 'Please look' },
@@ -228,7 +228,7 @@ describe('ChatClient', () => {
       ok: false,
       error: { code: 'INVALID_TRANSITION', message: 'this message was deleted' },
     }));
-    expect(await client.report(id(1), 'spam')).toBe('INVALID_TRANSITION');
+    expect(await client.moderation.report(id(1), 'spam')).toBe('INVALID_TRANSITION');
     // A report changes nothing on screen: the line stays as it is.
     expect(store.getState().lines?.messages.map((m) => m.text)).toEqual(['line 1']);
   });

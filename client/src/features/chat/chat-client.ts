@@ -1,7 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { ChatClientToServer, ChatServerToClient } from '../../../../shared/chat/events.ts';
 import { CHAT_HISTORY_MAX, type ChatMessage } from '../../../../shared/chat/schemas.ts';
-import type { ErrorCode } from '../../../../shared/errors.ts';
 import type {
   ClientToServerEvents,
   ConnectRefusal,
@@ -26,12 +25,7 @@ import {
   summaryRead,
 } from './chat-state.ts';
 import { OnlineWatch } from './online-watch.ts';
-import {
-  type ChatPayload,
-  type ChatRequester,
-  chatErrorOf,
-  makeChatRequester,
-} from './signalling.ts';
+import { type ChatRequester, chatErrorOf, makeChatRequester } from './signalling.ts';
 import { type ChatState, initialChatState, updateGroups, updateLines } from './store.ts';
 import { newClientId } from './text.ts';
 
@@ -312,23 +306,6 @@ export class ChatClient {
 
   react(messageId: string, emoji: string, on: boolean): Promise<boolean> {
     return this.#change(() => this.#request('chat:react', { messageId, emoji, on }));
-  }
-
-  /**
-   * Reports someone else's line to the moderators: null when it is in (a second report of
-   * the same line counts as the first), else the refusal's code for the dialog to say.
-   */
-  async report(
-    messageId: string,
-    reason: ChatPayload<'chat:report'>['reason'],
-    note?: string,
-  ): Promise<ErrorCode | null> {
-    try {
-      await this.#request('chat:report', { messageId, reason, ...(note ? { note } : {}) });
-      return null;
-    } catch (error) {
-      return chatErrorOf(error).code;
-    }
   }
 
   async #change(run: () => Promise<ChatMessage>): Promise<boolean> {

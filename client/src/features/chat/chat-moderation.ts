@@ -1,11 +1,12 @@
 import type { StoreApi } from 'zustand';
-import type { ChatRequester } from './signalling.ts';
+import type { ErrorCode } from '../../../../shared/errors.ts';
+import { type ChatPayload, type ChatRequester, chatErrorOf } from './signalling.ts';
 import type { ChatState } from './store.ts';
 
 /**
- * The open group's settings as every member sees them (slow mode), and what its moderators
- * do from the chat itself: slow mode, mute, ban, lift. The server decides who may; a
- * refusal shows as the chat's notice.
+ * The open group's settings as every member sees them (slow mode), a member's report of a
+ * line, and what its moderators do from the chat itself: slow mode, mute, ban, lift. The
+ * server decides who may; a refusal shows as the chat's notice.
  */
 export class ChatModeration {
   readonly #request: ChatRequester;
@@ -31,6 +32,23 @@ export class ChatModeration {
       if (this.#openGroup() === groupId) this.#store.setState({ slowMode: slowModeSeconds });
     } catch {
       // The history's own answer says what went wrong; the note just stays away.
+    }
+  }
+
+  /**
+   * Reports someone else's line to the moderators: null when it is in (a second report of
+   * the same line counts as the first), else the refusal's code for the dialog to say.
+   */
+  async report(
+    messageId: string,
+    reason: ChatPayload<'chat:report'>['reason'],
+    note?: string,
+  ): Promise<ErrorCode | null> {
+    try {
+      await this.#request('chat:report', { messageId, reason, ...(note ? { note } : {}) });
+      return null;
+    } catch (error) {
+      return chatErrorOf(error).code;
     }
   }
 

@@ -49,7 +49,7 @@ export function ReportLine({ messageId, name }: { messageId: string; name: strin
     setFailure(null);
     if (missing || !reason) return;
     setBusy(true);
-    const code = await client.report(messageId, reason, text || undefined);
+    const code = await client.moderation.report(messageId, reason, text || undefined);
     setBusy(false);
     if (code) return setFailure(code);
     setSent(true);
