@@ -169,6 +169,7 @@ export function createApi(deps: ApiDeps) {
     limitsNamespace: ns,
     publicUrl: deps.publicUrl,
     closeMemberSockets: deps.closeMemberSockets,
+    logger: deps.logger,
   };
   mountCommunity(feature, deps.services.groups);
   accountData.register('groupChat', {

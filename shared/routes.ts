@@ -54,6 +54,7 @@ export const CLIENT_ROUTES = [
   '/collaborate/enquiries',
   // Admin, support, attendance.
   '/admin/members',
+  '/admin/members/:id',
   '/admin/support',
   '/support',
   '/attendance/verify',

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { z } from 'zod';
 import {
   DEFAULT_PRIVACY,
@@ -201,21 +201,32 @@ export class AccountService {
    * page: the (displayNameKey, _id) index gives the order, so the scan stops once a page
    * is full, and a community's membership is small enough for the worst case (no match).
    */
-  async searchMembers(query: MemberSearchQuery): Promise<Page<PublicUser>> {
+  async searchMembers(query: MemberSearchQuery): Promise<Page<PublicUser> & { total: number }> {
     await this.#ensureNameKeys();
     const filter: Record<string, unknown> = {};
-    const key = nameKey(query.q ?? '');
-    if (key)
-      filter.$expr = { $gte: [{ $indexOfBytes: ['$displayNameKey', { $literal: key }] }, 0] };
+    const q = query.q ?? '';
+    // An address is matched whole, as a plain string (stored lower case): never a part of
+    // one, so nobody can probe addresses a letter at a time, and never as a pattern.
+    if (q.includes('@')) filter.email = { $eq: q.trim().toLowerCase() };
+    else {
+      const key = nameKey(q);
+      if (key)
+        filter.$expr = { $gte: [{ $indexOfBytes: ['$displayNameKey', { $literal: key }] }, 0] };
+    }
     if (query.role) filter.roles = query.role;
-    return findPage<UserRecord & { _id: Types.ObjectId }, PublicUser>(
-      this.#models.User as never,
-      filter,
-      BY_NAME,
-      query,
-      toPublicUser,
-      SEARCH_PROJECTION,
-    );
+    if (query.partnerId) filter.partnerId = { $eq: new Types.ObjectId(query.partnerId) };
+    const [page, total] = await Promise.all([
+      findPage<UserRecord & { _id: Types.ObjectId }, PublicUser>(
+        this.#models.User as never,
+        filter,
+        BY_NAME,
+        query,
+        toPublicUser,
+        SEARCH_PROJECTION,
+      ),
+      this.#models.User.countDocuments(filter),
+    ]);
+    return { ...page, total };
   }
 
   /** Members from before `displayNameKey` existed get theirs, once per process, on first search. */

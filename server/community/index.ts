@@ -8,6 +8,8 @@ import { FeedbackService } from './feedback/service.ts';
 import { mountGroupRoutes } from './groups/routes.ts';
 import type { GroupService } from './groups/service.ts';
 import { postModels } from './posts/models.ts';
+import { mountModerationRoutes } from './posts/moderation-routes.ts';
+import { ReportedItems } from './posts/reported-items.ts';
 import { ReportService } from './posts/reports.ts';
 import { mountPostRoutes } from './posts/routes.ts';
 import { PostService } from './posts/service.ts';
@@ -25,6 +27,7 @@ export function mountCommunity(ctx: FeatureContext, groups: GroupService): void 
   mountGroupRoutes(ctx.api, groups);
   mountEventRoutes(ctx.api, events);
   mountPostRoutes(ctx.api, postService, new ReportService(posts, ctx.users));
+  mountModerationRoutes(ctx.api, new ReportedItems(posts, ctx.users, ctx.logger));
   mountFeedbackRoutes(ctx.api, feedback);
 
   // "Download my data" and "delete my account" cover every sub-feature (docs/community.md).

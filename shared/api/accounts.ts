@@ -128,17 +128,32 @@ export const rolesUpdateBody = z
   .strict();
 export const memberResponse = z.object({ member: publicUserSchema });
 
+/** The longest name search; an email address (it holds an `@`) may be as long as one can be. */
+export const MEMBER_NAME_QUERY_MAX = 40;
+export const MEMBER_EMAIL_QUERY_MAX = 254;
 /**
  * `GET /api/members` (admins, acting for the board): members whose display name contains
- * `q` (case and accents ignored), optionally only those holding `role`, in name order.
+ * `q` (case and accents ignored) or, when `q` holds an `@`, whose email is exactly `q`
+ * (case ignored; never a part of an address, so addresses cannot be probed letter by
+ * letter); optionally only those holding `role`, or staff of `partnerId`; in name order.
  */
 export const memberSearchQuery = pageQuery.extend({
-  q: text(0, 40).optional(),
+  q: text(0, MEMBER_EMAIL_QUERY_MAX)
+    .refine((q) => q.includes('@') || q.length <= MEMBER_NAME_QUERY_MAX, {
+      message: `a name search is at most ${MEMBER_NAME_QUERY_MAX} characters`,
+    })
+    .optional(),
   role: roleSchema.optional(),
+  partnerId: idSchema.optional(),
 });
 export type MemberSearchQuery = z.infer<typeof memberSearchQuery>;
-/** Public views only (privacy applied, never an email), roles and partner included. */
-export const memberPageResponse = pageOf(publicUserSchema);
+/**
+ * Public views only (privacy applied, never an email), roles and partner included;
+ * `total` counts every match of the search, not only this page.
+ */
+export const memberPageResponse = pageOf(publicUserSchema).extend({
+  total: z.number().int().nonnegative(),
+});
 
 /** `POST /api/auth/password-reset`: answered alike whether or not the address has an account. */
 export const passwordResetBody = z.object({ email: emailSchema }).strict();

@@ -5,6 +5,7 @@ import { ADMIN_PATHS } from '../features/admin/paths.ts';
 import { ChatsNavLink } from '../features/chat/components/ChatsNavLink.tsx';
 import { MenuUnread } from '../features/chat/components/MenuUnread.tsx';
 import { useModeratesGroupChat } from '../features/chat/moderation-scope.ts';
+import { PROGRAMME_PATHS } from '../features/programme/paths.ts';
 import { SUPPORT_PATHS } from '../features/support/paths.ts';
 import { HEADER_SECTIONS, PATHS, sectionPath } from '../routes.ts';
 import { useHavenStore } from '../store/index.ts';
@@ -82,6 +83,11 @@ export function SiteHeader() {
           {administers && (
             <li>
               <NavLink href={ADMIN_PATHS.members}>{t('admin.link')}</NavLink>
+            </li>
+          )}
+          {administers && (
+            <li>
+              <NavLink href={PROGRAMME_PATHS.enquiries}>{t('admin.enquiriesLink')}</NavLink>
             </li>
           )}
           {administers && (

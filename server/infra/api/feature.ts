@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { AccountDataRegistry } from '../../accounts/account-data.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
+import type { Logger } from '../logger.ts';
 import type { ApiRoutes } from './routes.ts';
 
 /** What a feature folder gets to mount its routes: nothing more, so features stay independent. */
@@ -22,4 +23,6 @@ export interface FeatureContext {
    * (roles, partner), and reconnect as who they are now.
    */
   closeMemberSockets: (userId: string) => void;
+  /** For decisions worth a trace (moderation): ids and event names only. */
+  logger?: Logger | undefined;
 }

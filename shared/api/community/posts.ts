@@ -104,3 +104,32 @@ export const reportCreatedResponse = z.object({
   report: z.object({ id: idSchema, status: z.literal('open') }),
 });
 export const reportPage = pageOf(reportSchema);
+
+/**
+ * The moderation queue by reported item (issue 18): one entry per post or comment, with
+ * every report of the view's status on it, newest first. Decisions cover all of an item's
+ * open reports: `POST /api/posts/:id/moderation` (and `/comments/:commentId/moderation`);
+ * `POST …/unhide` undoes a hide (the item's hide-resolved reports open again).
+ */
+export const reportedItemListQuery = reportListQuery;
+export const itemReportSchema = reportSchema.pick({
+  id: true,
+  reason: true,
+  note: true,
+  status: true,
+  action: true,
+  createdAt: true,
+  resolvedAt: true,
+});
+export const reportedItemSchema = z.object({
+  target: reportSchema.shape.target,
+  /** How many reports are listed (the open ones in the open view). */
+  count: z.number().int().nonnegative(),
+  reports: z.array(itemReportSchema),
+});
+export type ReportedItem = z.infer<typeof reportedItemSchema>;
+export const reportedItemPage = pageOf(reportedItemSchema);
+export const reportedItemResponse = z.object({ item: reportedItemSchema });
+export const moderateItemBody = resolveReportBody;
+/** `POST …/unhide` takes no fields. */
+export const unhideBody = z.object({}).strict();

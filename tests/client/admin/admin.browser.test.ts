@@ -13,8 +13,8 @@ import { ApiClient } from '../../helpers/api-client.ts';
 import { launchChromium } from '../../helpers/browser.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
-// The admins' member page in the built client, served by a real Haven, in Chromium: an
-// admin finds a member and makes them a facilitator (who then may create meetings), links
+// The admins' member pages in the built client, served by a real Haven, in Chromium: an
+// admin finds a member in the table, opens their page and makes them a facilitator (who then may create meetings), links
 // staff to a partner, and anyone else finds a not-allowed message and no data.
 let haven: TestHaven;
 let browser: Browser;
@@ -132,7 +132,19 @@ const fill = (text: string, values: Record<string, string | number>) =>
 const save = (where: Locator, name: string) =>
   where.getByRole('button', { name: fill(adm.members.saveFor, { name }) });
 
+/** Rows of the members table, by name. */
+const rows = (page: Page) => page.locator('main table tbody th').allTextContents();
+
+/** From the table to the member's own page, where their roles and partner link change. */
+async function openMember(page: Page, name: string) {
+  await page.getByRole('link', { name: fill(adm.members.table.edit, { name }) }).click();
+  await h1(page, adm.member.title).waitFor();
+  await card(page, name).waitFor();
+}
+
 async function searchFor(page: Page, name: string, role = '') {
+  if (!new URL(page.url()).pathname.endsWith('/admin/members'))
+    await page.goto(`${haven.url}/admin/members`);
   const search = page.getByRole('search', { name: adm.members.search.label });
   await search.getByLabel(adm.members.search.name).fill(name);
   await search
@@ -161,10 +173,10 @@ describe('the admin members page', () => {
 
     // Case and accents don't matter; the address keeps the search.
     await searchFor(page, 'ALVAREZ');
-    await card(page, 'Robin Álvarez').waitFor();
+    await expect.poll(() => rows(page)).toEqual(['Robin Álvarez']);
     expect(new URL(page.url()).search).toBe('?q=ALVAREZ');
-    expect(await page.locator('main article h2').allTextContents()).toEqual(['Robin Álvarez']);
-    await page.getByText(fill(adm.members.count_one, { count: 1 })).waitFor();
+    await page.getByText(fill(adm.members.count_one, { count: 1, total: 1 })).waitFor();
+    await openMember(page, 'Robin Álvarez');
 
     const robinCard = card(page, 'Robin Álvarez');
     const participant = robinCard.getByLabel(adm.roles.participant, { exact: true });
@@ -189,14 +201,9 @@ describe('the admin members page', () => {
 
     // The role filter finds them now, and not the namesake who stays a participant.
     await searchFor(page, 'alvar', 'facilitator');
-    await card(page, 'Robin Álvarez').waitFor();
-    expect(await page.locator('main article h2').allTextContents()).toEqual(['Robin Álvarez']);
+    await expect.poll(() => rows(page)).toEqual(['Robin Álvarez']);
     await searchFor(page, 'alvar');
-    await card(page, 'Robina Alvares').waitFor();
-    expect(await page.locator('main article h2').allTextContents()).toEqual([
-      'Robin Álvarez',
-      'Robina Alvares',
-    ]);
+    await expect.poll(() => rows(page)).toEqual(['Robin Álvarez', 'Robina Alvares']);
   });
 
   it('shows the new facilitator the way to create a meeting', async () => {
@@ -212,6 +219,7 @@ describe('the admin members page', () => {
   it('links a member to a partner as staff, and explains a link made elsewhere meanwhile', async () => {
     const page = adminPage;
     await searchFor(page, 'Sam Staff');
+    await openMember(page, 'Sam Staff');
     const samCard = card(page, 'Sam Staff');
     const select = samCard.getByLabel(adm.members.partner, { exact: true });
     await select.selectOption({ label: 'Riverside Recovery' });
@@ -232,8 +240,8 @@ describe('the admin members page', () => {
 
     // Someone else links Robina to Riverside while this page still shows her unlinked.
     await searchFor(page, 'Robina');
+    await openMember(page, 'Robina Alvares');
     const robinaCard = card(page, 'Robina Alvares');
-    await robinaCard.waitFor();
     const linked = await ada.client.post(`/api/partners/${partners.riverside}/staff`, {
       userId: robina.id,
     });
@@ -252,6 +260,7 @@ describe('the admin members page', () => {
   it('keeps the admin from removing their own admin role, and reads in Spanish', async () => {
     const page = adminPage;
     await searchFor(page, '', 'admin');
+    await openMember(page, 'Ada Board');
     const own = card(page, 'Ada Board');
     await own.getByText(adm.members.you).waitFor();
     const adminBox = own.getByLabel(adm.roles.admin, { exact: true });
@@ -260,11 +269,12 @@ describe('the admin members page', () => {
     await own.getByText(adm.members.ownAdminHint).waitFor();
 
     await searchFor(page, 'alvar');
-    await card(page, 'Robin Álvarez').waitFor();
+    await expect.poll(() => rows(page)).toContain('Robin Álvarez');
     await page.locator('header').getByLabel(en.language.label).selectOption('es');
     await h1(page, admEs.members.title).waitFor();
     await page.getByRole('search', { name: admEs.members.search.label }).waitFor();
-    await card(page, 'Robin Álvarez').getByLabel(admEs.roles.facilitator).waitFor();
+    await page.getByRole('table', { name: admEs.members.table.caption }).waitFor();
+    await page.getByRole('cell', { name: admEs.roles.facilitator }).first().waitFor();
     await screenshot(page, 'admin-members-es');
     // On a phone the page reflows: nothing runs off the side.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -282,9 +292,9 @@ describe('the admin members page', () => {
     const page = adminPage;
     for (let n = 1; n <= 21; n++) await member(`Walker ${String(n).padStart(2, '0')}`);
     await searchFor(page, 'walker');
-    const names = () => page.locator('main article h2').allTextContents();
+    const names = () => rows(page);
     await expect.poll(names).toHaveLength(20);
-    await page.getByText(adm.members.moreAvailable, { exact: false }).waitFor();
+    await page.getByText(fill(adm.members.count_other, { count: 20, total: 21 })).waitFor();
     await page.getByRole('button', { name: adm.common.showMore }).click();
     await expect.poll(names).toHaveLength(21);
     expect(await names()).toEqual(
@@ -305,6 +315,7 @@ describe('the admin members page', () => {
     await page.getByText(adm.access.notAllowed).waitFor();
     expect(await page.getByRole('search').count()).toBe(0);
     expect(await page.locator('main article').count()).toBe(0);
+    expect(await page.locator('main table').count()).toBe(0);
     const text = (await page.locator('main').textContent()) ?? '';
     for (const name of ['Robin', 'Robina', 'Sam Staff', 'Ada Board'])
       expect(text).not.toContain(name);

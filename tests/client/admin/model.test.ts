@@ -29,15 +29,30 @@ describe('the admin page model', () => {
   });
 
   it('reads the filters from the address, dropping what the API would refuse', () => {
-    expect(readFilters('')).toEqual({ q: '', role: '' });
+    expect(readFilters('')).toEqual({ q: '', role: '', partnerId: '' });
     expect(readFilters('?q=%20Jos%C3%A9%20&role=facilitator')).toEqual({
       q: 'José',
       role: 'facilitator',
+      partnerId: '',
     });
-    expect(readFilters('?role=king&q=x')).toEqual({ q: 'x', role: '' });
+    expect(readFilters('?role=king&q=x&partnerId=%24ne')).toEqual({
+      q: 'x',
+      role: '',
+      partnerId: '',
+    });
+    expect(readFilters(`?partnerId=${'a1'.repeat(12)}`).partnerId).toBe('a1'.repeat(12));
+    // A whole email address may be longer than a name search.
+    expect(readFilters(`?q=${'y'.repeat(60)}@example.org`).q).toHaveLength(72);
     expect(readFilters(`?q=${'y'.repeat(60)}`).q).toHaveLength(40);
     // Whatever the address says, the API accepts what the page sends.
-    for (const search of ['?q=%24ne', `?q=${'z'.repeat(99)}`, '?role=__proto__', '?q=+++']) {
+    for (const search of [
+      '?q=%24ne',
+      `?q=${'z'.repeat(99)}`,
+      `?q=${'z'.repeat(300)}@x.org`,
+      '?role=__proto__',
+      '?q=+++',
+      '?partnerId=x',
+    ]) {
       const sent = new URL(membersApiPath(readFilters(search)), 'http://haven.test').searchParams;
       expect(memberSearchQuery.safeParse(Object.fromEntries(sent)).success, search).toBe(true);
     }
@@ -45,14 +60,20 @@ describe('the admin page model', () => {
 
   it('writes addresses and API paths with only the filters that are set', () => {
     expect(queryString({ a: '', b: undefined, c: null, d: 0, e: 'x y' })).toBe('?d=0&e=x+y');
-    expect(membersPath({ q: '', role: '' })).toBe('/admin/members');
-    expect(membersPath({ q: ' Ana ', role: 'advisor' })).toBe('/admin/members?q=Ana&role=advisor');
-    expect(membersApiPath({ q: 'María', role: '' })).toBe('/api/members?q=Mar%C3%ADa&limit=20');
-    expect(membersApiPath({ q: '', role: 'admin' }, 'abc_-1')).toBe(
-      '/api/members?role=admin&cursor=abc_-1&limit=20',
+    expect(membersPath({ q: '', role: '', partnerId: '' })).toBe('/admin/members');
+    expect(membersPath({ q: ' Ana ', role: 'advisor', partnerId: '' })).toBe(
+      '/admin/members?q=Ana&role=advisor',
     );
-    expect(filtersKey({ q: ' x ', role: '' })).toBe(filtersKey({ q: 'x', role: '' }));
-    expect(filtersKey({ q: 'x', role: '' })).not.toBe(filtersKey({ q: 'x', role: 'admin' }));
+    expect(membersApiPath({ q: 'María', role: '', partnerId: '' })).toBe(
+      '/api/members?q=Mar%C3%ADa&limit=20',
+    );
+    expect(membersApiPath({ q: '', role: 'admin', partnerId: 'p'.repeat(24) }, 'abc_-1')).toBe(
+      `/api/members?role=admin&partnerId=${'p'.repeat(24)}&cursor=abc_-1&limit=20`,
+    );
+    const none = { q: 'x', role: '', partnerId: '' } as const;
+    expect(filtersKey({ ...none, q: ' x ' })).toBe(filtersKey(none));
+    expect(filtersKey(none)).not.toBe(filtersKey({ ...none, role: 'admin' }));
+    expect(filtersKey(none)).not.toBe(filtersKey({ ...none, partnerId: 'p'.repeat(24) }));
   });
 
   it('keeps participant and locked roles whatever is ticked, in the contract order', () => {
@@ -168,14 +189,14 @@ describe('the admin API calls', () => {
       partnerId: null,
     };
     const { client, calls } = scripted([
-      { items: [], nextCursor: null },
+      { items: [], nextCursor: null, total: 0 },
       { member },
       { member },
       { partner: {} },
       { partner: {} },
     ]);
     const api = adminApi(client);
-    await api.members({ q: 'rob', role: 'facilitator' }, 'next');
+    await api.members({ q: 'rob', role: 'facilitator', partnerId: '' }, 'next');
     expect(await api.member(A)).toEqual(member);
     expect(await api.setRoles(A, ['participant', 'facilitator'])).toEqual(member);
     await api.linkStaff(B, A);

@@ -295,8 +295,12 @@ describe('the community, as members use it', () => {
       .waitFor();
     await report.getByText(fill(cm.moderation.author, { name: 'Robin' })).waitFor();
     expect(await report.getByText('Alex').count()).toBe(0); // never the reporter
-    await report.getByRole('button', { name: cm.moderation.hidePost }).click();
-    await modPage.getByRole('status').getByText(cm.moderation.hidden).waitFor();
+    await report.getByRole('button', { name: cm.moderation.hide.post }).click();
+    await modPage
+      .getByRole('dialog')
+      .getByRole('button', { name: cm.moderation.hide.post })
+      .click();
+    await modPage.getByRole('status').getByText(cm.moderation.outcome.hide).waitFor();
     await report.waitFor({ state: 'detached' });
 
     await page.reload();

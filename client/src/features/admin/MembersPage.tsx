@@ -1,18 +1,19 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
+import type { PartnerSummary } from '../../../../shared/api/programme/partners.ts';
 import { Page } from '../../components/Page.tsx';
 import { FormAlert, SelectField, TextField } from '../../forms/fields.tsx';
 import { errorMessageKey } from '../../i18n/index.ts';
 import { useHavenStore } from '../../store/index.ts';
 import { AdminOnly, LoadFailed, Loading, NotAllowed } from './components.tsx';
 import { useMemberSearch, usePartners } from './data.ts';
-import { MemberCard } from './MemberCard.tsx';
+import { MemberTable } from './MemberTable.tsx';
 import {
   byName,
   filtersKey,
   isRole,
-  MAX_QUERY_LENGTH,
+  MAX_EMAIL_QUERY_LENGTH,
   type MemberFilters,
   membersPath,
   ROLES,
@@ -20,8 +21,9 @@ import {
 } from './model.ts';
 
 /**
- * /admin/members: admins (acting for the board) find members by name and role, and give
- * them roles or a partner staff link. The server refuses anyone else regardless.
+ * /admin/members: admins (acting for the board) find members by name, whole email address,
+ * role or partner in a compact table, and open one member's own page to change their roles
+ * or partner link. The server refuses anyone else regardless.
  */
 export function MembersPage() {
   const { t } = useTranslation();
@@ -57,11 +59,11 @@ function MemberAdmin({ viewerId }: { viewerId: string }) {
       <SearchForm
         key={filtersKey(filters)}
         filters={filters}
+        partners={partnerList}
         onSearch={(next) => navigate(membersPath(next))}
       />
       <p role="status" className="admin-count">
-        {ready ? t('admin.members.count', { count: list.items.length }) : ''}
-        {ready && list.hasMore ? ` ${t('admin.members.moreAvailable')}` : ''}
+        {ready ? t('admin.members.count', { count: list.items.length, total: list.total }) : ''}
       </p>
       {loadingList && <Loading />}
       {failed && list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
@@ -73,18 +75,9 @@ function MemberAdmin({ viewerId }: { viewerId: string }) {
         />
       )}
       {empty && <p className="panel">{t('admin.members.empty')}</p>}
-      <ul className="admin-member-list">
-        {list.items.map((member) => (
-          <li key={member.id}>
-            <MemberCard
-              member={member}
-              viewerId={viewerId}
-              partners={partnerList}
-              onSaved={list.update}
-            />
-          </li>
-        ))}
-      </ul>
+      {list.items.length > 0 && (
+        <MemberTable members={list.items} viewerId={viewerId} partners={partnerList} />
+      )}
       {list.hasMore && (
         <div className="admin-more">
           <FormAlert message={list.moreError && t(errorMessageKey(list.moreError))} />
@@ -123,19 +116,22 @@ function RoleHelp() {
 /** Name and role; the search runs on submit (Enter or the button), and lives in the address. */
 function SearchForm({
   filters,
+  partners,
   onSearch,
 }: {
   filters: MemberFilters;
+  partners: PartnerSummary[] | null;
   onSearch: (filters: MemberFilters) => void;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState(filters.q);
   const [role, setRole] = useState(filters.role);
-  const filtered = Boolean(filters.q || filters.role);
+  const [partnerId, setPartnerId] = useState(filters.partnerId);
+  const filtered = Boolean(filters.q || filters.role || filters.partnerId);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    onSearch({ q: q.trim(), role });
+    onSearch({ q: q.trim(), role, partnerId });
   };
 
   return (
@@ -148,7 +144,8 @@ function SearchForm({
             name="q"
             type="search"
             autoComplete="off"
-            maxLength={MAX_QUERY_LENGTH}
+            // An email address may be long; a name search is cut to its limit (readFilters).
+            maxLength={MAX_EMAIL_QUERY_LENGTH}
             value={q}
             onChange={(event) => setQ(event.target.value)}
           />
@@ -165,6 +162,21 @@ function SearchForm({
               </option>
             ))}
           </SelectField>
+          {partners && (
+            <SelectField
+              label={t('admin.members.search.partner')}
+              name="partnerId"
+              value={partnerId}
+              onChange={(event) => setPartnerId(event.target.value)}
+            >
+              <option value="">{t('admin.members.search.partnerAny')}</option>
+              {partners.map((partner) => (
+                <option key={partner.id} value={partner.id}>
+                  {partner.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
         </div>
         <div className="form-actions">
           <button type="submit">{t('admin.members.search.submit')}</button>
@@ -172,7 +184,7 @@ function SearchForm({
             <button
               type="button"
               className="secondary"
-              onClick={() => onSearch({ q: '', role: '' })}
+              onClick={() => onSearch({ q: '', role: '', partnerId: '' })}
             >
               {t('admin.members.search.clear')}
             </button>

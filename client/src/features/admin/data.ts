@@ -71,6 +71,8 @@ interface SearchState {
   status: 'loading' | 'ready' | 'failed';
   items: PublicUser[];
   nextCursor: string | null;
+  /** Every match of the search, not only those loaded. */
+  total: number;
   error: ErrorCode | null;
 }
 
@@ -85,6 +87,7 @@ export function useMemberSearch(filters: MemberFilters) {
     status: 'loading',
     items: [],
     nextCursor: null,
+    total: 0,
     error: null,
   });
   const [attempt, setAttempt] = useState(0);
@@ -98,7 +101,7 @@ export function useMemberSearch(filters: MemberFilters) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` asks for a fresh load.
   useEffect(() => {
     let current = true;
-    setState({ key, status: 'loading', items: [], nextCursor: null, error: null });
+    setState({ key, status: 'loading', items: [], nextCursor: null, total: 0, error: null });
     setMoreError(null);
     callAdmin((api) => api.members(filtersRef.current)).then(
       (page) =>
@@ -108,6 +111,7 @@ export function useMemberSearch(filters: MemberFilters) {
           status: 'ready',
           items: page.items,
           nextCursor: page.nextCursor,
+          total: page.total,
           error: null,
         }),
       (error: unknown) =>
@@ -117,6 +121,7 @@ export function useMemberSearch(filters: MemberFilters) {
           status: 'failed',
           items: [],
           nextCursor: null,
+          total: 0,
           error: asApiError(error).code,
         }),
     );
@@ -128,7 +133,7 @@ export function useMemberSearch(filters: MemberFilters) {
   const shown: SearchState =
     state.key === key
       ? state
-      : { key, status: 'loading', items: [], nextCursor: null, error: null };
+      : { key, status: 'loading', items: [], nextCursor: null, total: 0, error: null };
 
   const loadMore = async () => {
     const cursor = shown.nextCursor;
@@ -147,6 +152,7 @@ export function useMemberSearch(filters: MemberFilters) {
                 ...page.items.filter((item) => !previous.items.some((p) => p.id === item.id)),
               ],
               nextCursor: page.nextCursor,
+              total: page.total,
             }
           : previous,
       );
@@ -168,6 +174,7 @@ export function useMemberSearch(filters: MemberFilters) {
   return {
     status: shown.status,
     items: shown.items,
+    total: shown.total,
     error: shown.error,
     hasMore: shown.nextCursor !== null,
     loadMore,
@@ -175,6 +182,29 @@ export function useMemberSearch(filters: MemberFilters) {
     moreError,
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     update,
+  };
+}
+
+/** One member, for their own page; `update` follows a save. */
+export function useMember(id: string) {
+  const [state, setState] = useState<Loaded<PublicUser>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` asks for a fresh load.
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    callAdmin((api) => api.member(id)).then(
+      (data) => current && setState({ status: 'ready', data }),
+      (error: unknown) => current && setState({ status: 'failed', error: asApiError(error).code }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, attempt]);
+  return {
+    state,
+    reload: useCallback(() => setAttempt((n) => n + 1), []),
+    update: useCallback((data: PublicUser) => setState({ status: 'ready', data }), []),
   };
 }
 

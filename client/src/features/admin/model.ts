@@ -22,26 +22,35 @@ export const ROLES = [
   'admin',
 ] as const satisfies readonly Role[];
 
-/** The longest search the API accepts (`memberSearchQuery`). */
+/** The longest name search the API accepts (`memberSearchQuery`). */
 export const MAX_QUERY_LENGTH = 40;
+/** An email address (it holds an `@`) may be as long as one can be. */
+export const MAX_EMAIL_QUERY_LENGTH = 254;
 export const PAGE_SIZE = 20;
 
 export interface MemberFilters {
-  /** Part of a display name, trimmed; '' for everyone. */
+  /** Part of a display name, or a whole email address, trimmed; '' for everyone. */
   q: string;
   role: Role | '';
+  /** Staff of this partner organisation only; '' for anyone. */
+  partnerId: string;
 }
+
+const isId = (value: string | null): value is string =>
+  value !== null && /^[a-f0-9]{24}$/.test(value);
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** The filters in the page's address (`?q=&role=`); anything unusable is left out. */
+/** The filters in the page's address (`?q=&role=&partnerId=`); anything unusable is left out. */
 export function readFilters(search: string): MemberFilters {
   const params = new URLSearchParams(search);
-  const q = (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+  const typed = (params.get('q') ?? '').trim().slice(0, MAX_EMAIL_QUERY_LENGTH);
+  const q = typed.includes('@') ? typed : typed.slice(0, MAX_QUERY_LENGTH);
   const role = params.get('role');
-  return { q, role: isRole(role) ? role : '' };
+  const partnerId = params.get('partnerId');
+  return { q, role: isRole(role) ? role : '', partnerId: isId(partnerId) ? partnerId : '' };
 }
 
 /** `?a=1&b=2` of the values that are set, or '' when none is. */
@@ -56,7 +65,11 @@ export function queryString(values: Record<string, string | number | null | unde
 
 /** The page's own address for these filters. */
 export function membersPath(filters: MemberFilters): string {
-  return `${ADMIN_PATHS.members}${queryString({ q: filters.q.trim(), role: filters.role })}`;
+  return `${ADMIN_PATHS.members}${queryString({
+    q: filters.q.trim(),
+    role: filters.role,
+    partnerId: filters.partnerId,
+  })}`;
 }
 
 /** `GET /api/members` for these filters and page. */
@@ -64,6 +77,7 @@ export function membersApiPath(filters: MemberFilters, cursor?: string | null): 
   return `/api/members${queryString({
     q: filters.q.trim(),
     role: filters.role,
+    partnerId: filters.partnerId,
     cursor,
     limit: PAGE_SIZE,
   })}`;
@@ -71,7 +85,7 @@ export function membersApiPath(filters: MemberFilters, cursor?: string | null): 
 
 /** One key per search, so a slow answer for an old search is recognised and dropped. */
 export function filtersKey(filters: MemberFilters): string {
-  return JSON.stringify([filters.q.trim(), filters.role]);
+  return JSON.stringify([filters.q.trim(), filters.role, filters.partnerId]);
 }
 
 /** What a member's form holds: the roles ticked, and the partner they are staff of ('' none). */

@@ -5,6 +5,7 @@ import { ADMIN_PATHS } from './paths.ts';
 import './admin.css';
 
 const MembersPage = lazyPage(() => import('./MembersPage.tsx'), 'MembersPage');
+const MemberPage = lazyPage(() => import('./MemberPage.tsx'), 'MemberPage');
 
 /**
  * The admin pages (acting for the board) as wouter <Route> elements, placed in App's
@@ -15,6 +16,9 @@ export function adminRoutes(): ReactElement[] {
   return [
     <Route key="admin-members" path={ADMIN_PATHS.members}>
       <MembersPage />
+    </Route>,
+    <Route key="admin-member" path={ADMIN_PATHS.member}>
+      <MemberPage />
     </Route>,
   ];
 }

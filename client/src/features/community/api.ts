@@ -25,6 +25,8 @@ import {
   postResponse,
   type reportBody,
   reportCreatedResponse,
+  reportedItemPage,
+  reportedItemResponse,
   reportPage,
   reportResponse,
   type updateEventBody,
@@ -41,6 +43,13 @@ export type NewFeedback = z.input<typeof createFeedbackBody>;
 export type FeedbackChange = z.input<typeof updateFeedbackBody>;
 
 const at = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join('/')}`;
+/** A reported post (commentId null) or comment. */
+export interface ItemKey {
+  postId: string;
+  commentId: string | null;
+}
+const itemPath = (item: ItemKey) =>
+  item.commentId ? at('posts', item.postId, 'comments', item.commentId) : at('posts', item.postId);
 
 /**
  * The community routes of docs/community.md, typed with shared/api/community. Loaded with
@@ -99,6 +108,13 @@ export function communityApi(client: ApiClient = api) {
     listReports: (search: string) => client.get(`/api/reports${search}`, reportPage),
     resolveReport: async (id: string, action: 'hide' | 'dismiss') =>
       (await client.patch(at('reports', id), { action }, reportResponse)).report,
+    // The queue by reported item: one decision covers every open report on it.
+    listReportedItems: (search: string) =>
+      client.get(`/api/reports/items${search}`, reportedItemPage),
+    decideItem: async (item: ItemKey, action: 'hide' | 'dismiss') =>
+      (await client.post(`${itemPath(item)}/moderation`, { action }, reportedItemResponse)).item,
+    unhideItem: async (item: ItemKey) =>
+      (await client.post(`${itemPath(item)}/unhide`, {}, reportedItemResponse)).item,
 
     // Reported group-chat lines (the moderation page; reporting is the chat socket's)
     chatReportScope: () => client.get('/api/chat/reports/scope', chatReportScopeResponse),

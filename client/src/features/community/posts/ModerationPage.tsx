@@ -1,27 +1,26 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
-import type { Report } from '../../../../../shared/api/community.ts';
+import type { ReportedItem } from '../../../../../shared/api/community.ts';
 import type { ErrorCode } from '../../../../../shared/errors.ts';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
-import { FormAlert, FormStatus } from '../../../forms/fields.tsx';
+import { FormAlert } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { ChatReportQueue } from '../../chat/components/ChatReportQueue.tsx';
-import { personName } from '../components/bits.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { NotForYou } from '../components/NotForYou.tsx';
 import { pageQuery } from '../filters.ts';
-import { useLoad, useLocale, usePaged, useViewerZone } from '../hooks.ts';
+import { useLoad, usePaged } from '../hooks.ts';
 import { COMMUNITY_PATHS } from '../paths.ts';
 import { canModerateContent } from '../permissions.ts';
 import { callCommunity } from '../store.ts';
-import { formatDateTime } from '../time.ts';
+import { ReportedItemCard } from './ReportedItemCard.tsx';
 
 /**
- * `/moderation`: open reports, oldest first, with the reported words and their author,
+ * `/moderation`: open reports by reported item, oldest first, with the reported words and their author,
  * never the reporter. Site moderators and admins see posts and comments (hide or dismiss)
  * and every group's chat lines; a group's moderators see only their groups' chat lines.
  */
@@ -80,48 +79,75 @@ function ChatOnly({ title }: { title: string }) {
   );
 }
 
-type Outcome = { action: 'hide' | 'dismiss' } | { code: ErrorCode };
+type Outcome =
+  | { action: 'hide'; item: ReportedItem }
+  | { action: 'dismiss' | 'unhide' }
+  | { code: ErrorCode };
 
+const sameItem = (a: ReportedItem, b: ReportedItem) =>
+  a.target.postId === b.target.postId && a.target.commentId === b.target.commentId;
+
+/**
+ * One entry per reported post or comment, however many reported it (issue 18): a decision
+ * covers all its open reports. Hiding asks first (ReportedItemCard), and offers Undo after.
+ */
 function Queue() {
   const { t } = useTranslation();
   const resolved = useResolvedView();
   const status = resolved ? 'resolved' : 'open';
-  const list = usePaged(`reports:${status}`, (api, cursor) =>
-    api.listReports(pageQuery(cursor, { status })),
+  const list = usePaged(`report-items:${status}`, (api, cursor) =>
+    api.listReportedItems(pageQuery(cursor, { status })),
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const act = async (report: Report, action: 'hide' | 'dismiss') => {
-    if (busyId) return;
-    setBusyId(report.id);
+  /** Throws for the hide dialog to show; a dismissal's refusal shows above the list. */
+  const decide = async (item: ReportedItem, action: 'hide' | 'dismiss') => {
     setOutcome(null);
     try {
-      const done = await callCommunity((api) => api.resolveReport(report.id, action));
-      // Hiding resolves every open report on the same content: they leave the queue too.
-      list.setItems((items) =>
-        items.filter((r) =>
-          action === 'hide'
-            ? !(
-                r.target.postId === done.target.postId &&
-                r.target.commentId === done.target.commentId
-              )
-            : r.id !== done.id,
-        ),
-      );
-      setOutcome({ action });
+      const done = await callCommunity((api) => api.decideItem(item.target, action));
+      list.setItems((items) => items.filter((i) => !sameItem(i, item)));
+      setOutcome(action === 'hide' ? { action, item: done } : { action });
+    } catch (error) {
+      const code = asApiError(error).code;
+      if (code === 'INVALID_TRANSITION') void list.refresh();
+      throw error;
+    }
+  };
+
+  const dismiss = async (item: ReportedItem) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await decide(item, 'dismiss');
       headingRef.current?.focus();
     } catch (error) {
       setOutcome({ code: asApiError(error).code });
-      if (asApiError(error).code === 'INVALID_TRANSITION') void list.refresh();
     } finally {
-      setBusyId(null);
+      setBusy(false);
+    }
+  };
+
+  const undo = async (item: ReportedItem) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await callCommunity((api) => api.unhideItem(item.target));
+      setOutcome({ action: 'unhide' });
+      // Its reports are open again: it takes its place in the queue.
+      await list.refresh();
+      headingRef.current?.focus();
+    } catch (error) {
+      setOutcome({ code: asApiError(error).code });
+    } finally {
+      setBusy(false);
     }
   };
 
   const failure = outcome && 'code' in outcome ? outcome.code : null;
   const done = outcome && 'action' in outcome ? outcome.action : null;
+  const hiddenItem = outcome && 'item' in outcome ? outcome.item : null;
   // A value, not a comparison, in the JSX (see docs/client.md).
   const shown = list.state.status === 'ready' ? list.state.data : null;
   return (
@@ -139,24 +165,34 @@ function Queue() {
               : t(errorMessageKey(failure)))
           }
         />
-        <FormStatus
-          message={
-            done &&
-            t(done === 'hide' ? 'community.moderation.hidden' : 'community.moderation.dismissed')
-          }
-        />
+        <div role="status" className="cm-moderation-outcome">
+          {done && <p>{t(`community.moderation.outcome.${done}`)}</p>}
+          {hiddenItem && (
+            <button
+              type="button"
+              className="secondary"
+              aria-disabled={busy || undefined}
+              onClick={() => void undo(hiddenItem)}
+            >
+              {t('community.moderation.undo')}
+            </button>
+          )}
+        </div>
         {list.loading && <Loading />}
         {list.error && <LoadFailed error={list.error} onRetry={list.reload} />}
         {shown && (
           <>
             {shown.items.length === 0 && <p>{t('community.moderation.none')}</p>}
             <ul className="cm-cards cm-cards-wide">
-              {shown.items.map((report) => (
-                <ReportCard
-                  key={report.id}
-                  report={report}
-                  busy={busyId === report.id}
-                  onAct={(action) => void act(report, action)}
+              {shown.items.map((item) => (
+                <ReportedItemCard
+                  key={`${item.target.postId}:${item.target.commentId ?? ''}`}
+                  item={item}
+                  resolved={resolved}
+                  busy={busy}
+                  onHide={() => decide(item, 'hide')}
+                  onDismiss={() => void dismiss(item)}
+                  focusAfter={() => headingRef.current}
                 />
               ))}
             </ul>
@@ -172,91 +208,5 @@ function Queue() {
       </section>
       <ChatReportQueue resolved={resolved} />
     </Page>
-  );
-}
-
-function ReportCard({
-  report,
-  busy,
-  onAct,
-}: {
-  report: Report;
-  busy: boolean;
-  onAct: (action: 'hide' | 'dismiss') => void;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const zone = useViewerZone();
-  const { target } = report;
-  const isComment = target.type === 'comment';
-  const deleted = target.status === 'deleted';
-  const hidden = target.status === 'hidden';
-  return (
-    <li className="cm-card cm-report-card">
-      <p className="cm-meta">
-        <span className="cm-badge">
-          {t(isComment ? 'community.moderation.comment' : 'community.moderation.post')}
-        </span>
-        <span className="cm-badge cm-badge-warn">
-          {t(`community.report.reasons.${report.reason}`)}
-        </span>
-        {report.openReportsOnTarget > 1 && (
-          <span className="cm-badge">
-            {t('community.moderation.others', { count: report.openReportsOnTarget })}
-          </span>
-        )}
-      </p>
-      <p className="cm-muted">
-        {t('community.moderation.reportedAt', {
-          date: formatDateTime(report.createdAt, zone, locale),
-        })}
-      </p>
-      {report.note && <p>{t('community.moderation.note', { note: report.note })}</p>}
-      <blockquote className="cm-quote">
-        {deleted ? (
-          <p className="cm-muted">{t('community.moderation.deleted')}</p>
-        ) : (
-          <>
-            {target.title && <p className="cm-strong">{target.title}</p>}
-            <p className="cm-text">{target.body}</p>
-            <p className="cm-muted">
-              {t('community.moderation.author', { name: personName(t, target.author) })}
-              {hidden && ` · ${t('community.posts.hidden')}`}
-            </p>
-          </>
-        )}
-      </blockquote>
-      {!deleted && (
-        <p>
-          <Link href={COMMUNITY_PATHS.post(target.postId)}>
-            {t('community.moderation.openPost')}
-          </Link>
-        </p>
-      )}
-      {report.status === 'open' ? (
-        <div className="form-actions">
-          <button
-            type="button"
-            className="danger"
-            aria-disabled={busy || undefined}
-            onClick={() => onAct('hide')}
-          >
-            {t(isComment ? 'community.moderation.hideComment' : 'community.moderation.hidePost')}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            aria-disabled={busy || undefined}
-            onClick={() => onAct('dismiss')}
-          >
-            {t('community.moderation.dismiss')}
-          </button>
-        </div>
-      ) : (
-        <p className="cm-strong">
-          {t(`community.moderation.actions.${report.action ?? 'dismiss'}`)}
-        </p>
-      )}
-    </li>
   );
 }
