@@ -3,7 +3,6 @@ import type { PublicUser } from '../../../shared/api/accounts.ts';
 import { canonicalTimeZone, type Page } from '../../../shared/api/common.ts';
 import {
   type CreateMeetingInput,
-  cityKey,
   createMeetingBody,
   type joinMeetingBody,
   type joinMeetingResponse,
@@ -19,12 +18,11 @@ import {
   type UpdateMeetingInput,
 } from '../../../shared/api/directory.ts';
 import type { AgendaSegment } from '../../../shared/meetings/agenda.ts';
-import { allOf } from '../../infra/api/paging.ts';
 import type { RequestUser } from '../../infra/api/routes.ts';
 import { fieldsOf } from '../../infra/api/validation.ts';
 import { AppError } from '../../infra/errors.ts';
 import { meetingCalendar } from './icalendar.ts';
-import { decodeCursor, encodeCursor, LISTING_SORT, occurrenceConditions } from './listing.ts';
+import { decodeCursor, encodeCursor, LISTED_FIELDS, LISTING_SORT, listFilter } from './listing.ts';
 import type { DirectoryModels, MeetingRecord } from './models.ts';
 import {
   assertMayPlace,
@@ -36,7 +34,7 @@ import {
   type TrainingGate,
 } from './policy.ts';
 import { firstOccurrence, isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
-import { advanceSchedules, ScheduleAdvancer, scheduleOf } from './schedule.ts';
+import { advanceSchedules, ScheduleSweep, type StoredSchedule, scheduleOf } from './schedule.ts';
 import { agendaOf, toInput, toStored, toView } from './views.ts';
 import { occurrencesIn, occurrenceWindow } from './windows.ts';
 
@@ -57,7 +55,7 @@ export class DirectoryService {
   readonly #models: DirectoryModels;
   readonly #users: MemberLookup;
   readonly #now: () => number;
-  readonly #advancer: ScheduleAdvancer;
+  #sweep: ScheduleSweep | null = null;
   readonly #training: TrainingGate;
 
   /** `training`: whose facilitator training is complete, for listing and hosting. */
@@ -69,7 +67,6 @@ export class DirectoryService {
   ) {
     this.#models = models;
     this.#training = training;
-    this.#advancer = new ScheduleAdvancer(models);
     this.#users = users;
     this.#now = now;
   }
@@ -136,25 +133,16 @@ export class DirectoryService {
     // A walk through the pages keeps the instant of its first page, so the order and the
     // "starting soon" set do not shift under it and every meeting comes exactly once.
     const at = cursor?.at ?? now;
-    // The few meetings whose stored occurrence ended since the last sweep move on first, so
-    // the order below is by their real next occurrence.
-    await this.#advancer.upTo(now);
-    const filter: Record<string, unknown> = {
-      $or: [{ activeUntil: null }, { activeUntil: { $gt: new Date(at) } }],
-    };
-    if (query.language) filter.language = query.language;
-    if (query.type) filter.type = query.type;
-    if (query.format) filter.format = query.format;
-    if (query.audience) filter.audience = query.audience;
-    if (query.partnerId) filter.partnerId = query.partnerId;
-    if (query.country) filter['area.country'] = query.country;
-    if (query.city) filter.cityKey = cityKey(query.city);
-    const found = await this.#models.Meeting.find(
-      allOf(filter, occurrenceConditions(at, query.startingWithinHours, cursor)),
-    )
-      .sort(LISTING_SORT)
-      .limit(query.limit + 1)
-      .lean<MeetingRecord[]>();
+    // Straight through the driver (mongoose's query layer would only cast what listFilter
+    // already built typed), reading only what a view shows. Meetings whose stored occurrence
+    // ended are left out by the filter until the sweep moves them on, never shown stale.
+    const found = await this.#models.Meeting.collection
+      .find<MeetingRecord>(listFilter(query, at, cursor), {
+        projection: LISTED_FIELDS,
+        sort: LISTING_SORT,
+        limit: query.limit + 1,
+      })
+      .toArray();
     const records = found.slice(0, query.limit);
     const items = await this.#views(records, await this.#viewerZone(query.tz, viewer));
     const last = records.at(-1);
@@ -167,9 +155,19 @@ export class DirectoryService {
     };
   }
 
-  /** The sweep's pass (and, with `includeUnset`, the start-up migration): see schedule.ts. */
+  /** One pass now (with `includeUnset`, the start-up migration): see schedule.ts. */
   advanceSchedules(options: { includeUnset?: boolean } = {}): Promise<number> {
     return advanceSchedules(this.#models, this.#now(), options);
+  }
+
+  /** Starts this node's sweep (createApp does; the caller closes it). */
+  startSweep(onError: (error: unknown) => void, everyMs?: number): ScheduleSweep {
+    this.#sweep = new ScheduleSweep(this.#models, { now: this.#now, onError, everyMs });
+    return this.#sweep;
+  }
+
+  #noted(schedule: StoredSchedule): void {
+    this.#sweep?.noted(schedule);
   }
 
   async get(id: string, tz: string | undefined, viewer: RequestUser | undefined) {
@@ -195,7 +193,7 @@ export class DirectoryService {
       ...schedule,
       createdBy: actor.id,
     });
-    this.#advancer.noted(schedule);
+    this.#noted(schedule);
     return this.get(String(created._id), undefined, actor);
   }
 
@@ -227,7 +225,7 @@ export class DirectoryService {
       { _id: meeting._id },
       { $set: { ...toStored({ ...input, facilitatorIds }), ...schedule } },
     );
-    this.#advancer.noted(schedule);
+    this.#noted(schedule);
     return this.get(id, undefined, actor);
   }
 
