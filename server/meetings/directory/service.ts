@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { PublicUser } from '../../../shared/api/accounts.ts';
 import { canonicalTimeZone, type Page } from '../../../shared/api/common.ts';
@@ -22,7 +23,9 @@ import type { RequestUser } from '../../infra/api/routes.ts';
 import { fieldsOf } from '../../infra/api/validation.ts';
 import { AppError } from '../../infra/errors.ts';
 import { meetingCalendar } from './icalendar.ts';
+import { checkJoin } from './joining.ts';
 import { decodeCursor, encodeCursor, LISTED_FIELDS, LISTING_SORT, listFilter } from './listing.ts';
+import { eraseMemberFromMeetings, meetingsOfMember } from './member-data.ts';
 import type { DirectoryModels, MeetingRecord } from './models.ts';
 import {
   assertMayPlace,
@@ -33,9 +36,9 @@ import {
   mayManage,
   type TrainingGate,
 } from './policy.ts';
-import { firstOccurrence, isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
+import { firstOccurrence, isInProgress, lastEnd, viewOf } from './recurrence.ts';
 import { advanceSchedules, ScheduleSweep, type StoredSchedule, scheduleOf } from './schedule.ts';
-import { agendaOf, toInput, toStored, toView } from './views.ts';
+import { agendaOf, calendarEventOf, toInput, toStored, toView } from './views.ts';
 import { occurrencesIn, occurrenceWindow } from './windows.ts';
 
 /** What the directory needs to know about members, and nothing more (see UserDirectory). */
@@ -89,7 +92,10 @@ export class DirectoryService {
   }
 
   async #find(id: string): Promise<MeetingRecord> {
-    const meeting = await this.#models.Meeting.findById(id).lean<MeetingRecord>();
+    // Through the driver: routes have already checked the id's shape.
+    const meeting = await this.#models.Meeting.collection.findOne<MeetingRecord>({
+      _id: new Types.ObjectId(id),
+    });
     if (!meeting) throw new AppError('NOT_FOUND', 'no such meeting');
     return meeting;
   }
@@ -268,28 +274,7 @@ export class DirectoryService {
 
   /** The .ics text; `origin` (scheme and host) makes the join page's address absolute. */
   async calendar(id: string, origin: string): Promise<string> {
-    const meeting = await this.#find(id);
-    const place = meeting.location;
-    const location = place
-      ? [place.placeName, place.address, place.city, place.region, place.country]
-          .filter(Boolean)
-          .join(', ')
-      : undefined;
-    const url = meeting.format === 'in-person' ? undefined : `${origin}/meetings/${id}`;
-    const description = place?.notes
-      ? `${meeting.description}\n\n${place.notes}`
-      : meeting.description;
-    return meetingCalendar({
-      uid: `meeting-${id}@haven`,
-      title: meeting.title,
-      description,
-      recurrence: meeting.recurrence,
-      durationMinutes: meeting.durationMinutes,
-      location,
-      url,
-      lastModified: meeting.updatedAt.getTime(),
-      now: this.#now(),
-    });
+    return meetingCalendar(calendarEventOf(await this.#find(id), origin, this.#now()));
   }
 
   /**
@@ -302,28 +287,13 @@ export class DirectoryService {
     body: z.infer<typeof joinMeetingBody>,
   ): Promise<z.infer<typeof joinMeetingResponse>> {
     const meeting = await this.#find(id);
-    const { next, now } = this.#checkJoin(meeting, body.confirmEligibility === true);
+    const { next, now } = checkJoin(meeting, body.confirmEligibility === true, this.#now());
     return {
       meetingId: id,
       livePath: `/meetings/${id}/live`,
       inProgress: isInProgress(next, now),
       nextOccurrence: viewOf(next, await this.#viewerZone(undefined, actor)),
     };
-  }
-
-  /**
-   * The one rule for joining online, used by this REST join and by the live room's
-   * `meeting:join`: online or hybrid, not over, and eligibility confirmed where asked.
-   */
-  #checkJoin(meeting: MeetingRecord, eligibilityConfirmed: boolean) {
-    if (meeting.format === 'in-person')
-      throw new AppError('INVALID_TRANSITION', 'this meeting meets in person only');
-    const now = this.#now();
-    const next = nextOccurrence(meeting.recurrence, meeting.durationMinutes, now);
-    if (!next) throw new AppError('INVALID_TRANSITION', 'this meeting is over');
-    if (meeting.eligibility?.requiresConfirmation && !eligibilityConfirmed)
-      throw new AppError('ELIGIBILITY_REQUIRED', 'confirm who this meeting is for first');
-    return { next, now };
   }
 
   /**
@@ -347,7 +317,7 @@ export class DirectoryService {
     const meeting = await this.#find(id);
     const hosting = await this.#mayHost(actor, meeting);
     // Those who run a specialised meeting are not asked who it is for.
-    this.#checkJoin(meeting, eligibilityConfirmed || hosting);
+    checkJoin(meeting, eligibilityConfirmed || hosting, this.#now());
     return {
       title: meeting.title,
       capacity: meeting.capacity,
@@ -374,27 +344,12 @@ export class DirectoryService {
     return mayHost(actor, ownership, trained);
   }
 
-  async exportFor(userId: string) {
-    const meetings = await this.#models.Meeting.find(
-      { $or: [{ createdBy: userId }, { facilitatorIds: userId }] },
-      { title: 1, createdBy: 1, facilitatorIds: 1 },
-    ).lean<Pick<MeetingRecord, '_id' | 'title' | 'createdBy' | 'facilitatorIds'>[]>();
-    return {
-      meetings: meetings.map((meeting) => ({
-        id: String(meeting._id),
-        title: meeting.title,
-        created: String(meeting.createdBy) === userId,
-        facilitates: meeting.facilitatorIds.some((id) => String(id) === userId),
-      })),
-    };
+  exportFor(userId: string) {
+    return meetingsOfMember(this.#models, userId);
   }
 
   /** The meetings stay for the people who attend them; only the member's name comes off. */
-  async eraseFor(userId: string): Promise<void> {
-    await this.#models.Meeting.updateMany(
-      { facilitatorIds: userId },
-      { $pull: { facilitatorIds: userId } },
-    );
-    await this.#models.Meeting.updateMany({ createdBy: userId }, { $set: { createdBy: null } });
+  eraseFor(userId: string): Promise<void> {
+    return eraseMemberFromMeetings(this.#models, userId);
   }
 }
