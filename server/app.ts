@@ -30,7 +30,6 @@ import type { MailCatcher } from './mail/catcher.ts';
 import { devMailRoutes } from './mail/dev-routes.ts';
 import { Mailer } from './mail/mailer.ts';
 import { SlipSigner } from './meetings/attendance-slips/index.ts';
-import { ScheduleSweep } from './meetings/directory/schedule.ts';
 import { LiveMeetings } from './meetings/live/registry.ts';
 import { bindLiveMeetingSockets } from './meetings/live/socket.ts';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.ts';
@@ -214,13 +213,11 @@ export function createApp(deps: AppDeps): HavenApp {
     metrics: deps.metrics,
   });
   // Meetings whose stored occurrence has ended move on to their next one (schedule.ts).
-  const scheduleSweep = new ScheduleSweep(
-    () => services.directory.advanceSchedules(),
-    (error) =>
-      deps.logger.warn(
-        { err: (error as Error).message, event: 'directory:sweep' },
-        'schedule sweep failed',
-      ),
+  const scheduleSweep = services.directory.startSweep((error) =>
+    deps.logger.warn(
+      { err: (error as Error).message, event: 'directory:sweep' },
+      'schedule sweep failed',
+    ),
   );
   const mailer = new Mailer({
     connection: deps.mongo.connection,

@@ -1,10 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Types } from 'mongoose';
 import type { RequestUser } from '../infra/api/routes.ts';
 import type { AccountModels } from './models.ts';
 
 export const SESSION_COOKIE = 'haven_session';
 /** Two weeks, renewed on use once half is gone, so active members stay signed in. */
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+
+interface StoredSession {
+  userId: Types.ObjectId;
+  expiresAt: Date;
+}
+interface SessionMember {
+  _id: Types.ObjectId;
+  roles: string[];
+  partnerId?: Types.ObjectId | null;
+  timeZone?: string | null;
+}
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -31,18 +43,22 @@ export class SessionService {
   ): Promise<{ user: RequestUser; expiresAt: Date; renewedUntil?: Date } | null> {
     if (!token || token.length > 100) return null;
     const id = digest(token);
-    const session = await this.#models.Session.findById(id).lean();
+    // Every request of a signed-in member passes here: two indexed reads straight through the
+    // driver (the keys are already typed as stored), without mongoose's query layer.
+    const session = await this.#models.Session.collection.findOne<StoredSession>(
+      { _id: id as never },
+      { projection: { userId: 1, expiresAt: 1 } },
+    );
     if (!session) return null;
     const now = this.#now();
     if (session.expiresAt.getTime() <= now) {
       await this.#models.Session.deleteOne({ _id: id });
       return null;
     }
-    const user = await this.#models.User.findById(session.userId, {
-      roles: 1,
-      partnerId: 1,
-      timeZone: 1,
-    }).lean();
+    const user = await this.#models.User.collection.findOne<SessionMember>(
+      { _id: session.userId },
+      { projection: { roles: 1, partnerId: 1, timeZone: 1 } },
+    );
     if (!user) return null;
     const resolved: { user: RequestUser; expiresAt: Date; renewedUntil?: Date } = {
       expiresAt: session.expiresAt,

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { PublicUser, Role } from '../../shared/api/accounts.ts';
 import type { AccountModels } from './models.ts';
 import { nameKey } from './name-key.ts';
@@ -60,10 +61,17 @@ export class UserDirectory {
     };
   }
 
+  /** Every listed meeting's facilitators pass here: one read straight through the driver. */
   async publicUsers(ids: string[]): Promise<Map<string, PublicUser>> {
-    const unique = [...new Set(ids)];
+    // Not an id is no member (mongoose's cast would have refused the whole read).
+    const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
     if (unique.length === 0) return new Map();
-    const found = await this.#models.User.find({ _id: { $in: unique } }, PUBLIC_FIELDS).lean();
+    const found = await this.#models.User.collection
+      .find(
+        { _id: { $in: unique.map((id) => new Types.ObjectId(id)) } },
+        { projection: PUBLIC_FIELDS },
+      )
+      .toArray();
     return new Map(found.map((user) => [String(user._id), toPublicUser(user as never)]));
   }
 

@@ -1,4 +1,6 @@
 import { Types } from 'mongoose';
+import { cityKey, type ListMeetingsQuery } from '../../../shared/api/directory.ts';
+import { allOf } from '../../infra/api/paging.ts';
 import { AppError } from '../../infra/errors.ts';
 
 /**
@@ -78,3 +80,28 @@ export function occurrenceConditions(
       : {}),
   };
 }
+
+/**
+ * The whole filter of one page, typed as stored (ObjectIds, Dates): it goes to the driver
+ * as it is, without mongoose's casting.
+ */
+export function listFilter(
+  query: ListMeetingsQuery,
+  at: number,
+  cursor: ListingKey | null,
+): Record<string, unknown> {
+  const filter: Record<string, unknown> = {
+    $or: [{ activeUntil: null }, { activeUntil: { $gt: new Date(at) } }],
+  };
+  if (query.language) filter.language = query.language;
+  if (query.type) filter.type = query.type;
+  if (query.format) filter.format = query.format;
+  if (query.audience) filter.audience = query.audience;
+  if (query.partnerId) filter.partnerId = new Types.ObjectId(query.partnerId);
+  if (query.country) filter['area.country'] = query.country;
+  if (query.city) filter.cityKey = cityKey(query.city);
+  return allOf(filter, occurrenceConditions(at, query.startingWithinHours, cursor));
+}
+
+/** What a listed meeting's view needs: all but the fields kept for queries. */
+export const LISTED_FIELDS = { cityKey: 0, activeUntil: 0, __v: 0 } as const;

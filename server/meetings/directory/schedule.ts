@@ -68,84 +68,94 @@ export async function advanceSchedules(
   }
 }
 
-/** How long a pass's knowledge of the next due meeting is trusted (other nodes write too). */
-const RECHECK_MS = 1_000;
+/** At least this often, whatever the next due time looks like (another node's writes). */
+const SWEEP_MS = 60_000;
 
 /**
- * The read-time pass, without a database call on every read: after each pass it remembers
- * when the next stored occurrence ends (`#dueAt`), and the next read runs a pass only once that
- * time has come, or a second after the last look. Meetings written on this node report their
- * end through `noted()`; one written on another node is seen within the second. Concurrent
- * reads share one pass.
+ * The pass that moves ended occurrences on, run off the read path: reads never look for due
+ * meetings (a list leaves a due one out by its `nextEnd > now` condition, so it is never shown
+ * at a stale time). After each pass the sweep asks when the next stored occurrence ends and
+ * wakes then, so a meeting is out of the list only for the moment between its end and that
+ * pass; this node's own writes report their end through `noted()` and wake it earlier when
+ * needed. Every node runs one: another node's writes are its sweep's to note, and the
+ * `everyMs` pass catches whatever a node that went down had noted. Passes never overlap; a
+ * failed one is logged and retried at the next wake.
  */
-export class ScheduleAdvancer {
+export class ScheduleSweep {
   readonly #models: DirectoryModels;
+  readonly #now: () => number;
+  readonly #onError: (error: unknown) => void;
+  readonly #everyMs: number;
+  #timer: NodeJS.Timeout | null = null;
+  /** When the next stored occurrence ends, as far as this node knows. */
   #dueAt = Number.NEGATIVE_INFINITY;
-  #checkedAt = Number.NEGATIVE_INFINITY;
+  /** The earliest end noted while a pass runs (its own look may predate the write). */
+  #notedDuringPass = Number.POSITIVE_INFINITY;
   #running: Promise<void> | null = null;
+  #closed = false;
 
-  constructor(models: DirectoryModels) {
+  constructor(
+    models: DirectoryModels,
+    options: { now: () => number; onError: (error: unknown) => void; everyMs?: number },
+  ) {
     this.#models = models;
-  }
-
-  /** Resolves once no stored occurrence ended before `at` (as far as this node can know). */
-  async upTo(at: number): Promise<void> {
-    // A pass already running for an earlier instant may leave this one still due: loop.
-    while (at >= this.#dueAt || at - this.#checkedAt >= RECHECK_MS) {
-      this.#running ??= this.#pass(at).finally(() => {
-        this.#running = null;
-      });
-      await this.#running;
-    }
+    this.#now = options.now;
+    this.#onError = options.onError;
+    this.#everyMs = options.everyMs ?? SWEEP_MS;
+    this.#arm(0);
   }
 
   /** A meeting this node just stored: its occurrence may end before the one remembered. */
   noted(schedule: StoredSchedule): void {
-    if (schedule.nextEnd) this.#dueAt = Math.min(this.#dueAt, schedule.nextEnd.getTime());
+    const end = schedule.nextEnd?.getTime();
+    if (end === undefined) return;
+    if (this.#running) this.#notedDuringPass = Math.min(this.#notedDuringPass, end);
+    else if (end < this.#dueAt) {
+      this.#dueAt = end;
+      this.#arm(end - this.#now());
+    }
   }
 
-  async #pass(at: number): Promise<void> {
+  #arm(delayMs: number): void {
+    if (this.#closed) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    // A timer may fire a millisecond early; the pass then finds nothing due and re-arms.
+    this.#timer = setTimeout(() => this.#tick(), Math.max(0, Math.min(delayMs, this.#everyMs)));
+    this.#timer.unref();
+  }
+
+  #tick(): void {
+    this.#timer = null;
+    this.#running = this.#pass()
+      .catch((error) => {
+        this.#onError(error);
+        // Tried again soon, not at once: a database that is down would make a busy loop.
+        this.#dueAt = this.#now() + Math.min(this.#everyMs, 1_000);
+      })
+      .finally(() => {
+        this.#running = null;
+        this.#dueAt = Math.min(this.#dueAt, this.#notedDuringPass);
+        this.#arm(this.#dueAt - this.#now());
+      });
+  }
+
+  async #pass(): Promise<void> {
+    this.#notedDuringPass = Number.POSITIVE_INFINITY;
+    const at = this.#now();
     await advanceSchedules(this.#models, at);
     const next = await this.#models.Meeting.findOne(
       { nextEnd: { $gt: new Date(at) } },
-      {
-        nextEnd: 1,
-      },
+      { nextEnd: 1 },
     )
       .sort({ nextEnd: 1 })
       .lean<{ nextEnd: Date }>();
     this.#dueAt = next ? next.nextEnd.getTime() : Number.POSITIVE_INFINITY;
-    this.#checkedAt = at;
-  }
-}
-
-/** Every minute by default: a "starting soon" list is then at most this late. */
-const SWEEP_MS = 60_000;
-
-/**
- * The periodic pass. The listing refreshes what is due before each read anyway, so the
- * sweep only keeps that read-time work small; a failed pass is logged and retried next tick.
- */
-export class ScheduleSweep {
-  readonly #timer: NodeJS.Timeout;
-  #running: Promise<unknown> = Promise.resolve();
-  #closed = false;
-
-  constructor(
-    pass: () => Promise<unknown>,
-    onError: (error: unknown) => void,
-    everyMs: number = SWEEP_MS,
-  ) {
-    this.#timer = setInterval(() => {
-      if (this.#closed) return;
-      this.#running = this.#running.then(pass).catch(onError);
-    }, everyMs);
-    this.#timer.unref();
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    clearInterval(this.#timer);
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
     await this.#running;
   }
 }

@@ -1,9 +1,9 @@
+import { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { PublicUser } from '../../../shared/api/accounts.ts';
 import { canonicalTimeZone, type Page } from '../../../shared/api/common.ts';
 import {
   type CreateMeetingInput,
-  cityKey,
   createMeetingBody,
   type joinMeetingBody,
   type joinMeetingResponse,
@@ -19,12 +19,13 @@ import {
   type UpdateMeetingInput,
 } from '../../../shared/api/directory.ts';
 import type { AgendaSegment } from '../../../shared/meetings/agenda.ts';
-import { allOf } from '../../infra/api/paging.ts';
 import type { RequestUser } from '../../infra/api/routes.ts';
 import { fieldsOf } from '../../infra/api/validation.ts';
 import { AppError } from '../../infra/errors.ts';
 import { meetingCalendar } from './icalendar.ts';
-import { decodeCursor, encodeCursor, LISTING_SORT, occurrenceConditions } from './listing.ts';
+import { checkJoin } from './joining.ts';
+import { decodeCursor, encodeCursor, LISTED_FIELDS, LISTING_SORT, listFilter } from './listing.ts';
+import { eraseMemberFromMeetings, meetingsOfMember } from './member-data.ts';
 import type { DirectoryModels, MeetingRecord } from './models.ts';
 import {
   assertMayPlace,
@@ -35,9 +36,9 @@ import {
   mayManage,
   type TrainingGate,
 } from './policy.ts';
-import { firstOccurrence, isInProgress, lastEnd, nextOccurrence, viewOf } from './recurrence.ts';
-import { advanceSchedules, ScheduleAdvancer, scheduleOf } from './schedule.ts';
-import { agendaOf, toInput, toStored, toView } from './views.ts';
+import { firstOccurrence, isInProgress, lastEnd, viewOf } from './recurrence.ts';
+import { advanceSchedules, ScheduleSweep, type StoredSchedule, scheduleOf } from './schedule.ts';
+import { agendaOf, calendarEventOf, toInput, toStored, toView } from './views.ts';
 import { occurrencesIn, occurrenceWindow } from './windows.ts';
 
 /** What the directory needs to know about members, and nothing more (see UserDirectory). */
@@ -57,7 +58,7 @@ export class DirectoryService {
   readonly #models: DirectoryModels;
   readonly #users: MemberLookup;
   readonly #now: () => number;
-  readonly #advancer: ScheduleAdvancer;
+  #sweep: ScheduleSweep | null = null;
   readonly #training: TrainingGate;
 
   /** `training`: whose facilitator training is complete, for listing and hosting. */
@@ -69,7 +70,6 @@ export class DirectoryService {
   ) {
     this.#models = models;
     this.#training = training;
-    this.#advancer = new ScheduleAdvancer(models);
     this.#users = users;
     this.#now = now;
   }
@@ -92,7 +92,10 @@ export class DirectoryService {
   }
 
   async #find(id: string): Promise<MeetingRecord> {
-    const meeting = await this.#models.Meeting.findById(id).lean<MeetingRecord>();
+    // Through the driver: routes have already checked the id's shape.
+    const meeting = await this.#models.Meeting.collection.findOne<MeetingRecord>({
+      _id: new Types.ObjectId(id),
+    });
     if (!meeting) throw new AppError('NOT_FOUND', 'no such meeting');
     return meeting;
   }
@@ -136,25 +139,16 @@ export class DirectoryService {
     // A walk through the pages keeps the instant of its first page, so the order and the
     // "starting soon" set do not shift under it and every meeting comes exactly once.
     const at = cursor?.at ?? now;
-    // The few meetings whose stored occurrence ended since the last sweep move on first, so
-    // the order below is by their real next occurrence.
-    await this.#advancer.upTo(now);
-    const filter: Record<string, unknown> = {
-      $or: [{ activeUntil: null }, { activeUntil: { $gt: new Date(at) } }],
-    };
-    if (query.language) filter.language = query.language;
-    if (query.type) filter.type = query.type;
-    if (query.format) filter.format = query.format;
-    if (query.audience) filter.audience = query.audience;
-    if (query.partnerId) filter.partnerId = query.partnerId;
-    if (query.country) filter['area.country'] = query.country;
-    if (query.city) filter.cityKey = cityKey(query.city);
-    const found = await this.#models.Meeting.find(
-      allOf(filter, occurrenceConditions(at, query.startingWithinHours, cursor)),
-    )
-      .sort(LISTING_SORT)
-      .limit(query.limit + 1)
-      .lean<MeetingRecord[]>();
+    // Straight through the driver (mongoose's query layer would only cast what listFilter
+    // already built typed), reading only what a view shows. Meetings whose stored occurrence
+    // ended are left out by the filter until the sweep moves them on, never shown stale.
+    const found = await this.#models.Meeting.collection
+      .find<MeetingRecord>(listFilter(query, at, cursor), {
+        projection: LISTED_FIELDS,
+        sort: LISTING_SORT,
+        limit: query.limit + 1,
+      })
+      .toArray();
     const records = found.slice(0, query.limit);
     const items = await this.#views(records, await this.#viewerZone(query.tz, viewer));
     const last = records.at(-1);
@@ -167,9 +161,19 @@ export class DirectoryService {
     };
   }
 
-  /** The sweep's pass (and, with `includeUnset`, the start-up migration): see schedule.ts. */
+  /** One pass now (with `includeUnset`, the start-up migration): see schedule.ts. */
   advanceSchedules(options: { includeUnset?: boolean } = {}): Promise<number> {
     return advanceSchedules(this.#models, this.#now(), options);
+  }
+
+  /** Starts this node's sweep (createApp does; the caller closes it). */
+  startSweep(onError: (error: unknown) => void, everyMs?: number): ScheduleSweep {
+    this.#sweep = new ScheduleSweep(this.#models, { now: this.#now, onError, everyMs });
+    return this.#sweep;
+  }
+
+  #noted(schedule: StoredSchedule): void {
+    this.#sweep?.noted(schedule);
   }
 
   async get(id: string, tz: string | undefined, viewer: RequestUser | undefined) {
@@ -195,7 +199,7 @@ export class DirectoryService {
       ...schedule,
       createdBy: actor.id,
     });
-    this.#advancer.noted(schedule);
+    this.#noted(schedule);
     return this.get(String(created._id), undefined, actor);
   }
 
@@ -227,7 +231,7 @@ export class DirectoryService {
       { _id: meeting._id },
       { $set: { ...toStored({ ...input, facilitatorIds }), ...schedule } },
     );
-    this.#advancer.noted(schedule);
+    this.#noted(schedule);
     return this.get(id, undefined, actor);
   }
 
@@ -270,28 +274,7 @@ export class DirectoryService {
 
   /** The .ics text; `origin` (scheme and host) makes the join page's address absolute. */
   async calendar(id: string, origin: string): Promise<string> {
-    const meeting = await this.#find(id);
-    const place = meeting.location;
-    const location = place
-      ? [place.placeName, place.address, place.city, place.region, place.country]
-          .filter(Boolean)
-          .join(', ')
-      : undefined;
-    const url = meeting.format === 'in-person' ? undefined : `${origin}/meetings/${id}`;
-    const description = place?.notes
-      ? `${meeting.description}\n\n${place.notes}`
-      : meeting.description;
-    return meetingCalendar({
-      uid: `meeting-${id}@haven`,
-      title: meeting.title,
-      description,
-      recurrence: meeting.recurrence,
-      durationMinutes: meeting.durationMinutes,
-      location,
-      url,
-      lastModified: meeting.updatedAt.getTime(),
-      now: this.#now(),
-    });
+    return meetingCalendar(calendarEventOf(await this.#find(id), origin, this.#now()));
   }
 
   /**
@@ -304,28 +287,13 @@ export class DirectoryService {
     body: z.infer<typeof joinMeetingBody>,
   ): Promise<z.infer<typeof joinMeetingResponse>> {
     const meeting = await this.#find(id);
-    const { next, now } = this.#checkJoin(meeting, body.confirmEligibility === true);
+    const { next, now } = checkJoin(meeting, body.confirmEligibility === true, this.#now());
     return {
       meetingId: id,
       livePath: `/meetings/${id}/live`,
       inProgress: isInProgress(next, now),
       nextOccurrence: viewOf(next, await this.#viewerZone(undefined, actor)),
     };
-  }
-
-  /**
-   * The one rule for joining online, used by this REST join and by the live room's
-   * `meeting:join`: online or hybrid, not over, and eligibility confirmed where asked.
-   */
-  #checkJoin(meeting: MeetingRecord, eligibilityConfirmed: boolean) {
-    if (meeting.format === 'in-person')
-      throw new AppError('INVALID_TRANSITION', 'this meeting meets in person only');
-    const now = this.#now();
-    const next = nextOccurrence(meeting.recurrence, meeting.durationMinutes, now);
-    if (!next) throw new AppError('INVALID_TRANSITION', 'this meeting is over');
-    if (meeting.eligibility?.requiresConfirmation && !eligibilityConfirmed)
-      throw new AppError('ELIGIBILITY_REQUIRED', 'confirm who this meeting is for first');
-    return { next, now };
   }
 
   /**
@@ -349,7 +317,7 @@ export class DirectoryService {
     const meeting = await this.#find(id);
     const hosting = await this.#mayHost(actor, meeting);
     // Those who run a specialised meeting are not asked who it is for.
-    this.#checkJoin(meeting, eligibilityConfirmed || hosting);
+    checkJoin(meeting, eligibilityConfirmed || hosting, this.#now());
     return {
       title: meeting.title,
       capacity: meeting.capacity,
@@ -376,27 +344,12 @@ export class DirectoryService {
     return mayHost(actor, ownership, trained);
   }
 
-  async exportFor(userId: string) {
-    const meetings = await this.#models.Meeting.find(
-      { $or: [{ createdBy: userId }, { facilitatorIds: userId }] },
-      { title: 1, createdBy: 1, facilitatorIds: 1 },
-    ).lean<Pick<MeetingRecord, '_id' | 'title' | 'createdBy' | 'facilitatorIds'>[]>();
-    return {
-      meetings: meetings.map((meeting) => ({
-        id: String(meeting._id),
-        title: meeting.title,
-        created: String(meeting.createdBy) === userId,
-        facilitates: meeting.facilitatorIds.some((id) => String(id) === userId),
-      })),
-    };
+  exportFor(userId: string) {
+    return meetingsOfMember(this.#models, userId);
   }
 
   /** The meetings stay for the people who attend them; only the member's name comes off. */
-  async eraseFor(userId: string): Promise<void> {
-    await this.#models.Meeting.updateMany(
-      { facilitatorIds: userId },
-      { $pull: { facilitatorIds: userId } },
-    );
-    await this.#models.Meeting.updateMany({ createdBy: userId }, { $set: { createdBy: null } });
+  eraseFor(userId: string): Promise<void> {
+    return eraseMemberFromMeetings(this.#models, userId);
   }
 }

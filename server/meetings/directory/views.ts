@@ -6,6 +6,7 @@ import {
   type Recurrence,
 } from '../../../shared/api/directory.ts';
 import { type AgendaSegment, DEFAULT_AGENDA } from '../../../shared/meetings/agenda.ts';
+import type { CalendarEvent } from './icalendar.ts';
 import type { MeetingRecord } from './models.ts';
 import { isInProgress, lastEnd, nextOccurrence, type Occurrence, viewOf } from './recurrence.ts';
 
@@ -173,4 +174,34 @@ const cleanSegment = (segment: AgendaSegment): AgendaSegment => ({
 /** The meeting's own agenda, or the standard one. */
 export function agendaOf(record: Pick<MeetingRecord, 'agenda'>): AgendaSegment[] {
   return record.agenda?.length ? record.agenda.map(cleanSegment) : DEFAULT_AGENDA;
+}
+
+/** A stored meeting as the .ics writer's event; `origin` makes the join page's address absolute. */
+export function calendarEventOf(
+  meeting: MeetingRecord,
+  origin: string,
+  now: number,
+): CalendarEvent {
+  const id = String(meeting._id);
+  const place = meeting.location;
+  const location = place
+    ? [place.placeName, place.address, place.city, place.region, place.country]
+        .filter(Boolean)
+        .join(', ')
+    : undefined;
+  const url = meeting.format === 'in-person' ? undefined : `${origin}/meetings/${id}`;
+  const description = place?.notes
+    ? `${meeting.description}\n\n${place.notes}`
+    : meeting.description;
+  return {
+    uid: `meeting-${id}@haven`,
+    title: meeting.title,
+    description,
+    recurrence: meeting.recurrence,
+    durationMinutes: meeting.durationMinutes,
+    location,
+    url,
+    lastModified: meeting.updatedAt.getTime(),
+    now,
+  };
 }

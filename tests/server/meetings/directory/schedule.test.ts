@@ -2,16 +2,15 @@ import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestUser } from '../../../../server/infra/api/routes.ts';
 import { directoryModels } from '../../../../server/meetings/directory/models.ts';
-import { ScheduleSweep } from '../../../../server/meetings/directory/schedule.ts';
 import { DirectoryService } from '../../../../server/meetings/directory/service.ts';
 import { createMeetingBody, listMeetingsQuery } from '../../../../shared/api/directory.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
 import { meetingsOf, onlineMeeting, uniqueCity } from './fixtures.ts';
 
 /**
- * The stored next occurrence: written with the meeting, moved on by the sweep (and by a read
- * that finds it due), filled for meetings stored before it existed, and what the list sorts
- * and pages by. A clock of our own drives the service, so "a week later" takes no waiting.
+ * The stored next occurrence: written with the meeting, moved on by the sweep (never by a
+ * read: a list leaves a due meeting out until then), filled for meetings stored before it
+ * existed, and what the list sorts and pages by. A clock of our own drives the service, so "a week later" takes no waiting.
  */
 
 let haven: TestHaven;
@@ -90,33 +89,45 @@ describe('the stored next occurrence', () => {
     });
   });
 
-  it('is moved on by the periodic sweep, which stops when closed', async () => {
+  it('is moved on by the sweep, which stops when closed', async () => {
     clock = TUESDAY_NOON;
     const meeting = await service.create(facilitator, weeklyAt(uniqueCity(), 2, '19:00', 'Swept'));
     clock = Date.parse('2026-12-01T21:00:00Z');
-    let passes = 0;
-    let firstPass: () => void = () => {};
-    const swept = new Promise<void>((resolve) => {
-      firstPass = resolve;
-    });
-    const sweep = new ScheduleSweep(
-      async () => {
-        passes += 1;
-        await service.advanceSchedules();
-        firstPass();
-      },
-      (error) => {
-        throw error;
-      },
-      5,
-    );
-    await swept;
+    const errors: unknown[] = [];
+    const sweep = service.startSweep((error) => errors.push(error), 5);
+    await expect
+      .poll(async () => (await stored(meeting.id)).start)
+      .toBe('2026-12-08T19:00:00.000Z');
     await sweep.close();
-    const after = passes;
-    expect((await stored(meeting.id)).start).toBe('2026-12-08T19:00:00.000Z');
-    // Closed: a tick that would have come finds the timer gone.
+    // Closed: a meeting that comes due stays as stored, whatever the sweep's period.
+    clock = Date.parse('2026-12-08T21:00:00Z');
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(passes).toBe(after);
+    expect((await stored(meeting.id)).start).toBe('2026-12-08T19:00:00.000Z');
+    expect(errors).toEqual([]);
+  });
+
+  it('wakes the sweep when a meeting this node stored ends, not only at its period', async () => {
+    // This node's clock: a Tuesday 19:00-20:30 London meeting ends 400 ms from now.
+    const offset = Date.parse('2026-12-01T20:30:00Z') - 400 - Date.now();
+    const node = new DirectoryService(
+      directoryModels(haven.mongo.connection),
+      haven.haven.services.users,
+      haven.haven.services.training.records,
+      () => Date.now() + offset,
+    );
+    // A period far longer than the test: only the noted end can wake it in time.
+    const sweep = node.startSweep((error) => {
+      throw error;
+    }, 3_600_000);
+    try {
+      const meeting = await node.create(facilitator, weeklyAt(uniqueCity(), 2, '19:00', 'Ends'));
+      expect((await stored(meeting.id)).start).toBe('2026-12-01T19:00:00.000Z');
+      await expect
+        .poll(async () => (await stored(meeting.id)).start, { timeout: 5_000 })
+        .toBe('2026-12-08T19:00:00.000Z');
+    } finally {
+      await sweep.close();
+    }
   });
 
   it('follows an edit of the schedule', async () => {
@@ -153,14 +164,20 @@ describe('the stored next occurrence', () => {
 });
 
 describe('GET /api/meetings by the stored occurrence', () => {
-  it('moves on a meeting found due at read time, before the sweep has run', async () => {
+  it('leaves out a meeting whose occurrence ended until the sweep moves it on', async () => {
     clock = TUESDAY_NOON;
     const city = uniqueCity();
     const tuesday = await service.create(facilitator, weeklyAt(city, 2, '19:00', 'Tuesday'));
     const wednesday = await service.create(facilitator, weeklyAt(city, 3, '12:00', 'Wed'));
     expect((await list({ city })).items.map((item) => item.id)).toEqual([tuesday.id, wednesday.id]);
-    // Tuesday's meeting has ended: next comes Wednesday's, then Tuesday's of next week.
+    // Tuesday's meeting has ended and no sweep has run: it is not listed at its past time.
     clock = Date.parse('2026-12-01T21:00:00Z');
+    expect((await list({ city })).items.map((item) => item.id)).toEqual([wednesday.id]);
+    expect((await service.get(tuesday.id, undefined, undefined)).nextOccurrence?.startsAt).toBe(
+      '2026-12-08T19:00:00Z',
+    );
+    // Once swept: next comes Wednesday's, then Tuesday's of next week.
+    await service.advanceSchedules();
     const after = (await list({ city })).items;
     expect(after.map((item) => item.id)).toEqual([wednesday.id, tuesday.id]);
     expect(after[1]?.nextOccurrence?.startsAt).toBe('2026-12-08T19:00:00Z');
@@ -188,10 +205,8 @@ describe('GET /api/meetings by the stored occurrence', () => {
     const listing = finds.find((find) => JSON.stringify(find.filter).includes('cityKey'));
     expect(listing?.options.sort).toEqual({ nextStart: 1, _id: 1 });
     expect(listing?.options.limit).toBe(3);
-    // Besides (at most) the due-meetings range, that one find is the only read of meetings.
-    expect(finds.filter((find) => find !== listing).map((find) => find.filter)).toEqual(
-      finds.length === 2 ? [{ nextEnd: { $lte: new Date(TUESDAY_NOON) } }] : [],
-    );
+    // That one find is the only read of meetings: nothing looks for due ones first.
+    expect(finds.filter((find) => find !== listing).map((find) => find.filter)).toEqual([]);
     const indexes = meetingsOf(haven)
       .schema.indexes()
       .map(([keys]) => keys);
@@ -204,38 +219,29 @@ describe('GET /api/meetings by the stored occurrence', () => {
   });
 });
 
-describe('the read-time pass', () => {
-  const dueReads = async (reads: () => Promise<unknown>) => {
-    let count = 0;
+describe('reads and the sweep', () => {
+  it('a list never looks for due meetings, even once an occurrence has ended', async () => {
+    clock = Date.parse('2026-12-02T09:00:00Z');
+    const city = uniqueCity();
+    await service.create(facilitator, weeklyAt(city, 3, '08:00', 'In progress'));
+    const meetingFinds: unknown[] = [];
     haven.mongo.connection.set('debug', (collection: string, method: string, filter: unknown) => {
-      if (collection === 'meetings' && method === 'find' && JSON.stringify(filter).includes('$lte'))
-        count += 1;
+      if (collection === 'meetings') meetingFinds.push({ method, filter });
     });
     try {
-      await reads();
+      await Promise.all([list({ city }), list({ city })]);
+      clock = Date.parse('2026-12-02T10:00:00Z');
+      await list({ city });
     } finally {
       haven.mongo.connection.set('debug', false);
     }
-    return count;
-  };
-
-  it('looks for due meetings once a second, not on every read', async () => {
-    clock = Date.parse('2026-12-02T09:00:00Z');
-    const city = uniqueCity();
-    await service.create(facilitator, weeklyAt(city, 5, '19:00', 'Friday'));
-    await list({ city });
-    clock += 500;
-    expect(
-      await dueReads(() => Promise.all([list({ city }), list({ city }), list({ city })])),
-    ).toBe(0);
-    clock += 600;
-    expect(await dueReads(() => Promise.all([list({ city }), list({ city })]))).toBe(1);
+    expect(meetingFinds).toHaveLength(3);
+    expect(JSON.stringify(meetingFinds)).not.toContain('$lte');
   });
 
-  it('moves on, within a second, a meeting another node stored', async () => {
+  it('never lists at a stale time a meeting another node stored; its sweep moves it on', async () => {
     clock = Date.parse('2026-12-02T10:28:00Z');
     const city = uniqueCity();
-    await list({ city });
     const otherNode = new DirectoryService(
       directoryModels(haven.mongo.connection),
       haven.haven.services.users,
@@ -244,7 +250,10 @@ describe('the read-time pass', () => {
     );
     // Wednesday 09:00-10:30 London: in progress, ending two minutes from now.
     const meeting = await otherNode.create(facilitator, weeklyAt(city, 3, '09:00', 'Early'));
+    expect((await list({ city })).items[0]?.nextOccurrence?.startsAt).toBe('2026-12-02T09:00:00Z');
     clock += 2 * MINUTE;
+    expect((await list({ city })).items).toEqual([]);
+    await otherNode.advanceSchedules();
     const after = (await list({ city })).items;
     expect(after.map((item) => item.id)).toEqual([meeting.id]);
     expect(after[0]?.nextOccurrence?.startsAt).toBe('2026-12-09T09:00:00Z');
