@@ -1,6 +1,9 @@
 import type { PublicUser } from '../../shared/api/accounts.ts';
+import type { UserDirectory } from '../accounts/user-directory.ts';
+import type { GroupService } from '../community/groups/service.ts';
 import { type ChangeMarks, markOf } from '../infra/change-marks.ts';
-import type { ChatTerms } from './moderation.ts';
+import { AppError } from '../infra/errors.ts';
+import type { ChatModeration, ChatTerms } from './moderation.ts';
 
 /**
  * What a send reads of a member and a group before its line may be shown, kept per node so
@@ -103,4 +106,60 @@ export class SendFactsCache {
     this.#epoch++;
     this.#entries.clear();
   }
+}
+
+/** Where the facts are read from (ChatService's own services). */
+export interface FactSources {
+  groups: GroupService;
+  moderation: Pick<ChatModeration, 'termsOf'>;
+  users: UserDirectory;
+}
+
+/**
+ * A member's place in a group as the database has it; null when the id is not a group's.
+ * The restriction and the group's settings are read beside the membership (one round
+ * trip); they are only looked at once the membership is known.
+ */
+export async function groupFactsOf(
+  src: FactSources,
+  userId: string,
+  id: string,
+): Promise<Pick<SendFacts, 'group'>> {
+  const [role, terms] = await Promise.all([
+    // Without the actor's site roles: the group's own moderators only (they come with the
+    // request, and ChatService adds them).
+    src.groups.roleIn({ id: userId, roles: [] }, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }),
+    src.moderation.termsOf(userId, id),
+  ]);
+  if (role === undefined) return { group: null };
+  return { group: { member: role !== null, groupModerator: role === 'moderator', terms } };
+}
+
+export async function readSendFacts(
+  src: FactSources,
+  userId: string,
+  id: string,
+): Promise<SendFacts> {
+  const [{ group }, people] = await Promise.all([
+    groupFactsOf(src, userId, id),
+    src.users.publicUsers([userId]),
+  ]);
+  return { group, sender: people.get(userId) };
+}
+
+/** The sender's and the replied-to sender's views; the sender's kept one when there is. */
+export async function namesFor(
+  users: UserDirectory,
+  senderId: string,
+  other: string | null,
+  known: SendFacts | undefined,
+): Promise<Map<string, PublicUser>> {
+  if (!known) return users.publicUsers(other ? [senderId, other] : [senderId]);
+  const people =
+    other && other !== senderId ? await users.publicUsers([other]) : new Map<string, PublicUser>();
+  if (known.sender) people.set(senderId, known.sender);
+  return people;
 }

@@ -12,7 +12,13 @@ import { lineViews } from './line-views.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
 import type { ChatModeration } from './moderation.ts';
 import type { EarlyDelivery, SendInput } from './send-claims.ts';
-import type { SendFacts, SendFactsCache } from './send-facts.ts';
+import {
+  groupFactsOf,
+  namesFor,
+  readSendFacts,
+  type SendFacts,
+  type SendFactsCache,
+} from './send-facts.ts';
 
 /**
  * The rules of group chat, whatever edge calls them: only a group's members read or write
@@ -45,6 +51,7 @@ export class ChatService {
   readonly contacts: Contacts;
   /** What sends read of members and groups, kept on this node (send-facts.ts). */
   readonly #facts: SendFactsCache | undefined;
+  readonly #sources: Parameters<typeof readSendFacts>[0];
 
   constructor(
     models: ChatModels,
@@ -59,7 +66,8 @@ export class ChatService {
     this.#users = users;
     this.moderation = moderation;
     this.contacts = contacts;
-    this.#facts = facts?.((userId, groupId) => this.#readFacts(userId, groupId));
+    this.#sources = { groups, moderation, users };
+    this.#facts = facts?.((userId, groupId) => readSendFacts(this.#sources, userId, groupId));
   }
 
   /**
@@ -80,7 +88,8 @@ export class ChatService {
     const reply = this.#replyTo(input.groupId, input.replyTo);
     // Names are read with the checks: a line can only be shown once it has its sender's.
     const names = Promise.all([reply, facts]).then(
-      ([r, known]) => this.#namesFor(actor.id, r, known),
+      ([r, known]) =>
+        namesFor(this.#users, actor.id, r?.senderId ? String(r.senderId) : null, known),
       () => new Map<string, PublicUser>(),
     );
     const [place, passed, replyTo, people, claimed] = await Promise.allSettled([
@@ -347,7 +356,7 @@ export class ChatService {
    * either of the two reads it; only contacts who blocked nobody write).
    */
   async #placeOf(actor: Actor, id: string, need: 'read' | 'write'): Promise<Place> {
-    return this.#decide(actor, id, need, await this.#groupFacts(actor.id, id));
+    return this.#decide(actor, id, need, await groupFactsOf(this.#sources, actor.id, id));
   }
 
   /** The rules of `#placeOf` on facts read now or kept (send-facts.ts). */
@@ -369,46 +378,6 @@ export class ChatService {
     if (need === 'write') await this.moderation.mayWrite(actor, id, role, group.terms);
     else await this.moderation.mayRead(actor, id, role, group.terms);
     return { kind: 'group', role };
-  }
-
-  /**
-   * A member's place in a group as the database has it; null when the id is not a group's.
-   * The restriction and the group's settings are read beside the membership (one round
-   * trip); they are only looked at once the membership is known.
-   */
-  async #groupFacts(userId: string, id: string): Promise<Pick<SendFacts, 'group'>> {
-    const [role, terms] = await Promise.all([
-      // Without the actor's site roles: the group's own moderators only (see #decide).
-      this.#groups.roleIn({ id: userId, roles: [] }, id).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
-        throw error;
-      }),
-      this.moderation.termsOf(userId, id),
-    ]);
-    if (role === undefined) return { group: null };
-    return { group: { member: role !== null, groupModerator: role === 'moderator', terms } };
-  }
-
-  async #readFacts(userId: string, id: string): Promise<SendFacts> {
-    const [{ group }, people] = await Promise.all([
-      this.#groupFacts(userId, id),
-      this.#users.publicUsers([userId]),
-    ]);
-    return { group, sender: people.get(userId) };
-  }
-
-  /** The sender's and the replied-to sender's views; the sender's kept one when there is. */
-  async #namesFor(
-    senderId: string,
-    reply: ReplyRef | null,
-    known: SendFacts | undefined,
-  ): Promise<Names> {
-    const other = reply?.senderId ? String(reply.senderId) : null;
-    if (!known) return this.#users.publicUsers(other ? [senderId, other] : [senderId]);
-    const people: Names =
-      other && other !== senderId ? await this.#users.publicUsers([other]) : new Map();
-    if (known.sender) people.set(senderId, known.sender);
-    return people;
   }
 
   async #find(messageId: string): Promise<ChatMessageDoc> {
