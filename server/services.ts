@@ -10,9 +10,11 @@ import { Contacts } from './chat/contacts.ts';
 import { chatModels } from './chat/models.ts';
 import { ChatModeration } from './chat/moderation.ts';
 import { ChatReports } from './chat/reports.ts';
+import { SendFactsCache } from './chat/send-facts.ts';
 import { ChatService } from './chat/service.ts';
 import { groupModels } from './community/groups/models.ts';
 import { GroupService } from './community/groups/service.ts';
+import { type ChangeMarks, createChangeMarks } from './infra/change-marks.ts';
 import { directoryModels } from './meetings/directory/models.ts';
 import { DirectoryService } from './meetings/directory/service.ts';
 import { trainingCredentials } from './training/credentials/index.ts';
@@ -33,9 +35,11 @@ export function buildServices(
   const accountData = new AccountDataRegistry();
   const models = accountModels(connection);
   const sessions = new SessionService(models);
-  const users = new UserDirectory(models);
-  const groups = new GroupService(groupModels(connection), users);
-  const chat = chatService(connection, groups, users, options);
+  // Changes that copies kept per node depend on move these (change-marks.ts).
+  const marks = createChangeMarks(options.redis, options.limitsNamespace ?? 'haven');
+  const users = new UserDirectory(models, marks);
+  const groups = new GroupService(groupModels(connection), users, marks);
+  const chat = chatService(connection, groups, users, marks, options);
   // The directory and the live room read the training record to gate hosting.
   const training = trainingCredentials(connection, users, {
     ...(options.rolesChanged ? { rolesChanged: options.rolesChanged } : {}),
@@ -44,7 +48,7 @@ export function buildServices(
     accountData,
     accountModels: models,
     sessions,
-    accounts: new AccountService(models, sessions, accountData),
+    accounts: new AccountService(models, sessions, accountData, marks),
     users,
     directory: new DirectoryService(directoryModels(connection), users, training.records),
     training,
@@ -60,6 +64,7 @@ function chatService(
   connection: Connection,
   groups: GroupService,
   users: UserDirectory,
+  marks: ChangeMarks,
   options: { redis?: Redis | undefined; limitsNamespace?: string },
 ) {
   const models = chatModels(connection);
@@ -68,7 +73,15 @@ function chatService(
     groups,
     options.redis,
     options.limitsNamespace ?? 'haven',
+    marks,
   );
   const contacts = new Contacts({ ...models, ...contactModels(connection) }, groups, users);
-  return new ChatService(models, groups, users, moderation, contacts);
+  return new ChatService(
+    models,
+    groups,
+    users,
+    moderation,
+    contacts,
+    (read) => new SendFactsCache(marks, read),
+  );
 }

@@ -13,6 +13,7 @@ import {
 } from '../../shared/api/accounts.ts';
 import type { Page } from '../../shared/api/common.ts';
 import { findPage, type SortSpec } from '../infra/api/paging.ts';
+import { type ChangeMarks, markOf, NO_MARKS } from '../infra/change-marks.ts';
 import { AppError } from '../infra/errors.ts';
 import type { AccountDataRegistry } from './account-data.ts';
 import type { AccountModels } from './models.ts';
@@ -98,13 +99,21 @@ export class AccountService {
   readonly #models: AccountModels;
   readonly #sessions: SessionService;
   readonly #data: AccountDataRegistry;
+  /** Group chat keeps a sender's name and roles per node (chat/send-facts.ts). */
+  readonly #marks: Pick<ChangeMarks, 'move'>;
   #dummyHash: Promise<string> | undefined;
   #nameKeysReady: Promise<void> | undefined;
 
-  constructor(models: AccountModels, sessions: SessionService, data: AccountDataRegistry) {
+  constructor(
+    models: AccountModels,
+    sessions: SessionService,
+    data: AccountDataRegistry,
+    marks = NO_MARKS,
+  ) {
     this.#models = models;
     this.#sessions = sessions;
     this.#data = data;
+    this.#marks = marks;
   }
 
   async register(input: z.infer<typeof registerBody>): Promise<{ user: OwnUser; token: string }> {
@@ -170,6 +179,8 @@ export class AccountService {
       { $set: set },
       { returnDocument: 'after' },
     ).lean();
+    // Group chat keeps a sender's name per node (chat/send-facts.ts).
+    if (set.displayName !== undefined) await this.#marks.move(markOf.user(userId));
     if (!user) throw new AppError('UNAUTHENTICATED', 'this account no longer exists');
     return toOwnUser(user as UserRecord);
   }
@@ -269,6 +280,7 @@ export class AccountService {
       { $set: { roles: unique } },
       { returnDocument: 'after' },
     ).lean();
+    await this.#marks.move(markOf.user(userId));
     if (!user) throw new AppError('NOT_FOUND', 'no such member');
     return toPublicUser(user as UserRecord);
   }
@@ -281,6 +293,7 @@ export class AccountService {
   async deleteAccount(userId: string): Promise<void> {
     await this.#sessions.destroyAllFor(userId);
     await this.#models.User.deleteOne({ _id: userId });
+    await this.#marks.move(markOf.user(userId));
     await this.#data.eraseAll(userId);
     await this.#data.eraseAll(userId);
   }

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { PublicUser, Role } from '../../shared/api/accounts.ts';
+import { type ChangeMarks, markOf, NO_MARKS } from '../infra/change-marks.ts';
 import type { AccountModels } from './models.ts';
 import { nameKey } from './name-key.ts';
 import { toPublicUser } from './service.ts';
@@ -24,9 +25,12 @@ const PUBLIC_FIELDS = {
  */
 export class UserDirectory {
   readonly #models: AccountModels;
+  /** Group chat keeps a sender's roles per node (chat/send-facts.ts). */
+  readonly #marks: Pick<ChangeMarks, 'move'>;
 
-  constructor(models: AccountModels) {
+  constructor(models: AccountModels, marks = NO_MARKS) {
     this.#models = models;
+    this.#marks = marks;
   }
 
   /** What group chat's presence needs of a member's privacy choices (both off by default). */
@@ -114,7 +118,10 @@ export class UserDirectory {
       { _id: id, roles: { $ne: role } },
       { $push: { roles: role } },
     );
-    if (result.matchedCount === 1) return 'added';
+    if (result.matchedCount === 1) {
+      await this.#marks.move(markOf.user(id));
+      return 'added';
+    }
     return (await this.exists(id)) ? 'held' : 'missing';
   }
 

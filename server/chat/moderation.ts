@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady } from '../community/shared.ts';
+import { type ChangeMarks, markOf, NO_MARKS } from '../infra/change-marks.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ChatModels, ChatRestrictionDoc } from './models.ts';
 
@@ -25,12 +26,21 @@ export class ChatModeration {
   readonly #prefix: string;
   /** Slow mode's clock when Haven runs without Redis (one node). */
   readonly #lastLine = new Map<string, number>();
+  /** Sends keep slow mode and restrictions per node (send-facts.ts); a change moves these. */
+  readonly #marks: Pick<ChangeMarks, 'move'>;
 
-  constructor(models: ChatModels, groups: GroupService, redis: Redis | undefined, prefix: string) {
+  constructor(
+    models: ChatModels,
+    groups: GroupService,
+    redis: Redis | undefined,
+    prefix: string,
+    marks = NO_MARKS,
+  ) {
     this.#m = models;
     this.#groups = groups;
     this.#redis = redis;
     this.#prefix = prefix;
+    this.#marks = marks;
   }
 
   async setSlowMode(actor: Actor, groupId: string, seconds: number): Promise<void> {
@@ -41,6 +51,7 @@ export class ChatModeration {
       { $set: { slowModeSeconds: seconds } },
       { upsert: true },
     );
+    await this.#marks.move(markOf.group(groupId));
   }
 
   async restrict(
@@ -70,6 +81,7 @@ export class ChatModeration {
     const key = { groupId: oid(groupId), userId: oid(userId) };
     if (action === 'lift') {
       await this.#m.Restriction.deleteOne(key);
+      await this.#marks.move(markOf.user(userId));
       return;
     }
     if (action === 'mute' && !minutes)
@@ -89,6 +101,7 @@ export class ChatModeration {
       },
       { upsert: true },
     );
+    await this.#marks.move(markOf.user(userId));
   }
 
   /** The groups whose chat a member is banned from (their sockets stay out of those rooms). */

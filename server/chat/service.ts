@@ -3,7 +3,7 @@ import type { PublicUser } from '../../shared/api/accounts.ts';
 import type { ChatGroupSummary, ChatMessage } from '../../shared/chat/schemas.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
-import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
+import { type Actor, indexesReady, isDuplicateKey, isStaff } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
 import { groupSummaries } from './chat-list.ts';
 import type { Contacts } from './contacts.ts';
@@ -12,6 +12,13 @@ import { lineViews } from './line-views.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
 import type { ChatModeration } from './moderation.ts';
 import type { EarlyDelivery, SendInput } from './send-claims.ts';
+import {
+  groupFactsOf,
+  namesFor,
+  readSendFacts,
+  type SendFacts,
+  type SendFactsCache,
+} from './send-facts.ts';
 
 /**
  * The rules of group chat, whatever edge calls them: only a group's members read or write
@@ -42,6 +49,9 @@ export class ChatService {
   readonly #users: UserDirectory;
   readonly moderation: ChatModeration;
   readonly contacts: Contacts;
+  /** What sends read of members and groups, kept on this node (send-facts.ts). */
+  readonly #facts: SendFactsCache | undefined;
+  readonly #sources: Parameters<typeof readSendFacts>[0];
 
   constructor(
     models: ChatModels,
@@ -49,12 +59,15 @@ export class ChatService {
     users: UserDirectory,
     moderation: ChatModeration,
     contacts: Contacts,
+    facts?: (read: (userId: string, groupId: string) => Promise<SendFacts>) => SendFactsCache,
   ) {
     this.#m = models;
     this.#groups = groups;
     this.#users = users;
     this.moderation = moderation;
     this.contacts = contacts;
+    this.#sources = { groups, moderation, users };
+    this.#facts = facts?.((userId, groupId) => readSendFacts(this.#sources, userId, groupId));
   }
 
   /**
@@ -70,14 +83,19 @@ export class ChatService {
     gate: Promise<void> = Promise.resolve(),
     early?: EarlyDelivery,
   ): Promise<{ message: ChatMessage; created: boolean; shown: boolean }> {
+    // First, in the caller's tick: the marks go to Redis beside the limit and the claim.
+    const facts = this.#facts?.of(actor.id, input.groupId);
     const reply = this.#replyTo(input.groupId, input.replyTo);
     // Names are read with the checks: a line can only be shown once it has its sender's.
-    const names = reply.then(
-      (r) => this.#users.publicUsers(r?.senderId ? [actor.id, String(r.senderId)] : [actor.id]),
+    const names = Promise.all([reply, facts]).then(
+      ([r, known]) =>
+        namesFor(this.#users, actor.id, r?.senderId ? String(r.senderId) : null, known),
       () => new Map<string, PublicUser>(),
     );
     const [place, passed, replyTo, people, claimed] = await Promise.allSettled([
-      this.#placeOf(actor, input.groupId, 'write'),
+      facts
+        ? facts.then((f) => this.#decide(actor, input.groupId, 'write', f))
+        : this.#placeOf(actor, input.groupId, 'write'),
       gate,
       reply,
       names,
@@ -338,22 +356,27 @@ export class ChatService {
    * either of the two reads it; only contacts who blocked nobody write).
    */
   async #placeOf(actor: Actor, id: string, need: 'read' | 'write'): Promise<Place> {
-    // The member's restriction and the group's settings are read beside the membership (one
-    // round trip); they are only looked at once the membership is known.
-    const [role, terms] = await Promise.all([
-      this.#groups.roleIn(actor, id).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
-        throw error;
-      }),
-      this.moderation.termsOf(actor.id, id),
-    ]);
-    if (role === undefined) {
+    return this.#decide(actor, id, need, await groupFactsOf(this.#sources, actor.id, id));
+  }
+
+  /** The rules of `#placeOf` on facts read now or kept (send-facts.ts). */
+  async #decide(
+    actor: Actor,
+    id: string,
+    need: 'read' | 'write',
+    facts: Pick<SendFacts, 'group'>,
+  ): Promise<Place> {
+    const { group } = facts;
+    if (group === null) {
       await this.contacts.access(actor, id, need);
       return { kind: 'private', role: 'member' };
     }
-    if (!role) throw new AppError('FORBIDDEN', 'join the group to read and write in its chat');
-    if (need === 'write') await this.moderation.mayWrite(actor, id, role, terms);
-    else await this.moderation.mayRead(actor, id, role, terms);
+    if (!group.member)
+      throw new AppError('FORBIDDEN', 'join the group to read and write in its chat');
+    // Site staff's roles come with the request (a role change closes their sockets).
+    const role = group.groupModerator || isStaff(actor) ? 'moderator' : 'member';
+    if (need === 'write') await this.moderation.mayWrite(actor, id, role, group.terms);
+    else await this.moderation.mayRead(actor, id, role, group.terms);
     return { kind: 'group', role };
   }
 

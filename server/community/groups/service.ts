@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
 import { findPageWith, type SortSpec } from '../../infra/api/paging.ts';
+import { type ChangeMarks, markOf, NO_MARKS } from '../../infra/change-marks.ts';
 import { AppError } from '../../infra/errors.ts';
 import {
   type Actor,
@@ -39,10 +40,13 @@ export class GroupService {
   readonly #m: GroupModels;
   readonly #users: UserDirectory;
   readonly memberships = new EventEmitter<MembershipEvents>();
+  /** Group chat keeps memberships and moderators per node (chat/send-facts.ts). */
+  readonly #marks: Pick<ChangeMarks, 'move'>;
 
-  constructor(models: GroupModels, users: UserDirectory) {
+  constructor(models: GroupModels, users: UserDirectory, marks = NO_MARKS) {
     this.#m = models;
     this.#users = users;
+    this.#marks = marks;
   }
 
   async create(actor: Actor, input: CreateGroupInput): Promise<Group> {
@@ -64,6 +68,7 @@ export class GroupService {
       moderatorIds: [oid(actor.id)],
     });
     await this.#m.Membership.create({ groupId: group._id, userId: oid(actor.id) });
+    await this.#marks.move(markOf.group(String(group._id)), markOf.user(actor.id));
     return (await this.#views(actor, [group.toObject()]))[0] as Group;
   }
 
@@ -120,9 +125,11 @@ export class GroupService {
     await indexesReady(this.#m.Membership);
     try {
       await this.#m.Membership.create({ groupId: group._id, userId: oid(actor.id) });
+      await this.#marks.move(markOf.group(String(group._id)), markOf.user(actor.id));
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+    await this.#marks.move(markOf.user(actor.id));
     this.memberships.emit('joined', actor.id, id);
     return this.#viewOne(actor, group._id);
   }
@@ -153,6 +160,7 @@ export class GroupService {
       }
     }
     await this.#m.Membership.deleteOne({ groupId: group._id, userId: oid(actor.id) });
+    await this.#marks.move(markOf.group(id), markOf.user(actor.id));
     this.memberships.emit('left', actor.id, id);
     return this.#viewOne(actor, group._id);
   }
@@ -180,10 +188,12 @@ export class GroupService {
     );
     if (result.matchedCount === 0)
       throw new AppError('CONFLICT', `a group has at most ${MAX_GROUP_MODERATORS} moderators`);
+    await this.#marks.move(markOf.group(id));
     // The member may have left between the check and the update: undo rather than keep
     // a moderator who is not in the group.
     if (!(await this.#m.Membership.exists({ groupId: group._id, userId: oid(userId) }))) {
       await this.#m.Group.updateOne({ _id: group._id }, { $pull: { moderatorIds: oid(userId) } });
+      await this.#marks.move(markOf.group(id));
       throw new AppError('NOT_FOUND', 'this member is not in the group');
     }
     return this.#viewOne(actor, group._id);
@@ -193,7 +203,9 @@ export class GroupService {
   async removeModerator(actor: Actor, id: string, userId: string): Promise<Group> {
     const group = await this.#find(id);
     this.#assertCanModerate(actor, group);
-    if (!(await this.#pullModeratorUnlessLast(group._id, userId))) {
+    const pulled = await this.#pullModeratorUnlessLast(group._id, userId);
+    await this.#marks.move(markOf.group(id));
+    if (!pulled) {
       const fresh = await this.#find(id);
       if (hasId(fresh.moderatorIds, userId))
         throw new AppError('INVALID_TRANSITION', 'a group keeps at least one moderator');
@@ -318,6 +330,7 @@ export class GroupService {
     await this.#m.Membership.deleteMany({ userId: id });
     await this.#m.Group.updateMany({ moderatorIds: id }, { $pull: { moderatorIds: id } });
     await this.#m.Group.updateMany({ createdBy: id }, { $set: { createdBy: null } });
+    await this.#marks.move(markOf.user(userId));
   }
 
   /** One conditional update: pulls `userId` only while another moderator remains. */
