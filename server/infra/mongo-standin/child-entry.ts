@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,23 +43,72 @@ function sourceHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-let cached: Promise<ChildEntry> | null = null;
+/**
+ * Bundles of other sources (older commits, other checkouts sharing ~/.cache/haven) are deleted
+ * when a new bundle is written, but only once unused for this long: every start marks its
+ * bundle used (its mtime), and a Haven started from another checkout in the last day may still
+ * restart its child from its own bundle. A longer-running one rebuilds it (see below).
+ */
+export const STALE_BUNDLE_MS = 24 * 3_600_000;
+const BUNDLE_FILE = /^mongo-standin-[0-9a-f]{16}\.mjs(\.\d+\.\d+\.tmp)?$/;
+
+const cached = new Map<string, Promise<ChildEntry>>();
 
 /**
  * The stand-in's CLI bundled by esbuild into one file (bson and mingo included) under
  * ~/.cache/haven, built once per source hash: a child then starts in about 0.3 s instead of
  * the 1-2 s tsx spends compiling on every start, which matters because tests start many Havens.
- * Without esbuild (it comes with tsx), the child runs main.ts through tsx.
+ * Without esbuild (it comes with tsx), the child runs main.ts through tsx. Called at every
+ * (re)start of a child: a bundle pruned meanwhile is built again.
  */
-export function standinChildEntry(
+export async function standinChildEntry(
   cacheDir = join(homedir(), '.cache', 'haven'),
 ): Promise<ChildEntry> {
-  cached ??= build(cacheDir).catch(() => ({ kind: 'tsx', nodeArgs: ['--import', 'tsx', MAIN] }));
-  return cached;
+  let pending = cached.get(cacheDir);
+  if (!pending) {
+    pending = build(cacheDir).catch(() => ({ kind: 'tsx', nodeArgs: ['--import', 'tsx', MAIN] }));
+    cached.set(cacheDir, pending);
+  }
+  const entry = await pending;
+  if (entry.kind === 'bundle' && !markUsed(entry.nodeArgs[0] as string)) {
+    if (cached.get(cacheDir) === pending) cached.delete(cacheDir);
+    return standinChildEntry(cacheDir);
+  }
+  return entry;
+}
+
+/** Sets the bundle's mtime to now (its "last used"); false when it is gone. */
+function markUsed(path: string): boolean {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // A read-only cache still serves its bundle; only its absence matters here.
+  }
+  try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes other bundles (and abandoned temporary files) unused for STALE_BUNDLE_MS. */
+function pruneStale(cacheDir: string, keep: string): void {
+  const before = Date.now() - STALE_BUNDLE_MS;
+  for (const name of readdirSync(cacheDir)) {
+    if (name === keep || !BUNDLE_FILE.test(name)) continue;
+    const path = join(cacheDir, name);
+    try {
+      if (statSync(path).mtimeMs < before) rmSync(path, { force: true });
+    } catch {
+      // Gone already (another start pruned it), or not ours to delete: either way, leave it.
+    }
+  }
 }
 
 async function build(cacheDir: string): Promise<ChildEntry> {
-  const out = join(cacheDir, `mongo-standin-${sourceHash()}.mjs`);
+  const name = `mongo-standin-${sourceHash()}.mjs`;
+  const out = join(cacheDir, name);
   const ready = (): boolean => {
     try {
       return statSync(out).size > 0;
@@ -74,6 +131,7 @@ async function build(cacheDir: string): Promise<ChildEntry> {
       logLevel: 'silent',
     });
     renameSync(tmp, out);
+    pruneStale(cacheDir, name);
   }
   return { kind: 'bundle', nodeArgs: [out] };
 }

@@ -56,22 +56,25 @@ export async function startStandinProcess(opts: StandinProcessOptions): Promise<
     const delay = Math.min(firstDelay * 2 ** attempt, MAX_RESTART_DELAY_MS);
     restartTimer = setTimeout(() => {
       restartTimer = null;
-      spawnStandin(entry.nodeArgs, opts.dataDir, host, port, logger).then(
-        (running) => {
-          if (closing) {
-            running.child.kill('SIGTERM');
-            return;
-          }
-          current = running;
-          watch(running);
-          logger.info({ pid: running.child.pid, port, attempt }, 'mongo stand-in: restarted');
-        },
-        (err: Error) => {
-          if (closing) return;
-          logger.error({ err: err.message, port, attempt }, 'mongo stand-in: restart failed');
-          restart(attempt + 1);
-        },
-      );
+      // Asked again: a Haven running for days may have had its bundle pruned by another start.
+      standinChildEntry()
+        .then((again) => spawnStandin(again.nodeArgs, opts.dataDir, host, port, logger))
+        .then(
+          (running) => {
+            if (closing) {
+              running.child.kill('SIGTERM');
+              return;
+            }
+            current = running;
+            watch(running);
+            logger.info({ pid: running.child.pid, port, attempt }, 'mongo stand-in: restarted');
+          },
+          (err: Error) => {
+            if (closing) return;
+            logger.error({ err: err.message, port, attempt }, 'mongo stand-in: restart failed');
+            restart(attempt + 1);
+          },
+        );
     }, delay);
   };
 

@@ -66,6 +66,13 @@ function invalid(field: string, message: string): never {
   throw new CommandError(Codes.FailedToParse, `Field '${field}' ${message}`);
 }
 
+function unsupportedOption(option: string): never {
+  throw new CommandError(
+    Codes.BadValue,
+    `collation option ${option} is not supported by the stand-in (Haven's offline MongoDB)`,
+  );
+}
+
 /**
  * Parses a command's or index's `collation`. Returns null for the simple collation; throws
  * mongod's errors (BadValue for an unknown locale, FailedToParse for bad values) otherwise.
@@ -108,6 +115,11 @@ export function parseCollation(raw: unknown): Collation | null {
     if (v !== undefined && (typeof v !== 'string' || !allowed.includes(v))) {
       invalid(f, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}. Got: ${String(v)}`);
     }
+  }
+  // mongod honours these; Intl.Collator has no equivalent, so they are refused, not ignored.
+  if (raw.backwards === true) unsupportedOption('backwards: true');
+  if (raw.alternate === 'shifted' && raw.maxVariable === 'space') {
+    unsupportedOption("maxVariable: 'space'");
   }
   const spec: Doc = {
     locale,

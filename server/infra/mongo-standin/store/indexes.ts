@@ -9,6 +9,7 @@ import { collectLeaves } from '../engine/paths.ts';
 import { compileFilter } from '../engine/query.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
+import { sortForLoad } from './bulk-order.ts';
 import { type IndexEntry, SortedEntries } from './sorted-entries.ts';
 import { isTextSpec, normalizeTextIndexSpec } from './text-index.ts';
 
@@ -95,6 +96,8 @@ export class Index {
   readonly spec: IndexSpec;
   readonly fields: string[];
   private readonly paths: string[][];
+  /** Every key field is a top-level name (no dots): keysOf may take its plain path. */
+  private readonly topLevel: boolean;
   readonly directions: number[];
   readonly unique: boolean;
   /** Whether the planner may scan this index. */
@@ -117,6 +120,7 @@ export class Index {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
     this.paths = this.fields.map((f) => f.split('.'));
+    this.topLevel = this.paths.every((p) => p.length === 1);
     this.directions = Object.values(spec.key).map((d) => (Number(d) < 0 ? -1 : 1));
     const special = Object.values(spec.key).some((v) => typeof v === 'string');
     this.unique = spec.unique === true && !special;
@@ -147,6 +151,8 @@ export class Index {
   /** The keys a document contributes, or null when sparse/partial rules leave it out. */
   keysOf(doc: Doc): IndexKey[] | null {
     if (this.partial && !this.partial(doc)) return null;
+    const plain = this.plainKeyOf(doc);
+    if (plain !== undefined) return plain;
     let anyPresent = false;
     const perField = this.fields.map((f) => {
       const leaves = collectLeaves(doc, f);
@@ -158,6 +164,30 @@ export class Index {
       key: JSON.stringify(values.map(canonicalKey)),
       values,
     }));
+  }
+
+  /**
+   * keysOf's common case, without walking paths or building a product: every field a
+   * top-level name holding no array (what collectLeaves would find as one leaf). Undefined
+   * when the general walk is needed.
+   */
+  private plainKeyOf(doc: Doc): IndexKey[] | null | undefined {
+    if (!this.topLevel || !isPlainObject(doc)) return undefined;
+    const values: unknown[] = new Array(this.fields.length);
+    let anyPresent = false;
+    for (let i = 0; i < values.length; i++) {
+      const field = this.fields[i] as string;
+      if (!Object.hasOwn(doc, field)) {
+        values[i] = null;
+        continue;
+      }
+      const v = doc[field];
+      if (Array.isArray(v)) return undefined;
+      values[i] = v;
+      anyPresent = true;
+    }
+    if (this.sparse && !anyPresent) return null;
+    return [{ key: JSON.stringify(values.map(canonicalKey)), values }];
   }
 
   /** The key values that collide with another document, or null. */
@@ -199,7 +229,10 @@ export class Index {
       }
       if (this.sorted) for (const e of this.scanEntries(doc, idKey, seq)) all.push(e);
     }
-    this.sorted?.load(all);
+    if (this.sorted) {
+      sortForLoad(all, this.directions, this.compare, this.collation !== null, this.sorted.order);
+      this.sorted.load(all, true);
+    }
     return duplicate;
   }
 

@@ -172,6 +172,18 @@ describe('mongo stand-in: collation on queries', () => {
       .catch((e: unknown) => e);
     expect(mongoCode(strength)).toBe(9);
     expect(await Person.countDocuments({ city: 'nowhere' })).toBe(0);
+    // Options the stand-in cannot honour are refused rather than ignored.
+    for (const unsupported of [
+      { locale: 'fr', backwards: true },
+      { locale: 'en', alternate: 'shifted', maxVariable: 'space' },
+    ]) {
+      const refused = await Person.updateMany({}, { $set: { city: 'nowhere' } })
+        .collation(unsupported as never)
+        .catch((e: unknown) => e);
+      expect(mongoCode(refused)).toBe(2);
+      expect(String((refused as Error).message)).toContain('not supported by the stand-in');
+    }
+    expect(await Person.countDocuments({ city: 'nowhere' })).toBe(0);
   });
 });
 
