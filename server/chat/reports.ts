@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Types } from 'mongoose';
 import type {
+  ChatLineReport,
   ChatReport,
   ChatReportInput,
   ChatReportScope,
@@ -11,7 +12,7 @@ import type { ChatMessage } from '../../shared/chat/schemas.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady, isDuplicateKey, isStaff } from '../community/shared.ts';
-import { findPageWith, type SortSpec } from '../infra/api/paging.ts';
+import { afterCursor, findPageWith, pageFrom, type SortSpec } from '../infra/api/paging.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ChatModels, ChatReportDoc } from './models.ts';
 import type { ChatService } from './service.ts';
@@ -27,6 +28,11 @@ import type { ChatService } from './service.ts';
 
 const OLDEST_FIRST: SortSpec = { field: '_id', kind: 'id', direction: 1 };
 const oid = (id: string) => new Types.ObjectId(id);
+const ownWords = (r: Pick<ChatReportDoc, 'reason' | 'note' | 'createdAt'>): ChatLineReport => ({
+  reason: r.reason,
+  note: r.note ?? null,
+  createdAt: r.createdAt.toISOString(),
+});
 
 export type ChatReportEvents = {
   /** A line was deleted from the queue: members' screens drop its text. */
@@ -101,9 +107,37 @@ export class ChatReports {
       throw new AppError('FORBIDDEN', 'only moderators see reports of chat lines');
     const filter: Record<string, unknown> = { status: query.status };
     if (!scope.all) filter.groupId = { $in: scope.groups.map((g) => oid(g.id)) };
+    if (query.status === 'open') return this.#openByLine(filter, query);
     return findPageWith(this.#m.Report, filter, OLDEST_FIRST, query, (docs) =>
       this.#views(docs as ChatReportDoc[]),
     );
+  }
+
+  /**
+   * One entry per reported line (issue 18): the line's oldest open report anchors it, so
+   * the order is the one by report and the cursor (the anchor's id, as the per-report
+   * list's) never repeats or skips a line, even as more reports come in.
+   */
+  async #openByLine(filter: Record<string, unknown>, query: PageQuery): Promise<Page<ChatReport>> {
+    const after = afterCursor(OLDEST_FIRST, query.cursor)._id;
+    const lines = await this.#m.Report.aggregate<{ _id: Types.ObjectId; anchor: Types.ObjectId }>([
+      { $match: filter },
+      { $group: { _id: '$messageId', anchor: { $min: '$_id' } } },
+      ...(after ? [{ $match: { anchor: after } }] : []),
+      { $sort: { anchor: 1 } },
+      { $limit: query.limit + 1 },
+    ]);
+    const { items: anchors, nextCursor } = pageFrom(
+      lines.map((l) => ({ _id: l.anchor })),
+      query.limit,
+      OLDEST_FIRST,
+      (l) => l._id,
+    );
+    const docs = await this.#m.Report.find({ _id: { $in: anchors } }).lean();
+    const byId = new Map(docs.map((d) => [String(d._id), d as ChatReportDoc]));
+    // A report resolved between the two reads drops out (the next read shows the line's state).
+    const found = anchors.flatMap((id) => byId.get(String(id)) ?? []);
+    return { items: await this.#views(found), nextCursor };
   }
 
   /**
@@ -211,13 +245,20 @@ export class ChatReports {
         { kind: 1, groupId: 1, senderId: 1, text: 1, createdAt: 1, deletedAt: 1 },
       ).lean(),
       this.#groups.namesOf(reports.map((r) => String(r.groupId))),
-      this.#m.Report.aggregate<{ _id: Types.ObjectId; n: number }>([
-        { $match: { messageId: { $in: messageIds }, status: 'open' } },
-        { $group: { _id: '$messageId', n: { $sum: 1 } } },
-      ]),
+      this.#m.Report.find(
+        { messageId: { $in: messageIds }, status: 'open' },
+        { messageId: 1, reason: 1, note: 1, createdAt: 1 },
+      )
+        .sort({ _id: -1 })
+        .lean(),
     ]);
     const messageOf = new Map(messages.map((m) => [String(m._id), m]));
-    const openOn = new Map(open.map((o) => [String(o._id), o.n]));
+    const openOn = new Map<string, ChatLineReport[]>();
+    for (const o of open) {
+      const onLine = openOn.get(String(o.messageId)) ?? [];
+      onLine.push(ownWords(o));
+      openOn.set(String(o.messageId), onLine);
+    }
     const senders = messages.flatMap((m) => (m.senderId ? [String(m.senderId)] : []));
     const people = await this.#users.publicUsers(senders);
     return reports.map((r) => {
@@ -231,7 +272,8 @@ export class ChatReports {
         action: r.action ?? null,
         createdAt: r.createdAt.toISOString(),
         resolvedAt: r.resolvedAt ? r.resolvedAt.toISOString() : null,
-        openReportsOnLine: openOn.get(String(r.messageId)) ?? 0,
+        openReportsOnLine: openOn.get(String(r.messageId))?.length ?? 0,
+        reports: r.status === 'open' ? (openOn.get(String(r.messageId)) ?? []) : [ownWords(r)],
         line: {
           id: String(r.messageId),
           kind: message?.kind ?? 'group',

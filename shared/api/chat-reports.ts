@@ -45,9 +45,20 @@ export const resolveChatReportBody = z
   });
 export type ResolveChatReportInput = z.infer<typeof resolveChatReportBody>;
 
+/** One report's own words on a queue entry: never who made it. */
+export const chatLineReportSchema = z.object({
+  reason: z.enum(REPORT_REASONS),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ChatLineReport = z.infer<typeof chatLineReportSchema>;
+
 /**
- * One report as the queue shows it: the line is looked up now (the report keeps no copy
- * of its text), so a line deleted since shows as deleted. Never who reported it.
+ * One entry of the queue: the line is looked up now (the report keeps no copy of its
+ * text), so a line deleted since shows as deleted. Never who reported it. The open view
+ * has one entry per reported line (issue 18): its oldest open report, with every open
+ * report on the line in `reports`; resolving it acts once for the line. The resolved view
+ * is per report.
  */
 export const chatReportSchema = z.object({
   id: idSchema,
@@ -59,6 +70,8 @@ export const chatReportSchema = z.object({
   resolvedAt: z.string().nullable(),
   /** Open reports on the same line, this one included. */
   openReportsOnLine: z.number().int(),
+  /** An open entry: every open report on the line, newest first; a resolved one: itself. */
+  reports: z.array(chatLineReportSchema),
   line: z.object({
     id: idSchema,
     /** A private line (between contacts) goes to site staff only, and can only be deleted. */

@@ -195,8 +195,14 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     await fran.getByRole('heading', { level: 2, name: 'Open reports of chat messages' }).waitFor();
     const card = fran.getByRole('listitem').filter({ hasText: 'Hola Ana' });
     await card.getByText('It is harmful or unkind').waitFor();
+    await card.getByText('1 open report on this message').waitFor();
     expect(await axeViolations(fran)).toEqual([]);
+    // Deleting asks first; the dialog's question is axe-clean too.
     await card.getByRole('button', { name: 'Delete message' }).click();
+    const confirm = fran.getByRole('dialog', { name: 'Delete this message?' });
+    await confirm.waitFor();
+    expect(await axeViolations(fran)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Delete message' }).click();
     await fran.getByText('Message deleted. Members no longer see its text').waitFor();
     await line(ana, 'Hola Ana').waitFor({ state: 'detached' });
   });

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
@@ -110,6 +111,82 @@ describe('reporting a chat line', () => {
 });
 
 describe('the chat report queue', () => {
+  it('lists a line reported twice once, with both reports newest first; pages by line; resolving closes both', async () => {
+    const { groupId, founder, members } = await groupWith(haven, ['Ana', 'Ben', 'Cy']);
+    const [ana, ben, cy] = members as [
+      (typeof members)[0],
+      (typeof members)[0],
+      (typeof members)[0],
+    ];
+    const anaSocket = await openChatSocket(haven, ana.client);
+    const benSocket = await openChatSocket(haven, ben.client);
+    const cySocket = await openChatSocket(haven, cy.client);
+    const say = (text: string) =>
+      must(cySocket, 'chat:send', { groupId, clientId: clientId(), text });
+    const [one, two, three] = [await say('First line'), await say('Second'), await say('Third')];
+    // Ben's report of line one comes after Ana's report of line two, so by report the
+    // queue would read one, two, one, three.
+    const first = await must(anaSocket, 'chat:report', {
+      messageId: one.id,
+      reason: 'harmful',
+      note: 'Unkind to a newcomer',
+    });
+    await must(anaSocket, 'chat:report', { messageId: two.id, reason: 'off-topic' });
+    await must(benSocket, 'chat:report', { messageId: one.id, reason: 'spam' });
+    await must(anaSocket, 'chat:report', { messageId: three.id, reason: 'spam' });
+
+    const all = await founder.client.get('/api/chat/reports?status=open&limit=100');
+    expect(all.status).toBe(200);
+    expect((all.body.items as Array<{ line: { id: string } }>).map((r) => r.line.id)).toEqual([
+      one.id,
+      two.id,
+      three.id,
+    ]);
+    // The entry is the line's oldest open report, with every open report on it, newest first.
+    expect(all.body.items[0]).toMatchObject({
+      id: first.id,
+      openReportsOnLine: 2,
+      reports: [
+        { reason: 'spam', note: null, createdAt: expect.any(String) },
+        { reason: 'harmful', note: 'Unkind to a newcomer', createdAt: expect.any(String) },
+      ],
+    });
+    expect(Object.keys(all.body.items[0].reports[0]).sort()).toEqual([
+      'createdAt',
+      'note',
+      'reason',
+    ]);
+    expect(JSON.stringify(all.body)).not.toContain(ana.id);
+    expect(JSON.stringify(all.body)).not.toContain(ben.id);
+
+    // One line a page: each line exactly once, in the same order.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await founder.client.get(`/api/chat/reports?status=open&limit=1${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items).toHaveLength(1);
+      paged.push(page.body.items[0].line.id);
+      cursor = page.body.nextCursor;
+    } while (cursor && paged.length < 10);
+    expect(paged).toEqual([one.id, two.id, three.id]);
+
+    // Acting on the entry closes both of line one's reports, and it leaves the queue.
+    const done = await founder.client.post(`/api/chat/reports/${first.id}/resolve`, {
+      action: 'dismiss',
+    });
+    expect(done.status).toBe(200);
+    expect(
+      await reports().countDocuments({ messageId: new Types.ObjectId(one.id), status: 'open' }),
+    ).toBe(0);
+    const after = await founder.client.get('/api/chat/reports?status=open&limit=100');
+    expect((after.body.items as Array<{ line: { id: string } }>).map((r) => r.line.id)).toEqual([
+      two.id,
+      three.id,
+    ]);
+  });
+
   it('shows a group’s moderators their groups’ reports, site staff every group’s, and others nothing', async () => {
     const one = await groupWithLine('Line in group one');
     const two = await groupWithLine('Line in group two');
