@@ -25,7 +25,7 @@ export function mountCommunity(ctx: FeatureContext, groups: GroupService): void 
   const feedback = new FeedbackService(feedbackModels(ctx.connection), ctx.users);
 
   mountGroupRoutes(ctx.api, groups);
-  mountEventRoutes(ctx.api, events);
+  mountEventRoutes(ctx.api, events, ctx.publicUrl);
   mountPostRoutes(ctx.api, postService, new ReportService(posts, ctx.users));
   mountModerationRoutes(ctx.api, new ReportedItems(posts, ctx.users, ctx.logger));
   mountFeedbackRoutes(ctx.api, feedback);

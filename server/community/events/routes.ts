@@ -8,11 +8,16 @@ import {
   updateEventBody,
 } from '../../../shared/api/community.ts';
 import type { ApiRoutes } from '../../infra/api/routes.ts';
+import { eventCalendar } from './calendar.ts';
 import type { EventService } from './service.ts';
 
 const tag = 'events';
 
-export function mountEventRoutes(api: ApiRoutes, events: EventService): void {
+export function mountEventRoutes(
+  api: ApiRoutes,
+  events: EventService,
+  publicUrl: string | undefined,
+): void {
   api.get(
     '/events',
     {
@@ -44,9 +49,32 @@ export function mountEventRoutes(api: ApiRoutes, events: EventService): void {
       tag,
       auth: 'user',
       params: idParams,
+      badParams: 'NOT_FOUND',
       response: eventResponse,
     },
     async ({ user, params }) => ({ event: await events.get(user, params.id) }),
+  );
+
+  api.get(
+    '/events/:id/calendar.ics',
+    {
+      summary: 'The event as an iCalendar file (the same visibility as reading the event)',
+      tag,
+      auth: 'user',
+      params: idParams,
+      badParams: 'NOT_FOUND',
+      produces: 'text/calendar',
+    },
+    async ({ user, params, req, res }) => {
+      const event = await events.get(user, params.id);
+      // PUBLIC_URL when configured: a Host header is the client's to choose.
+      const origin = publicUrl ?? `${req.protocol}://${req.get('host')}`;
+      res
+        .status(200)
+        .set('Content-Type', 'text/calendar; charset=utf-8')
+        .set('Content-Disposition', `attachment; filename="haven-event-${params.id}.ics"`)
+        .send(eventCalendar(event, origin));
+    },
   );
 
   api.patch(

@@ -47,6 +47,7 @@ export function mountGroupRoutes(api: ApiRoutes, groups: GroupService): void {
       tag,
       auth: 'user',
       params: idParams,
+      badParams: 'NOT_FOUND',
       response: groupDetailResponse,
     },
     ({ user, params }) => groups.get(user, params.id),

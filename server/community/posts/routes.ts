@@ -54,6 +54,7 @@ export function mountPostRoutes(api: ApiRoutes, posts: PostService, reports: Rep
       tag,
       auth: 'user',
       params: idParams,
+      badParams: 'NOT_FOUND',
       response: postDetailResponse,
     },
     ({ user, params }) => posts.get(user, params.id),

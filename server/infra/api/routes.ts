@@ -45,6 +45,13 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
    * nothing parses it first (express.json reads JSON only), so `ctx.req` is still unread.
    */
   consumes?: readonly string[];
+  /**
+   * 'NOT_FOUND': path parameters that fail their schema answer 404 NOT_FOUND, as an
+   * unknown id does. For reads of a thing by its address (`/groups/<anything>`): a link
+   * mistyped by one character and a link to something deleted are the same "not found"
+   * to the reader, while a 400 would blame what they typed.
+   */
+  badParams?: 'NOT_FOUND';
 }
 
 export interface RouteContext<B, Q, P, U> {
@@ -70,6 +77,17 @@ export function requireRole(
     throw new AppError('FORBIDDEN', 'your role does not allow this');
   }
   return user;
+}
+
+function parseParams<P extends z.ZodType>(
+  spec: { params?: P; badParams?: 'NOT_FOUND' },
+  raw: unknown,
+): z.infer<P> {
+  const schema = spec.params as P;
+  if (spec.badParams !== 'NOT_FOUND') return parseOrThrow(schema, raw, 'path');
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'no such thing at this address');
+  return parsed.data;
 }
 
 /** Defines a route and its OpenAPI entry in one place; the handler gets parsed input only. */
@@ -134,7 +152,7 @@ export function apiRoutes(router: Router, openapi: OpenApi, basePath: string) {
       try {
         const user = spec.auth === 'public' ? req.user : requireRole(req.user, spec.auth);
         const ctx = {
-          params: spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined,
+          params: spec.params ? parseParams(spec, req.params) : undefined,
           query: spec.query ? parseOrThrow(spec.query, req.query, 'query') : undefined,
           body: spec.body ? parseOrThrow(spec.body, req.body ?? {}, 'body') : undefined,
           user,

@@ -83,14 +83,19 @@ export const updateEventBody = z
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 export type UpdateEventInput = z.infer<typeof updateEventBody>;
 
-export const eventListQuery = pageQuery.extend({
-  /** Events still running at or after this instant; default now (upcoming). */
-  from: instant.optional(),
-  /** Events starting before this instant. */
-  to: instant.optional(),
-  country: countrySchema.optional(),
-  groupId: idSchema.optional(),
-});
+export const eventListQuery = pageQuery
+  .extend({
+    /** Events still running at or after this instant; default now (upcoming). */
+    from: instant.optional(),
+    /** Events starting before this instant. */
+    to: instant.optional(),
+    country: countrySchema.optional(),
+    groupId: idSchema.optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.to > query.from, {
+    path: ['to'],
+    message: 'must be after from',
+  });
 export type EventListQuery = z.infer<typeof eventListQuery>;
 
 export const rsvpBody = z.object({ going: z.boolean() }).strict();

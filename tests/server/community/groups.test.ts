@@ -226,12 +226,12 @@ describe('joining, leaving and the member list', () => {
     expect(left.body.group).toMatchObject({ amMember: false, memberCount: 1 });
   });
 
-  it('answers 404 for a group that does not exist and 400 for a malformed id', async () => {
+  it('answers 404 for a group that does not exist, and for a malformed id alike', async () => {
     const member = await t.member();
     const missing = await member.client.post('/api/groups/0123456789abcdef01234567/join');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
-    expect((await member.client.get('/api/groups/not-an-id')).status).toBe(400);
+    expect((await member.client.get('/api/groups/not-an-id')).status).toBe(404);
   });
 });
 

@@ -91,6 +91,10 @@ export function parseEventFilters(search: string): EventFilters {
   };
 }
 
+/** "From 10 May until 5 May": a window that ends before it starts (same day is one day). */
+export const datesBackwards = (f: EventFilters): boolean =>
+  Boolean(f.from && f.to && f.to < f.from);
+
 export const eventFiltersSearch = (f: EventFilters) => toSearch({ ...f });
 
 /** Days become instants in the viewer's zone; "to" includes the whole of that day. */

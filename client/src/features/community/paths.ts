@@ -16,3 +16,7 @@ export const COMMUNITY_PATHS = {
   /** The member's privacy choices (who appears in group member lists) are on the account page. */
   privacy: '/account',
 } as const;
+
+/** An event as an iCalendar file (the API answers with the event's own visibility). */
+export const eventCalendarUrl = (id: string) =>
+  `/api/events/${encodeURIComponent(id)}/calendar.ics`;

@@ -1,4 +1,4 @@
-import { initialTimeZone, SERVER_DEFAULT_TIME_ZONE } from '../../account/places.ts';
+import { formatInstant, localeOf, viewerTimeZone } from '../../i18n/dates.ts';
 
 /**
  * Event times: instants travel in UTC with the zone the event happens in. Members type a
@@ -127,37 +127,13 @@ export function sameClock(startsAt: string, endsAt: string, a: string, b: string
   }
 }
 
-/** A date (and time) for lists: "3 May 2030, 18:00" in the reader's language and zone. */
+/** A date and time for lists, "3 May 2030, 18:00 CEST": the shared formatter (i18n/dates.ts). */
 export function formatDateTime(iso: string, zone: string, locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale, {
-      timeZone: zone,
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(iso));
-  } catch {
-    return iso;
-  }
+  return formatInstant(iso, locale, zone, 'dateTime');
 }
 
-/**
- * The zone to read times in: the member's own, but the device's while the account is still
- * on the server's UTC (as the profile form suggests it).
- */
-export function viewerZone(profileZone: string | undefined, deviceZone: string | null): string {
-  return initialTimeZone(profileZone || SERVER_DEFAULT_TIME_ZONE, deviceZone);
-}
+/** The zone to read times in (see `viewerTimeZone`). */
+export const viewerZone = viewerTimeZone;
 
-/**
- * The locale to format dates and names in: the UI language, in the browser's own variant
- * of it when it has one (en-GB writes 18:00 and 3 May; es-MX its own way), else as is.
- */
-export function formatLocale(language: string, preferred: readonly string[] = []): string {
-  const match = preferred.find((tag) => tag.toLowerCase().split(/[-_]/)[0] === language);
-  if (!match) return language;
-  try {
-    return Intl.getCanonicalLocales(match)[0] ?? language;
-  } catch {
-    return language;
-  }
-}
+/** The locale to format dates and names in (see `localeOf`). */
+export const formatLocale = localeOf;

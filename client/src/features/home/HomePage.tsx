@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { OwnUser } from '../../../../shared/api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
+import { useViewerTime } from '../../i18n/dates.ts';
 import { sectionPath } from '../../routes.ts';
 import { COMMUNITY_PATHS } from '../community/paths.ts';
 import { meetingPath, worksheetPath } from '../programme/paths.ts';
@@ -18,21 +19,11 @@ interface NewsItem {
   at: string;
 }
 
-function formatWhen(language: string, iso: string, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-  try {
-    return new Intl.DateTimeFormat(language, { ...options, timeZone }).format(new Date(iso));
-  } catch {
-    // A zone this browser does not know: UTC is honest, and labelled as such by the format.
-    return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(new Date(iso));
-  }
-}
-
 /** A signed-in member's start page: what they will do next and what changed since last time. */
 export function HomePage({ user }: { user: OwnUser }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = homeApi();
-  const when = (iso: string) => formatWhen(i18n.language, iso, user.timeZone);
+  const { dateTime: when } = useViewerTime();
 
   const meetings = useSection(() => api.nextMeetings(user.timeZone));
   const groups = useSection(() => api.myGroups());

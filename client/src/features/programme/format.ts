@@ -1,4 +1,4 @@
-/** Dates and places in the reader's language, on the reader's device clock. */
+/** Places and meeting times in the reader's language; other dates: i18n/dates.ts. */
 
 /**
  * The device's own variant of the UI language when it has one ("en-GB" for English on a
@@ -21,37 +21,27 @@ function valid(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** "3 May 2026" / "3 may 2026". */
-export function formatDate(iso: string, language: string): string {
+/** "Tue 12 May, 19:00 BST" for a meeting's next time, in the viewer's zone (named). */
+export function formatMeetingTime(iso: string, language: string, zone: string): string {
   const date = valid(iso);
-  return date
-    ? new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium' }).format(date)
-    : '';
-}
-
-/** "3 May 2026, 14:05". */
-export function formatDateTime(iso: string, language: string): string {
-  const date = valid(iso);
-  return date
-    ? new Intl.DateTimeFormat(localeFor(language), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }).format(date)
-    : '';
-}
-
-/** "Tue 12 May, 19:00" for a meeting's next time. */
-export function formatMeetingTime(iso: string, language: string): string {
-  const date = valid(iso);
-  return date
-    ? new Intl.DateTimeFormat(localeFor(language), {
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-      }).format(date)
-    : '';
+  if (!date) return '';
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  };
+  try {
+    return new Intl.DateTimeFormat(localeFor(language), { ...options, timeZone: zone }).format(
+      date,
+    );
+  } catch {
+    return new Intl.DateTimeFormat(localeFor(language), { ...options, timeZone: 'UTC' }).format(
+      date,
+    );
+  }
 }
 
 /** "GB" → "United Kingdom" (or "Reino Unido"); the code itself when Intl does not know it. */

@@ -13,7 +13,7 @@ import { EventWhen, personName, placeText } from '../components/bits.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useLoad, useLocale, useViewerZone } from '../hooks.ts';
-import { COMMUNITY_PATHS } from '../paths.ts';
+import { COMMUNITY_PATHS, eventCalendarUrl } from '../paths.ts';
 import { callCommunity, useCommunityStore } from '../store.ts';
 import { Places } from './EventCard.tsx';
 
@@ -111,6 +111,16 @@ function EventView({ id }: { id: string }) {
               </dd>
             </dl>
             <p className="cm-text">{event.description}</p>
+            {!cancelled && (
+              <>
+                <p>
+                  <a className="button-link" href={eventCalendarUrl(event.id)} download>
+                    {t('community.events.addToCalendar')}
+                  </a>
+                </p>
+                <p className="field-hint">{t('community.events.calendarHint')}</p>
+              </>
+            )}
           </section>
           {event.canEdit && (
             <section className="panel" aria-labelledby="cm-event-manage">
@@ -221,6 +231,9 @@ function Rsvp({
   else if (over) state = t('community.events.over');
   else if (full) state = t('community.events.fullText');
   const canAct = !cancelled && !over && (!full || event.amGoing);
+  // Said once: right after the click the status line says it (and is announced); on later
+  // visits the standing line does.
+  const justJoined = done === 'going';
 
   return (
     <section className="panel" aria-labelledby={headingId}>
@@ -228,7 +241,7 @@ function Rsvp({
         {t('community.events.rsvpTitle')}
       </h2>
       <Places event={event} />
-      {event.amGoing && !cancelled && (
+      {event.amGoing && !cancelled && !justJoined && (
         <p className="cm-strong">{t('community.events.youAreGoingText')}</p>
       )}
       {state && <p>{state}</p>}

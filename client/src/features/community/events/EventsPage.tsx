@@ -6,10 +6,11 @@ import { countryOptions } from '../../../account/places.ts';
 import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
-import { SelectField, TextField } from '../../../forms/fields.tsx';
+import { FormAlert, SelectField, TextField } from '../../../forms/fields.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import {
+  datesBackwards,
   type EventFilters,
   eventFiltersSearch,
   eventListQuery,
@@ -37,8 +38,13 @@ function EventsList() {
   const search = useSearch();
   const zone = useViewerZone();
   const filters = useMemo(() => parseEventFilters(search), [search]);
+  const backwards = datesBackwards(filters);
+  // A window ending before it starts holds nothing: say so instead of asking (the server
+  // would refuse it too).
   const list = usePaged(`events${eventListQuery(filters, zone)}`, (api, cursor) =>
-    api.listEvents(eventListQuery(filters, zone, cursor)),
+    backwards
+      ? Promise.resolve({ items: [], nextCursor: null })
+      : api.listEvents(eventListQuery(filters, zone, cursor)),
   );
   const groups = useGroupChoices();
   const groupItems: Group[] = groups.state.status === 'ready' ? groups.state.data.items : [];
@@ -59,10 +65,11 @@ function EventsList() {
         <h2 id="cm-events-results" className="visually-hidden">
           {t('community.events.results')}
         </h2>
+        <FormAlert message={backwards ? t('community.events.fromAfterTo') : null} />
         <ListStatus
           className="cm-count"
           loading={list.loading}
-          count={shown ? shown.items.length : null}
+          count={shown && !backwards ? shown.items.length : null}
           shown={(count) => t('community.events.shown', { count })}
           empty={t('community.events.empty')}
           none={t('community.events.none')}
@@ -112,9 +119,18 @@ function EventFilterForm({
   const set = <K extends keyof EventFilters>(key: K, value: string) =>
     setValues((v) => ({ ...v, [key]: value || undefined }));
   const unknownGroup = values.group && !groups.some((g) => g.id === values.group);
+  const [checked, setChecked] = useState(false);
+  const backwards = checked && datesBackwards(values);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setChecked(true);
+    if (datesBackwards(values)) {
+      (event.currentTarget as HTMLFormElement)
+        .querySelector<HTMLInputElement>('input[name="to"]')
+        ?.focus();
+      return;
+    }
     navigate(`${COMMUNITY_PATHS.events}${eventFiltersSearch(values)}`);
   };
 
@@ -134,8 +150,10 @@ function EventFilterForm({
           onChange={(e) => set('from', e.target.value)}
         />
         <TextField
+          name="to"
           label={t('community.events.to')}
           type="date"
+          error={backwards ? t('community.events.fromAfterTo') : undefined}
           value={values.to ?? ''}
           onChange={(e) => set('to', e.target.value)}
         />

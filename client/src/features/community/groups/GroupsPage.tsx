@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { OwnUser } from '../../../../../shared/api/accounts.ts';
@@ -54,8 +54,7 @@ function GroupsList({ user }: { user: OwnUser }) {
           </Link>
         </p>
       )}
-      {/* Keyed by the address: Back and Forward show the filters that made the list. */}
-      <GroupFilterForm key={search} filters={filters} />
+      <GroupFilterForm filters={filters} />
 
       <section aria-labelledby="cm-groups-results" className="cm-results">
         <h2 id="cm-groups-results" className="visually-hidden">
@@ -92,6 +91,14 @@ function GroupsList({ user }: { user: OwnUser }) {
   );
 }
 
+/** How long typing in "City" pauses before the list follows (each key would be a request). */
+const CITY_DELAY_MS = 400;
+
+/**
+ * Like the meeting directory's filters, every change applies at once: choices straight
+ * away, the typed city after a short pause. The address is replaced, not pushed, so Back
+ * leaves the page rather than stepping through each letter.
+ */
 function GroupFilterForm({ filters }: { filters: GroupFilters }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
@@ -99,75 +106,92 @@ function GroupFilterForm({ filters }: { filters: GroupFilters }) {
   const [values, setValues] = useState(filters);
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const languages = useMemo(() => languageOptions(locale), [locale]);
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const set = <K extends keyof GroupFilters>(key: K, value: GroupFilters[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  // Back and Forward (or "Clear filters") change the address: show the filters that made
+  // the list, unless they are what is already shown (a city being typed keeps its spaces).
+  useEffect(() => {
+    setValues((shown) =>
+      groupFiltersSearch(parseGroupFilters(groupFiltersSearch(shown))) ===
+      groupFiltersSearch(filters)
+        ? shown
+        : filters,
+    );
+  }, [filters]);
+  useEffect(() => () => clearTimeout(typing.current), []);
+
+  const go = (next: GroupFilters) =>
+    navigate(`${COMMUNITY_PATHS.groups}${groupFiltersSearch(next)}`, { replace: true });
+  const set = <K extends keyof GroupFilters>(key: K, value: GroupFilters[K]) => {
+    const next = { ...values, [key]: value };
+    setValues(next);
+    clearTimeout(typing.current);
+    if (key === 'city') typing.current = setTimeout(() => go(next), CITY_DELAY_MS);
+    else go(next);
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`${COMMUNITY_PATHS.groups}${groupFiltersSearch(values)}`);
+    clearTimeout(typing.current);
+    go(values);
   };
 
   return (
-    <form
-      className="panel form cm-filters"
-      noValidate
-      onSubmit={onSubmit}
-      aria-label={t('community.filters')}
-    >
-      <div className="field-row">
-        <SelectField
-          label={t('community.groups.country')}
-          value={values.country ?? ''}
-          onChange={(e) => set('country', e.target.value || undefined)}
-        >
-          <option value="">{t('community.any')}</option>
-          {countries.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t('community.groups.city')}
-          value={values.city ?? ''}
-          maxLength={80}
-          onChange={(e) => set('city', e.target.value || undefined)}
+    <search className="panel cm-filters" aria-label={t('community.filters')}>
+      <form className="form" noValidate onSubmit={onSubmit}>
+        <div className="field-row">
+          <SelectField
+            label={t('community.groups.country')}
+            value={values.country ?? ''}
+            onChange={(e) => set('country', e.target.value || undefined)}
+          >
+            <option value="">{t('community.any')}</option>
+            {countries.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('community.groups.city')}
+            value={values.city ?? ''}
+            maxLength={80}
+            onChange={(e) => set('city', e.target.value || undefined)}
+          />
+          <SelectField
+            label={t('community.groups.language')}
+            value={values.language ?? ''}
+            onChange={(e) => set('language', e.target.value || undefined)}
+          >
+            <option value="">{t('community.any')}</option>
+            {languages.map((l) => (
+              <option key={l.value} value={l.value}>
+                {l.label}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('community.groups.kind')}
+            value={values.kind ?? ''}
+            onChange={(e) => set('kind', (e.target.value || undefined) as GroupKind | undefined)}
+          >
+            <option value="">{t('community.any')}</option>
+            {GROUP_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`community.groups.kinds.${kind}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <CheckField
+          label={t('community.groups.mine')}
+          checked={Boolean(values.mine)}
+          onChange={(checked) => set('mine', checked || undefined)}
         />
-        <SelectField
-          label={t('community.groups.language')}
-          value={values.language ?? ''}
-          onChange={(e) => set('language', e.target.value || undefined)}
-        >
-          <option value="">{t('community.any')}</option>
-          {languages.map((l) => (
-            <option key={l.value} value={l.value}>
-              {l.label}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('community.groups.kind')}
-          value={values.kind ?? ''}
-          onChange={(e) => set('kind', (e.target.value || undefined) as GroupKind | undefined)}
-        >
-          <option value="">{t('community.any')}</option>
-          {GROUP_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`community.groups.kinds.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <CheckField
-        label={t('community.groups.mine')}
-        checked={Boolean(values.mine)}
-        onChange={(checked) => set('mine', checked || undefined)}
-      />
-      <div className="form-actions">
-        <button type="submit">{t('community.groups.apply')}</button>
-        <Link href={COMMUNITY_PATHS.groups}>{t('community.clearFilters')}</Link>
-      </div>
-    </form>
+        <div className="form-actions">
+          <Link href={COMMUNITY_PATHS.groups}>{t('community.clearFilters')}</Link>
+        </div>
+      </form>
+    </search>
   );
 }
 

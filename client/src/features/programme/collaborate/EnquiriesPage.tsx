@@ -7,10 +7,9 @@ import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert, FormStatus, SelectField, TextAreaField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
-import { useHavenStore } from '../../../store/index.ts';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { ENQUIRY_STATUSES } from '../constants.ts';
 import { submitChecked, usePagedData } from '../data.ts';
-import { formatDate, formatDateTime } from '../format.ts';
 import { paragraphsOf } from '../library/blocks.ts';
 import { PROGRAMME_PATHS, queryString } from '../paths.ts';
 import type { Enquiry, EnquiryStatusValue } from '../types.ts';
@@ -106,7 +105,7 @@ function Enquiries() {
 function EnquiryCard({ enquiry, onChange }: { enquiry: Enquiry; onChange: (e: Enquiry) => void }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const language = useHavenStore((s) => s.language);
+  const when = useViewerTime();
   return (
     <article className="card enquiry" aria-labelledby={headingId}>
       <p className="card-meta">
@@ -126,7 +125,7 @@ function EnquiryCard({ enquiry, onChange }: { enquiry: Enquiry; onChange: (e: En
       <p className="list-meta">
         <a href={`mailto:${enquiry.email}`}>{enquiry.email}</a>
         {' · '}
-        {t('programme.enquiries.received', { date: formatDateTime(enquiry.createdAt, language) })}
+        {t('programme.enquiries.received', { date: when.dateTime(enquiry.createdAt) })}
       </p>
       {paragraphsOf(enquiry.message).map((paragraph, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one text
@@ -139,7 +138,7 @@ function EnquiryCard({ enquiry, onChange }: { enquiry: Enquiry; onChange: (e: En
           <p className="decision-reason-label">
             {t('programme.enquiries.replied', {
               name: enquiry.answeredBy?.displayName ?? t('programme.common.deletedMember'),
-              date: formatDateTime(enquiry.answeredAt ?? enquiry.createdAt, language),
+              date: when.dateTime(enquiry.answeredAt ?? enquiry.createdAt),
             })}
           </p>
           {paragraphsOf(enquiry.reply).map((paragraph, index) => (
@@ -151,7 +150,7 @@ function EnquiryCard({ enquiry, onChange }: { enquiry: Enquiry; onChange: (e: En
         </div>
       )}
       <p className="field-hint">
-        {t('programme.enquiries.expires', { date: formatDate(enquiry.expiresAt, language) })}
+        {t('programme.enquiries.expires', { date: when.date(enquiry.expiresAt) })}
       </p>
       <details className="enquiry-answer">
         <summary>{t('programme.enquiries.answer')}</summary>

@@ -3,10 +3,11 @@ import { Link, useParams } from 'wouter';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { PointBadge } from '../../../components/PointBadge.tsx';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { useHavenStore } from '../../../store/index.ts';
 import { PrintButton } from '../components.tsx';
 import { useProgrammeData } from '../data.ts';
-import { formatDate, languageName } from '../format.ts';
+import { languageName } from '../format.ts';
 import { PROGRAMME_PATHS, publicationPath } from '../paths.ts';
 import { Blocks } from './Blocks.tsx';
 import { readingMinutes } from './blocks.ts';
@@ -19,6 +20,7 @@ export function PublicationPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams<{ slug: string }>();
   const uiLanguage = useHavenStore((s) => s.language);
+  const when = useViewerTime();
   const { state, reload } = useProgrammeData(`publication:${slug}`, (api) => api.publication(slug));
   const publication = state.status === 'ready' ? state.data : null;
   const notFound = state.status === 'failed' && state.error === 'NOT_FOUND';
@@ -56,7 +58,7 @@ export function PublicationPage() {
                 </span>
                 <span>
                   {t('programme.library.updated', {
-                    date: formatDate(publication.updatedAt, uiLanguage),
+                    date: when.date(publication.updatedAt),
                   })}
                 </span>
               </p>

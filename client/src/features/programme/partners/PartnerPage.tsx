@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { useHavenStore } from '../../../store/index.ts';
 import { useProgrammeData } from '../data.ts';
 import { formatMeetingTime, languageName, placeName } from '../format.ts';
@@ -128,6 +129,7 @@ function PartnerDetails({ partner }: { partner: Partner }) {
 }
 
 function MeetingList({ meetings, empty }: { meetings: MeetingView[]; empty: string }) {
+  const { zone } = useViewerTime();
   const { t } = useTranslation();
   const language = useHavenStore((s) => s.language);
   if (meetings.length === 0) return <p>{empty}</p>;
@@ -149,7 +151,7 @@ function MeetingList({ meetings, empty }: { meetings: MeetingView[]; empty: stri
               ? t('programme.partner.inProgress')
               : meeting.nextOccurrence
                 ? t('programme.partner.next', {
-                    time: formatMeetingTime(meeting.nextOccurrence.startsAt, language),
+                    time: formatMeetingTime(meeting.nextOccurrence.startsAt, language, zone),
                   })
                 : t('programme.partner.noDate')}
           </p>

@@ -5,10 +5,10 @@ import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { PointBadge } from '../../../components/PointBadge.tsx';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { useHavenStore } from '../../../store/index.ts';
 import { StateBadge } from '../components.tsx';
 import { useProgrammeData } from '../data.ts';
-import { formatDate, formatDateTime } from '../format.ts';
 import { paragraphsOf } from '../library/blocks.ts';
 import { useNotice } from '../notice.ts';
 import { PROGRAMME_PATHS, proposalPath } from '../paths.ts';
@@ -75,7 +75,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function Details({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
-  const language = useHavenStore((s) => s.language);
+  const when = useViewerTime();
   const someone = (user: { displayName: string } | null) =>
     user?.displayName ?? t('programme.common.deletedMember');
   const decision = proposal.decision;
@@ -88,7 +88,7 @@ function Details({ proposal }: { proposal: Proposal }) {
         <span>
           {t('programme.proposals.cardMeta', {
             name: someone(proposal.proposer),
-            date: formatDate(proposal.createdAt, language),
+            date: when.date(proposal.createdAt),
           })}
         </span>
       </p>
@@ -142,9 +142,7 @@ function Details({ proposal }: { proposal: Proposal }) {
                 </p>
               ))}
               <p className="list-meta">
-                <time dateTime={review.updatedAt}>
-                  {formatDateTime(review.updatedAt, language)}
-                </time>
+                <time dateTime={review.updatedAt}>{when.dateTime(review.updatedAt)}</time>
               </p>
             </li>
           ))}
@@ -169,7 +167,7 @@ function Details({ proposal }: { proposal: Proposal }) {
               </p>
             ))}
             <p className="list-meta">
-              <time dateTime={decision.at}>{formatDateTime(decision.at, language)}</time>
+              <time dateTime={decision.at}>{when.dateTime(decision.at)}</time>
             </p>
           </div>
         </Section>
@@ -184,7 +182,7 @@ function Details({ proposal }: { proposal: Proposal }) {
                 {t(`programme.proposal.steps.${step.action}`, { name: someone(step.actor) })}
               </span>{' '}
               <time className="list-meta" dateTime={step.at}>
-                {formatDateTime(step.at, language)}
+                {when.dateTime(step.at)}
               </time>
             </li>
           ))}

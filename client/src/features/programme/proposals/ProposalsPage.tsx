@@ -6,11 +6,10 @@ import { Page } from '../../../components/Page.tsx';
 import { PointBadge, pointName } from '../../../components/PointBadge.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import { SelectField } from '../../../forms/fields.tsx';
-import { useHavenStore } from '../../../store/index.ts';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { StateBadge } from '../components.tsx';
 import { PROPOSAL_STATES } from '../constants.ts';
 import { usePagedData } from '../data.ts';
-import { formatDate } from '../format.ts';
 import { PROGRAMME_PATHS, proposalPath } from '../paths.ts';
 import {
   type ProposalFilters,
@@ -33,7 +32,7 @@ export function ProposalsPage() {
 
 function Board() {
   const { t } = useTranslation();
-  const language = useHavenStore((s) => s.language);
+  const when = useViewerTime();
   const [, navigate] = useLocation();
   const filters = readProposalFilters(useSearch());
   const query = proposalQuery(filters);
@@ -111,7 +110,7 @@ function Board() {
               <p className="list-meta">
                 {t('programme.proposals.cardMeta', {
                   name: proposal.proposer?.displayName ?? t('programme.common.deletedMember'),
-                  date: formatDate(proposal.createdAt, language),
+                  date: when.date(proposal.createdAt),
                 })}
               </p>
               <p className="list-meta">

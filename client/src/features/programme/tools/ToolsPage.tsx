@@ -9,11 +9,10 @@ import { PointBadge } from '../../../components/PointBadge.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
 import { FormAlert } from '../../../forms/fields.tsx';
 import { asApiError } from '../../../forms/problems.ts';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
-import { useHavenStore } from '../../../store/index.ts';
 import { TOOL_POINTS, TOOLS } from '../constants.ts';
 import { callProgramme, usePagedData } from '../data.ts';
-import { formatDate } from '../format.ts';
 import { useNotice } from '../notice.ts';
 import { PROGRAMME_PATHS, worksheetPath } from '../paths.ts';
 import type { Tool } from '../types.ts';
@@ -40,7 +39,7 @@ function MyTools() {
   const { t } = useTranslation();
   const startId = useId();
   const mineId = useId();
-  const language = useHavenStore((s) => s.language);
+  const when = useViewerTime();
   const [, navigate] = useLocation();
   const list = usePagedData('worksheets', (api, cursor) => api.worksheets(cursor));
   const [starting, setStarting] = useState<Tool | null>(null);
@@ -83,7 +82,7 @@ function MyTools() {
                 <span className="list-meta">
                   {t('programme.tools.listMeta', {
                     tool: t(`programme.tools.names.${worksheet.tool}`),
-                    date: formatDate(worksheet.updatedAt, language),
+                    date: when.date(worksheet.updatedAt),
                   })}
                 </span>
               </li>

@@ -7,10 +7,10 @@ import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { FormAlert, FormStatus, TextField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { useHavenStore } from '../../../store/index.ts';
 import { PrintButton } from '../components.tsx';
 import { callProgramme, loadProgrammeApi, useProgrammeData } from '../data.ts';
-import { formatDateTime } from '../format.ts';
 import { leaveNotice } from '../notice.ts';
 import { PROGRAMME_PATHS } from '../paths.ts';
 import type { Worksheet } from '../types.ts';
@@ -88,7 +88,7 @@ function Editor({
   onSaved: (worksheet: Worksheet) => void;
 }) {
   const { t } = useTranslation();
-  const language = useHavenStore((s) => s.language);
+  const when = useViewerTime();
   const [, navigate] = useLocation();
   const [title, setTitle] = useState(worksheet.title ?? '');
   const [draft, setDraft] = useState<Draft>(() => toDraft(model.fields, worksheet.content));
@@ -163,7 +163,7 @@ function Editor({
       <p className="print-only">
         {t('programme.worksheet.printed', {
           tool: toolName,
-          date: formatDateTime(worksheet.updatedAt, language),
+          date: when.dateTime(worksheet.updatedAt),
         })}
       </p>
 
@@ -199,9 +199,7 @@ function Editor({
           </button>
           <FormStatus
             message={
-              savedAt
-                ? t('programme.worksheet.saved', { time: formatDateTime(savedAt, language) })
-                : null
+              savedAt ? t('programme.worksheet.saved', { time: when.dateTime(savedAt) }) : null
             }
           />
         </div>
@@ -209,7 +207,7 @@ function Editor({
       <WorksheetPrint
         fields={model.fields}
         draft={draft}
-        formatTime={(iso) => formatDateTime(iso, language)}
+        formatTime={(iso) => when.dateTime(iso)}
       />
     </>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CohortProgress, ExerciseCounts } from '../../../../../shared/training/reviews.ts';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { hoursOf } from '../logic.ts';
 import { TrainingTable } from './TrainingTable.tsx';
 
@@ -13,7 +14,7 @@ import { TrainingTable } from './TrainingTable.tsx';
 export function CohortProgressTable({ progress }: { progress: CohortProgress }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const viewer = useViewerTime();
   const exercisesText = (counts: ExerciseCounts) =>
     counts.total
       ? t('training.cohort.exercises', { approved: counts.approved, total: counts.total })
@@ -59,7 +60,7 @@ export function CohortProgressTable({ progress }: { progress: CohortProgress }) 
                     <span className="training-state-done">
                       {course.completedAt
                         ? t('training.cohort.completedOn', {
-                            date: date.format(new Date(course.completedAt)),
+                            date: viewer.date(course.completedAt),
                           })
                         : t('training.progress.completed')}
                     </span>

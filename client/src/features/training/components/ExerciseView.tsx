@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LearnerItem } from '../../../../../shared/training/learning.ts';
 import { asApiError } from '../../../forms/problems.ts';
+import { useViewerTime } from '../../../i18n/dates.ts';
 import { errorMessageKey } from '../../../i18n/index.ts';
 import { training } from '../api.ts';
 
@@ -26,7 +27,7 @@ export function ExerciseView({
   onSubmitted: () => void;
   preview?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fieldId = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function ExerciseView({
   const versions = [...exercise.submissions].sort((a, b) => b.version - a.version);
   const approved = versions.some((s) => s.status === 'approved');
   const waiting = versions[0]?.status === 'submitted';
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const viewer = useViewerTime();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -110,7 +111,7 @@ export function ExerciseView({
                 <h3>
                   {t('training.exercise.version', {
                     number: submission.version,
-                    date: date.format(new Date(submission.createdAt)),
+                    date: viewer.date(submission.createdAt),
                   })}
                 </h3>
                 <p>
