@@ -128,7 +128,9 @@ export function createApi(deps: ApiDeps) {
         tokens: emailTokens,
         mailer: deps.mailer,
         publicBase: deps.publicBase,
-        endSessions: (userId, keepToken) => sessions.destroyOthersFor(userId, keepToken),
+        endSessions: async (userId, keepToken) => {
+          await sessions.destroyOthersFor(userId, keepToken);
+        },
       }),
       addresses,
       limits: {

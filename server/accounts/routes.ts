@@ -18,6 +18,7 @@ import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
 import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
 import type { AccountService } from './service.ts';
+import { mountSessionRoutes } from './session-routes.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.ts';
 
 export interface AccountRouteDeps {
@@ -53,6 +54,11 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     res
       .clearCookie(SESSION_COOKIE, cookieOptions)
       .cookie(CSRF_COOKIE, issueCsrfToken(undefined), cookieOptions);
+  mountSessionRoutes(api, {
+    sessions: deps.sessions,
+    closeMemberSockets: deps.closeMemberSockets,
+    clearSession,
+  });
   mountRecoveryRoutes(api, {
     ...deps.recovery,
     closeMemberSockets: deps.closeMemberSockets,
@@ -113,7 +119,11 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       await deps.limits.loginPerAccount.consume(`${address}:${account}`);
       // Guessing spread over many addresses still meets a ceiling per account.
       await deps.limits.loginPerAccountAnywhere.consume(account);
-      const { user, token } = await deps.accounts.login(body.email, body.password);
+      const { user, token } = await deps.accounts.login(
+        body.email,
+        body.password,
+        req.get('user-agent'),
+      );
       await deps.limits.loginPerAccount.reset(`${address}:${account}`);
       setSession(res, token);
       return { user };
