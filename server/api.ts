@@ -3,10 +3,12 @@ import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { csrfProtection } from './accounts/csrf.ts';
+import { DeviceCookies } from './accounts/device-cookies.ts';
 import { EmailAddresses } from './accounts/email-address.ts';
 import { accountTokenModel, EmailTokens } from './accounts/email-tokens.ts';
 import { AccountRecovery } from './accounts/recovery.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
+import { ServerKeys } from './accounts/server-keys.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
 import { mountChatReportRoutes } from './chat/routes.ts';
 import { mountCommunity } from './community/index.ts';
@@ -95,9 +97,11 @@ export function createApi(deps: ApiDeps) {
   });
 
   const api = apiRoutes(router, openapi, '');
+  const serverKeys = new ServerKeys(deps.connection);
   mountAccountRoutes(api, {
     accounts,
     sessions,
+    devices: new DeviceCookies(serverKeys),
     secureCookies: deps.production,
     closeMemberSockets: deps.closeMemberSockets,
     limits: {
@@ -114,6 +118,11 @@ export function createApi(deps: ApiDeps) {
       loginPerAddress: createLimiter(deps.redisClient, {
         keyPrefix: `${ns}:login-address`,
         points: 100,
+        durationSeconds: 15 * 60,
+      }),
+      loginPerDevice: createLimiter(deps.redisClient, {
+        keyPrefix: `${ns}:login-device`,
+        points: 10,
         durationSeconds: 15 * 60,
       }),
       registerPerAddress: createLimiter(deps.redisClient, {

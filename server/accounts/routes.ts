@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CookieOptions, Response } from 'express';
 import {
   csrfResponse,
@@ -16,6 +15,12 @@ import type { ApiRoutes } from '../infra/api/routes.ts';
 import { AppError } from '../infra/errors.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
+import {
+  accountKey,
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_TTL_MS,
+  type DeviceCookies,
+} from './device-cookies.ts';
 import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
 import type { AccountService } from './service.ts';
 import { mountSessionRoutes } from './session-routes.ts';
@@ -24,12 +29,15 @@ import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.
 export interface AccountRouteDeps {
   accounts: AccountService;
   sessions: SessionService;
+  devices: DeviceCookies;
   secureCookies: boolean;
   closeMemberSockets: (userId: string) => void;
   limits: {
     loginPerAccount: Limiter;
     loginPerAccountAnywhere: Limiter;
     loginPerAddress: Limiter;
+    /** A browser holding the account's device cookie: its own limit instead of the account's. */
+    loginPerDevice: Limiter;
     registerPerAddress: Limiter;
   };
   /** Password reset and change (recovery-routes.ts). */
@@ -54,6 +62,15 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     res
       .clearCookie(SESSION_COOKIE, cookieOptions)
       .cookie(CSRF_COOKIE, issueCsrfToken(undefined), cookieOptions);
+  /** After a whole sign-in: this browser gets (or keeps) the account's device cookie. */
+  const rememberDevice = async (res: Response, account: string, held: string | null) => {
+    if (held) return;
+    res.cookie(DEVICE_COOKIE, await deps.devices.issue(account), {
+      ...cookieOptions,
+      path: '/api/auth',
+      maxAge: DEVICE_COOKIE_TTL_MS,
+    });
+  };
   mountSessionRoutes(api, {
     sessions: deps.sessions,
     closeMemberSockets: deps.closeMemberSockets,
@@ -114,18 +131,27 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     },
     async ({ body, req, res }) => {
       const address = req.ip ?? 'unknown';
-      const account = createHash('sha256').update(body.email).digest('hex').slice(0, 32);
+      const account = accountKey(body.email);
       await deps.limits.loginPerAddress.consume(address);
-      await deps.limits.loginPerAccount.consume(`${address}:${account}`);
-      // Guessing spread over many addresses still meets a ceiling per account.
-      await deps.limits.loginPerAccountAnywhere.consume(account);
+      const device = await deps.devices.verify(req.cookies?.[DEVICE_COOKIE], account);
+      if (device) {
+        // A browser that signed in here before is not locked out by strangers' guesses
+        // (docs/accounts.md); a device cookie guessing on its own meets its own limit.
+        await deps.limits.loginPerDevice.consume(device);
+      } else {
+        await deps.limits.loginPerAccount.consume(`${address}:${account}`);
+        // Guessing spread over many addresses still meets a ceiling per account.
+        await deps.limits.loginPerAccountAnywhere.consume(account);
+      }
       const { user, token } = await deps.accounts.login(
         body.email,
         body.password,
         req.get('user-agent'),
       );
-      await deps.limits.loginPerAccount.reset(`${address}:${account}`);
+      if (device) await deps.limits.loginPerDevice.reset(device);
+      else await deps.limits.loginPerAccount.reset(`${address}:${account}`);
       setSession(res, token);
+      await rememberDevice(res, account, device);
       return { user };
     },
   );
