@@ -1,4 +1,5 @@
 import type { CookieOptions, Response } from 'express';
+import { z } from 'zod';
 import {
   csrfResponse,
   loginBody,
@@ -11,6 +12,7 @@ import {
   userResponse,
 } from '../../shared/api/accounts.ts';
 import { idParams, okSchema } from '../../shared/api/common.ts';
+import { twoFactorRequiredResponse } from '../../shared/api/sign-in.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
 import { AppError } from '../infra/errors.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
@@ -21,15 +23,20 @@ import {
   DEVICE_COOKIE_TTL_MS,
   type DeviceCookies,
 } from './device-cookies.ts';
+import { PENDING_LOGIN_COOKIE, PENDING_LOGIN_TTL_MS, type PendingLogins } from './pending-login.ts';
 import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
 import type { AccountService } from './service.ts';
 import { mountSessionRoutes } from './session-routes.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.ts';
+import type { TwoFactor } from './two-factor.ts';
+import { mountTwoFactorRoutes } from './two-factor-routes.ts';
 
 export interface AccountRouteDeps {
   accounts: AccountService;
   sessions: SessionService;
   devices: DeviceCookies;
+  twoFactor: TwoFactor;
+  pendingLogins: PendingLogins;
   secureCookies: boolean;
   closeMemberSockets: (userId: string) => void;
   limits: {
@@ -39,6 +46,7 @@ export interface AccountRouteDeps {
     /** A browser holding the account's device cookie: its own limit instead of the account's. */
     loginPerDevice: Limiter;
     registerPerAddress: Limiter;
+    twoFactorPerMember: Limiter;
   };
   /** Password reset and change (recovery-routes.ts). */
   recovery: Omit<RecoveryRouteDeps, 'closeMemberSockets' | 'clearSession'>;
@@ -71,6 +79,19 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       maxAge: DEVICE_COOKIE_TTL_MS,
     });
   };
+  mountTwoFactorRoutes(api, {
+    twoFactor: deps.twoFactor,
+    pending: deps.pendingLogins,
+    accounts: deps.accounts,
+    sessions: deps.sessions,
+    signedIn: async (res, token, account) => {
+      setSession(res, token);
+      await rememberDevice(res, account, null);
+    },
+    clearPending: (res) =>
+      res.clearCookie(PENDING_LOGIN_COOKIE, { ...cookieOptions, path: '/api/auth' }),
+    limits: { codePerMember: deps.limits.twoFactorPerMember },
+  });
   mountSessionRoutes(api, {
     sessions: deps.sessions,
     closeMemberSockets: deps.closeMemberSockets,
@@ -126,7 +147,7 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       tag: TAG,
       auth: 'public',
       body: loginBody,
-      response: userResponse,
+      response: z.union([userResponse, twoFactorRequiredResponse]),
       status: 200,
     },
     async ({ body, req, res }) => {
@@ -143,13 +164,19 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
         // Guessing spread over many addresses still meets a ceiling per account.
         await deps.limits.loginPerAccountAnywhere.consume(account);
       }
-      const { user, token } = await deps.accounts.login(
-        body.email,
-        body.password,
-        req.get('user-agent'),
-      );
+      const user = await deps.accounts.checkCredentials(body.email, body.password);
       if (device) await deps.limits.loginPerDevice.reset(device);
       else await deps.limits.loginPerAccount.reset(`${address}:${account}`);
+      if (await deps.twoFactor.isEnabled(user.id)) {
+        // No session until the second step (two-factor-routes.ts).
+        res.cookie(PENDING_LOGIN_COOKIE, await deps.pendingLogins.issue(user.id, account), {
+          ...cookieOptions,
+          path: '/api/auth',
+          maxAge: PENDING_LOGIN_TTL_MS,
+        });
+        return { twoFactorRequired: true as const };
+      }
+      const { token } = await deps.sessions.create(user.id, req.get('user-agent') ?? '');
       setSession(res, token);
       await rememberDevice(res, account, device);
       return { user };

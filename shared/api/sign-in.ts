@@ -22,3 +22,32 @@ export type OwnSession = z.infer<typeof ownSessionSchema>;
 
 export const ownSessionsResponse = z.object({ sessions: z.array(ownSessionSchema) });
 export const signedOutCountResponse = z.object({ signedOut: z.number().int().min(0) });
+
+/** A TOTP code (6 digits) or a recovery code (`abcde-fghij`). */
+export const twoFactorCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^(\d{6}|[a-z0-9]{5}-?[a-z0-9]{5})$/i, 'a 6-digit code or a recovery code');
+
+export const twoFactorCodeBody = z.object({ code: twoFactorCodeSchema }).strict();
+export const twoFactorPasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(200) })
+  .strict();
+export const twoFactorDisableBody = z
+  .object({ currentPassword: z.string().min(1).max(200), code: twoFactorCodeSchema })
+  .strict();
+
+export const twoFactorStatusResponse = z.object({
+  enabled: z.boolean(),
+  recoveryCodesLeft: z.number().int().min(0),
+});
+export const twoFactorSetupResponse = z.object({
+  /** The key in base32, for typing into an app; the same is in the QR code. */
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The QR code as an SVG document, made on the server (no third party sees the key). */
+  qrSvg: z.string(),
+});
+export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
+/** The password was right and a second step is asked for: no session yet. */
+export const twoFactorRequiredResponse = z.object({ twoFactorRequired: z.literal(true) });

@@ -1,8 +1,12 @@
+import type { z } from 'zod';
 import { okSchema } from '../../../../shared/api/common.ts';
 import {
   type OwnSession,
   ownSessionsResponse,
+  recoveryCodesResponse,
   signedOutCountResponse,
+  twoFactorSetupResponse,
+  twoFactorStatusResponse,
 } from '../../../../shared/api/sign-in.ts';
 import { type ApiClient, api } from '../../api/client.ts';
 
@@ -18,6 +22,28 @@ export function signInSecurityApi(client: ApiClient = api) {
     async signOutOthers(): Promise<number> {
       return (await client.post('/api/me/sessions/sign-out-others', {}, signedOutCountResponse))
         .signedOut;
+    },
+    twoFactorStatus(): Promise<z.infer<typeof twoFactorStatusResponse>> {
+      return client.get('/api/me/two-factor', twoFactorStatusResponse);
+    },
+    twoFactorSetup(): Promise<z.infer<typeof twoFactorSetupResponse>> {
+      return client.post('/api/me/two-factor/setup', {}, twoFactorSetupResponse);
+    },
+    async twoFactorConfirm(code: string): Promise<string[]> {
+      return (await client.post('/api/me/two-factor/confirm', { code }, recoveryCodesResponse))
+        .recoveryCodes;
+    },
+    async regenerateRecoveryCodes(currentPassword: string): Promise<string[]> {
+      return (
+        await client.post(
+          '/api/me/two-factor/recovery-codes',
+          { currentPassword },
+          recoveryCodesResponse,
+        )
+      ).recoveryCodes;
+    },
+    async twoFactorDisable(currentPassword: string, code: string): Promise<void> {
+      await client.post('/api/me/two-factor/disable', { currentPassword, code }, okSchema);
     },
   };
 }
