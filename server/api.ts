@@ -3,11 +3,16 @@ import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { csrfProtection } from './accounts/csrf.ts';
+import { DeviceCookies } from './accounts/device-cookies.ts';
 import { EmailAddresses } from './accounts/email-address.ts';
 import { accountTokenModel, EmailTokens } from './accounts/email-tokens.ts';
+import { PendingLogins } from './accounts/pending-login.ts';
 import { AccountRecovery } from './accounts/recovery.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
+import { ServerKeys } from './accounts/server-keys.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
+import { TwoFactor } from './accounts/two-factor.ts';
+import { SecretBox, twoFactorModel } from './accounts/two-factor-store.ts';
 import { mountChatReportRoutes } from './chat/routes.ts';
 import { mountCommunity } from './community/index.ts';
 import { createOpenApi } from './infra/api/openapi.ts';
@@ -95,9 +100,23 @@ export function createApi(deps: ApiDeps) {
   });
 
   const api = apiRoutes(router, openapi, '');
+  const serverKeys = new ServerKeys(deps.connection);
+  const twoFactor = new TwoFactor({
+    model: twoFactorModel(deps.connection),
+    accounts: deps.services.accountModels,
+    box: new SecretBox(serverKeys),
+  });
+  // Only the fact of enrolment leaves in an export: the key and codes are for signing in.
+  accountData.register('twoFactor', {
+    export: async (userId) => ({ enabled: await twoFactor.isEnabled(userId) }),
+    erase: (userId) => twoFactor.erase(userId),
+  });
   mountAccountRoutes(api, {
     accounts,
     sessions,
+    devices: new DeviceCookies(serverKeys),
+    twoFactor,
+    pendingLogins: new PendingLogins(serverKeys),
     secureCookies: deps.production,
     closeMemberSockets: deps.closeMemberSockets,
     limits: {
@@ -116,10 +135,20 @@ export function createApi(deps: ApiDeps) {
         points: 100,
         durationSeconds: 15 * 60,
       }),
+      loginPerDevice: createLimiter(deps.redisClient, {
+        keyPrefix: `${ns}:login-device`,
+        points: 10,
+        durationSeconds: 15 * 60,
+      }),
       registerPerAddress: createLimiter(deps.redisClient, {
         keyPrefix: `${ns}:register`,
         points: 30,
         durationSeconds: 60 * 60,
+      }),
+      twoFactorPerMember: createLimiter(deps.redisClient, {
+        keyPrefix: `${ns}:two-factor`,
+        points: 5,
+        durationSeconds: 15 * 60,
       }),
     },
     recovery: {
@@ -128,7 +157,9 @@ export function createApi(deps: ApiDeps) {
         tokens: emailTokens,
         mailer: deps.mailer,
         publicBase: deps.publicBase,
-        endSessions: (userId, keepToken) => sessions.destroyOthersFor(userId, keepToken),
+        endSessions: async (userId, keepToken) => {
+          await sessions.destroyOthersFor(userId, keepToken);
+        },
       }),
       addresses,
       limits: {

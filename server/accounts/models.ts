@@ -50,6 +50,10 @@ const sessionSchema = new Schema({
   userId: { type: Schema.Types.ObjectId, required: true, index: true },
   expiresAt: { type: Date, required: true },
   createdAt: { type: Date, default: () => new Date() },
+  /** Approximate (written at most every few minutes), for the member's list of sessions. */
+  lastUsedAt: { type: Date },
+  /** Browser and system names only (device-name.ts): never the user agent or the address. */
+  device: { browser: String, os: String },
 });
 // A real MongoDB deletes expired sessions itself; the service also refuses them on read.
 sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { CookieOptions, Response } from 'express';
+import { z } from 'zod';
 import {
   csrfResponse,
   loginBody,
@@ -12,24 +12,41 @@ import {
   userResponse,
 } from '../../shared/api/accounts.ts';
 import { idParams, okSchema } from '../../shared/api/common.ts';
+import { twoFactorRequiredResponse } from '../../shared/api/sign-in.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
 import { AppError } from '../infra/errors.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
+import {
+  accountKey,
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_TTL_MS,
+  type DeviceCookies,
+} from './device-cookies.ts';
+import { PENDING_LOGIN_COOKIE, PENDING_LOGIN_TTL_MS, type PendingLogins } from './pending-login.ts';
 import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
 import type { AccountService } from './service.ts';
+import { mountSessionRoutes } from './session-routes.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.ts';
+import type { TwoFactor } from './two-factor.ts';
+import { mountTwoFactorRoutes } from './two-factor-routes.ts';
 
 export interface AccountRouteDeps {
   accounts: AccountService;
   sessions: SessionService;
+  devices: DeviceCookies;
+  twoFactor: TwoFactor;
+  pendingLogins: PendingLogins;
   secureCookies: boolean;
   closeMemberSockets: (userId: string) => void;
   limits: {
     loginPerAccount: Limiter;
     loginPerAccountAnywhere: Limiter;
     loginPerAddress: Limiter;
+    /** A browser holding the account's device cookie: its own limit instead of the account's. */
+    loginPerDevice: Limiter;
     registerPerAddress: Limiter;
+    twoFactorPerMember: Limiter;
   };
   /** Password reset and change (recovery-routes.ts). */
   recovery: Omit<RecoveryRouteDeps, 'closeMemberSockets' | 'clearSession'>;
@@ -53,6 +70,33 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     res
       .clearCookie(SESSION_COOKIE, cookieOptions)
       .cookie(CSRF_COOKIE, issueCsrfToken(undefined), cookieOptions);
+  /** After a whole sign-in: this browser gets (or keeps) the account's device cookie. */
+  const rememberDevice = async (res: Response, account: string, held: string | null) => {
+    if (held) return;
+    res.cookie(DEVICE_COOKIE, await deps.devices.issue(account), {
+      ...cookieOptions,
+      path: '/api/auth',
+      maxAge: DEVICE_COOKIE_TTL_MS,
+    });
+  };
+  mountTwoFactorRoutes(api, {
+    twoFactor: deps.twoFactor,
+    pending: deps.pendingLogins,
+    accounts: deps.accounts,
+    sessions: deps.sessions,
+    signedIn: async (res, token, account) => {
+      setSession(res, token);
+      await rememberDevice(res, account, null);
+    },
+    clearPending: (res) =>
+      res.clearCookie(PENDING_LOGIN_COOKIE, { ...cookieOptions, path: '/api/auth' }),
+    limits: { codePerMember: deps.limits.twoFactorPerMember },
+  });
+  mountSessionRoutes(api, {
+    sessions: deps.sessions,
+    closeMemberSockets: deps.closeMemberSockets,
+    clearSession,
+  });
   mountRecoveryRoutes(api, {
     ...deps.recovery,
     closeMemberSockets: deps.closeMemberSockets,
@@ -103,19 +147,38 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       tag: TAG,
       auth: 'public',
       body: loginBody,
-      response: userResponse,
+      response: z.union([userResponse, twoFactorRequiredResponse]),
       status: 200,
     },
     async ({ body, req, res }) => {
       const address = req.ip ?? 'unknown';
-      const account = createHash('sha256').update(body.email).digest('hex').slice(0, 32);
+      const account = accountKey(body.email);
       await deps.limits.loginPerAddress.consume(address);
-      await deps.limits.loginPerAccount.consume(`${address}:${account}`);
-      // Guessing spread over many addresses still meets a ceiling per account.
-      await deps.limits.loginPerAccountAnywhere.consume(account);
-      const { user, token } = await deps.accounts.login(body.email, body.password);
-      await deps.limits.loginPerAccount.reset(`${address}:${account}`);
+      const device = await deps.devices.verify(req.cookies?.[DEVICE_COOKIE], account);
+      if (device) {
+        // A browser that signed in here before is not locked out by strangers' guesses
+        // (docs/accounts.md); a device cookie guessing on its own meets its own limit.
+        await deps.limits.loginPerDevice.consume(device);
+      } else {
+        await deps.limits.loginPerAccount.consume(`${address}:${account}`);
+        // Guessing spread over many addresses still meets a ceiling per account.
+        await deps.limits.loginPerAccountAnywhere.consume(account);
+      }
+      const user = await deps.accounts.checkCredentials(body.email, body.password);
+      if (device) await deps.limits.loginPerDevice.reset(device);
+      else await deps.limits.loginPerAccount.reset(`${address}:${account}`);
+      if (await deps.twoFactor.isEnabled(user.id)) {
+        // No session until the second step (two-factor-routes.ts).
+        res.cookie(PENDING_LOGIN_COOKIE, await deps.pendingLogins.issue(user.id, account), {
+          ...cookieOptions,
+          path: '/api/auth',
+          maxAge: PENDING_LOGIN_TTL_MS,
+        });
+        return { twoFactorRequired: true as const };
+      }
+      const { token } = await deps.sessions.create(user.id, req.get('user-agent') ?? '');
       setSession(res, token);
+      await rememberDevice(res, account, device);
       return { user };
     },
   );

@@ -143,15 +143,14 @@ export class AccountService {
   }
 
   /** Unknown email and wrong password answer the same, after the same work. */
-  async login(email: string, password: string): Promise<{ user: OwnUser; token: string }> {
+  async checkCredentials(email: string, password: string): Promise<OwnUser> {
     const user = await this.#models.User.findOne({ email }).lean();
     this.#dummyHash ??= hash('haven-timing-equaliser', ARGON2);
     const valid = user
       ? await verify(user.passwordHash, password).catch(() => false)
       : await verify(await this.#dummyHash, password).then(() => false);
     if (!user || !valid) throw new AppError('UNAUTHENTICATED', 'email or password is wrong');
-    const { token } = await this.#sessions.create(String(user._id));
-    return { user: toOwnUser(user as UserRecord), token };
+    return toOwnUser(user as UserRecord);
   }
 
   async me(userId: string): Promise<OwnUser> {

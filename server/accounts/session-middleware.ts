@@ -9,7 +9,7 @@ export function sessionMiddleware(
   return async (req, res, next) => {
     try {
       const token = req.cookies?.[SESSION_COOKIE] as string | undefined;
-      const resolved = await sessions.resolve(token);
+      const resolved = await sessions.resolve(token, req.get('user-agent'));
       if (resolved) {
         req.user = resolved.user;
         if (resolved.renewedUntil && token) {

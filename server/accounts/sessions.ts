@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
+import type { OwnSession } from '../../shared/api/sign-in.ts';
 import type { RequestUser } from '../infra/api/routes.ts';
+import { deviceName } from './device-name.ts';
 import type { AccountModels } from './models.ts';
 
 export const SESSION_COOKIE = 'haven_session';
@@ -10,6 +12,8 @@ export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 interface StoredSession {
   userId: Types.ObjectId;
   expiresAt: Date;
+  lastUsedAt?: Date | null;
+  device?: { browser?: string | null; os?: string | null } | null;
 }
 interface SessionMember {
   _id: Types.ObjectId;
@@ -18,7 +22,16 @@ interface SessionMember {
   timeZone?: string | null;
 }
 
+/** How stale a session's "last used" may be: a write per request would cost more than it tells. */
+export const LAST_USED_EVERY_MS = 5 * 60 * 1000;
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+/**
+ * A session's name in the member's list: derived from the stored digest, so neither the
+ * token nor the database key ever leaves the server, and no new field needs a migration.
+ */
+const publicIdOf = (id: string) =>
+  createHash('sha256').update(`session-id:${id}`).digest('hex').slice(0, 24);
 
 export class SessionService {
   readonly #models: AccountModels;
@@ -30,16 +43,25 @@ export class SessionService {
   }
 
   /** Returns the token for the cookie; only its digest is stored. */
-  async create(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  async create(userId: string, userAgent?: string): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(this.#now() + SESSION_TTL_MS);
-    await this.#models.Session.create({ _id: digest(token), userId, expiresAt });
+    const now = new Date(this.#now());
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await this.#models.Session.create({
+      _id: digest(token),
+      userId,
+      expiresAt,
+      createdAt: now,
+      lastUsedAt: now,
+      ...(userAgent === undefined ? {} : { device: deviceName(userAgent) }),
+    });
     return { token, expiresAt };
   }
 
   /** The member behind a token, or null when unknown, expired or the account is gone. */
   async resolve(
     token: string | undefined,
+    userAgent?: string,
   ): Promise<{ user: RequestUser; expiresAt: Date; renewedUntil?: Date } | null> {
     if (!token || token.length > 100) return null;
     const id = digest(token);
@@ -47,7 +69,7 @@ export class SessionService {
     // driver (the keys are already typed as stored), without mongoose's query layer.
     const session = await this.#models.Session.collection.findOne<StoredSession>(
       { _id: id as never },
-      { projection: { userId: 1, expiresAt: 1 } },
+      { projection: { userId: 1, expiresAt: 1, lastUsedAt: 1, device: 1 } },
     );
     if (!session) return null;
     const now = this.#now();
@@ -69,14 +91,19 @@ export class SessionService {
         timeZone: user.timeZone ?? null,
       },
     };
+    const set: Record<string, unknown> = {};
     if (session.expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
       resolved.renewedUntil = new Date(now + SESSION_TTL_MS);
       resolved.expiresAt = resolved.renewedUntil;
-      await this.#models.Session.updateOne(
-        { _id: id },
-        { $set: { expiresAt: resolved.renewedUntil } },
-      );
+      set.expiresAt = resolved.renewedUntil;
     }
+    if (!session.lastUsedAt || now - session.lastUsedAt.getTime() >= LAST_USED_EVERY_MS)
+      set.lastUsedAt = new Date(now);
+    // A session opened without a browser to name (registration, older sessions) is named
+    // by the first request that brings one.
+    if (!session.device?.browser && !session.device?.os && userAgent)
+      set.device = deviceName(userAgent);
+    if (Object.keys(set).length) await this.#models.Session.updateOne({ _id: id }, { $set: set });
     return resolved;
   }
 
@@ -84,13 +111,53 @@ export class SessionService {
     if (token) await this.#models.Session.deleteOne({ _id: digest(token) });
   }
 
+  /** The member's live sessions, newest use first; `currentToken`'s marked as this one. */
+  async listFor(userId: string, currentToken: string | undefined): Promise<OwnSession[]> {
+    const current = currentToken ? digest(currentToken) : undefined;
+    const now = this.#now();
+    const sessions = await this.#models.Session.find({ userId }).lean();
+    return sessions
+      .filter((session) => session.expiresAt.getTime() > now)
+      .map((session) => {
+        const signedInAt = session.createdAt ?? new Date(0);
+        return {
+          id: publicIdOf(session._id as string),
+          browser: session.device?.browser ?? '',
+          os: session.device?.os ?? '',
+          signedInAt: signedInAt.toISOString(),
+          lastUsedAt: (session.lastUsedAt ?? signedInAt).toISOString(),
+          current: session._id === current,
+        };
+      })
+      .sort(
+        (a, b) => Number(b.current) - Number(a.current) || b.lastUsedAt.localeCompare(a.lastUsedAt),
+      );
+  }
+
+  /**
+   * Ends the member's session named `publicId` (from `listFor`); false when they hold none
+   * by that name. Whether it is the one `currentToken` opened is told back.
+   */
+  async destroyByPublicId(
+    userId: string,
+    publicId: string,
+    currentToken: string | undefined,
+  ): Promise<{ found: boolean; current: boolean }> {
+    const ids = await this.#models.Session.find({ userId }, { _id: 1 }).lean();
+    const match = ids.find((session) => publicIdOf(session._id as string) === publicId);
+    if (!match) return { found: false, current: false };
+    await this.#models.Session.deleteOne({ _id: match._id, userId });
+    return { found: true, current: currentToken ? match._id === digest(currentToken) : false };
+  }
+
   async destroyAllFor(userId: string): Promise<void> {
     await this.#models.Session.deleteMany({ userId });
   }
 
   /** Every session of the member but the one `keepToken` opened (a password change). */
-  async destroyOthersFor(userId: string, keepToken: string | undefined): Promise<void> {
-    if (!keepToken) return this.destroyAllFor(userId);
-    await this.#models.Session.deleteMany({ userId, _id: { $ne: digest(keepToken) } });
+  async destroyOthersFor(userId: string, keepToken: string | undefined): Promise<number> {
+    const filter = keepToken ? { userId, _id: { $ne: digest(keepToken) } } : { userId };
+    const { deletedCount } = await this.#models.Session.deleteMany(filter);
+    return deletedCount ?? 0;
   }
 }

@@ -38,6 +38,7 @@ function fakeApi(overrides: Partial<AccountsApi>): AccountsApi {
     me: refuse,
     register: refuse,
     login: refuse,
+    loginCode: refuse,
     logout: refuse,
     updateProfile: refuse,
     exportData: refuse,

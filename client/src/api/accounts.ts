@@ -7,6 +7,7 @@ import {
   userResponse,
 } from '../../../shared/api/accounts.ts';
 import { okSchema } from '../../../shared/api/common.ts';
+import { twoFactorRequiredResponse } from '../../../shared/api/sign-in.ts';
 import { type ApiClient, api } from './client.ts';
 import { isApiError } from './errors.ts';
 
@@ -32,8 +33,20 @@ export function accountsApi(client: ApiClient = api) {
       client.resetCsrf();
       return user;
     },
-    async login(input: LoginInput): Promise<OwnUser> {
-      const { user } = await client.post('/api/auth/login', input, userResponse);
+    /** The member, or null when the password was right and a two-factor code is asked next. */
+    async login(input: LoginInput): Promise<OwnUser | null> {
+      const answer = await client.post(
+        '/api/auth/login',
+        input,
+        userResponse.or(twoFactorRequiredResponse),
+      );
+      if (!('user' in answer)) return null;
+      client.resetCsrf();
+      return answer.user;
+    },
+    /** Sign-in's second step: a code from the app, or a recovery code. */
+    async loginCode(code: string): Promise<OwnUser> {
+      const { user } = await client.post('/api/auth/login/two-factor', { code }, userResponse);
       client.resetCsrf();
       return user;
     },

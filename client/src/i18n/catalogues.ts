@@ -16,6 +16,8 @@ import liveEn from '../features/meetings/live/locales/en.json';
 import liveEs from '../features/meetings/live/locales/es.json';
 import programmeEn from '../features/programme/locales/en.json';
 import programmeEs from '../features/programme/locales/es.json';
+import signInSecurityEn from '../features/sign-in-security/locales/en.json';
+import signInSecurityEs from '../features/sign-in-security/locales/es.json';
 import supportEn from '../features/support/locales/en.json';
 import supportEs from '../features/support/locales/es.json';
 import trainingEn from '../features/training/locales/en.json';
@@ -59,6 +61,7 @@ export const catalogues = {
     contacts: contactsEn,
     training: trainingEn,
     accountRecovery: accountRecoveryEn,
+    signInSecurity: signInSecurityEn,
   },
   es: withManyPlurals({
     ...es,
@@ -73,5 +76,6 @@ export const catalogues = {
     contacts: contactsEs,
     training: trainingEs,
     accountRecovery: accountRecoveryEs,
+    signInSecurity: signInSecurityEs,
   }),
 } as const;

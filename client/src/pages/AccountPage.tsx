@@ -6,6 +6,8 @@ import { ProfileForm } from '../account/ProfileForm.tsx';
 import { DangerZone } from '../components/DangerZone.tsx';
 import { Page } from '../components/Page.tsx';
 import { PasswordChangeSection } from '../features/account-recovery/PasswordChangeSection.tsx';
+import { SessionsSection } from '../features/sign-in-security/SessionsSection.tsx';
+import { TwoFactorSection } from '../features/sign-in-security/TwoFactorSection.tsx';
 import { asApiError } from '../forms/problems.ts';
 import { errorMessageKey } from '../i18n/index.ts';
 import { PATHS, signInPath } from '../routes.ts';
@@ -54,6 +56,8 @@ export function AccountPage() {
         <ProfileForm key={`profile-${user.id}`} user={user} />
         <PrivacyForm key={`privacy-${user.id}`} user={user} />
         <PasswordChangeSection key={`password-${user.id}`} />
+        <TwoFactorSection key={`two-factor-${user.id}`} />
+        <SessionsSection key={`sessions-${user.id}`} />
         <DataSection />
         <DeleteAccount />
       </div>

@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { AlreadySignedIn } from '../components/AlreadySignedIn.tsx';
 import { Page } from '../components/Page.tsx';
 import { RECOVERY_PATHS } from '../features/account-recovery/paths.ts';
+import { TwoFactorStep } from '../features/sign-in-security/TwoFactorStep.tsx';
 import { FormAlert, TextField } from '../forms/fields.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { formMessage } from '../forms/problems.ts';
@@ -23,6 +24,11 @@ export function SignInPage() {
   const showFlash = useHavenStore((s) => s.showFlash);
   const form = useForm(FIELDS);
   const [values, setValues] = useState<SignInValues>({ email: '', password: '' });
+  const [codeNeeded, setCodeNeeded] = useState(false);
+  const welcome = (member: { displayName: string }) => {
+    showFlash({ key: 'welcomeBack', path: next, name: member.displayName });
+    navigate(next);
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,8 +36,8 @@ export function SignInPage() {
       problems: validateSignIn(values),
       action: async () => {
         const member = await signIn(values);
-        showFlash({ key: 'welcomeBack', path: next, name: member.displayName });
-        navigate(next);
+        if (member) welcome(member);
+        else setCodeNeeded(true);
       },
       // The server does not say which of the two was wrong, and neither do we.
       messageFor: (error) =>
@@ -41,7 +47,15 @@ export function SignInPage() {
     });
   };
 
-  if (user && !form.busy) {
+  if (codeNeeded && !user) {
+    return (
+      <Page title={t('signIn.title')} narrow>
+        <TwoFactorStep onSignedIn={welcome} />
+      </Page>
+    );
+  }
+
+  if (user && !form.busy && !codeNeeded) {
     return (
       <Page title={t('signIn.title')} narrow>
         <AlreadySignedIn name={user.displayName} />

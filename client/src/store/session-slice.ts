@@ -26,7 +26,9 @@ export interface SessionSlice {
   flash: Flash | null;
   loadSession: () => Promise<void>;
   /** These throw `ApiError` for the form to show; the store only keeps the outcome. */
-  signIn: (input: LoginInput) => Promise<OwnUser>;
+  /** Null when the password was right and a two-factor code is needed (`signInWithCode`). */
+  signIn: (input: LoginInput) => Promise<OwnUser | null>;
+  signInWithCode: (code: string) => Promise<OwnUser>;
   signUp: (input: RegisterInput) => Promise<OwnUser>;
   signOut: () => Promise<void>;
   updateProfile: (patch: ProfileUpdate) => Promise<OwnUser>;
@@ -89,7 +91,11 @@ export function makeSessionSlice(
           });
         }
       },
-      signIn: async (input) => signedIn(await (await load()).login(input)),
+      signIn: async (input) => {
+        const user = await (await load()).login(input);
+        return user ? signedIn(user) : null;
+      },
+      signInWithCode: async (code) => signedIn(await (await load()).loginCode(code)),
       signUp: async (input) => signedIn(await (await load()).register(input)),
       signOut: async () => {
         // When the request fails the server still holds the session: stay honest and signed in.
