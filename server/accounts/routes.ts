@@ -7,16 +7,15 @@ import {
   memberResponse,
   memberSearchQuery,
   profileUpdateBody,
-  registerBody,
   rolesUpdateBody,
   userResponse,
 } from '../../shared/api/accounts.ts';
 import { idParams, okSchema } from '../../shared/api/common.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
-import { AppError } from '../infra/errors.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
 import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
+import { mountRegistrationRoutes, type RegistrationRouteDeps } from './registration-routes.ts';
 import type { AccountService } from './service.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.ts';
 
@@ -29,8 +28,9 @@ export interface AccountRouteDeps {
     loginPerAccount: Limiter;
     loginPerAccountAnywhere: Limiter;
     loginPerAddress: Limiter;
-    registerPerAddress: Limiter;
   };
+  /** Signing up and confirming the address (registration-routes.ts). */
+  registration: Omit<RegistrationRouteDeps, 'setSession'>;
   /** Password reset and change (recovery-routes.ts). */
   recovery: Omit<RecoveryRouteDeps, 'closeMemberSockets' | 'clearSession'>;
 }
@@ -58,6 +58,7 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     closeMemberSockets: deps.closeMemberSockets,
     clearSession,
   });
+  mountRegistrationRoutes(api, { ...deps.registration, setSession });
 
   api.get(
     '/auth/csrf',
@@ -71,28 +72,6 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       const csrfToken = issueCsrfToken(req.cookies?.[SESSION_COOKIE], req.cookies?.[CSRF_COOKIE]);
       res.cookie(CSRF_COOKIE, csrfToken, cookieOptions);
       return { csrfToken };
-    },
-  );
-
-  api.post(
-    '/auth/register',
-    {
-      summary: 'Create an account and sign in',
-      tag: TAG,
-      auth: 'public',
-      body: registerBody,
-      response: userResponse,
-    },
-    async ({ body, req, res }) => {
-      await deps.limits.registerPerAddress.consume(req.ip ?? 'unknown');
-      const registered = await deps.accounts.register(body).catch(async (error: unknown) => {
-        if (error instanceof AppError && error.code === 'CONFLICT')
-          await deps.recovery.addresses.registrationAttempted(body.email);
-        throw error;
-      });
-      await deps.recovery.addresses.sendVerification(registered.user.id);
-      setSession(res, registered.token);
-      return { user: registered.user };
     },
   );
 
