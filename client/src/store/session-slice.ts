@@ -9,13 +9,7 @@ import type { HavenState } from './types.ts';
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'failed';
 
 /** A short message shown once on one page after an action took the member there. */
-export type FlashKey =
-  | 'welcome'
-  | 'welcomeBack'
-  | 'emailConfirmed'
-  | 'signedOut'
-  | 'deleted'
-  | 'signOutFailed';
+export type FlashKey = 'welcomeBack' | 'emailConfirmed' | 'signedOut' | 'deleted' | 'signOutFailed';
 export interface Flash {
   key: FlashKey;
   /** The page it belongs to; navigating anywhere else clears it. */
