@@ -8,6 +8,7 @@ import { EmailAddresses } from './accounts/email-address.ts';
 import { accountTokenModel, EmailTokens } from './accounts/email-tokens.ts';
 import { PendingLogins } from './accounts/pending-login.ts';
 import { AccountRecovery } from './accounts/recovery.ts';
+import { Registrations } from './accounts/registration.ts';
 import { mountAccountRoutes } from './accounts/routes.ts';
 import { ServerKeys } from './accounts/server-keys.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
@@ -140,16 +141,42 @@ export function createApi(deps: ApiDeps) {
         points: 10,
         durationSeconds: 15 * 60,
       }),
-      registerPerAddress: createLimiter(deps.redisClient, {
-        keyPrefix: `${ns}:register`,
-        points: 30,
-        durationSeconds: 60 * 60,
-      }),
       twoFactorPerMember: createLimiter(deps.redisClient, {
         keyPrefix: `${ns}:two-factor`,
         points: 5,
         durationSeconds: 15 * 60,
       }),
+    },
+    registration: {
+      registrations: new Registrations({
+        models: deps.services.accountModels,
+        tokens: emailTokens,
+        mailer: deps.mailer,
+        sessions,
+        publicBase: deps.publicBase,
+      }),
+      limits: {
+        registerPerAddress: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:register`,
+          points: 30,
+          durationSeconds: 60 * 60,
+        }),
+        verifyPerAddress: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:verify-email`,
+          points: 60,
+          durationSeconds: 15 * 60,
+        }),
+        resendPerAddress: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:verify-resend-address`,
+          points: 20,
+          durationSeconds: 60 * 60,
+        }),
+        resendPerEmail: createLimiter(deps.redisClient, {
+          keyPrefix: `${ns}:verify-resend-email`,
+          points: 5,
+          durationSeconds: 60 * 60,
+        }),
+      },
     },
     recovery: {
       recovery: new AccountRecovery({

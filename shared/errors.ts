@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CSRF: 403,
+  /** Signing in to a registration whose emailed link was not opened yet (right password only). */
+  EMAIL_NOT_VERIFIED: 403,
   ORIGIN_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -14,6 +14,9 @@ export const CLIENT_ROUTES = [
   // Account recovery (client/src/features/account-recovery).
   '/forgot-password',
   '/reset-password',
+  // Confirming an address: a new member's, and an email change's (client/src/features/email-address).
+  '/verify-email',
+  '/confirm-email',
   '/meetings',
   '/groups',
   '/events',

@@ -13,6 +13,7 @@ import { ChatConnection } from './features/chat/ChatConnection.tsx';
 import { chatRoutes } from './features/chat/routes.tsx';
 import { communityRoutes } from './features/community/routes.tsx';
 import { contactRoutes } from './features/contacts/routes.tsx';
+import { emailAddressRoutes } from './features/email-address/routes.tsx';
 import { directoryRoutes } from './features/meetings/directory/routes.tsx';
 import { liveRoutes } from './features/meetings/live/routes.tsx';
 import { programmeRoutes } from './features/programme/routes.tsx';
@@ -79,6 +80,7 @@ export function App() {
             {supportRoutes()}
             {trainingRoutes()}
             {recoveryRoutes()}
+            {emailAddressRoutes()}
             {sectionRoutes()}
             <Route>
               <NotFoundPage />

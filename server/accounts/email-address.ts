@@ -12,45 +12,12 @@ export interface EmailAddressDeps {
   publicBase: () => string;
 }
 
-/** Checking that an address is the member's, and moving an account to another address. */
+/** Moving an account to another address, confirmed there (sign-up's confirmation: registration.ts). */
 export class EmailAddresses {
   readonly #deps: EmailAddressDeps;
 
   constructor(deps: EmailAddressDeps) {
     this.#deps = deps;
-  }
-
-  /** A new account's link to confirm its address. */
-  async sendVerification(userId: string): Promise<void> {
-    const user = await this.#deps.models.User.findById(userId, { email: 1, languages: 1 }).lean();
-    if (!user) return;
-    const token = await this.#deps.tokens.issue('verify-email', userId);
-    await this.#deps.mailer.send({
-      kind: 'verifyEmail',
-      to: user.email,
-      language: mailLanguageOf(user.languages),
-      link: `${this.#deps.publicBase()}/verify-email#token=${token}`,
-    });
-  }
-
-  async verify(token: string): Promise<void> {
-    const { userId } = await this.#deps.tokens.consume('verify-email', token);
-    const updated = await this.#deps.models.User.updateOne(
-      { _id: userId },
-      { $set: { emailVerifiedAt: new Date() } },
-    );
-    if (!updated.matchedCount) throw invalidToken();
-  }
-
-  /** Someone tried to register with an address that has an account: its owner hears of it. */
-  async registrationAttempted(email: string): Promise<void> {
-    const user = await this.#deps.models.User.findOne({ email }, { languages: 1 }).lean();
-    if (!user) return;
-    await this.#deps.mailer.send({
-      kind: 'registerAttempt',
-      to: email,
-      language: mailLanguageOf(user.languages),
-    });
   }
 
   /**
@@ -102,5 +69,7 @@ export class EmailAddresses {
       throw error;
     }
     await this.#deps.tokens.dropAll(userId, 'email-change');
+    // A registration left waiting on the address can never become an account now.
+    await this.#deps.models.PendingRegistration.deleteMany({ email: newEmail });
   }
 }

@@ -7,6 +7,16 @@ export const TOKEN_TTL_MS = 30 * 60 * 1000;
 
 export type TokenPurpose = 'password-reset' | 'verify-email' | 'email-change';
 
+/**
+ * A new member's confirmation link lasts a day: signing up is often left for later, and the
+ * link only confirms an address the registration already named (it changes no password).
+ */
+const TTL_BY_PURPOSE: Record<TokenPurpose, number> = {
+  'password-reset': TOKEN_TTL_MS,
+  'email-change': TOKEN_TTL_MS,
+  'verify-email': 24 * 3600 * 1000,
+};
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -54,7 +64,7 @@ export class EmailTokens {
       purpose,
       userId,
       ...(newEmail ? { newEmail } : {}),
-      expiresAt: new Date(this.#now() + TOKEN_TTL_MS),
+      expiresAt: new Date(this.#now() + TTL_BY_PURPOSE[purpose]),
     });
     return token;
   }

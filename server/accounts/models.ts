@@ -58,6 +58,28 @@ const sessionSchema = new Schema({
 // A real MongoDB deletes expired sessions itself; the service also refuses them on read.
 sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
+/** How long a registration waits for its email to be confirmed before it is forgotten. */
+export const PENDING_REGISTRATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * A registration whose address is not confirmed yet: not an account (it cannot sign in, and
+ * nobody sees it), just what the account will be once the emailed link is opened. Kept apart
+ * from `users` so that every list, search and export of members is unaffected, and written
+ * for every registration, whether or not the address has an account, so what follows
+ * (signing in with that password) answers the same either way (docs/accounts.md).
+ * Its `_id` becomes the account's. One per address: a new registration replaces it.
+ */
+const pendingRegistrationSchema = new Schema({
+  email: { type: String, required: true, unique: true },
+  passwordHash: { type: String, required: true },
+  displayName: { type: String, required: true },
+  /** The language the sign-up page was in: the link's email and the account speak it. */
+  uiLanguage: { type: String, enum: UI_LANGUAGES },
+  expiresAt: { type: Date, required: true },
+});
+// Never confirmed: gone after a week by itself; reads also refuse an expired one.
+pendingRegistrationSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
 export type UserDoc = InferSchemaType<typeof userSchema> & {
   _id: import('mongoose').Types.ObjectId;
 };
@@ -66,9 +88,15 @@ export function accountModels(connection: Connection) {
   return {
     User: connection.models.User ?? connection.model('User', userSchema),
     Session: connection.models.Session ?? connection.model('Session', sessionSchema),
+    PendingRegistration:
+      connection.models.PendingRegistration ??
+      connection.model('PendingRegistration', pendingRegistrationSchema),
   } as {
     User: import('mongoose').Model<InferSchemaType<typeof userSchema>>;
     Session: import('mongoose').Model<InferSchemaType<typeof sessionSchema>>;
+    PendingRegistration: import('mongoose').Model<
+      InferSchemaType<typeof pendingRegistrationSchema>
+    >;
   };
 }
 export type AccountModels = ReturnType<typeof accountModels>;

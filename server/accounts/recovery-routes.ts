@@ -97,23 +97,6 @@ export function mountRecoveryRoutes(api: ApiRoutes, deps: RecoveryRouteDeps): vo
   );
 
   api.post(
-    '/auth/verify-email',
-    {
-      summary: "Confirm my address with the token from the welcome email's link",
-      tag: TAG,
-      auth: 'public',
-      body: emailTokenBody,
-      response: okSchema,
-      status: 200,
-    },
-    async ({ body, req }) => {
-      await deps.limits.resetConfirmPerAddress.consume(req.ip ?? 'unknown');
-      await deps.addresses.verify(body.token);
-      return { ok: true };
-    },
-  );
-
-  api.post(
     '/me/email',
     {
       summary: 'Move my account to another address (confirmed there; the old one is told)',

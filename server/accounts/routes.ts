@@ -7,14 +7,12 @@ import {
   memberResponse,
   memberSearchQuery,
   profileUpdateBody,
-  registerBody,
   rolesUpdateBody,
   userResponse,
 } from '../../shared/api/accounts.ts';
 import { idParams, okSchema } from '../../shared/api/common.ts';
 import { twoFactorRequiredResponse } from '../../shared/api/sign-in.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
-import { AppError } from '../infra/errors.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
 import {
@@ -25,6 +23,7 @@ import {
 } from './device-cookies.ts';
 import { PENDING_LOGIN_COOKIE, PENDING_LOGIN_TTL_MS, type PendingLogins } from './pending-login.ts';
 import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
+import { mountRegistrationRoutes, type RegistrationRouteDeps } from './registration-routes.ts';
 import type { AccountService } from './service.ts';
 import { mountSessionRoutes } from './session-routes.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './sessions.ts';
@@ -45,9 +44,10 @@ export interface AccountRouteDeps {
     loginPerAddress: Limiter;
     /** A browser holding the account's device cookie: its own limit instead of the account's. */
     loginPerDevice: Limiter;
-    registerPerAddress: Limiter;
     twoFactorPerMember: Limiter;
   };
+  /** Signing up and confirming the address (registration-routes.ts). */
+  registration: Omit<RegistrationRouteDeps, 'setSession'>;
   /** Password reset and change (recovery-routes.ts). */
   recovery: Omit<RecoveryRouteDeps, 'closeMemberSockets' | 'clearSession'>;
 }
@@ -102,6 +102,7 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
     closeMemberSockets: deps.closeMemberSockets,
     clearSession,
   });
+  mountRegistrationRoutes(api, { ...deps.registration, setSession });
 
   api.get(
     '/auth/csrf',
@@ -115,28 +116,6 @@ export function mountAccountRoutes(api: ApiRoutes, deps: AccountRouteDeps): void
       const csrfToken = issueCsrfToken(req.cookies?.[SESSION_COOKIE], req.cookies?.[CSRF_COOKIE]);
       res.cookie(CSRF_COOKIE, csrfToken, cookieOptions);
       return { csrfToken };
-    },
-  );
-
-  api.post(
-    '/auth/register',
-    {
-      summary: 'Create an account and sign in',
-      tag: TAG,
-      auth: 'public',
-      body: registerBody,
-      response: userResponse,
-    },
-    async ({ body, req, res }) => {
-      await deps.limits.registerPerAddress.consume(req.ip ?? 'unknown');
-      const registered = await deps.accounts.register(body).catch(async (error: unknown) => {
-        if (error instanceof AppError && error.code === 'CONFLICT')
-          await deps.recovery.addresses.registrationAttempted(body.email);
-        throw error;
-      });
-      await deps.recovery.addresses.sendVerification(registered.user.id);
-      setSession(res, registered.token);
-      return { user: registered.user };
     },
   );
 

@@ -68,6 +68,8 @@ export async function seedAccounts(connection: Connection): Promise<SeedContext>
       timeZone: 'UTC',
       ...fields,
       passwordHash,
+      // Demo people are members, who confirmed their address when they signed up.
+      emailVerifiedAt: new Date(),
       privacy: { showInGroupMemberLists: true, showArea: true },
     });
     return String(user._id);

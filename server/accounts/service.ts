@@ -8,7 +8,6 @@ import {
   type PublicUser,
   type profileUpdateBody,
   type Role,
-  type registerBody,
   UI_LANGUAGES,
 } from '../../shared/api/accounts.ts';
 import type { Page } from '../../shared/api/common.ts';
@@ -116,41 +115,32 @@ export class AccountService {
     this.#marks = marks;
   }
 
-  async register(input: z.infer<typeof registerBody>): Promise<{ user: OwnUser; token: string }> {
-    await refuseStaffLookalike(this.#models, input.displayName);
-    const exists = await this.#models.User.exists({ email: input.email });
-    if (exists)
-      throw new AppError('CONFLICT', 'an account with this email already exists', {
-        email: ['already registered'],
-      });
-    const passwordHash = await hash(input.password, ARGON2);
-    let created: UserRecord;
-    try {
-      created = (
-        await this.#models.User.create({ ...input, passwordHash, roles: ['participant'] })
-      ).toObject();
-    } catch (error) {
-      // Two registrations racing for one email: the unique index decides.
-      if ((error as { code?: number }).code === 11000) {
-        throw new AppError('CONFLICT', 'an account with this email already exists', {
-          email: ['already registered'],
-        });
-      }
-      throw error;
-    }
-    const { token } = await this.#sessions.create(String(created._id));
-    return { user: toOwnUser(created), token };
-  }
-
-  /** Unknown email and wrong password answer the same, after the same work. */
+  /**
+   * Unknown email and wrong password answer the same, after the same work. A registration
+   * whose link was not opened yet refuses with EMAIL_NOT_VERIFIED, but only to its own
+   * password; and since every registration leaves one (docs/accounts.md), an address that
+   * already had an account answers that too to the password someone registered it with.
+   * Every refusal runs two hashes, so its time tells nothing either. No session is made
+   * here: the routes make it, or ask for a two-factor code first.
+   */
   async checkCredentials(email: string, password: string): Promise<OwnUser> {
     const user = await this.#models.User.findOne({ email }).lean();
     this.#dummyHash ??= hash('haven-timing-equaliser', ARGON2);
+    const dummy = await this.#dummyHash;
     const valid = user
       ? await verify(user.passwordHash, password).catch(() => false)
-      : await verify(await this.#dummyHash, password).then(() => false);
-    if (!user || !valid) throw new AppError('UNAUTHENTICATED', 'email or password is wrong');
-    return toOwnUser(user as UserRecord);
+      : await verify(dummy, password).then(() => false);
+    if (user && valid) return toOwnUser(user as UserRecord);
+    const pending = await this.#models.PendingRegistration.findOne({
+      email,
+      expiresAt: { $gt: new Date() },
+    }).lean();
+    const pendingValid = pending
+      ? await verify(pending.passwordHash, password).catch(() => false)
+      : await verify(dummy, password).then(() => false);
+    if (pendingValid)
+      throw new AppError('EMAIL_NOT_VERIFIED', 'open the link in the email sent to confirm');
+    throw new AppError('UNAUTHENTICATED', 'email or password is wrong');
   }
 
   async me(userId: string): Promise<OwnUser> {
@@ -291,8 +281,13 @@ export class AccountService {
    */
   async deleteAccount(userId: string): Promise<void> {
     await this.#sessions.destroyAllFor(userId);
-    await this.#models.User.deleteOne({ _id: userId });
+    const account = await this.#models.User.findOneAndDelete(
+      { _id: userId },
+      { projection: { email: 1 } },
+    ).lean();
     await this.#marks.move(markOf.user(userId));
+    // A registration someone left waiting on the address names it too.
+    if (account) await this.#models.PendingRegistration.deleteMany({ email: account.email });
     await this.#data.eraseAll(userId);
     await this.#data.eraseAll(userId);
   }

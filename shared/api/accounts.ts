@@ -38,11 +38,6 @@ export const passwordSchema = z.string().min(10, 'must be at least 10 characters
 /** A first name or pseudonym: people in recovery often do not use their full name. */
 export const displayNameSchema = nameText(1, 40);
 
-export const registerBody = z.object({
-  email: emailSchema,
-  password: passwordSchema,
-  displayName: displayNameSchema,
-});
 export const loginBody = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
 export const areaSchema = z.object({
@@ -77,6 +72,17 @@ export const DEFAULT_PRIVACY = {
 /** The languages Haven's pages are written in (client/src/i18n); a member's choice is kept. */
 export const UI_LANGUAGES = ['en', 'es'] as const;
 export const uiLanguageSchema = z.enum(UI_LANGUAGES);
+
+/**
+ * `POST /api/auth/register`. `uiLanguage`: the language the page was in, so the emailed
+ * link speaks it and the new account starts in it.
+ */
+export const registerBody = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  displayName: displayNameSchema,
+  uiLanguage: uiLanguageSchema.optional(),
+});
 
 export const profileUpdateBody = z
   .object({
@@ -171,6 +177,8 @@ export const passwordChangeBody = z
 export const acceptedResponse = z.object({ accepted: z.literal(true) });
 /** `POST /api/auth/verify-email` and `POST /api/me/email/confirm`: the token from the link. */
 export const emailTokenBody = z.object({ token: emailTokenSchema }).strict();
+/** `POST /api/auth/verify-email/resend`: answered alike for every address. */
+export const verificationResendBody = z.object({ email: emailSchema }).strict();
 /** `POST /api/me/email`: a confirmation link goes to the new address. */
 export const emailChangeBody = z
   .object({ newEmail: emailSchema, currentPassword: z.string().min(1).max(200) })

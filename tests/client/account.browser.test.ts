@@ -2,6 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import emailAddressEn from '../../client/src/features/email-address/locales/en.json' with {
+  type: 'json',
+};
 import directoryEn from '../../client/src/features/meetings/directory/locales/en.json' with {
   type: 'json',
 };
@@ -9,6 +12,7 @@ import en from '../../client/src/i18n/locales/en.json' with { type: 'json' };
 import es from '../../client/src/i18n/locales/es.json' with { type: 'json' };
 import { launchChromium } from '../helpers/browser.ts';
 import { startTestHaven, type TestHaven } from '../helpers/haven.ts';
+import { linkIn, nextMailTo } from '../helpers/mail.ts';
 
 // A member's whole journey through the built client, served by the real server, in Chromium.
 let haven: TestHaven;
@@ -113,13 +117,19 @@ describe('an account, from joining to leaving', () => {
     await expect.poll(() => passwordField.getAttribute('aria-invalid')).toBe('true');
     await passwordField.fill('');
     await page.keyboard.type(password);
+    const mail = nextMailTo(haven, email);
     await page.keyboard.press('Enter');
 
-    await h1(en.account.title).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/account');
-    await page.getByText(en.flash.welcome.replace('{{name}}', 'Robin')).waitFor();
+    // No session yet: the address is confirmed by the link emailed to it, which signs in.
+    await h1(emailAddressEn.checkEmail.title).waitFor();
+    const link = linkIn(await mail);
+    await page.goto(link);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByText(en.flash.emailConfirmed.replace('{{name}}', 'Robin')).waitFor();
     await header().getByText(en.header.signedInAs.replace('{{name}}', 'Robin')).waitFor();
     expect(await header().getByRole('link', { name: en.header.join }).count()).toBe(0);
+    await page.goto(`${haven.url}/account`);
+    await h1(en.account.title).waitFor();
   });
 
   it('saves the profile and privacy choices, and they survive a reload', async () => {

@@ -8,6 +8,7 @@ import { attendanceRoutes } from '../../client/src/features/attendance/routes.ts
 import { chatRoutes } from '../../client/src/features/chat/routes.tsx';
 import { communityRoutes } from '../../client/src/features/community/routes.tsx';
 import { contactRoutes } from '../../client/src/features/contacts/routes.tsx';
+import { emailAddressRoutes } from '../../client/src/features/email-address/routes.tsx';
 import { directoryRoutes } from '../../client/src/features/meetings/directory/routes.tsx';
 import { liveRoutes } from '../../client/src/features/meetings/live/routes.tsx';
 import { programmeRoutes } from '../../client/src/features/programme/routes.tsx';
@@ -30,6 +31,7 @@ const ROUTE_SETS: Record<string, () => ReactElement[]> = {
   supportRoutes,
   trainingRoutes,
   recoveryRoutes,
+  emailAddressRoutes,
   sectionRoutes,
 };
 

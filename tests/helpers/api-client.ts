@@ -1,3 +1,6 @@
+import type { MailCatcher } from '../../server/mail/catcher.ts';
+import { tokenIn } from './mail.ts';
+
 /**
  * A tiny browser-like HTTP client for API tests: it keeps cookies like a browser does
  * and sends the CSRF header on state-changing requests once it has fetched a token.
@@ -117,6 +120,32 @@ export class ApiClient {
     return this.post('/api/auth/register', { email, password, displayName });
   }
 
+  /**
+   * Signing up as a person does: register, read the confirmation email from the Haven's SMTP
+   * catcher, open its link (the confirming POST), which signs this client in. Returns the
+   * confirmation's answer (`body.user` on success).
+   */
+  async signUp(
+    mail: Pick<MailCatcher, 'waitFor'>,
+    email: string,
+    options: { password?: string; displayName?: string; headers?: Record<string, string> } = {},
+  ) {
+    if (!this.csrfToken) await this.fetchCsrf();
+    const since = new Date().toISOString();
+    const registered = await this.post(
+      '/api/auth/register',
+      {
+        email,
+        password: options.password ?? 'correct horse battery',
+        displayName: options.displayName ?? 'Sam',
+      },
+      options.headers,
+    );
+    if (registered.status !== 202) throw new Error(`registration failed: ${registered.text}`);
+    const link = await mail.waitFor(email, { since, match: (m) => m.text.includes('#token=') });
+    return this.post('/api/auth/verify-email', { token: tokenIn(link) }, options.headers);
+  }
+
   async login(email: string, password = 'correct horse battery') {
     if (!this.csrfToken) await this.fetchCsrf();
     return this.post('/api/auth/login', { email, password });
@@ -127,8 +156,8 @@ let counter = 0;
 
 /**
  * A signed-in member holding `roles` (and a partner organisation, for partner staff).
- * Registration goes through the API like a person's would; the roles are then granted
- * directly in the database, as an admin tool would.
+ * Sign-up goes through the API and the real email like a person's would (`ApiClient.signUp`);
+ * the roles are then granted directly in the database, as an admin tool would.
  *
  * Hosting is training-gated (docs/training.md): so that a "facilitator" here means what it
  * means in Haven, a member created with the 'facilitator' role or as partner staff also gets
@@ -139,6 +168,7 @@ let counter = 0;
 export async function signUpAs(
   haven: {
     url: string;
+    mail: Pick<MailCatcher, 'waitFor'>;
     haven: {
       services: {
         accountModels: { User: { updateOne: (...args: never[]) => unknown } };
@@ -156,12 +186,10 @@ export async function signUpAs(
   // Nobody may take a staff member's name (server/accounts/staff-names.ts): a moderator or
   // admin made here without a name gets one of their own, so the next "Sam" is still free.
   const staff = roles.includes('moderator') || roles.includes('admin');
-  const response = await client.register(
-    email,
-    'correct horse battery',
-    extra.displayName ?? (staff ? `Staff ${process.pid}x${counter}` : 'Sam'),
-  );
-  if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
+  const response = await client.signUp(haven.mail, email, {
+    displayName: extra.displayName ?? (staff ? `Staff ${process.pid}x${counter}` : 'Sam'),
+  });
+  if (response.status !== 200) throw new Error(`confirming the email failed: ${response.text}`);
   const id = response.body.user.id as string;
   const set: Record<string, unknown> = {
     roles: ['participant', ...roles.filter((r) => r !== 'participant')],

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  acceptedResponse,
   type loginBody,
   type OwnUser,
   type profileUpdateBody,
@@ -27,11 +28,26 @@ export function accountsApi(client: ApiClient = api) {
         throw error;
       }
     },
+    /**
+     * Answered alike whether or not the address has an account; nobody is signed in until
+     * the link emailed to the address is opened (verifyEmail).
+     */
+    async register(input: RegisterInput): Promise<void> {
+      await client.post('/api/auth/register', input, acceptedResponse);
+    },
     // Signing in or out gives a new CSRF token, bound to the new session (server csrf.ts).
-    async register(input: RegisterInput): Promise<OwnUser> {
-      const { user } = await client.post('/api/auth/register', input, userResponse);
+    async verifyEmail(token: string): Promise<OwnUser> {
+      const { user } = await client.post('/api/auth/verify-email', { token }, userResponse);
       client.resetCsrf();
       return user;
+    },
+    /** Answered alike for every address. */
+    async resendVerification(email: string): Promise<void> {
+      await client.post('/api/auth/verify-email/resend', { email }, acceptedResponse);
+    },
+    /** The link from an email change's confirmation mail; sessions stay as they are. */
+    async confirmEmailChange(token: string): Promise<void> {
+      await client.post('/api/me/email/confirm', { token }, okSchema);
     },
     /** The member, or null when the password was right and a two-factor code is asked next. */
     async login(input: LoginInput): Promise<OwnUser | null> {

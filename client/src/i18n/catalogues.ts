@@ -10,6 +10,8 @@ import communityEn from '../features/community/locales/en.json';
 import communityEs from '../features/community/locales/es.json';
 import contactsEn from '../features/contacts/locales/en.json';
 import contactsEs from '../features/contacts/locales/es.json';
+import emailAddressEn from '../features/email-address/locales/en.json';
+import emailAddressEs from '../features/email-address/locales/es.json';
 import directoryEn from '../features/meetings/directory/locales/en.json';
 import directoryEs from '../features/meetings/directory/locales/es.json';
 import liveEn from '../features/meetings/live/locales/en.json';
@@ -62,6 +64,7 @@ export const catalogues = {
     training: trainingEn,
     accountRecovery: accountRecoveryEn,
     signInSecurity: signInSecurityEn,
+    emailAddress: emailAddressEn,
   },
   es: withManyPlurals({
     ...es,
@@ -77,5 +80,6 @@ export const catalogues = {
     training: trainingEs,
     accountRecovery: accountRecoveryEs,
     signInSecurity: signInSecurityEs,
+    emailAddress: emailAddressEs,
   }),
 } as const;

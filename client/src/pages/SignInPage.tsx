@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { AlreadySignedIn } from '../components/AlreadySignedIn.tsx';
 import { Page } from '../components/Page.tsx';
 import { RECOVERY_PATHS } from '../features/account-recovery/paths.ts';
+import { EMAIL_ADDRESS_PATHS } from '../features/email-address/paths.ts';
 import { TwoFactorStep } from '../features/sign-in-security/TwoFactorStep.tsx';
 import { FormAlert, TextField } from '../forms/fields.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
@@ -29,9 +30,11 @@ export function SignInPage() {
     showFlash({ key: 'welcomeBack', path: next, name: member.displayName });
     navigate(next);
   };
+  const [notVerified, setNotVerified] = useState(false);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setNotVerified(false);
     void form.submit({
       problems: validateSignIn(values),
       action: async () => {
@@ -40,10 +43,15 @@ export function SignInPage() {
         else setCodeNeeded(true);
       },
       // The server does not say which of the two was wrong, and neither do we.
-      messageFor: (error) =>
-        error.code === 'UNAUTHENTICATED'
+      messageFor: (error) => {
+        if (error.code === 'EMAIL_NOT_VERIFIED') {
+          setNotVerified(true);
+          return (tr) => tr('emailAddress.signIn.notVerified');
+        }
+        return error.code === 'UNAUTHENTICATED'
           ? (tr) => tr('signIn.wrongCredentials')
-          : formMessage(error),
+          : formMessage(error);
+      },
     });
   };
 
@@ -90,6 +98,11 @@ export function SignInPage() {
           {form.busy ? t('forms.busy') : t('signIn.submit')}
         </button>
       </form>
+      {notVerified ? (
+        <p className="form-aside">
+          <Link href={EMAIL_ADDRESS_PATHS.verifyEmail}>{t('emailAddress.signIn.resendLink')}</Link>
+        </p>
+      ) : null}
       <p className="form-aside">
         <Link href={RECOVERY_PATHS.forgotPassword}>{t('accountRecovery.forgotLink')}</Link>
       </p>

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import { AlreadySignedIn } from '../components/AlreadySignedIn.tsx';
 import { Page } from '../components/Page.tsx';
+import { ResendLinkForm } from '../features/email-address/ResendLinkForm.tsx';
 import { FormAlert, TextField } from '../forms/fields.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { formMessage } from '../forms/problems.ts';
@@ -14,12 +15,12 @@ import { useHavenStore } from '../store/index.ts';
 const FIELDS = ['displayName', 'email', 'password'] as const;
 
 export function SignUpPage() {
-  const { t } = useTranslation();
-  const [, navigate] = useLocation();
+  const { t, i18n } = useTranslation();
   const user = useHavenStore((s) => s.user);
   const signUp = useHavenStore((s) => s.signUp);
-  const showFlash = useHavenStore((s) => s.showFlash);
   const form = useForm(FIELDS);
+  // The address the confirmation went to; the form gives way to "check your email".
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [values, setValues] = useState<SignUpValues>({ displayName: '', email: '', password: '' });
   const set = (field: keyof SignUpValues) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
@@ -29,14 +30,26 @@ export function SignUpPage() {
     void form.submit({
       problems: validateSignUp(values),
       action: async () => {
-        const created = await signUp(values);
-        showFlash({ key: 'welcome', path: PATHS.account, name: created.displayName });
-        navigate(PATHS.account);
+        // The page's language, so the email and the new account speak it.
+        const uiLanguage = i18n.resolvedLanguage === 'es' ? 'es' : 'en';
+        await signUp({ ...values, uiLanguage });
+        setSentTo(values.email.trim());
       },
-      messageFor: (error) =>
-        error.code === 'CONFLICT' ? (tr) => tr('signUp.emailTaken') : formMessage(error),
+      messageFor: formMessage,
     });
   };
+
+  if (sentTo) {
+    return (
+      <Page title={t('emailAddress.checkEmail.title')} narrow>
+        <div className="panel" role="status">
+          <p>{t('emailAddress.checkEmail.text', { email: sentTo })}</p>
+          <p>{t('emailAddress.checkEmail.spam')}</p>
+        </div>
+        <ResendLinkForm initialEmail={sentTo} />
+      </Page>
+    );
+  }
 
   if (user && !form.busy) {
     return (

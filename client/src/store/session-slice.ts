@@ -9,7 +9,7 @@ import type { HavenState } from './types.ts';
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'failed';
 
 /** A short message shown once on one page after an action took the member there. */
-export type FlashKey = 'welcome' | 'welcomeBack' | 'signedOut' | 'deleted' | 'signOutFailed';
+export type FlashKey = 'welcomeBack' | 'emailConfirmed' | 'signedOut' | 'deleted' | 'signOutFailed';
 export interface Flash {
   key: FlashKey;
   /** The page it belongs to; navigating anywhere else clears it. */
@@ -29,7 +29,14 @@ export interface SessionSlice {
   /** Null when the password was right and a two-factor code is needed (`signInWithCode`). */
   signIn: (input: LoginInput) => Promise<OwnUser | null>;
   signInWithCode: (code: string) => Promise<OwnUser>;
-  signUp: (input: RegisterInput) => Promise<OwnUser>;
+  /** Registers; nobody is signed in until the emailed link is opened (confirmSignUp). */
+  signUp: (input: RegisterInput) => Promise<void>;
+  /** The emailed link's token: the account is made and signed in on this browser. */
+  confirmSignUp: (token: string) => Promise<OwnUser>;
+  /** "Send the link again": answered alike for every address. */
+  resendVerification: (email: string) => Promise<void>;
+  /** An email change's link: the account moves to the new address. */
+  confirmEmailChange: (token: string) => Promise<void>;
   signOut: () => Promise<void>;
   updateProfile: (patch: ProfileUpdate) => Promise<OwnUser>;
   deleteAccount: () => Promise<void>;
@@ -49,7 +56,7 @@ export function makeSessionSlice(
   // before one of them cannot overwrite what the member just did.
   let generation = 0;
 
-  return (set) => {
+  return (set, get) => {
     const signedIn = (user: OwnUser) => {
       generation++;
       set({ sessionStatus: 'signedIn', user, sessionError: null });
@@ -96,7 +103,18 @@ export function makeSessionSlice(
         return user ? signedIn(user) : null;
       },
       signInWithCode: async (code) => signedIn(await (await load()).loginCode(code)),
-      signUp: async (input) => signedIn(await (await load()).register(input)),
+      signUp: async (input) => (await load()).register(input),
+      confirmSignUp: async (token) => signedIn(await (await load()).verifyEmail(token)),
+      resendVerification: async (email) => (await load()).resendVerification(email),
+      confirmEmailChange: async (token) => {
+        const api = await load();
+        await api.confirmEmailChange(token);
+        // The member may be signed in here: the page then shows the new address.
+        if (get().user) {
+          const user = await api.me();
+          if (user) signedIn(user);
+        }
+      },
       signOut: async () => {
         // When the request fails the server still holds the session: stay honest and signed in.
         await (await load()).logout();

@@ -44,17 +44,16 @@ let counter = 0;
 async function member(name: string, roles: string[] = []): Promise<Member> {
   const n = counter++;
   const client = new ApiClient(haven.url);
-  await client.fetchCsrf();
-  const response = await client.post(
-    '/api/auth/register',
+  // The real path: register, the confirmation email from the catcher, its link.
+  const response = await client.signUp(
+    haven.mail,
+    `admin-page-${process.pid}-${Date.now()}-${n}@example.org`,
     {
-      email: `admin-page-${process.pid}-${Date.now()}-${n}@example.org`,
-      password: 'correct horse battery',
       displayName: name,
+      headers: { 'x-forwarded-for': `10.79.${(n >> 8) & 255}.${n & 255}` },
     },
-    { 'x-forwarded-for': `10.79.${(n >> 8) & 255}.${n & 255}` },
   );
-  if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
+  if (response.status !== 200) throw new Error(`sign-up failed: ${response.text}`);
   const id = response.body.user.id as string;
   if (roles.length) {
     await haven.haven.services.accountModels.User.updateOne(

@@ -14,7 +14,7 @@ describe('the UI language in the profile (issue 18)', () => {
   it('is absent until chosen, kept for the next sign-in, and only a known language', async () => {
     const email = `ui-language-${process.pid}-${Date.now()}@example.org`;
     const first = new ApiClient(haven.url);
-    const registered = await first.register(email);
+    const registered = await first.signUp(haven.mail, email);
     expect(registered.body.user.uiLanguage).toBeUndefined();
 
     const chosen = await first.patch('/api/me', { uiLanguage: 'es' });

@@ -1,0 +1,58 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert, FormStatus, TextField } from '../../forms/fields.tsx';
+import { useForm } from '../../forms/useForm.ts';
+import { validateSignIn } from '../../forms/validation.ts';
+import { useHavenStore } from '../../store/index.ts';
+
+const FIELDS = ['email'] as const;
+
+/** "Send the link again": the same answer for any address, so it tells nobody who joined. */
+export function ResendLinkForm({ initialEmail = '' }: { initialEmail?: string }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const resend = useHavenStore((s) => s.resendVerification);
+  const form = useForm(FIELDS);
+  const [email, setEmail] = useState(initialEmail);
+  const [sent, setSent] = useState(false);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSent(false);
+    const { email: problem } = validateSignIn({ email, password: 'x' });
+    void form.submit({
+      problems: problem ? { email: problem } : {},
+      action: async () => {
+        await resend(email);
+        setSent(true);
+      },
+    });
+  };
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('emailAddress.resend.title')}</h2>
+      <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
+        <FormAlert message={form.alert} />
+        <TextField
+          label={t('emailAddress.resend.email')}
+          error={form.problemText('email')}
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <div className="form-actions">
+          <button type="submit" aria-disabled={form.busy || undefined}>
+            {form.busy ? t('forms.busy') : t('emailAddress.resend.submit')}
+          </button>
+          <FormStatus message={sent ? t('emailAddress.resend.sent') : null} />
+        </div>
+      </form>
+    </section>
+  );
+}
