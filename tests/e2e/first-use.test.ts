@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../client/src/i18n/locales/en.json' with { type: 'json' };
 import es from '../../client/src/i18n/locales/es.json' with { type: 'json' };
 import type { TestHaven } from '../helpers/haven.ts';
+import { onceMeetingAt } from '../server/meetings/directory/fixtures.ts';
 import { axeViolations, fitsWidth, signedInPage, startE2e, tabTo } from './helpers.ts';
 
 /**
  * A newcomer's first use (issue 18): the landing page leads with "Find a meeting"; a
- * signed-in member's "/" is their home; on a phone the signed-in header folds behind a
+ * signed-in member's "/" is their home, its meetings in the first language of their profile; on a phone the signed-in header folds behind a
  * keyboard-usable "Menu"; the language a member picks follows them to another browser.
  */
 let haven: TestHaven;
@@ -65,6 +66,44 @@ describe('first use', () => {
       .waitFor();
     expect(await page.getByRole('heading', { level: 1, name: en.hero.title }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows a member's next meetings in the first language of their profile", async () => {
+    const { page, client } = una;
+    const made = async (body: Record<string, unknown>) => {
+      const created = await client.client.post('/api/meetings', body);
+      expect(created.status, created.text).toBe(201);
+    };
+    // The Spanish meeting starts later than the English one: only the language puts it first.
+    await made(onceMeetingAt(180, { title: 'Reunión de la tarde', language: 'es' }));
+    await made(onceMeetingAt(60, { title: 'Morning check-in', language: 'en' }));
+    const setLanguages = async (languages: string[]) => {
+      const saved = await client.client.patch('/api/me', { languages });
+      expect(saved.status, saved.text).toBe(200);
+    };
+    const meetings = page.getByRole('region', { name: en.home.meetings.title });
+
+    await setLanguages(['es']);
+    await page.goto(haven.url);
+    await meetings.getByRole('link', { name: 'Reunión de la tarde' }).waitFor();
+    expect(await meetings.getByRole('link', { name: 'Morning check-in' }).count()).toBe(0);
+    await meetings
+      .getByText(en.home.meetings.inLanguage.replace('{{language}}', 'Spanish'))
+      .waitFor();
+    const inSpanish = meetings.getByRole('link', {
+      name: en.home.meetings.allInLanguage.replace('{{language}}', 'Spanish'),
+    });
+    expect(await inSpanish.getAttribute('href')).toBe('/meetings?language=es');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // No meeting in French yet: the soonest in any language, and the section says so.
+    await setLanguages(['fr']);
+    await page.reload();
+    await meetings.getByRole('link', { name: 'Morning check-in' }).waitFor();
+    await meetings.getByRole('link', { name: 'Reunión de la tarde' }).waitFor();
+    await meetings
+      .getByText(en.home.meetings.noneInLanguage.replace('{{language}}', 'French'))
+      .waitFor();
   });
 
   it('folds the signed-in header behind a keyboard-usable Menu on a phone', async () => {

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { OwnUser } from '../../../../shared/api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
 import { useViewerTime } from '../../i18n/dates.ts';
 import { sectionPath } from '../../routes.ts';
+import { languageName } from '../community/components/bits.tsx';
 import { COMMUNITY_PATHS } from '../community/paths.ts';
 import { meetingPath, worksheetPath } from '../programme/paths.ts';
 import { HOME_LIST_SIZE, homeApi } from './api.ts';
@@ -21,11 +23,19 @@ interface NewsItem {
 
 /** A signed-in member's start page: what they will do next and what changed since last time. */
 export function HomePage({ user }: { user: OwnUser }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = homeApi();
   const { dateTime: when } = useViewerTime();
 
-  const meetings = useSection(() => api.nextMeetings(user.timeZone));
+  // The first language the member says they speak, else the one they read Haven in.
+  const language = user.languages[0] ?? user.uiLanguage ?? i18n.language;
+  const [meetingsLanguage, setMeetingsLanguage] = useState<string | null | undefined>();
+  const meetings = useSection(async () => {
+    const next = await api.nextMeetings(user.timeZone, language);
+    setMeetingsLanguage(next.language);
+    return next.items;
+  });
+  const languageText = languageName(language, i18n.language, true);
   const groups = useSection(() => api.myGroups());
   const worksheets = useSection(() => api.myWorksheets());
   const news = useSection(async () => {
@@ -61,6 +71,13 @@ export function HomePage({ user }: { user: OwnUser }) {
           id="meetings"
           title={t('home.meetings.title')}
           section={meetings}
+          note={
+            meetingsLanguage === undefined
+              ? null
+              : meetingsLanguage
+                ? t('home.meetings.inLanguage', { language: languageText })
+                : t('home.meetings.noneInLanguage', { language: languageText })
+          }
           empty={t('home.meetings.empty')}
           item={(meeting) => {
             const next = meeting.nextOccurrence;
@@ -76,7 +93,17 @@ export function HomePage({ user }: { user: OwnUser }) {
               </>
             );
           }}
-          links={[{ href: sectionPath('meetings'), text: t('home.meetings.all') }]}
+          links={[
+            ...(meetingsLanguage
+              ? [
+                  {
+                    href: `${sectionPath('meetings')}?language=${encodeURIComponent(meetingsLanguage)}`,
+                    text: t('home.meetings.allInLanguage', { language: languageText }),
+                  },
+                ]
+              : []),
+            { href: sectionPath('meetings'), text: t('home.meetings.all') },
+          ]}
         />
         <HomeSection
           id="groups"

@@ -20,6 +20,7 @@ export function HomeSection<T extends { id: string }>({
   empty,
   item,
   links,
+  note,
 }: {
   id: string;
   title: string;
@@ -27,6 +28,8 @@ export function HomeSection<T extends { id: string }>({
   empty: string;
   item: (value: T) => ReactNode;
   links: HomeLink[];
+  /** A line under the heading saying what the items are chosen by. */
+  note?: string | null;
 }) {
   const { t } = useTranslation();
   const headingId = `home-${id}`;
@@ -37,6 +40,7 @@ export function HomeSection<T extends { id: string }>({
   return (
     <section className="home-section panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
+      {note && <p className="home-meta">{note}</p>}
       {loading && <Loading text={t('home.loading', { section: title })} />}
       {failed && (
         <LoadFailed
