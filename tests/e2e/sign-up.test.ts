@@ -2,15 +2,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../client/src/features/email-address/locales/en.json' with { type: 'json' };
 import shell from '../../client/src/i18n/locales/en.json' with { type: 'json' };
-import { signUpAs } from '../helpers/api-client.ts';
 import type { TestHaven } from '../helpers/haven.ts';
 import { linkIn, nextMailTo } from '../helpers/mail.ts';
-import { axeViolations, fitsWidth, startE2e } from './helpers.ts';
+import { axeViolations, fitsWidth, signedInPage, startE2e } from './helpers.ts';
 
 /**
  * Joining on a phone (issue 18): the sign-up form answers "check your email", the email as
  * the SMTP catcher received it, its link signs the newcomer in and lands them at home; a
- * used link says so and offers a new one; an email change's link confirms on its own page.
+ * used link says so and offers a new one; an email change asked on the account page is
+ * confirmed at its link's own page.
  * Every page passes axe-core and fits 390 pixels.
  */
 let haven: TestHaven;
@@ -79,19 +79,38 @@ describe('joining through the confirmation email', () => {
     await context.close();
   });
 
-  it("confirms an email change at the link's own page", async () => {
-    const member = await signUpAs(haven, ['participant'], { displayName: 'Ravi' });
+  it("changes the email from the account page, confirmed at the link's own page", async () => {
+    const {
+      page,
+      client: member,
+      context,
+    } = await signedInPage(haven, browser, ['participant'], 'Ravi');
+    await page.setViewportSize(PHONE.viewport);
     const newEmail = `moved-${process.pid}-${Date.now()}@example.org`;
+    await page.goto(`${haven.url}/account`);
+    const section = page.getByRole('region', { name: en.changeForm.title });
+    await section.getByText(en.changeForm.text.replace('{{email}}', member.email)).waitFor();
+    // A wrong password is said in words, and nothing is sent.
+    await section.getByLabel(en.changeForm.newEmail).fill(newEmail);
+    await section.getByLabel(en.changeForm.currentPassword, { exact: true }).fill('not it');
+    await section.getByRole('button', { name: en.changeForm.submit }).click();
+    await section.getByText("Your current password isn't right").first().waitFor();
     const mail = nextMailTo(haven, newEmail);
-    const asked = await member.client.post('/api/me/email', {
-      newEmail,
-      currentPassword: 'correct horse battery',
-    });
-    expect(asked.status).toBe(202);
+    await section
+      .getByLabel(en.changeForm.currentPassword, { exact: true })
+      .fill('correct horse battery');
+    await section.getByRole('button', { name: en.changeForm.submit }).click();
+    await section
+      .getByRole('status')
+      .getByText(en.changeForm.sent.replace('{{email}}', newEmail))
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    // Nothing changes until the link is opened.
+    expect((await member.client.get('/api/me')).body.user.email).toBe(member.email);
+
     const link = linkIn(await mail);
     expect(link.startsWith(`${haven.url}/confirm-email#token=`)).toBe(true);
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
     await page.goto(link);
     await page.getByRole('status').getByText(en.change.done).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -6,6 +6,7 @@ import { ProfileForm } from '../account/ProfileForm.tsx';
 import { DangerZone } from '../components/DangerZone.tsx';
 import { Page } from '../components/Page.tsx';
 import { PasswordChangeSection } from '../features/account-recovery/PasswordChangeSection.tsx';
+import { EmailChangeSection } from '../features/email-address/EmailChangeSection.tsx';
 import { SessionsSection } from '../features/sign-in-security/SessionsSection.tsx';
 import { TwoFactorSection } from '../features/sign-in-security/TwoFactorSection.tsx';
 import { asApiError } from '../forms/problems.ts';
@@ -55,6 +56,7 @@ export function AccountPage() {
         {/* Keyed by member: a different sign-in starts the forms afresh. */}
         <ProfileForm key={`profile-${user.id}`} user={user} />
         <PrivacyForm key={`privacy-${user.id}`} user={user} />
+        <EmailChangeSection key={`email-${user.id}`} currentEmail={user.email} />
         <PasswordChangeSection key={`password-${user.id}`} />
         <TwoFactorSection key={`two-factor-${user.id}`} />
         <SessionsSection key={`sessions-${user.id}`} />
