@@ -89,7 +89,9 @@ export async function startTestHaven(
     workerBin: process.env.MEDIASOUP_WORKER_BIN,
     logger,
   });
-  const mail = await MailCatcher.start(dataDir);
+  // One cluster, one SMTP server: the outbox is shared, so whichever node's worker sends a
+  // node's email, it must land where that node's tests read it.
+  const mail = shared?.mail ?? (await MailCatcher.start(dataDir));
   const haven = createApp({
     mail: {
       smtpUrl: mail.smtpUrl,
@@ -137,7 +139,7 @@ export async function startTestHaven(
     mail,
     async close() {
       await haven.close();
-      await mail.close();
+      if (!shared) await mail.close();
       await sfu.close();
       if (shared) {
         rmSync(dataDir, { recursive: true, force: true });
