@@ -13,9 +13,11 @@ function sources(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map(
-    (match) => match[1] as string,
-  );
+  // `import … from 'x'`, `export … from 'x'`, `import 'x'` and `import('x')`; a string that
+  // merely ends in "from" (an error message: 'must be after from') is no import.
+  const statement = /(?:^|[\n;])\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g;
+  const bare = /\bimport\s*\(?\s*['"]([^'"]+)['"]/g;
+  return [...text.matchAll(statement), ...text.matchAll(bare)].map((match) => match[1] as string);
 }
 
 /** Which top-level folder a relative import lands in, or the package name for a bare import. */
