@@ -80,8 +80,9 @@ export function WorksheetEditor({
     const found = local.found;
     if (!found) return;
     // Through the form's own reading, so a draft from an older form still fits this one.
-    setDraft(toDraft(model.fields, toContentLoose(model, found.value.draft)));
-    setTitle(typeof found.value.title === 'string' ? found.value.title : '');
+    const value: Partial<LocalWork> | null = found.value;
+    setDraft(toDraft(model.fields, toContentLoose(model, value?.draft)));
+    setTitle(typeof value?.title === 'string' ? value.title : '');
     edited();
     local.restored();
   };
