@@ -29,6 +29,7 @@ export function WorksheetPage() {
   // Someone else's worksheet and a missing one answer alike: nobody learns it exists.
   const notFound = state.status === 'failed' && state.error === 'NOT_FOUND';
   const failed = state.status === 'failed' && !notFound;
+  const loading = state.status === 'loading';
   const title = loaded
     ? (loaded.worksheet.title ?? t(`programme.tools.names.${loaded.worksheet.tool}`))
     : notFound
@@ -42,7 +43,7 @@ export function WorksheetPage() {
           {t(`programme.notices.${notice}`)}
         </p>
       )}
-      {state.status === 'loading' && <Loading />}
+      {loading && <Loading />}
       {failed && <LoadFailed error={state.error} onRetry={reload} />}
       {notFound && <p>{t('programme.worksheet.notFound')}</p>}
       {loaded && user && (
@@ -69,13 +70,15 @@ export function NewWorksheetPage() {
     async (api) => (tool ? api.worksheetForm(tool) : null),
   );
   const form = user && state.status === 'ready' ? state.data : null;
+  const loading = tool !== null && state.status === 'loading';
+  const failed = tool !== null && state.status === 'failed' ? state.error : null;
   const title = tool ? t(`programme.tools.names.${tool}`) : t('programme.worksheet.notFoundTitle');
 
   return (
     <WorksheetFrame title={title}>
       {!tool && <p>{t('programme.worksheet.notFound')}</p>}
-      {tool && state.status === 'loading' && <Loading />}
-      {tool && state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
+      {loading && <Loading />}
+      {failed && <LoadFailed error={failed} onRetry={reload} />}
       {form && user && (
         <WorksheetEditor
           key={form.tool}
