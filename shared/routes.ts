@@ -50,6 +50,7 @@ export const CLIENT_ROUTES = [
   '/feedback/all',
   // Programme.
   '/library/:slug',
+  '/tools/new/:tool',
   '/tools/:id',
   '/proposals/new',
   '/proposals/:id',

@@ -3,6 +3,7 @@ import type { OwnUser } from '../../../shared/api/accounts.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { AccountsApi, LoginInput, ProfileUpdate, RegisterInput } from '../api/accounts.ts';
 import { isApiError } from '../api/errors.ts';
+import { clearAllDrafts } from '../forms/local-drafts.ts';
 import type { HavenState } from './types.ts';
 
 /** 'loading' until /api/me answers; 'failed' when it could not (the server is unreachable). */
@@ -118,12 +119,15 @@ export function makeSessionSlice(
       signOut: async () => {
         // When the request fails the server still holds the session: stay honest and signed in.
         await (await load()).logout();
+        // Unsaved drafts can be private writing on a shared computer: they go with the session.
+        clearAllDrafts();
         signedOut();
       },
       updateProfile: (patch) => asMember(async (api) => signedIn(await api.updateProfile(patch))),
       deleteAccount: () =>
         asMember(async (api) => {
           await api.deleteAccount();
+          clearAllDrafts();
           signedOut();
         }),
       exportMyData: () => asMember((api) => api.exportData()),

@@ -47,7 +47,7 @@ describe('the programme API calls', () => {
     expect(await api.review('p1', { recommendation: 'recommend', comments: 'ok' })).toBe(proposal);
     await api.decide('p1', { decision: 'declined', reason: 'Not yet' });
     await api.withdraw('p1');
-    await api.startWorksheet('urge-log');
+    await api.createWorksheet({ tool: 'urge-log', title: 'Evenings', content: { entries: [] } });
     await api.saveWorksheet('w/1', { title: null, content: {} });
     await api.deleteWorksheet('w1');
     expect(calls).toEqual([
@@ -62,7 +62,11 @@ describe('the programme API calls', () => {
         body: { decision: 'declined', reason: 'Not yet' },
       },
       { method: 'POST', path: '/api/proposals/p1/withdraw', body: {} },
-      { method: 'POST', path: '/api/worksheets', body: { tool: 'urge-log' } },
+      {
+        method: 'POST',
+        path: '/api/worksheets',
+        body: { tool: 'urge-log', title: 'Evenings', content: { entries: [] } },
+      },
       { method: 'PATCH', path: '/api/worksheets/w%2F1', body: { title: null, content: {} } },
       { method: 'DELETE', path: '/api/worksheets/w1' },
     ]);

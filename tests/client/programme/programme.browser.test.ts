@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pen from '../../../client/src/features/programme/locales/en.json' with { type: 'json' };
 import pes from '../../../client/src/features/programme/locales/es.json' with { type: 'json' };
 import en from '../../../client/src/i18n/locales/en.json' with { type: 'json' };
+import { axeViolations } from '../../e2e/helpers.ts';
 import { signUpAs } from '../../helpers/api-client.ts';
 import { launchChromium } from '../../helpers/browser.ts';
 import type { TestHaven } from '../../helpers/haven.ts';
@@ -128,9 +129,21 @@ describe('private worksheets', () => {
     await alex.browser.screenshot('tools-en-desktop');
 
     const urgeLog = pen.tools.names['urge-log'];
-    await page.getByRole('button', { name: fill(pen.tools.startOne, { tool: urgeLog }) }).click();
+    const start = page.getByRole('link', { name: fill(pen.tools.startOne, { tool: urgeLog }) });
+    const stored = async () => (await alex.client.get('/api/worksheets')).body.items.length;
+    const drafts = () =>
+      page.evaluate(
+        () => Object.keys(localStorage).filter((key) => key.startsWith('haven.draft.')).length,
+      );
+    // Start opens an unsaved editor: looking and leaving stores nothing, and asks nothing.
+    await start.click();
     await alex.browser.h1(urgeLog).waitFor();
-    worksheetPath = new URL(page.url()).pathname;
+    expect(new URL(page.url()).pathname).toBe('/tools/new/urge-log');
+    await page.getByText(pen.worksheet.unsavedNew).waitFor();
+    await page.getByRole('link', { name: pen.worksheet.back }).click();
+    await page.getByText(pen.tools.none).waitFor();
+    expect(await stored()).toBe(0);
+    await start.click();
     await page.getByText(pen.worksheet.private).waitFor();
 
     await page.getByRole('button', { name: pen.worksheet.lists.entries.add }).click();
@@ -157,12 +170,58 @@ describe('private worksheets', () => {
       .getByLabel(pen.worksheet.fields.outcome.label)
       .fill('It faded within twenty minutes');
     await page.getByLabel(pen.worksheet.title).fill('After work');
-    await page.getByRole('button', { name: pen.worksheet.save }).click();
-    await page
+
+    // Unsaved changes: a link in the app asks first, and "stay" stays.
+    const dialogs: string[] = [];
+    page.once('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: pen.worksheet.back }).click();
+    await expect.poll(() => dialogs).toEqual([`confirm: ${pen.worksheet.leaveConfirm}`]);
+    expect(new URL(page.url()).pathname).toBe('/tools/new/urge-log');
+    expect(await stored()).toBe(0);
+
+    // The draft is in this browser only; a reload asks (beforeunload), then offers it back.
+    await expect.poll(drafts).toBe(1);
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.reload();
+    await alex.browser.h1(urgeLog).waitFor();
+    expect(dialogs[1]).toBe('beforeunload');
+    const offer = page.getByRole('region', { name: pen.worksheet.draftLabel });
+    await offer
       .getByRole('status')
-      .getByText(/^Saved at /)
+      .getByText(/^You have unsaved changes from /)
       .waitFor();
+    expect(await page.getByLabel(pen.worksheet.title).inputValue()).toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+    await alex.browser.screenshot('worksheet-draft-en-desktop');
+    await offer.getByRole('button', { name: pen.worksheet.draftRestore }).click();
+    await offer.waitFor({ state: 'detached' });
+    expect(await page.getByLabel(pen.worksheet.title).inputValue()).toBe('After work');
+    const restored = page.getByRole('group', {
+      name: fill(pen.worksheet.lists.entries.item, { number: 1 }),
+    });
+    expect(await restored.getByLabel(pen.worksheet.fields.trigger.label).inputValue()).toBe(
+      'Walking past the pub after work',
+    );
+    expect(await restored.getByLabel(pen.worksheet.fields.when.label).inputValue()).toBe(
+      '2026-05-03T18:30',
+    );
+    expect(await stored()).toBe(0);
+
+    // The first save creates it, takes the worksheet's own address and drops the draft.
+    await page.getByRole('button', { name: pen.worksheet.save }).click();
+    await page.getByRole('status').getByText(pen.notices.worksheetSaved).waitFor();
     await alex.browser.h1('After work').waitFor();
+    worksheetPath = new URL(page.url()).pathname;
+    expect(worksheetPath).toMatch(/^\/tools\/[a-f0-9]{24}$/);
+    expect(await stored()).toBe(1);
+    expect(await drafts()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await alex.browser.screenshot('worksheet-en-desktop');
 
     await page.reload();

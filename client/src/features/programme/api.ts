@@ -29,6 +29,7 @@ import {
 import {
   type Tool,
   toolContentSchemas,
+  type WorksheetCreate,
   type WorksheetPatch,
   worksheetResponse,
   worksheetSummarySchema,
@@ -92,8 +93,9 @@ export function programmeApi(client: ApiClient = api) {
       ),
     worksheet: async (id: string) =>
       (await client.get(`/api/worksheets/${encode(id)}`, worksheetResponse)).worksheet,
-    startWorksheet: async (tool: Tool) =>
-      (await client.post('/api/worksheets', { tool }, worksheetResponse)).worksheet,
+    /** A worksheet is created on its first save, with what the member wrote. */
+    createWorksheet: async (body: WorksheetCreate) =>
+      (await client.post('/api/worksheets', body, worksheetResponse)).worksheet,
     saveWorksheet: async (id: string, patch: WorksheetPatch) =>
       (await client.patch(`/api/worksheets/${encode(id)}`, patch, worksheetResponse)).worksheet,
     deleteWorksheet: (id: string) => client.delete(`/api/worksheets/${encode(id)}`),

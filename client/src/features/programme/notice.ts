@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
  * deleted."), like the shell's flashes but for this feature's own messages. Read once when
  * the page opens, then forgotten, so it neither lingers nor comes back on reload.
  */
-export type NoticeKey = 'worksheetDeleted' | 'proposalSent';
+export type NoticeKey = 'worksheetDeleted' | 'worksheetSaved' | 'proposalSent';
 
 let pending: { key: NoticeKey; path: string } | null = null;
 

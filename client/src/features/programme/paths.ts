@@ -3,6 +3,7 @@ export const PROGRAMME_PATHS = {
   library: '/library',
   publication: '/library/:slug',
   tools: '/tools',
+  newWorksheet: '/tools/new/:tool',
   worksheet: '/tools/:id',
   proposals: '/proposals',
   newProposal: '/proposals/new',
@@ -15,6 +16,8 @@ export const PROGRAMME_PATHS = {
 
 export const publicationPath = (slug: string) => `/library/${encodeURIComponent(slug)}`;
 export const worksheetPath = (id: string) => `/tools/${encodeURIComponent(id)}`;
+/** The unsaved editor of a new worksheet: nothing is stored until its first save. */
+export const newWorksheetPath = (tool: string) => `/tools/new/${encodeURIComponent(tool)}`;
 export const proposalPath = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 export const partnerPath = (id: string) => `/partners/${encodeURIComponent(id)}`;
 /** The directory feature's meeting page. */

@@ -20,6 +20,7 @@ const ProposalsPage = lazyPage(() => import('./proposals/ProposalsPage.tsx'), 'P
 const ProposeFormPage = lazyPage(() => import('./proposals/ProposeForm.tsx'), 'ProposeFormPage');
 const ToolsPage = lazyPage(() => import('./tools/ToolsPage.tsx'), 'ToolsPage');
 const WorksheetPage = lazyPage(() => import('./tools/WorksheetPage.tsx'), 'WorksheetPage');
+const NewWorksheetPage = lazyPage(() => import('./tools/WorksheetPage.tsx'), 'NewWorksheetPage');
 
 /**
  * This feature's pages as wouter <Route> elements, placed in App's <Switch>. Each page is
@@ -31,6 +32,7 @@ export function programmeRoutes(): ReactElement[] {
     [P.library, LibraryPage],
     [P.publication, PublicationPage],
     [P.tools, ToolsPage],
+    [P.newWorksheet, NewWorksheetPage],
     [P.worksheet, WorksheetPage],
     [P.proposals, ProposalsPage],
     [P.newProposal, ProposeFormPage],

@@ -1,21 +1,16 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
-import type { ErrorCode } from '../../../../../shared/errors.ts';
+import { Link } from 'wouter';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { PointBadge } from '../../../components/PointBadge.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
-import { FormAlert } from '../../../forms/fields.tsx';
-import { asApiError } from '../../../forms/problems.ts';
 import { useViewerTime } from '../../../i18n/dates.ts';
-import { errorMessageKey } from '../../../i18n/index.ts';
 import { TOOL_POINTS, TOOLS } from '../constants.ts';
-import { callProgramme, usePagedData } from '../data.ts';
+import { usePagedData } from '../data.ts';
 import { useNotice } from '../notice.ts';
-import { PROGRAMME_PATHS, worksheetPath } from '../paths.ts';
-import type { Tool } from '../types.ts';
+import { newWorksheetPath, PROGRAMME_PATHS, worksheetPath } from '../paths.ts';
 
 /** The member's private worksheets, and the four tools to start a new one from. */
 export function ToolsPage() {
@@ -40,23 +35,7 @@ function MyTools() {
   const startId = useId();
   const mineId = useId();
   const when = useViewerTime();
-  const [, navigate] = useLocation();
   const list = usePagedData('worksheets', (api, cursor) => api.worksheets(cursor));
-  const [starting, setStarting] = useState<Tool | null>(null);
-  const [failure, setFailure] = useState<ErrorCode | null>(null);
-
-  const start = async (tool: Tool) => {
-    if (starting) return;
-    setStarting(tool);
-    setFailure(null);
-    try {
-      const worksheet = await callProgramme((api) => api.startWorksheet(tool));
-      navigate(worksheetPath(worksheet.id));
-    } catch (error) {
-      setFailure(asApiError(error).code);
-      setStarting(null);
-    }
-  };
 
   const ready = list.status === 'ready';
   const none = ready && list.items.length === 0;
@@ -100,7 +79,6 @@ function MyTools() {
       <section className="programme-group" aria-labelledby={startId}>
         <h2 id={startId}>{t('programme.tools.start')}</h2>
         <p className="section-intro">{t('programme.tools.startIntro')}</p>
-        <FormAlert message={failure && t(errorMessageKey(failure))} />
         <ul className="card-grid programme-cards">
           {TOOLS.map((tool) => (
             <li key={tool} className="card tool-card">
@@ -109,15 +87,10 @@ function MyTools() {
                 <PointBadge point={TOOL_POINTS[tool]} look="label" />
               </p>
               <p>{t(`programme.tools.about.${tool}`)}</p>
-              <button
-                type="button"
-                aria-disabled={starting !== null || undefined}
-                onClick={() => void start(tool)}
-              >
-                {starting === tool
-                  ? t('programme.tools.starting')
-                  : t('programme.tools.startOne', { tool: t(`programme.tools.names.${tool}`) })}
-              </button>
+              {/* Opens an unsaved editor: the worksheet is created on its first save. */}
+              <Link className="button-link" href={newWorksheetPath(tool)}>
+                {t('programme.tools.startOne', { tool: t(`programme.tools.names.${tool}`) })}
+              </Link>
             </li>
           ))}
         </ul>
