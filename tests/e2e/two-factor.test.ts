@@ -101,4 +101,40 @@ describe('two-step sign-in in the browser', () => {
     await phone.close();
     await context.close();
   });
+
+  it('tells an admin refused for want of two-step sign-in why, and where to turn it on', async () => {
+    const { page, context } = await signedInPage(haven, browser, ['admin'], 'Board Admin');
+    await page.goto(`${haven.url}/admin/members`);
+    const policy = page.getByRole('checkbox', { name: 'Require two-step sign-in for admins' });
+    await policy.waitFor();
+    expect(await policy.isChecked()).toBe(false);
+    // Turning it on unenrolled is refused and the box put back, with the way to enrol.
+    await policy.click();
+    await page
+      .getByRole('link', { name: 'Turn on two-step sign-in on your account page' })
+      .waitFor();
+    expect(await policy.isChecked()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await haven.haven.services.adminTwoFactor.update({ twoFactorRequiredForAdmins: true });
+    try {
+      await page.reload();
+      await page
+        .getByRole('alert')
+        .getByText('The organisation requires admins to use two-step sign-in.')
+        .waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page
+        .getByRole('link', { name: 'Turn on two-step sign-in on your account page' })
+        .click();
+      await page.waitForURL(`${haven.url}/account#two-factor`);
+      await page
+        .locator('#two-factor')
+        .getByRole('button', { name: 'Set up two-step sign-in' })
+        .waitFor();
+    } finally {
+      await haven.haven.services.adminTwoFactor.update({ twoFactorRequiredForAdmins: false });
+    }
+    await context.close();
+  });
 });
