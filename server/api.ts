@@ -2,6 +2,7 @@ import cookieParser from 'cookie-parser';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
+import { mountAdminTwoFactorRoutes } from './accounts/admin-two-factor-routes.ts';
 import { csrfProtection } from './accounts/csrf.ts';
 import { DeviceCookies } from './accounts/device-cookies.ts';
 import { EmailAddresses } from './accounts/email-address.ts';
@@ -112,6 +113,7 @@ export function createApi(deps: ApiDeps) {
     export: async (userId) => ({ enabled: await twoFactor.isEnabled(userId) }),
     erase: (userId) => twoFactor.erase(userId),
   });
+  mountAdminTwoFactorRoutes(api, { policy: deps.services.adminTwoFactor, twoFactor });
   mountAccountRoutes(api, {
     accounts,
     sessions,

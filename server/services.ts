@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { AccountDataRegistry } from './accounts/account-data.ts';
+import { AdminTwoFactorPolicy } from './accounts/admin-two-factor.ts';
 import { accountModels } from './accounts/models.ts';
 import { AccountService } from './accounts/service.ts';
 import { SessionService } from './accounts/sessions.ts';
@@ -34,7 +35,8 @@ export function buildServices(
 ) {
   const accountData = new AccountDataRegistry();
   const models = accountModels(connection);
-  const sessions = new SessionService(models);
+  const adminTwoFactor = new AdminTwoFactorPolicy(connection);
+  const sessions = new SessionService(models, Date.now, adminTwoFactor);
   // Changes that copies kept per node depend on move these (change-marks.ts).
   const marks = createChangeMarks(options.redis, options.limitsNamespace ?? 'haven');
   const users = new UserDirectory(models, marks);
@@ -48,6 +50,7 @@ export function buildServices(
     accountData,
     accountModels: models,
     sessions,
+    adminTwoFactor,
     accounts: new AccountService(models, sessions, accountData, marks),
     users,
     directory: new DirectoryService(directoryModels(connection), users, training.records),

@@ -12,6 +12,11 @@ export const ERROR_CODES = {
   /** Signing in to a registration whose emailed link was not opened yet (right password only). */
   EMAIL_NOT_VERIFIED: 403,
   ORIGIN_NOT_ALLOWED: 403,
+  /**
+   * An admin-only action by an admin without two-factor sign-in, while the organisation
+   * requires it of admins: enrolling on the account page lifts it.
+   */
+  TWO_FACTOR_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   /** An event or meeting has no places left. */

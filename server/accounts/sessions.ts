@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { OwnSession } from '../../shared/api/sign-in.ts';
 import type { RequestUser } from '../infra/api/routes.ts';
+import type { AdminTwoFactorPolicy } from './admin-two-factor.ts';
 import { deviceName } from './device-name.ts';
 import type { AccountModels } from './models.ts';
 
@@ -36,10 +37,16 @@ const publicIdOf = (id: string) =>
 export class SessionService {
   readonly #models: AccountModels;
   readonly #now: () => number;
+  readonly #adminTwoFactor: AdminTwoFactorPolicy | undefined;
 
-  constructor(models: AccountModels, now: () => number = Date.now) {
+  constructor(
+    models: AccountModels,
+    now: () => number = Date.now,
+    adminTwoFactor?: AdminTwoFactorPolicy,
+  ) {
     this.#models = models;
     this.#now = now;
+    this.#adminTwoFactor = adminTwoFactor;
   }
 
   /** Returns the token for the cookie; only its digest is stored. */
@@ -91,6 +98,14 @@ export class SessionService {
         timeZone: user.timeZone ?? null,
       },
     };
+    // Only admins pay the two extra reads; see admin-two-factor.ts for why the role is withheld here.
+    if (
+      user.roles.includes('admin') &&
+      (await this.#adminTwoFactor?.adminRoleWithheld(String(user._id)))
+    ) {
+      resolved.user.roles = resolved.user.roles.filter((role) => role !== 'admin');
+      resolved.user.withheldRoles = ['admin'];
+    }
     const set: Record<string, unknown> = {};
     if (session.expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
       resolved.renewedUntil = new Date(now + SESSION_TTL_MS);

@@ -183,3 +183,14 @@ export const verificationResendBody = z.object({ email: emailSchema }).strict();
 export const emailChangeBody = z
   .object({ newEmail: emailSchema, currentPassword: z.string().min(1).max(200) })
   .strict();
+
+/** The organisation's sign-in policy (admins only). */
+export const accountSettingsSchema = z.object({
+  /** Admins without two-factor sign-in are refused every admin action (TWO_FACTOR_REQUIRED). */
+  twoFactorRequiredForAdmins: z.boolean(),
+});
+export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+export const accountSettingsPatchBody = z
+  .object({ twoFactorRequiredForAdmins: z.boolean() })
+  .strict();
+export const accountSettingsResponse = z.object({ settings: accountSettingsSchema });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { errorMessageKey } from '../i18n/index.ts';
+import { EnrolTwoFactorLink } from './EnrolTwoFactorLink.tsx';
 
 /**
  * What a page shows about data on its way: "Loading…", why it could not come (with "Try
@@ -43,7 +44,8 @@ export function LoadFailed({
   return (
     <div className={classes('panel load-failed', className)} role="alert">
       <p>{missing ? notFound : (message ?? t(errorMessageKey(error)))}</p>
-      {onRetry && !missing && (
+      {error === 'TWO_FACTOR_REQUIRED' && <EnrolTwoFactorLink />}
+      {onRetry && !missing && error !== 'TWO_FACTOR_REQUIRED' && (
         <button type="button" onClick={onRetry}>
           {t('loadStatus.retry')}
         </button>

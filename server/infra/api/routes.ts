@@ -12,6 +12,11 @@ export interface RequestUser {
   partnerId: string | null;
   /** The member's own zone, when whoever resolved the member read it (sessions do). */
   timeZone?: string | null;
+  /**
+   * Roles the member holds but may not use on this session: 'admin' while the organisation
+   * requires two-factor of admins and this one has not enrolled (accounts/admin-two-factor.ts).
+   */
+  withheldRoles?: Role[];
 }
 
 declare global {
@@ -74,6 +79,8 @@ export function requireRole(
 ): RequestUser {
   if (!user) throw new AppError('UNAUTHENTICATED', 'sign in first');
   if (allowed !== 'user' && !allowed.some((role) => user.roles.includes(role))) {
+    if (allowed.some((role) => user.withheldRoles?.includes(role)))
+      throw new AppError('TWO_FACTOR_REQUIRED', 'enrol in two-factor sign-in first');
     throw new AppError('FORBIDDEN', 'your role does not allow this');
   }
   return user;

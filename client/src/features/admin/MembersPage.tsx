@@ -19,6 +19,7 @@ import {
   ROLES,
   readFilters,
 } from './model.ts';
+import { SignInPolicySection } from './SignInPolicySection.tsx';
 
 /**
  * /admin/members: admins (acting for the board) find members by name, whole email address,
@@ -52,9 +53,11 @@ function MemberAdmin({ viewerId }: { viewerId: string }) {
   const failed = list.error !== null && !forbidden;
 
   if (forbidden) return <NotAllowed />;
+  if (list.error === 'TWO_FACTOR_REQUIRED') return <LoadFailed error={list.error} />;
   return (
     <>
       <p className="page-intro">{t('admin.members.intro')}</p>
+      <SignInPolicySection />
       <RoleHelp />
       <SearchForm
         key={filtersKey(filters)}

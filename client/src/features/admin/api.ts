@@ -1,4 +1,6 @@
 import {
+  type AccountSettings,
+  accountSettingsResponse,
   memberPageResponse,
   memberResponse,
   type PublicUser,
@@ -54,6 +56,10 @@ export function adminApi(client: ApiClient = api) {
       client.post(`/api/partners/${encode(partnerId)}/staff`, { userId }, partnerResponse),
     unlinkStaff: (partnerId: string, userId: string) =>
       client.delete(`/api/partners/${encode(partnerId)}/staff/${encode(userId)}`, partnerResponse),
+    accountSettings: async (): Promise<AccountSettings> =>
+      (await client.get('/api/accounts/settings', accountSettingsResponse)).settings,
+    updateAccountSettings: async (patch: AccountSettings): Promise<AccountSettings> =>
+      (await client.patch('/api/accounts/settings', patch, accountSettingsResponse)).settings,
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { OwnUser } from '../../../../shared/api/accounts.ts';
 import type { ErrorCode } from '../../../../shared/errors.ts';
+import { EnrolTwoFactorLink } from '../../components/EnrolTwoFactorLink.tsx';
 import { errorMessageKey } from '../../i18n/index.ts';
 import { signInPath } from '../../routes.ts';
 import { useHavenStore } from '../../store/index.ts';
@@ -32,7 +33,8 @@ export function LoadFailed({
   return (
     <div className="panel admin-problem" role="alert">
       <p>{message ?? t(errorMessageKey(error))}</p>
-      {onRetry && (
+      {error === 'TWO_FACTOR_REQUIRED' && <EnrolTwoFactorLink />}
+      {onRetry && error !== 'TWO_FACTOR_REQUIRED' && (
         <button type="button" className="secondary" onClick={onRetry}>
           {t('admin.common.retry')}
         </button>

@@ -1,6 +1,7 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/errors.ts';
+import { TWO_FACTOR_SECTION_ID } from '../../components/EnrolTwoFactorLink.tsx';
 import { FormAlert, TextField } from '../../forms/fields.tsx';
 import { PasswordField } from '../../forms/PasswordField.tsx';
 import { formMessage, type Message } from '../../forms/problems.ts';
@@ -22,7 +23,15 @@ const codeMessage = (error: ApiError): Message =>
 export function TwoFactorSection() {
   const { t } = useTranslation();
   const headingId = useId();
+  const section = useRef<HTMLElement>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const loaded = status !== null;
+  // Arriving from "turn on two-step sign-in" (an admin refused for want of it): the page
+  // renders after the browser looked for the anchor, so this section brings itself into view.
+  useEffect(() => {
+    if (loaded && window.location.hash === `#${TWO_FACTOR_SECTION_ID}`)
+      section.current?.scrollIntoView();
+  }, [loaded]);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
@@ -82,7 +91,12 @@ export function TwoFactorSection() {
     );
 
   return (
-    <section className="panel account-section" aria-labelledby={headingId}>
+    <section
+      id={TWO_FACTOR_SECTION_ID}
+      ref={section}
+      className="panel account-section"
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId}>{t('signInSecurity.twoFactor.title')}</h2>
       <FormAlert message={form.alert} />
       {codes && (
