@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../client/src/features/email-address/locales/en.json' with { type: 'json' };
 import shell from '../../client/src/i18n/locales/en.json' with { type: 'json' };
+import { ApiClient } from '../helpers/api-client.ts';
 import type { TestHaven } from '../helpers/haven.ts';
 import { linkIn, nextMailTo } from '../helpers/mail.ts';
 import { axeViolations, fitsWidth, signedInPage, startE2e } from './helpers.ts';
@@ -116,6 +117,31 @@ describe('joining through the confirmation email', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     expect((await member.client.get('/api/me')).body.user.email).toBe(newEmail);
+    await context.close();
+  });
+  it('says when a locked-out sign-in can try again', async () => {
+    const { client: member } = await signedInPage(haven, browser, ['participant'], 'Lena');
+    // Ten wrong passwords from this address, by a client with no device cookie.
+    const stranger = new ApiClient(haven.url);
+    await stranger.fetchCsrf();
+    for (let i = 0; i < 10; i += 1) {
+      const tried = await stranger.post('/api/auth/login', {
+        email: member.email,
+        password: `wrong ${i}`,
+      });
+      expect(tried.status).toBe(401);
+    }
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${haven.url}/login`);
+    await page.getByLabel(shell.signIn.email).fill(member.email);
+    await page.getByLabel(shell.signIn.password, { exact: true }).fill('correct horse battery');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('alert')
+      .getByText(shell.signIn.tooManyTries_other.replace('{{count}}', '15'))
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

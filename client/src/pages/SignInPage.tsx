@@ -48,6 +48,11 @@ export function SignInPage() {
           setNotVerified(true);
           return (tr) => tr('emailAddress.signIn.notVerified');
         }
+        // The lock-out says when to try again (the server's retryAfter), in whole minutes.
+        if (error.code === 'RATE_LIMITED' && error.retryAfter !== null) {
+          const count = Math.max(1, Math.ceil(error.retryAfter / 60));
+          return (tr) => tr('signIn.tooManyTries', { count });
+        }
         return error.code === 'UNAUTHENTICATED'
           ? (tr) => tr('signIn.wrongCredentials')
           : formMessage(error);
