@@ -41,11 +41,13 @@ export function LoadFailed({
 }) {
   const { t } = useTranslation();
   const missing = error === 'NOT_FOUND' && notFound;
+  // Retrying cannot help until the admin enrols: the link to enrol stands in its place.
+  const enrol = error === 'TWO_FACTOR_REQUIRED';
   return (
     <div className={classes('panel load-failed', className)} role="alert">
       <p>{missing ? notFound : (message ?? t(errorMessageKey(error)))}</p>
-      {error === 'TWO_FACTOR_REQUIRED' && <EnrolTwoFactorLink />}
-      {onRetry && !missing && error !== 'TWO_FACTOR_REQUIRED' && (
+      {enrol && <EnrolTwoFactorLink />}
+      {onRetry && !missing && !enrol && (
         <button type="button" onClick={onRetry}>
           {t('loadStatus.retry')}
         </button>

@@ -30,11 +30,13 @@ export function LoadFailed({
   onRetry?: () => void;
 }) {
   const { t } = useTranslation();
+  // Retrying cannot help until the admin enrols: the link to enrol stands in its place.
+  const enrol = error === 'TWO_FACTOR_REQUIRED';
   return (
     <div className="panel admin-problem" role="alert">
       <p>{message ?? t(errorMessageKey(error))}</p>
-      {error === 'TWO_FACTOR_REQUIRED' && <EnrolTwoFactorLink />}
-      {onRetry && error !== 'TWO_FACTOR_REQUIRED' && (
+      {enrol && <EnrolTwoFactorLink />}
+      {onRetry && !enrol && (
         <button type="button" className="secondary" onClick={onRetry}>
           {t('admin.common.retry')}
         </button>
