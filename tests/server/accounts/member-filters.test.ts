@@ -19,14 +19,12 @@ interface Member {
 async function member(displayName: string, roles: string[] = []): Promise<Member> {
   const n = counter++;
   const client = new ApiClient(haven.url);
-  await client.fetchCsrf();
   const email = `filters-${process.pid}-${Date.now()}-${n}@example.org`;
-  const response = await client.post(
-    '/api/auth/register',
-    { email, password: 'correct horse battery', displayName },
-    { 'x-forwarded-for': `10.78.${(n >> 8) & 255}.${n & 255}` },
-  );
-  if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
+  const response = await client.signUp(haven.mail, email, {
+    displayName,
+    headers: { 'x-forwarded-for': `10.78.${(n >> 8) & 255}.${n & 255}` },
+  });
+  if (response.status !== 200) throw new Error(`confirming the email failed: ${response.text}`);
   const id = response.body.user.id as string;
   if (roles.length) {
     await haven.haven.services.accountModels.User.updateOne(
