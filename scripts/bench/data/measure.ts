@@ -13,7 +13,29 @@ import { p95, type Row } from './report.ts';
 
 const log = (line: string) => console.error(`[bench:data] ${line}`);
 
-/** Members registered through the API like people would; the first one is the bench's. */
+/**
+ * The confirmation link's token for `email`, read from the bench Haven's mail catcher as a
+ * developer would, at /dev/mail (the bench runs outside production).
+ */
+async function confirmationToken(url: string, email: string): Promise<string> {
+  for (let tries = 0; tries < 100; tries++) {
+    const list = await (await fetch(`${url}/dev/mail`)).text();
+    const item = list.split('<li>').find((entry) => entry.includes(email.replaceAll('&', '&amp;')));
+    const id = item?.match(/href="\/dev\/mail\/([^"]+)"/)?.[1];
+    if (id) {
+      const mail = await (await fetch(`${url}/dev/mail/${id}`)).text();
+      const token = mail.match(/#token=([A-Za-z0-9_-]+)/)?.[1];
+      if (token) return token;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no confirmation email reached ${email}`);
+}
+
+/**
+ * Members signed up through the API like people would (register, then the emailed link,
+ * which signs in); the first one is the bench's.
+ */
 export async function registerMembers(url: string, count: number) {
   const ids: string[] = [];
   let cookie = '';
@@ -23,17 +45,17 @@ export async function registerMembers(url: string, count: number) {
     const headers = { 'x-forwarded-for': `192.0.2.${i + 1}` };
     const csrf = await client.request('GET', '/api/auth/csrf', undefined, headers);
     client.csrfToken = csrf.body.csrfToken;
-    const response = await client.request(
+    const email = `bench-${process.pid}-${i}@example.org`;
+    const registered = await client.request(
       'POST',
       '/api/auth/register',
-      {
-        email: `bench-${process.pid}-${i}@example.org`,
-        password: 'correct horse battery',
-        displayName: `Member ${i}`,
-      },
+      { email, password: 'correct horse battery', displayName: `Member ${i}` },
       headers,
     );
-    if (response.status !== 201) throw new Error(`registration failed: ${response.text}`);
+    if (registered.status !== 202) throw new Error(`registration failed: ${registered.text}`);
+    const token = await confirmationToken(url, email);
+    const response = await client.request('POST', '/api/auth/verify-email', { token }, headers);
+    if (response.status !== 200) throw new Error(`confirming failed: ${response.text}`);
     ids.push(response.body.user.id as string);
     if (i === 0) cookie = `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}`;
   }
