@@ -180,6 +180,10 @@ describe('an account, from joining to leaving', () => {
     await screenshot('account-es');
     await page.getByLabel(es.language.label).selectOption('en');
     await h1(en.account.title).waitFor();
+    // The switch back reaches the profile too, so the next sign-in shows English.
+    const profileLanguage = () =>
+      page.evaluate(async () => (await (await fetch('/api/me')).json()).user.uiLanguage);
+    await expect.poll(profileLanguage).toBe('en');
   });
 
   it('downloads a copy of my data', async () => {

@@ -46,13 +46,14 @@ afterEach(() => {
 });
 
 /** A store like the app's, its accounts API scripted; `saves` collects profile updates. */
-function storeWith(me: OwnUser | null) {
+function storeWith(me: OwnUser | null, answered: () => Promise<void> = async () => {}) {
   const saves: ProfileUpdate[] = [];
   const api = {
     me: async () => me,
     login: async () => sam,
     updateProfile: async (patch: ProfileUpdate) => {
       saves.push(patch);
+      await answered();
       return { ...sam, ...patch } as OwnUser;
     },
   } as unknown as AccountsApi;
@@ -99,5 +100,24 @@ describe('the UI language kept in the profile', () => {
     await member.store.getState().loadSession();
     saveProfileLanguage(member.store, 'es');
     await vi.waitFor(() => expect(member.saves).toEqual([{ uiLanguage: 'es' }]));
+  });
+
+  it('keeps the last of two quick switches, even while the first is still being saved', async () => {
+    // The first save is held until the test lets it answer, as a slow network would.
+    const held: Array<() => void> = [];
+    const member = storeWith(
+      { ...sam, uiLanguage: 'en' },
+      () => new Promise((resolve) => held.push(resolve)),
+    );
+    await member.store.getState().loadSession();
+    saveProfileLanguage(member.store, 'es');
+    await vi.waitFor(() => expect(member.saves).toEqual([{ uiLanguage: 'es' }]));
+    saveProfileLanguage(member.store, 'en');
+    for (let answered = 0; answered < 2; answered++) {
+      await vi.waitFor(() => expect(held.length).toBeGreaterThan(answered));
+      held[answered]?.();
+    }
+    await vi.waitFor(() => expect(member.store.getState().user?.uiLanguage).toBe('en'));
+    expect(member.saves).toEqual([{ uiLanguage: 'es' }, { uiLanguage: 'en' }]);
   });
 });

@@ -23,10 +23,35 @@ export function followProfileLanguage(store: Store): () => void {
   });
 }
 
+/**
+ * The language this browser last asked the profile to hold, while a save is on its way.
+ * Saves go one at a time and the last switch wins: two in flight could arrive in either
+ * order, and comparing with `user.uiLanguage` alone would drop a switch back made before
+ * the first save answered, leaving the profile in the language the member just left.
+ */
+let wanted: Language | null = null;
+let saving = false;
+
 /** Keeps a signed-in member's switch in their profile; the switch itself never waits for it. */
 export function saveProfileLanguage(store: Store, language: Language): void {
-  const { user, updateProfile } = store.getState();
-  if (!user || user.uiLanguage === language) return;
-  // Not saved (offline, say): this browser still shows the language; the next start saves.
-  updateProfile({ uiLanguage: language }).catch(() => undefined);
+  if (!store.getState().user) return;
+  wanted = language;
+  if (!saving) void saveWanted(store);
+}
+
+async function saveWanted(store: Store): Promise<void> {
+  saving = true;
+  try {
+    for (;;) {
+      const { user, updateProfile } = store.getState();
+      const language = wanted;
+      wanted = null;
+      if (!user || !language) return;
+      if (user.uiLanguage === language) continue;
+      // Not saved (offline, say): this browser still shows the language; the next start saves.
+      await updateProfile({ uiLanguage: language }).catch(() => undefined);
+    }
+  } finally {
+    saving = false;
+  }
 }
