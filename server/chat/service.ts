@@ -8,9 +8,11 @@ import { AppError } from '../infra/errors.ts';
 import { groupSummaries } from './chat-list.ts';
 import type { Contacts } from './contacts.ts';
 import { eraseLines, exportLines } from './line-data.ts';
+import { mentionable, type ReplyRef, replyRef } from './line-refs.ts';
 import { lineViews } from './line-views.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
 import type { ChatModeration } from './moderation.ts';
+import { moveReadMarker } from './read-markers.ts';
 import type { EarlyDelivery, SendInput } from './send-claims.ts';
 import {
   groupFactsOf,
@@ -28,14 +30,11 @@ import {
  */
 
 const DEFAULT_PAGE = 50;
-/** A reply shows the start of the line it answers. */
-const EXCERPT = 120;
 /** Distinct emoji on one line at most (a bound on the document, not a taste). */
 const MAX_REACTIONS = 20;
 
 const oid = (id: string) => new Types.ObjectId(id);
 
-type ReplyRef = NonNullable<ChatMessageDoc['replyTo']>;
 type Names = Map<string, PublicUser>;
 
 interface Place {
@@ -85,7 +84,7 @@ export class ChatService {
   ): Promise<{ message: ChatMessage; created: boolean; shown: boolean }> {
     // First, in the caller's tick: the marks go to Redis beside the limit and the claim.
     const facts = this.#facts?.of(actor.id, input.groupId);
-    const reply = this.#replyTo(input.groupId, input.replyTo);
+    const reply = replyRef(this.#m, input.groupId, input.replyTo);
     // Names are read with the checks: a line can only be shown once it has its sender's.
     const names = Promise.all([reply, facts]).then(
       ([r, known]) =>
@@ -110,7 +109,7 @@ export class ChatService {
     // Two people in a conversation need no @: the other is told of every line.
     const mentions =
       kind === 'group'
-        ? await this.#mentionable(input.groupId, input.mentions ?? [], actor.id)
+        ? await mentionable(this.#groups, input.groupId, input.mentions ?? [], actor.id)
         : [];
     await indexesReady(this.#m.Message);
     // The whole document, written by the driver: every field is already checked (the
@@ -300,19 +299,7 @@ export class ChatService {
     await this.#placeOf(actor, groupId, 'read');
     const message = await this.#m.Message.exists({ _id: oid(messageId), groupId: oid(groupId) });
     if (!message) throw new AppError('NOT_FOUND', 'no such message in this group');
-    await indexesReady(this.#m.Read);
-    const key = { userId: oid(actor.id), groupId: oid(groupId) };
-    const moved = await this.#m.Read.updateOne(
-      { ...key, lastReadId: { $lt: oid(messageId) } },
-      { $set: { lastReadId: oid(messageId) } },
-    );
-    if (moved.matchedCount > 0) return;
-    try {
-      await this.#m.Read.create({ ...key, lastReadId: oid(messageId) });
-    } catch (error) {
-      // A marker already at or past this line: nothing to move.
-      if (!isDuplicateKey(error)) throw error;
-    }
+    await moveReadMarker(this.#m, actor.id, groupId, messageId);
   }
 
   /**
@@ -384,32 +371,6 @@ export class ChatService {
     const message = await this.#m.Message.findById(messageId).lean();
     if (!message) throw new AppError('NOT_FOUND', 'no such message');
     return message as ChatMessageDoc;
-  }
-
-  async #replyTo(groupId: string, replyTo: string | undefined): Promise<ReplyRef | null> {
-    if (!replyTo) return null;
-    const original = await this.#m.Message.findOne({
-      _id: oid(replyTo),
-      groupId: oid(groupId),
-    }).lean();
-    if (!original) throw new AppError('NOT_FOUND', 'no such message in this group to reply to');
-    return {
-      id: original._id,
-      senderId: original.senderId,
-      excerpt: original.text === null ? null : original.text.slice(0, EXCERPT),
-    };
-  }
-
-  /** Only members of the group can be mentioned; others are dropped (nothing to learn). */
-  async #mentionable(groupId: string, ids: string[], self: string): Promise<Types.ObjectId[]> {
-    const wanted = [...new Set(ids)].filter((id) => id !== self);
-    if (wanted.length === 0) return [];
-    const members = await Promise.all(
-      wanted.map(async (id) =>
-        (await this.#groups.memberOf(id, [groupId])).has(groupId) ? id : null,
-      ),
-    );
-    return members.filter((id): id is string => id !== null).map(oid);
   }
 
   #view(doc: ChatMessageDoc, people?: Map<string, PublicUser>): Promise<ChatMessage> {

@@ -21,7 +21,8 @@ import {
   personIn,
 } from '../shared.ts';
 import { type GroupDoc, type GroupModels, MAX_GROUP_MODERATORS } from './models.ts';
-import { hasId, shownCreator } from './visibility.ts';
+import { groupViews } from './views.ts';
+import { hasId } from './visibility.ts';
 
 const BY_NAME: SortSpec = { field: 'nameKey', kind: 'string', direction: 1 };
 
@@ -357,51 +358,7 @@ export class GroupService {
     return (await this.#views(actor, [await this.#find(String(id))]))[0] as Group;
   }
 
-  async #views(actor: Actor, groups: GroupDoc[]): Promise<Group[]> {
-    const ids = groups.map((g) => g._id);
-    const counts = await this.#m.Membership.aggregate<{ _id: Types.ObjectId; n: number }>([
-      { $match: { groupId: { $in: ids } } },
-      { $group: { _id: '$groupId', n: { $sum: 1 } } },
-    ]);
-    const countOf = new Map(counts.map((c) => [String(c._id), c.n]));
-    const mine = new Set(
-      (
-        await this.#m.Membership.distinct('groupId', {
-          groupId: { $in: ids },
-          userId: oid(actor.id),
-        })
-      ).map(String),
-    );
-    const people = await peopleOf(
-      this.#users,
-      groups.flatMap((g) => [g.createdBy, ...g.moderatorIds]),
-    );
-    return groups.map((g) => {
-      const amModerator = hasId(g.moderatorIds, actor.id);
-      const area = g.area
-        ? {
-            country: g.area.country,
-            ...(g.area.region ? { region: g.area.region } : {}),
-            ...(g.area.city ? { city: g.area.city } : {}),
-          }
-        : null;
-      return {
-        id: String(g._id),
-        name: g.name,
-        description: g.description,
-        language: g.language,
-        kind: g.kind,
-        area,
-        topic: g.topic ?? null,
-        timeZone: g.timeZone ?? null,
-        createdBy: shownCreator(g, actor) ? personIn(people, g.createdBy) : null,
-        createdAt: g.createdAt.toISOString(),
-        memberCount: countOf.get(String(g._id)) ?? 0,
-        moderators: g.moderatorIds.flatMap((m) => personIn(people, m) ?? []),
-        amMember: mine.has(String(g._id)),
-        amModerator,
-        canModerate: amModerator || isStaff(actor),
-      };
-    });
+  #views(actor: Actor, groups: GroupDoc[]): Promise<Group[]> {
+    return groupViews(this.#m, this.#users, actor, groups);
   }
 }

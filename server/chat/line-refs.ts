@@ -1,0 +1,44 @@
+import { Types } from 'mongoose';
+import type { GroupService } from '../community/groups/service.ts';
+import { AppError } from '../infra/errors.ts';
+import type { ChatMessageDoc, ChatModels } from './models.ts';
+
+/** What a new line points at: the line it answers, and the members it mentions. */
+
+/** A reply shows the start of the line it answers. */
+const EXCERPT = 120;
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+export type ReplyRef = NonNullable<ChatMessageDoc['replyTo']>;
+
+/** The line answered, which must be in the same group; none when the line answers nothing. */
+export async function replyRef(
+  m: ChatModels,
+  groupId: string,
+  replyTo: string | undefined,
+): Promise<ReplyRef | null> {
+  if (!replyTo) return null;
+  const original = await m.Message.findOne({ _id: oid(replyTo), groupId: oid(groupId) }).lean();
+  if (!original) throw new AppError('NOT_FOUND', 'no such message in this group to reply to');
+  return {
+    id: original._id,
+    senderId: original.senderId,
+    excerpt: original.text === null ? null : original.text.slice(0, EXCERPT),
+  };
+}
+
+/** Only members of the group can be mentioned; others are dropped (nothing to learn). */
+export async function mentionable(
+  groups: GroupService,
+  groupId: string,
+  ids: string[],
+  self: string,
+): Promise<Types.ObjectId[]> {
+  const wanted = [...new Set(ids)].filter((id) => id !== self);
+  if (wanted.length === 0) return [];
+  const members = await Promise.all(
+    wanted.map(async (id) => ((await groups.memberOf(id, [groupId])).has(groupId) ? id : null)),
+  );
+  return members.filter((id): id is string => id !== null).map(oid);
+}
