@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import en from '../../../client/src/i18n/locales/en.json' with { type: 'json' };
 import { seedAccounts } from '../../../server/accounts/seed.ts';
 import { seedDirectory } from '../../../server/meetings/directory/seed.ts';
 import { programmeModels } from '../../../server/programme/models.ts';
 import { PublicationService } from '../../../server/programme/publications.ts';
 import { seedProgramme } from '../../../server/programme/seed.ts';
+import { signUpAs } from '../../helpers/api-client.ts';
+import { launchChromium } from '../../helpers/browser.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
 /**
@@ -123,4 +126,36 @@ export class Person {
 /** `{{name}}` placeholders filled in, as i18next does. */
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+/**
+ * A file's programme Haven and browser, started before its tests and closed after: `person`
+ * opens someone at a browser, `member` signs someone up with roles first, and `people`
+ * keeps them all for the console-error check at the end.
+ */
+export function programmeSuite() {
+  const suite = {
+    haven: undefined as unknown as TestHaven,
+    browser: undefined as unknown as Browser,
+    people: [] as Person[],
+    async person(viewport = DESKTOP) {
+      const opened = await Person.open(suite.haven, suite.browser, viewport);
+      suite.people.push(opened);
+      return opened;
+    },
+    async member(roles: string[], displayName: string) {
+      const account = await signUpAs(suite.haven, roles, { displayName });
+      return { ...account, browser: await suite.person() };
+    },
+  };
+  beforeAll(async () => {
+    suite.haven = await startProgrammeHaven();
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const person of suite.people) await person.close();
+    await suite.browser?.close();
+    await suite.haven?.close();
+  });
+  return suite;
 }
