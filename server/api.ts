@@ -70,6 +70,13 @@ export function createApi(deps: ApiDeps) {
   const { accountData, sessions, accounts, users, directory } = deps.services;
 
   const ns = deps.limitsNamespace ?? 'haven';
+  /** At most `points` tries per `minutes`, counted in Redis under `name` (rate-limit.ts). */
+  const limit = (name: string, points: number, minutes: number) =>
+    createLimiter(deps.redisClient, {
+      keyPrefix: `${ns}:${name}`,
+      points,
+      durationSeconds: minutes * 60,
+    });
   const emailTokens = new EmailTokens(accountTokenModel(deps.connection));
   const addresses = new EmailAddresses({
     models: deps.services.accountModels,
@@ -79,11 +86,7 @@ export function createApi(deps: ApiDeps) {
   });
   // A ceiling per address on the whole API, ahead of any database work, so no public list
   // (the meeting directory computes occurrences) can be hammered cheaply.
-  const perAddress = createLimiter(deps.redisClient, {
-    keyPrefix: `${ns}:api-address`,
-    points: 600,
-    durationSeconds: 60,
-  });
+  const perAddress = limit('api-address', 600, 1);
   // What the API answers is a member's own business: a shared family or library computer
   // must not keep it in its cache (a route that serves something public may say otherwise).
   router.use((_req, res, next) => {
@@ -123,31 +126,11 @@ export function createApi(deps: ApiDeps) {
     secureCookies: deps.production,
     closeMemberSockets: deps.closeMemberSockets,
     limits: {
-      loginPerAccount: createLimiter(deps.redisClient, {
-        keyPrefix: `${ns}:login-account`,
-        points: 10,
-        durationSeconds: 15 * 60,
-      }),
-      loginPerAccountAnywhere: createLimiter(deps.redisClient, {
-        keyPrefix: `${ns}:login-account-anywhere`,
-        points: 100,
-        durationSeconds: 60 * 60,
-      }),
-      loginPerAddress: createLimiter(deps.redisClient, {
-        keyPrefix: `${ns}:login-address`,
-        points: 100,
-        durationSeconds: 15 * 60,
-      }),
-      loginPerDevice: createLimiter(deps.redisClient, {
-        keyPrefix: `${ns}:login-device`,
-        points: 10,
-        durationSeconds: 15 * 60,
-      }),
-      twoFactorPerMember: createLimiter(deps.redisClient, {
-        keyPrefix: `${ns}:two-factor`,
-        points: 5,
-        durationSeconds: 15 * 60,
-      }),
+      loginPerAccount: limit('login-account', 10, 15),
+      loginPerAccountAnywhere: limit('login-account-anywhere', 100, 60),
+      loginPerAddress: limit('login-address', 100, 15),
+      loginPerDevice: limit('login-device', 10, 15),
+      twoFactorPerMember: limit('two-factor', 5, 15),
     },
     registration: {
       registrations: new Registrations({
@@ -158,26 +141,10 @@ export function createApi(deps: ApiDeps) {
         publicBase: deps.publicBase,
       }),
       limits: {
-        registerPerAddress: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:register`,
-          points: 30,
-          durationSeconds: 60 * 60,
-        }),
-        verifyPerAddress: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:verify-email`,
-          points: 60,
-          durationSeconds: 15 * 60,
-        }),
-        resendPerAddress: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:verify-resend-address`,
-          points: 20,
-          durationSeconds: 60 * 60,
-        }),
-        resendPerEmail: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:verify-resend-email`,
-          points: 5,
-          durationSeconds: 60 * 60,
-        }),
+        registerPerAddress: limit('register', 30, 60),
+        verifyPerAddress: limit('verify-email', 60, 15),
+        resendPerAddress: limit('verify-resend-address', 20, 60),
+        resendPerEmail: limit('verify-resend-email', 5, 60),
       },
     },
     recovery: {
@@ -192,31 +159,11 @@ export function createApi(deps: ApiDeps) {
       }),
       addresses,
       limits: {
-        resetPerAddress: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:reset-address`,
-          points: 20,
-          durationSeconds: 60 * 60,
-        }),
-        resetPerEmail: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:reset-email`,
-          points: 5,
-          durationSeconds: 60 * 60,
-        }),
-        resetConfirmPerAddress: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:reset-confirm`,
-          points: 20,
-          durationSeconds: 15 * 60,
-        }),
-        passwordChangePerMember: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:password-change`,
-          points: 5,
-          durationSeconds: 15 * 60,
-        }),
-        emailChangePerMember: createLimiter(deps.redisClient, {
-          keyPrefix: `${ns}:email-change`,
-          points: 5,
-          durationSeconds: 15 * 60,
-        }),
+        resetPerAddress: limit('reset-address', 20, 60),
+        resetPerEmail: limit('reset-email', 5, 60),
+        resetConfirmPerAddress: limit('reset-confirm', 20, 15),
+        passwordChangePerMember: limit('password-change', 5, 15),
+        emailChangePerMember: limit('email-change', 5, 15),
       },
     },
   });
