@@ -1,13 +1,9 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerKeys } from './server-keys.ts';
 
 export const DEVICE_COOKIE = 'haven_device';
 /** A year: a member's own phone should not fall back to the shared lock-out soon. */
 export const DEVICE_COOKIE_TTL_MS = 365 * 24 * 3600 * 1000;
-
-/** The key the login limits count an account under: its email, hashed (never stored plain). */
-export const accountKey = (email: string) =>
-  createHash('sha256').update(email).digest('hex').slice(0, 32);
 
 const FORMAT = /^v1\.([a-f0-9]{32})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 

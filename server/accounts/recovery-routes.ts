@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import {
   acceptedResponse,
@@ -11,6 +10,7 @@ import {
 import { okSchema } from '../../shared/api/common.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
+import { accountKey } from './account-key.ts';
 import type { EmailAddresses } from './email-address.ts';
 import type { AccountRecovery } from './recovery.ts';
 import { SESSION_COOKIE } from './sessions.ts';
@@ -30,7 +30,6 @@ export interface RecoveryRouteDeps {
 }
 
 const TAG = 'accounts';
-const emailKey = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
 
 export function mountRecoveryRoutes(api: ApiRoutes, deps: RecoveryRouteDeps): void {
   api.post(
@@ -46,7 +45,7 @@ export function mountRecoveryRoutes(api: ApiRoutes, deps: RecoveryRouteDeps): vo
     async ({ body, req }) => {
       await deps.limits.resetPerAddress.consume(req.ip ?? 'unknown');
       // Counted for every address alike, so the limit says nothing about who has an account.
-      await deps.limits.resetPerEmail.consume(emailKey(body.email));
+      await deps.limits.resetPerEmail.consume(accountKey(body.email));
       await deps.recovery.requestReset(body.email);
       return { accepted: true as const };
     },

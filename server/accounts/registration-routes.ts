@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import {
   acceptedResponse,
@@ -9,6 +8,7 @@ import {
 } from '../../shared/api/accounts.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
+import { accountKey } from './account-key.ts';
 import type { Registrations } from './registration.ts';
 
 export interface RegistrationRouteDeps {
@@ -24,7 +24,6 @@ export interface RegistrationRouteDeps {
 }
 
 const TAG = 'accounts';
-const emailKey = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
 
 export function mountRegistrationRoutes(api: ApiRoutes, deps: RegistrationRouteDeps): void {
   api.post(
@@ -76,7 +75,7 @@ export function mountRegistrationRoutes(api: ApiRoutes, deps: RegistrationRouteD
     async ({ body, req }) => {
       await deps.limits.resendPerAddress.consume(req.ip ?? 'unknown');
       // Counted for every address alike, so the limit says nothing about who signed up.
-      await deps.limits.resendPerEmail.consume(emailKey(body.email));
+      await deps.limits.resendPerEmail.consume(accountKey(body.email));
       await deps.registrations.resend(body.email);
       return { accepted: true as const };
     },

@@ -14,13 +14,9 @@ import { idParams, okSchema } from '../../shared/api/common.ts';
 import { twoFactorRequiredResponse } from '../../shared/api/sign-in.ts';
 import type { ApiRoutes } from '../infra/api/routes.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
+import { accountKey } from './account-key.ts';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf.ts';
-import {
-  accountKey,
-  DEVICE_COOKIE,
-  DEVICE_COOKIE_TTL_MS,
-  type DeviceCookies,
-} from './device-cookies.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_TTL_MS, type DeviceCookies } from './device-cookies.ts';
 import { PENDING_LOGIN_COOKIE, PENDING_LOGIN_TTL_MS, type PendingLogins } from './pending-login.ts';
 import { mountRecoveryRoutes, type RecoveryRouteDeps } from './recovery-routes.ts';
 import { mountRegistrationRoutes, type RegistrationRouteDeps } from './registration-routes.ts';

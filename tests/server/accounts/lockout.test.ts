@@ -80,7 +80,7 @@ describe('lock-out that is not a weapon', () => {
     expect(withOther.status).toBe(429);
     // Renamed to this account, the signature no longer holds.
     const [, , nonce, mac] = otherCookie.split('.');
-    const { accountKey } = await import('../../../server/accounts/device-cookies.ts');
+    const { accountKey } = await import('../../../server/accounts/account-key.ts');
     const forged = `v1.${accountKey(member.email)}.${nonce}.${mac}`;
     const withForged = await elsewhere.post(
       '/api/auth/login',
