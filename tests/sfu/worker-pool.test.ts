@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaRoom, type RoutersLost, respawnDelay, WorkerPool } from '../../sfu/index.ts';
-import { isProcessAlive, recordingLogger, waitUntil, within } from './helpers.ts';
+import { freeRtcPort, isProcessAlive, recordingLogger, waitUntil, within } from './helpers.ts';
 
 // The bootstrap (npm test) builds the worker and exports MEDIASOUP_WORKER_BIN; the pool
 // reads it from there, as the server does.
@@ -149,7 +149,7 @@ describe('WorkerPool network', () => {
 
   it('opens a WebRtcServer on the configured port for each worker slot', async () => {
     const { logger } = recordingLogger();
-    const base = 45_000 + (process.pid % 2000);
+    const base = await freeRtcPort();
     pool = await WorkerPool.create({
       size: 1,
       logger,
