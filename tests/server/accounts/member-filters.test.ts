@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberPageResponse } from '../../../shared/api/accounts.ts';
-import { ApiClient } from '../../helpers/api-client.ts';
+import { signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
 // Issue 18, finding 5: the admins' member table finds a member by their email address
@@ -8,32 +8,11 @@ import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
 let haven: TestHaven;
 let admin: Member;
-let counter = 0;
+type Member = Awaited<ReturnType<typeof signUpAs>>;
 
-interface Member {
-  client: ApiClient;
-  id: string;
-  email: string;
-}
-
-async function member(displayName: string, roles: string[] = []): Promise<Member> {
-  const n = counter++;
-  const client = new ApiClient(haven.url);
-  const email = `filters-${process.pid}-${Date.now()}-${n}@example.org`;
-  const response = await client.signUp(haven.mail, email, {
-    displayName,
-    headers: { 'x-forwarded-for': `10.78.${(n >> 8) & 255}.${n & 255}` },
-  });
-  if (response.status !== 200) throw new Error(`confirming the email failed: ${response.text}`);
-  const id = response.body.user.id as string;
-  if (roles.length) {
-    await haven.haven.services.accountModels.User.updateOne(
-      { _id: id },
-      { $set: { roles: ['participant', ...roles] } },
-    );
-  }
-  return { client, id, email };
-}
+/** A member signed up the real way (the emailed link), each from an address of its own. */
+const member = (displayName: string, roles: string[] = []): Promise<Member> =>
+  signUpAs(haven, ['participant', ...roles], { displayName, trained: false, ownAddress: true });
 
 const answers: string[] = [];
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameKey } from '../../../server/accounts/name-key.ts';
 import { memberPageResponse } from '../../../shared/api/accounts.ts';
-import { ApiClient } from '../../helpers/api-client.ts';
+import { ApiClient, signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
 // GET /api/members: the admins' member search (acting for the board). Names only, never
@@ -9,37 +9,11 @@ import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
 let haven: TestHaven;
 let admin: Member;
-let counter = 0;
+type Member = Awaited<ReturnType<typeof signUpAs>>;
 
-interface Member {
-  client: ApiClient;
-  id: string;
-  email: string;
-}
-
-/**
- * A member signed up through the API, each from its own forwarded address: this file signs
- * up more members than the per-address registration limit allows in an hour.
- */
-async function member(displayName: string, roles: string[] = []): Promise<Member> {
-  const n = counter++;
-  const client = new ApiClient(haven.url);
-  const email = `members-${process.pid}-${Date.now()}-${n}@example.org`;
-  // The real path: register, the confirmation email from the catcher, its link.
-  const response = await client.signUp(haven.mail, email, {
-    displayName,
-    headers: { 'x-forwarded-for': `10.77.${(n >> 8) & 255}.${n & 255}` },
-  });
-  if (response.status !== 200) throw new Error(`sign-up failed: ${response.text}`);
-  const id = response.body.user.id as string;
-  if (roles.length) {
-    await haven.haven.services.accountModels.User.updateOne(
-      { _id: id },
-      { $set: { roles: ['participant', ...roles] } },
-    );
-  }
-  return { client, id, email };
-}
+/** A member signed up the real way (the emailed link), each from an address of its own. */
+const member = (displayName: string, roles: string[] = []): Promise<Member> =>
+  signUpAs(haven, ['participant', ...roles], { displayName, trained: false, ownAddress: true });
 
 /** Everything an admin's search answered, to check no email ever left the server. */
 const answers: string[] = [];
