@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { beforeAll } from 'vitest';
 import type { ApiClient } from '../../helpers/api-client.ts';
 import type { TestHaven } from '../../helpers/haven.ts';
-import { courseBody, models } from './helpers.ts';
+import { courseBody, havenPerFile, member, models } from './helpers.ts';
 
 // Small made-up files, not real videos: the server checks the first bytes only.
 
@@ -47,4 +48,27 @@ export function courseWithVideo(title: string, url: string) {
   if (video?.kind !== 'video') throw new Error('the helpers’ course has moved its video');
   video.url = url;
   return body;
+}
+
+/** The upload ceiling the video test files run under: small, so refusals cost little. */
+export const MAX_BYTES = 256 * 1024;
+
+/**
+ * A video test file's Haven (uploads up to MAX_BYTES), a trainer and a learner signed up
+ * before its tests, and what is stored in its videos folder and collection.
+ */
+export function videoSuite() {
+  const { haven } = havenPerFile({ trainingVideoMaxBytes: MAX_BYTES });
+  const people = {} as Record<'trainer' | 'learner', { client: ApiClient; id: string }>;
+  beforeAll(async () => {
+    people.trainer = await member(haven(), ['trainer']);
+    people.learner = await member(haven());
+  });
+  return {
+    haven,
+    people,
+    videosDir: () => videosDir(haven()),
+    filesOnDisk: () => filesOnDisk(haven()),
+    stored: () => stored(haven()),
+  };
 }

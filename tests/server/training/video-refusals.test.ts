@@ -6,43 +6,24 @@ import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { Types } from 'mongoose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ApiClient } from '../../helpers/api-client.ts';
-import { courseBody, havenPerFile, itemIds, member, models } from './helpers.ts';
-import {
-  courseWithVideo,
-  videosDir as fixtureDir,
-  filesOnDisk as fixtureFiles,
-  stored as fixtureStored,
-  mp4,
-  upload,
-  webm,
-} from './video-fixtures.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { courseBody, itemIds, member, models } from './helpers.ts';
+import { courseWithVideo, MAX_BYTES, mp4, upload, videoSuite, webm } from './video-fixtures.ts';
 
-const MAX_BYTES = 256 * 1024;
-const { haven } = havenPerFile({ trainingVideoMaxBytes: MAX_BYTES });
-const videosDir = () => fixtureDir(haven());
-const filesOnDisk = () => fixtureFiles(haven());
-const stored = () => fixtureStored(haven());
-
-let trainer: { client: ApiClient; id: string };
-let learner: { client: ApiClient; id: string };
-
-beforeAll(async () => {
-  trainer = await member(haven(), ['trainer']);
-  learner = await member(haven());
-});
+const { haven, people, videosDir, filesOnDisk, stored } = videoSuite();
 
 describe('refused uploads store nothing', () => {
   it('refuses other content types', async () => {
     const before = await stored();
     for (const type of ['video/quicktime', 'application/octet-stream', 'image/png', 'text/plain']) {
-      const answer = await upload(trainer.client, mp4(2_000), type);
+      const answer = await upload(people.trainer.client, mp4(2_000), type);
       expect(answer.status, type).toBe(400);
       expect(answer.body.error.code).toBe('INVALID_INPUT');
       expect(answer.body.error.fields.contentType).toBeDefined();
     }
-    const untyped = await trainer.client.raw('POST', '/api/training/videos', { body: mp4(2_000) });
+    const untyped = await people.trainer.client.raw('POST', '/api/training/videos', {
+      body: mp4(2_000),
+    });
     expect(untyped.status).toBe(400);
     expect(untyped.body.error.fields.contentType).toBeDefined();
     expect(await stored()).toEqual(before);
@@ -61,12 +42,12 @@ describe('refused uploads store nothing', () => {
       ['video/mp4', Buffer.from([0, 0, 0, 8, 0x66, 0x74])],
     ];
     for (const [type, body] of liars) {
-      const answer = await upload(trainer.client, body, type);
+      const answer = await upload(people.trainer.client, body, type);
       expect(answer.status, type).toBe(400);
       expect(answer.body.error.code).toBe('INVALID_INPUT');
       expect(answer.body.error.fields.file).toBeDefined();
     }
-    const empty = await upload(trainer.client, new Uint8Array(0));
+    const empty = await upload(people.trainer.client, new Uint8Array(0));
     expect(empty.status).toBe(400);
     expect(empty.body.error.fields.file).toEqual(['is empty']);
     expect(await stored()).toEqual(before);
@@ -74,7 +55,7 @@ describe('refused uploads store nothing', () => {
 
   it('refuses a body over the size cap, declared or streamed', async () => {
     const before = await stored();
-    const declared = await upload(trainer.client, mp4(MAX_BYTES + 1));
+    const declared = await upload(people.trainer.client, mp4(MAX_BYTES + 1));
     expect(declared.status).toBe(400);
     expect(declared.body.error.code).toBe('INVALID_INPUT');
     expect(declared.body.error.fields.size).toBeDefined();
@@ -88,7 +69,7 @@ describe('refused uploads store nothing', () => {
         controller.close();
       },
     });
-    const streamed = await trainer.client
+    const streamed = await people.trainer.client
       .raw('POST', '/api/training/videos', { body, headers: { 'content-type': 'video/mp4' } })
       .catch((error: Error) => ({ status: 0, body: { error: { message: error.message } } }));
     // The server may close the connection before the client has sent everything; either
@@ -100,7 +81,7 @@ describe('refused uploads store nothing', () => {
     await expect.poll(stored).toEqual(before);
 
     // Exactly the cap is fine.
-    const atCap = await upload(trainer.client, mp4(MAX_BYTES));
+    const atCap = await upload(people.trainer.client, mp4(MAX_BYTES));
     expect(atCap.status).toBe(201);
   });
 
@@ -110,7 +91,7 @@ describe('refused uploads store nothing', () => {
       .spyOn(models(haven()).Video, 'create')
       .mockRejectedValueOnce(new Error('the database went away'));
     try {
-      const answer = await upload(trainer.client, mp4(20_000));
+      const answer = await upload(people.trainer.client, mp4(20_000));
       expect(answer.status).toBe(500);
       expect(answer.body.error.code).toBe('INTERNAL');
     } finally {
@@ -122,7 +103,7 @@ describe('refused uploads store nothing', () => {
   it('keeps nothing of an upload the client abandons half-way', async () => {
     const before = await stored();
     const cookie = ['haven_session', 'haven_csrf']
-      .map((name) => `${name}=${trainer.client.cookie(name)}`)
+      .map((name) => `${name}=${people.trainer.client.cookie(name)}`)
       .join('; ');
     const { port } = haven();
     await new Promise<void>((resolve) => {
@@ -133,7 +114,7 @@ describe('refused uploads store nothing', () => {
         path: '/api/training/videos',
         headers: {
           cookie,
-          'x-csrf-token': trainer.client.csrfToken,
+          'x-csrf-token': people.trainer.client.csrfToken,
           'content-type': 'video/mp4',
           'content-length': String(200_000),
         },
@@ -152,25 +133,27 @@ describe('refused uploads store nothing', () => {
 
 describe('video items name uploaded videos', () => {
   it('saves an item whose url is an uploaded video, and learners get that address', async () => {
-    const { video } = (await upload(trainer.client, mp4(3_000))).body;
+    const { video } = (await upload(people.trainer.client, mp4(3_000))).body;
     const body = courseWithVideo('Hosted video', video.url);
-    const created = await trainer.client.post('/api/courses', body);
+    const created = await people.trainer.client.post('/api/courses', body);
     expect(created.status, created.text).toBe(201);
     const id = created.body.course.id;
-    expect((await trainer.client.patch(`/api/courses/${id}`, { publish: true })).status).toBe(200);
-    const items = await itemIds(learner.client, id);
-    const item = await learner.client.get(`/api/items/${items.watch}`);
+    expect(
+      (await people.trainer.client.patch(`/api/courses/${id}`, { publish: true })).status,
+    ).toBe(200);
+    const items = await itemIds(people.learner.client, id);
+    const item = await people.learner.client.get(`/api/items/${items.watch}`);
     expect(item.status).toBe(200);
     expect(item.body.item.video.url).toBe(video.url);
-    // And the address plays for that learner.
-    expect((await learner.client.raw('GET', item.body.item.video.url)).status).toBe(200);
+    // And the address plays for that people.learner.
+    expect((await people.learner.client.raw('GET', item.body.item.video.url)).status).toBe(200);
   });
 
   it('refuses an item naming an upload that does not exist, changing nothing', async () => {
     const courses = await models(haven()).Course.countDocuments();
     const missing = `/api/training/videos/${new Types.ObjectId()}`;
     const body = courseWithVideo('Missing video', missing);
-    const refused = await trainer.client.post('/api/courses', body);
+    const refused = await people.trainer.client.post('/api/courses', body);
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('INVALID_INPUT');
     expect(refused.body.error.fields['modules.0.items.1.url']).toEqual([
@@ -179,15 +162,18 @@ describe('video items name uploaded videos', () => {
     expect(await models(haven()).Course.countDocuments()).toBe(courses);
 
     // The same through an edit: the draft keeps its item.
-    const created = await trainer.client.post('/api/courses', courseBody({ title: 'Edited' }));
+    const created = await people.trainer.client.post(
+      '/api/courses',
+      courseBody({ title: 'Edited' }),
+    );
     const id = created.body.course.id;
-    const draft = (await trainer.client.get(`/api/courses/${id}?view=draft`)).body.draft;
+    const draft = (await people.trainer.client.get(`/api/courses/${id}?view=draft`)).body.draft;
     const modules = structuredClone(draft.modules);
     modules[0].items[1].url = missing;
-    const patched = await trainer.client.patch(`/api/courses/${id}`, { modules });
+    const patched = await people.trainer.client.patch(`/api/courses/${id}`, { modules });
     expect(patched.status).toBe(400);
     expect(patched.body.error.fields['modules.0.items.1.url']).toBeDefined();
-    const after = (await trainer.client.get(`/api/courses/${id}?view=draft`)).body.draft;
+    const after = (await people.trainer.client.get(`/api/courses/${id}?view=draft`)).body.draft;
     expect(after.modules[0].items[1].url).toBe('https://video.example.org/urges.mp4');
   });
 
@@ -200,7 +186,7 @@ describe('video items name uploaded videos', () => {
       `/api/training/videos/${new Types.ObjectId()}/../x`,
     ]) {
       const body = courseWithVideo('Address', url);
-      const refused = await trainer.client.post('/api/courses', body);
+      const refused = await people.trainer.client.post('/api/courses', body);
       expect(refused.status, url).toBe(400);
       expect(refused.body.error.fields['modules.0.items.1.url'], url).toBeDefined();
     }
@@ -228,7 +214,7 @@ describe('export and account deletion', () => {
     expect([200, 204]).toContain(erased.status);
     const doc = await models(haven()).Video.findById(video.id).lean();
     expect(doc?.ownerId).toBeNull();
-    const served = await learner.client.raw('GET', video.url);
+    const served = await people.learner.client.raw('GET', video.url);
     expect(served.status).toBe(200);
     expect(served.bytes.equals(file)).toBe(true);
   });
@@ -238,7 +224,7 @@ describe('start-up sweep', () => {
   it('removes what a crash left (old .part files, files without a document), nothing else', async () => {
     const videos = haven().haven.api.training.videos;
     if (!videos) throw new Error('the videos store is missing');
-    const kept = (await upload(trainer.client, mp4(1_000))).body.video;
+    const kept = (await upload(people.trainer.client, mp4(1_000))).body.video;
     const dir = videosDir();
     const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
     const oldPart = `.upload-${new Types.ObjectId()}-0123abcd.part`;
@@ -255,7 +241,7 @@ describe('start-up sweep', () => {
     expect(left).not.toContain(orphan);
     expect(left).toContain(freshPart);
     expect(left).toContain(`${kept.id}.mp4`);
-    expect((await learner.client.raw('GET', kept.url)).status).toBe(200);
+    expect((await people.learner.client.raw('GET', kept.url)).status).toBe(200);
     rmSync(join(dir, freshPart));
   });
 });

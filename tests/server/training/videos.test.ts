@@ -2,35 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../helpers/api-client.ts';
-import { havenPerFile, member, models } from './helpers.ts';
-import {
-  videosDir as fixtureDir,
-  filesOnDisk as fixtureFiles,
-  stored as fixtureStored,
-  mp4,
-  upload,
-  webm,
-} from './video-fixtures.ts';
+import { member, models } from './helpers.ts';
+import { mp4, upload, videoSuite, webm } from './video-fixtures.ts';
 
-const MAX_BYTES = 256 * 1024;
-const { haven } = havenPerFile({ trainingVideoMaxBytes: MAX_BYTES });
-const videosDir = () => fixtureDir(haven());
-const filesOnDisk = () => fixtureFiles(haven());
-const stored = () => fixtureStored(haven());
-
-let trainer: { client: ApiClient; id: string };
-let learner: { client: ApiClient; id: string };
-
-beforeAll(async () => {
-  trainer = await member(haven(), ['trainer']);
-  learner = await member(haven());
-});
+const { haven, people, videosDir, filesOnDisk, stored } = videoSuite();
 
 describe('uploading a training video', () => {
   it('stores a trainer’s MP4 on disk and in training_videos, and serves it back byte for byte', async () => {
     const file = mp4(100_000);
-    const answer = await upload(trainer.client, file);
+    const answer = await upload(people.trainer.client, file);
     expect(answer.status, answer.bytes.toString()).toBe(201);
     const { video } = answer.body;
     expect(video).toEqual({
@@ -45,13 +25,13 @@ describe('uploading a training video', () => {
     expect(readFileSync(join(videosDir(), `${video.id}.mp4`)).equals(file)).toBe(true);
     const doc = await models(haven()).Video.findById(video.id).lean();
     expect(doc).toMatchObject({ contentType: 'video/mp4', size: file.length });
-    expect(String(doc?.ownerId)).toBe(trainer.id);
+    expect(String(doc?.ownerId)).toBe(people.trainer.id);
     expect(Object.keys(doc ?? {}).sort()).toEqual(
       ['__v', '_id', 'contentType', 'createdAt', 'ownerId', 'size'].sort(),
     );
 
     // Any signed-in member watches it.
-    const served = await learner.client.raw('GET', video.url);
+    const served = await people.learner.client.raw('GET', video.url);
     expect(served.status).toBe(200);
     expect(served.bytes.equals(file)).toBe(true);
     expect(served.headers.get('content-type')).toBe('video/mp4');
@@ -68,7 +48,7 @@ describe('uploading a training video', () => {
     const answer = await upload(admin.client, file, 'video/webm; codecs="vp9"');
     expect(answer.status, answer.bytes.toString()).toBe(201);
     expect(answer.body.video.contentType).toBe('video/webm');
-    const served = await learner.client.raw('GET', answer.body.video.url);
+    const served = await people.learner.client.raw('GET', answer.body.video.url);
     expect(served.headers.get('content-type')).toBe('video/webm');
     expect(served.bytes.equals(file)).toBe(true);
   });
@@ -82,12 +62,12 @@ describe('uploading a training video', () => {
         controller.close();
       },
     });
-    const answer = await trainer.client.raw('POST', '/api/training/videos', {
+    const answer = await people.trainer.client.raw('POST', '/api/training/videos', {
       body,
       headers: { 'content-type': 'video/mp4' },
     });
     expect(answer.status, answer.bytes.toString()).toBe(201);
-    const served = await learner.client.raw('GET', answer.body.video.url);
+    const served = await people.learner.client.raw('GET', answer.body.video.url);
     expect(served.bytes.equals(file)).toBe(true);
   });
 });
@@ -114,11 +94,13 @@ describe('range requests', () => {
   let url: string;
 
   beforeAll(async () => {
-    url = (await upload(trainer.client, file)).body.video.url;
+    url = (await upload(people.trainer.client, file)).body.video.url;
   });
 
   it('answers a byte range with 206 and exactly those bytes', async () => {
-    const part = await learner.client.raw('GET', url, { headers: { range: 'bytes=100-1099' } });
+    const part = await people.learner.client.raw('GET', url, {
+      headers: { range: 'bytes=100-1099' },
+    });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-1099/${file.length}`);
     expect(part.headers.get('content-length')).toBe('1000');
@@ -128,17 +110,21 @@ describe('range requests', () => {
   });
 
   it('answers open-ended and suffix ranges (what players ask when seeking)', async () => {
-    const tail = await learner.client.raw('GET', url, { headers: { range: 'bytes=49000-' } });
+    const tail = await people.learner.client.raw('GET', url, {
+      headers: { range: 'bytes=49000-' },
+    });
     expect(tail.status).toBe(206);
     expect(tail.headers.get('content-range')).toBe(`bytes 49000-49999/${file.length}`);
     expect(tail.bytes.equals(file.subarray(49_000))).toBe(true);
-    const last = await learner.client.raw('GET', url, { headers: { range: 'bytes=-10' } });
+    const last = await people.learner.client.raw('GET', url, { headers: { range: 'bytes=-10' } });
     expect(last.status).toBe(206);
     expect(last.bytes.equals(file.subarray(file.length - 10))).toBe(true);
   });
 
   it('answers a range outside the file with 416, Content-Range and the error shape', async () => {
-    const bad = await learner.client.raw('GET', url, { headers: { range: 'bytes=60000-70000' } });
+    const bad = await people.learner.client.raw('GET', url, {
+      headers: { range: 'bytes=60000-70000' },
+    });
     expect(bad.status).toBe(416);
     expect(bad.headers.get('content-range')).toBe(`bytes */${file.length}`);
     expect(bad.headers.get('content-type')).toMatch(/^application\/json/);
@@ -147,7 +133,7 @@ describe('range requests', () => {
   });
 
   it('answers HEAD with the length and no body', async () => {
-    const head = await learner.client.raw('HEAD', url);
+    const head = await people.learner.client.raw('HEAD', url);
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(file.length));
     expect(head.bytes.length).toBe(0);
@@ -176,7 +162,7 @@ describe('who may upload and watch', () => {
     expect(refused.status).toBe(401);
     expect(await stored()).toEqual(before);
 
-    const url = (await upload(trainer.client, file)).body.video.url;
+    const url = (await upload(people.trainer.client, file)).body.video.url;
     const watched = await anonymous.raw('GET', url);
     expect(watched.status).toBe(401);
     expect(watched.body.error.code).toBe('UNAUTHENTICATED');
@@ -184,11 +170,14 @@ describe('who may upload and watch', () => {
   });
 
   it('answers an unknown id with NOT_FOUND and a malformed one with INVALID_INPUT', async () => {
-    const unknown = await learner.client.raw('GET', `/api/training/videos/${new Types.ObjectId()}`);
+    const unknown = await people.learner.client.raw(
+      'GET',
+      `/api/training/videos/${new Types.ObjectId()}`,
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('NOT_FOUND');
     for (const id of ['nope', '../../../etc/passwd', `${new Types.ObjectId()}.mp4`]) {
-      const malformed = await learner.client.raw(
+      const malformed = await people.learner.client.raw(
         'GET',
         `/api/training/videos/${encodeURIComponent(id)}`,
       );
