@@ -1,7 +1,14 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnUser } from '../../../shared/api/accounts.ts';
-import { describedBy, FormAlert, FormStatus, SelectField, TextField } from '../forms/fields.tsx';
+import {
+  describedBy,
+  FormAlert,
+  FormStatus,
+  Options,
+  SelectField,
+  TextField,
+} from '../forms/fields.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { LIMITS, validateProfile } from '../forms/validation.ts';
 import { useHavenStore } from '../store/index.ts';
@@ -135,11 +142,7 @@ export function ProfileForm({ user }: { user: OwnUser }) {
               onChange={(event) => change('country', event.target.value)}
             >
               <option value="">{t('account.profile.countryNone')}</option>
-              {countries.map((country) => (
-                <option key={country.value} value={country.value}>
-                  {country.label}
-                </option>
-              ))}
+              <Options items={countries} />
             </SelectField>
             <TextField
               label={t('account.profile.region')}
@@ -205,11 +208,7 @@ export function ProfileForm({ user }: { user: OwnUser }) {
           value={values.timeZone}
           onChange={(event) => change('timeZone', event.target.value)}
         >
-          {zones.map((zone) => (
-            <option key={zone.value} value={zone.value}>
-              {zone.label}
-            </option>
-          ))}
+          <Options items={zones} />
         </SelectField>
 
         <div className="form-actions">

@@ -272,3 +272,12 @@ export function RadioGroup<V extends string>({
     </fieldset>
   );
 }
+
+/** A select's choices, each shown by its label (the lists in i18n/ name them per language). */
+export function Options({ items }: { items: ReadonlyArray<{ value: string; label: string }> }) {
+  return items.map((item) => (
+    <option key={item.value} value={item.value}>
+      {item.label}
+    </option>
+  ));
+}

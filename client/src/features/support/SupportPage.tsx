@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { countryOptions } from '../../account/places.ts';
 import { Page } from '../../components/Page.tsx';
-import { SelectField } from '../../forms/fields.tsx';
+import { Options, SelectField } from '../../forms/fields.tsx';
 import { useHavenStore } from '../../store/index.ts';
 import { CrisisResourcesPanel } from './CrisisResourcesPanel.tsx';
 import { countryFromSearch, supportPagePath } from './model.ts';
@@ -34,11 +34,7 @@ export function SupportPage() {
           }
         >
           <option value="">{t('support.page.general')}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <Options items={options} />
         </SelectField>
       </div>
       <CrisisResourcesPanel country={country} />

@@ -4,6 +4,7 @@ import type { Group } from '../../../../../shared/api/community.ts';
 import { countryOptions, timeZoneOptions } from '../../../account/places.ts';
 import {
   FormAlert,
+  Options,
   RadioGroup,
   SelectField,
   TextAreaField,
@@ -117,11 +118,7 @@ export function EventFields({
           value={values.timeZone}
           onChange={(e) => set('timeZone', e.target.value)}
         >
-          {zones.map((z) => (
-            <option key={z.value} value={z.value}>
-              {z.label}
-            </option>
-          ))}
+          <Options items={zones} />
         </SelectField>
       </fieldset>
       <RadioGroup
@@ -176,11 +173,7 @@ export function EventFields({
             onChange={(e) => set('country', e.target.value)}
           >
             <option value="">{t('community.notSet')}</option>
-            {countries.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={countries} />
           </SelectField>
         </div>
       ) : (

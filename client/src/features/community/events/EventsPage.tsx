@@ -6,7 +6,7 @@ import { countryOptions } from '../../../account/places.ts';
 import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
-import { FormAlert, SelectField, TextField } from '../../../forms/fields.tsx';
+import { FormAlert, Options, SelectField, TextField } from '../../../forms/fields.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
 import {
@@ -163,11 +163,7 @@ function EventFilterForm({
           onChange={(e) => set('country', e.target.value)}
         >
           <option value="">{t('community.any')}</option>
-          {countries.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
+          <Options items={countries} />
         </SelectField>
         <SelectField
           label={t('community.events.group')}

@@ -7,7 +7,7 @@ import { countryOptions, languageOptions } from '../../../account/places.ts';
 import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
-import { CheckField, SelectField, TextField } from '../../../forms/fields.tsx';
+import { CheckField, Options, SelectField, TextField } from '../../../forms/fields.tsx';
 import { languageName, placeText } from '../components/bits.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -145,11 +145,7 @@ function GroupFilterForm({ filters }: { filters: GroupFilters }) {
             onChange={(e) => set('country', e.target.value || undefined)}
           >
             <option value="">{t('community.any')}</option>
-            {countries.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={countries} />
           </SelectField>
           <TextField
             label={t('community.groups.city')}
@@ -163,11 +159,7 @@ function GroupFilterForm({ filters }: { filters: GroupFilters }) {
             onChange={(e) => set('language', e.target.value || undefined)}
           >
             <option value="">{t('community.any')}</option>
-            {languages.map((l) => (
-              <option key={l.value} value={l.value}>
-                {l.label}
-              </option>
-            ))}
+            <Options items={languages} />
           </SelectField>
           <SelectField
             label={t('community.groups.kind')}

@@ -11,6 +11,7 @@ import {
 import { Page } from '../../../components/Page.tsx';
 import {
   FormAlert,
+  Options,
   RadioGroup,
   SelectField,
   TextAreaField,
@@ -149,11 +150,7 @@ function GroupForm({ user }: { user: OwnUser }) {
               onChange={(e) => set('country', e.target.value)}
             >
               <option value="">{t('community.notSet')}</option>
-              {countries.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
+              <Options items={countries} />
             </SelectField>
             <TextField
               label={t('community.newGroup.region')}
@@ -181,11 +178,7 @@ function GroupForm({ user }: { user: OwnUser }) {
             value={values.language}
             onChange={(e) => set('language', e.target.value)}
           >
-            {languages.map((l) => (
-              <option key={l.value} value={l.value}>
-                {l.label}
-              </option>
-            ))}
+            <Options items={languages} />
           </SelectField>
           <SelectField
             label={t('community.groups.timeZone')}
@@ -195,11 +188,7 @@ function GroupForm({ user }: { user: OwnUser }) {
             value={values.timeZone}
             onChange={(e) => set('timeZone', e.target.value)}
           >
-            {zones.map((z) => (
-              <option key={z.value} value={z.value}>
-                {z.label}
-              </option>
-            ))}
+            <Options items={zones} />
           </SelectField>
         </div>
         <div className="form-actions">

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryOptions, languageOptions, timeZoneOptions } from '../../../../account/places.ts';
-import { SelectField } from '../../../../forms/fields.tsx';
+import { Options, SelectField } from '../../../../forms/fields.tsx';
 import { type DirectoryFilters, hasChosenFilters, SOON_OPTIONS, withFilter } from '../filters.ts';
 import { AUDIENCES, MEETING_FORMATS, MEETING_TYPES } from '../model.ts';
 
@@ -60,11 +60,7 @@ export function FilterForm({
             onChange={set('language')}
           >
             <option value="">{t('directory.filters.languageAny')}</option>
-            {languages.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
+            <Options items={languages} />
           </SelectField>
           <SelectField
             label={t('directory.filters.type')}
@@ -114,11 +110,7 @@ export function FilterForm({
             onChange={set('country')}
           >
             <option value="">{t('directory.filters.countryAny')}</option>
-            {countries.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
+            <Options items={countries} />
           </SelectField>
           {!isWeek && (
             <SelectField
@@ -142,11 +134,7 @@ export function FilterForm({
               value={zone}
               onChange={onZone}
             >
-              {zones.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
+              <Options items={zones} />
             </SelectField>
           </div>
         </div>

@@ -2,7 +2,13 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { languageOptions } from '../../../../account/places.ts';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../../../../forms/fields.tsx';
+import {
+  FormAlert,
+  Options,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../../forms/fields.tsx';
 import { describeProblem } from '../../../../forms/problems.ts';
 import { useForm } from '../../../../forms/useForm.ts';
 import {
@@ -223,11 +229,7 @@ export function MeetingForm({
           value={values.language}
           onChange={(event) => change('language', event.target.value)}
         >
-          {languages.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <Options items={languages} />
         </SelectField>
       </div>
       <ScheduleFields values={values} change={change} problemText={problemText} locale={locale} />

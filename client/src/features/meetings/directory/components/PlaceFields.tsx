@@ -1,7 +1,13 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryOptions } from '../../../../account/places.ts';
-import { describedBy, SelectField, TextAreaField, TextField } from '../../../../forms/fields.tsx';
+import {
+  describedBy,
+  Options,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../../forms/fields.tsx';
 import { hasPlace, MEETING_LIMITS } from '../model.ts';
 import type { FieldsProps } from './ScheduleFields.tsx';
 
@@ -27,11 +33,7 @@ export function PlaceFields({ values, change, problemText, locale }: FieldsProps
         onChange={(event) => change('areaCountry', event.target.value)}
       >
         <option value="">{t('directory.form.areaCountryNone')}</option>
-        {countries.map((country) => (
-          <option key={country.value} value={country.value}>
-            {country.label}
-          </option>
-        ))}
+        <Options items={countries} />
       </SelectField>
     );
   }
@@ -94,11 +96,7 @@ export function PlaceFields({ values, change, problemText, locale }: FieldsProps
           onChange={(event) => change('country', event.target.value)}
         >
           <option value="">{t('directory.form.countryChoose')}</option>
-          {countries.map((country) => (
-            <option key={country.value} value={country.value}>
-              {country.label}
-            </option>
-          ))}
+          <Options items={countries} />
         </SelectField>
       </div>
       <TextAreaField

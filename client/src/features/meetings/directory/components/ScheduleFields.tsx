@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timeZoneOptions } from '../../../../account/places.ts';
-import { describedBy, SelectField, TextField } from '../../../../forms/fields.tsx';
+import { describedBy, Options, SelectField, TextField } from '../../../../forms/fields.tsx';
 import type { MeetingField, MeetingFormValues } from '../form-values.ts';
 import { weekdayName } from '../format.ts';
 
@@ -134,11 +134,7 @@ export function ScheduleFields({ values, change, problemText, locale }: FieldsPr
         value={values.timeZone}
         onChange={(event) => change('timeZone', event.target.value)}
       >
-        {zones.map((zone) => (
-          <option key={zone.value} value={zone.value}>
-            {zone.label}
-          </option>
-        ))}
+        <Options items={zones} />
       </SelectField>
     </fieldset>
   );
