@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnUser } from '../../../shared/api/accounts.ts';
+import { SubmitButton } from '../forms/buttons.tsx';
 import { CheckField, FormAlert, FormStatus } from '../forms/fields.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { useHavenStore } from '../store/index.ts';
@@ -82,9 +83,7 @@ export function PrivacyForm({ user }: { user: OwnUser }) {
           onChange={(checked) => change('acceptContactRequests', checked)}
         />
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('account.privacy.save')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('account.privacy.save')}</SubmitButton>
           <FormStatus message={saved ? t('account.privacy.saved') : null} />
         </div>
       </form>

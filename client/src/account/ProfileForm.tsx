@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnUser } from '../../../shared/api/accounts.ts';
+import { SubmitButton } from '../forms/buttons.tsx';
 import {
   describedBy,
   FormAlert,
@@ -212,9 +213,7 @@ export function ProfileForm({ user }: { user: OwnUser }) {
         </SelectField>
 
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('account.profile.save')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('account.profile.save')}</SubmitButton>
           <FormStatus message={saved ? t('account.profile.saved') : null} />
         </div>
       </form>

@@ -48,6 +48,23 @@ export function TextField({ label, hint, error, className, ...input }: TextField
   );
 }
 
+/**
+ * An email address: the phone keyboard and autofill for addresses, no capitals or spelling
+ * fixes (`autoComplete` is "username" where the address signs in).
+ */
+export function EmailField(props: TextFieldProps) {
+  return (
+    <TextField
+      type="email"
+      inputMode="email"
+      autoComplete="email"
+      autoCapitalize="none"
+      spellCheck={false}
+      {...props}
+    />
+  );
+}
+
 export interface TextAreaFieldProps
   extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-invalid' | 'children'> {
   label: string;

@@ -6,7 +6,8 @@ import { Page } from '../components/Page.tsx';
 import { RECOVERY_PATHS } from '../features/account-recovery/paths.ts';
 import { EMAIL_ADDRESS_PATHS } from '../features/email-address/paths.ts';
 import { TwoFactorStep } from '../features/sign-in-security/TwoFactorStep.tsx';
-import { FormAlert, TextField } from '../forms/fields.tsx';
+import { SubmitButton } from '../forms/buttons.tsx';
+import { EmailField, FormAlert } from '../forms/fields.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { formMessage } from '../forms/problems.ts';
 import { useForm } from '../forms/useForm.ts';
@@ -80,15 +81,11 @@ export function SignInPage() {
     <Page title={t('signIn.title')} intro={t('signIn.intro')} narrow>
       <form ref={form.formRef} className="panel form" noValidate onSubmit={onSubmit}>
         <FormAlert message={form.alert} />
-        <TextField
+        <EmailField
           label={t('signIn.email')}
           error={form.problemText('email')}
           name="email"
-          type="email"
-          inputMode="email"
           autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
           value={values.email}
           onChange={(event) => setValues((v) => ({ ...v, email: event.target.value }))}
         />
@@ -99,9 +96,7 @@ export function SignInPage() {
           value={values.password}
           onChange={(password) => setValues((v) => ({ ...v, password }))}
         />
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : t('signIn.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('signIn.submit')}</SubmitButton>
       </form>
       {notVerified ? (
         <p className="form-aside">

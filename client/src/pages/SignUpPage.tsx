@@ -4,7 +4,8 @@ import { Link } from 'wouter';
 import { AlreadySignedIn } from '../components/AlreadySignedIn.tsx';
 import { Page } from '../components/Page.tsx';
 import { ResendLinkForm } from '../features/email-address/ResendLinkForm.tsx';
-import { FormAlert, TextField } from '../forms/fields.tsx';
+import { SubmitButton } from '../forms/buttons.tsx';
+import { EmailField, FormAlert, TextField } from '../forms/fields.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { formMessage } from '../forms/problems.ts';
 import { useForm } from '../forms/useForm.ts';
@@ -73,16 +74,11 @@ export function SignUpPage() {
           value={values.displayName}
           onChange={(event) => set('displayName')(event.target.value)}
         />
-        <TextField
+        <EmailField
           label={t('signUp.email')}
           hint={t('signUp.emailHint')}
           error={form.problemText('email')}
           name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
           value={values.email}
           onChange={(event) => set('email')(event.target.value)}
         />
@@ -94,9 +90,7 @@ export function SignUpPage() {
           value={values.password}
           onChange={set('password')}
         />
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : t('signUp.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('signUp.submit')}</SubmitButton>
       </form>
       <p className="form-aside">
         {t('signUp.haveAccount')} <Link href={PATHS.signIn}>{t('signUp.signInLink')}</Link>

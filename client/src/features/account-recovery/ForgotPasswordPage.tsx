@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Page } from '../../components/Page.tsx';
-import { FormAlert, TextField } from '../../forms/fields.tsx';
+import { SubmitButton } from '../../forms/buttons.tsx';
+import { EmailField, FormAlert } from '../../forms/fields.tsx';
 import { useForm } from '../../forms/useForm.ts';
 import { validateSignIn } from '../../forms/validation.ts';
 import { PATHS } from '../../routes.ts';
@@ -50,21 +51,15 @@ export function ForgotPasswordPage() {
     >
       <form ref={form.formRef} className="panel form" noValidate onSubmit={onSubmit}>
         <FormAlert message={form.alert} />
-        <TextField
+        <EmailField
           label={t('accountRecovery.forgot.email')}
           error={form.problemText('email')}
           name="email"
-          type="email"
-          inputMode="email"
           autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
           value={email}
           onChange={(event) => setEmail(event.target.value)}
         />
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : t('accountRecovery.forgot.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('accountRecovery.forgot.submit')}</SubmitButton>
       </form>
       <p className="form-aside">
         <Link href={PATHS.signIn}>{t('accountRecovery.backToSignIn')}</Link>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../forms/buttons.tsx';
 import { FormAlert, FormStatus } from '../../forms/fields.tsx';
 import { PasswordField } from '../../forms/PasswordField.tsx';
 import { formMessage } from '../../forms/problems.ts';
@@ -66,9 +67,7 @@ export function PasswordChangeSection() {
           onChange={setNew}
         />
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('accountRecovery.change.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('accountRecovery.change.submit')}</SubmitButton>
           <FormStatus message={changed ? t('accountRecovery.change.done') : null} />
         </div>
       </form>

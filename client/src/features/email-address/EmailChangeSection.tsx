@@ -2,7 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptedResponse } from '../../../../shared/api/accounts.ts';
 import { api } from '../../api/client.ts';
-import { FormAlert, FormStatus, TextField } from '../../forms/fields.tsx';
+import { SubmitButton } from '../../forms/buttons.tsx';
+import { EmailField, FormAlert, FormStatus } from '../../forms/fields.tsx';
 import { PasswordField } from '../../forms/PasswordField.tsx';
 import { formMessage } from '../../forms/problems.ts';
 import { useForm } from '../../forms/useForm.ts';
@@ -56,15 +57,10 @@ export function EmailChangeSection({ currentEmail }: { currentEmail: string }) {
       <p>{t('emailAddress.changeForm.text', { email: currentEmail })}</p>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormAlert message={form.alert} />
-        <TextField
+        <EmailField
           label={t('emailAddress.changeForm.newEmail')}
           error={form.problemText('newEmail')}
           name="newEmail"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
           value={newEmail}
           onChange={(event) => setNewEmail(event.target.value)}
         />
@@ -76,9 +72,7 @@ export function EmailChangeSection({ currentEmail }: { currentEmail: string }) {
           onChange={setCurrent}
         />
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('emailAddress.changeForm.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('emailAddress.changeForm.submit')}</SubmitButton>
           <FormStatus
             message={sentTo ? t('emailAddress.changeForm.sent', { email: sentTo }) : null}
           />

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, FormStatus, TextField } from '../../forms/fields.tsx';
+import { SubmitButton } from '../../forms/buttons.tsx';
+import { EmailField, FormAlert, FormStatus } from '../../forms/fields.tsx';
 import { useForm } from '../../forms/useForm.ts';
 import { validateSignIn } from '../../forms/validation.ts';
 import { useHavenStore } from '../../store/index.ts';
@@ -34,22 +35,15 @@ export function ResendLinkForm({ initialEmail = '' }: { initialEmail?: string })
       <h2 id={headingId}>{t('emailAddress.resend.title')}</h2>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormAlert message={form.alert} />
-        <TextField
+        <EmailField
           label={t('emailAddress.resend.email')}
           error={form.problemText('email')}
           name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
           value={email}
           onChange={(event) => setEmail(event.target.value)}
         />
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('emailAddress.resend.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('emailAddress.resend.submit')}</SubmitButton>
           <FormStatus message={sent ? t('emailAddress.resend.sent') : null} />
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnUser } from '../../../../shared/api/accounts.ts';
+import { SubmitButton } from '../../forms/buttons.tsx';
 import { FormAlert, TextField } from '../../forms/fields.tsx';
 import { formMessage } from '../../forms/problems.ts';
 import { useForm } from '../../forms/useForm.ts';
@@ -45,9 +46,7 @@ export function TwoFactorStep({ onSignedIn }: { onSignedIn: (member: OwnUser) =>
         value={code}
         onChange={(event) => setCode(event.target.value)}
       />
-      <button type="submit" aria-disabled={form.busy || undefined}>
-        {form.busy ? t('forms.busy') : t('signInSecurity.step.submit')}
-      </button>
+      <SubmitButton busy={form.busy}>{t('signInSecurity.step.submit')}</SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/errors.ts';
 import { useModal } from '../../../components/useModal.ts';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import { FormAlert, FormStatus, RadioGroup, TextAreaField } from '../../../forms/fields.tsx';
 import { REPORT_REASONS, type ReportReason } from '../constants.ts';
 import { useCommunityForm } from '../hooks.ts';
@@ -116,9 +117,7 @@ export function ReportButton({
             onChange={(e) => setNote(e.target.value)}
           />
           <div className="form-actions">
-            <button type="submit" aria-disabled={form.busy || undefined}>
-              {form.busy ? t('forms.busy') : t('community.report.send')}
-            </button>
+            <SubmitButton busy={form.busy}>{t('community.report.send')}</SubmitButton>
             <button type="button" className="secondary" onClick={() => modal.close()}>
               {t('community.report.cancel')}
             </button>

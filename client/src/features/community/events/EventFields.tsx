@@ -2,6 +2,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../../../shared/api/community.ts';
 import { countryOptions, timeZoneOptions } from '../../../account/places.ts';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import {
   FormAlert,
   Options,
@@ -216,9 +217,7 @@ export function EventFields({
         </SelectField>
       )}
       <div className="form-actions">
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : submitLabel}
-        </button>
+        <SubmitButton busy={form.busy}>{submitLabel}</SubmitButton>
       </div>
     </form>
   );

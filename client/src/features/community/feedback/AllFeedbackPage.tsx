@@ -5,6 +5,7 @@ import type { AdminFeedback } from '../../../../../shared/api/community.ts';
 import { ListStatus, LoadFailed } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import { FormAlert, FormStatus, SelectField, TextAreaField } from '../../../forms/fields.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { NotForYou } from '../components/NotForYou.tsx';
@@ -198,9 +199,7 @@ function Answer({
         }}
       />
       <div className="form-actions">
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : t('community.allFeedback.save')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('community.allFeedback.save')}</SubmitButton>
         <FormStatus message={saved ? t('community.allFeedback.saved') : null} />
       </div>
     </form>

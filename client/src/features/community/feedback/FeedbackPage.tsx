@@ -6,6 +6,7 @@ import type { Feedback } from '../../../../../shared/api/community.ts';
 import { LoadFailed, Loading } from '../../../components/LoadStatus.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import {
   CheckField,
   FormAlert,
@@ -140,9 +141,7 @@ function FeedbackForm({ onSent }: { onSent: () => void }) {
           onChange={setAnonymous}
         />
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('community.feedback.send')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('community.feedback.send')}</SubmitButton>
           <FormStatus
             message={
               sent &&

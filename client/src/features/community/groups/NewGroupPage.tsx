@@ -9,6 +9,7 @@ import {
   timeZoneOptions,
 } from '../../../account/places.ts';
 import { Page } from '../../../components/Page.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import {
   FormAlert,
   Options,
@@ -192,9 +193,7 @@ function GroupForm({ user }: { user: OwnUser }) {
           </SelectField>
         </div>
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('community.newGroup.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('community.newGroup.submit')}</SubmitButton>
         </div>
       </form>
     </Page>

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment, Post } from '../../../../../shared/api/community.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import { FormAlert, FormStatus, TextAreaField } from '../../../forms/fields.tsx';
 import { personName } from '../components/bits.tsx';
 import { ReportButton } from '../components/ReportButton.tsx';
@@ -125,9 +126,7 @@ export function Comments({
           }}
         />
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('community.comments.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('community.comments.submit')}</SubmitButton>
         </div>
       </form>
     </section>

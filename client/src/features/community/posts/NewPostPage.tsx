@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { Page } from '../../../components/Page.tsx';
 import { pointName } from '../../../components/PointBadge.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import { FormAlert, RadioGroup, TextAreaField, TextField } from '../../../forms/fields.tsx';
 import { CommunityGate } from '../components/CommunityGate.tsx';
 import { COMMUNITY_LIMITS as L, POINTS, POST_KINDS, type Point } from '../constants.ts';
@@ -111,9 +112,7 @@ function ShareForm() {
         />
         <p className="field-hint">{t('community.newPost.visibility')}</p>
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('community.newPost.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('community.newPost.submit')}</SubmitButton>
         </div>
       </form>
     </Page>

@@ -2,7 +2,14 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Page } from '../../../components/Page.tsx';
-import { FormAlert, RadioGroup, TextAreaField, TextField } from '../../../forms/fields.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
+import {
+  EmailField,
+  FormAlert,
+  RadioGroup,
+  TextAreaField,
+  TextField,
+} from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { useHavenStore } from '../../../store/index.ts';
 import { ENQUIRY_KINDS } from '../constants.ts';
@@ -133,16 +140,11 @@ function EnquiryForm() {
         value={values.name}
         onChange={(event) => change('name', event.target.value)}
       />
-      <TextField
+      <EmailField
         label={t('programme.collaborate.email')}
         hint={t('programme.collaborate.emailHint')}
         error={form.problemText('email')}
         name="email"
-        type="email"
-        inputMode="email"
-        autoComplete="email"
-        autoCapitalize="none"
-        spellCheck={false}
         maxLength={254}
         value={values.email}
         onChange={(event) => change('email', event.target.value)}
@@ -167,9 +169,7 @@ function EnquiryForm() {
         onChange={(event) => change('message', event.target.value)}
       />
       <div className="form-actions">
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : t('programme.collaborate.send')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('programme.collaborate.send')}</SubmitButton>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { EmptyPanel, ListStatus, LoadFailed, Loading } from '../../../components
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ShowMore } from '../../../components/ShowMore.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import { FormAlert, FormStatus, SelectField, TextAreaField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { useViewerTime } from '../../../i18n/dates.ts';
@@ -209,9 +210,7 @@ function AnswerForm({ enquiry, onChange }: { enquiry: Enquiry; onChange: (e: Enq
         ))}
       </SelectField>
       <div className="form-actions">
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : t('programme.enquiries.save')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('programme.enquiries.save')}</SubmitButton>
         <FormStatus message={done ? t('programme.enquiries.saved') : null} />
       </div>
     </form>

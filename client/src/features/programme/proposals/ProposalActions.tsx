@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import { FormAlert, FormStatus, RadioGroup, TextAreaField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { RECOMMENDATIONS } from '../constants.ts';
@@ -223,9 +224,7 @@ function DecisionForm({
         onChange={(event) => setReason(event.target.value)}
       />
       <div className="form-actions">
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : t('programme.proposal.decideSend')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('programme.proposal.decideSend')}</SubmitButton>
       </div>
     </form>
   );

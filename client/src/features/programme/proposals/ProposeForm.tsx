@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { MembersOnly } from '../../../components/MembersOnly.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { pointName } from '../../../components/PointBadge.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { submitChecked } from '../data.ts';
@@ -184,9 +185,7 @@ function ProposeForm() {
         </div>
       </fieldset>
       <div className="form-actions">
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : t('programme.propose.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('programme.propose.submit')}</SubmitButton>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { SubmitButton } from '../../../forms/buttons.tsx';
 import { FormAlert, FormStatus, TextField } from '../../../forms/fields.tsx';
 import { useForm } from '../../../forms/useForm.ts';
 import { useLeaveGuard } from '../../../forms/useLeaveGuard.ts';
@@ -202,9 +203,7 @@ export function WorksheetEditor({
           focusLater={setFocusTarget}
         />
         <div className="form-actions">
-          <button type="submit" aria-disabled={form.busy || undefined}>
-            {form.busy ? t('forms.busy') : t('programme.worksheet.save')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('programme.worksheet.save')}</SubmitButton>
           <FormStatus
             message={
               savedAt ? t('programme.worksheet.saved', { time: when.dateTime(savedAt) }) : null

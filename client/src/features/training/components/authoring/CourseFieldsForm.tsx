@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COURSE_LANGUAGES, TRACKS } from '../../../../../../shared/training/content.ts';
+import { SubmitButton } from '../../../../forms/buttons.tsx';
 import {
   FormAlert,
   FormStatus,
@@ -160,9 +161,7 @@ export function CourseFieldsForm({
         </fieldset>
       )}
       <div className="form-actions">
-        <button type="submit" aria-disabled={form.busy || undefined}>
-          {form.busy ? t('forms.busy') : submitLabel}
-        </button>
+        <SubmitButton busy={form.busy}>{submitLabel}</SubmitButton>
       </div>
       <FormStatus message={saved} />
     </form>
