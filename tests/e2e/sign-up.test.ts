@@ -122,8 +122,7 @@ describe('joining through the confirmation email', () => {
   it('says when a locked-out sign-in can try again', async () => {
     const { client: member } = await signedInPage(haven, browser, ['participant'], 'Lena');
     // Ten wrong passwords from this address, by a client with no device cookie.
-    const stranger = new ApiClient(haven.url);
-    await stranger.fetchCsrf();
+    const stranger = await ApiClient.signedOut(haven.url);
     for (let i = 0; i < 10; i += 1) {
       const tried = await stranger.post('/api/auth/login', {
         email: member.email,

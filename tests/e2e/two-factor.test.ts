@@ -63,8 +63,7 @@ describe('two-step sign-in in the browser', () => {
     expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
 
     // A second session of the same member, on a phone: password, then the next code.
-    const phoneClient = new ApiClient(haven.url);
-    await phoneClient.fetchCsrf();
+    const phoneClient = await ApiClient.signedOut(haven.url);
     const first = await phoneClient.post('/api/auth/login', {
       email: client.email,
       password: PASSWORD,

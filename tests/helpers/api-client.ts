@@ -14,6 +14,13 @@ export class ApiClient {
     this.#base = baseUrl;
   }
 
+  /** A visitor who has fetched a CSRF token, so can post (sign up, sign in, ask a reset). */
+  static async signedOut(baseUrl: string): Promise<ApiClient> {
+    const client = new ApiClient(baseUrl);
+    await client.fetchCsrf();
+    return client;
+  }
+
   cookie(name: string): string | undefined {
     return this.#cookies.get(name);
   }

@@ -83,8 +83,7 @@ describe('errors', () => {
     const direct = await startTestHaven({ trustProxy: false });
     try {
       // A sender naming a new X-Forwarded-For each time is still one address to the limits.
-      const sender = new ApiClient(direct.url);
-      await sender.fetchCsrf();
+      const sender = await ApiClient.signedOut(direct.url);
       const statuses: number[] = [];
       for (let n = 0; n <= ENQUIRIES_PER_HOUR; n++) {
         const response = await sender.post(

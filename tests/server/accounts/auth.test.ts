@@ -32,8 +32,7 @@ describe('CSRF', () => {
   });
 
   it('refuses a token that does not match the cookie', async () => {
-    const client = new ApiClient(haven.url);
-    await client.fetchCsrf();
+    const client = await ApiClient.signedOut(haven.url);
     const response = await client.post(
       '/api/auth/login',
       { email: 'a@b.org', password: 'x' },
@@ -66,8 +65,7 @@ describe('CSRF', () => {
     });
     expect(withOld.status).toBe(403);
     // Another member's token (cookie and header matching, as a planted cookie would) fails too.
-    const other = new ApiClient(haven.url);
-    await other.fetchCsrf();
+    const other = await ApiClient.signedOut(haven.url);
     await other.signUp(haven.mail, uniqueEmail(), { displayName: 'Ben' });
     const theirs = other.cookie('haven_csrf') ?? '';
     const planted = await fetch(`${haven.url}/api/me`, {
@@ -119,8 +117,7 @@ describe('register, log in, log out', () => {
   });
 
   it('gives field errors for bad input and stores nothing', async () => {
-    const client = new ApiClient(haven.url);
-    await client.fetchCsrf();
+    const client = await ApiClient.signedOut(haven.url);
     const response = await client.post('/api/auth/register', {
       email: 'not-an-email',
       password: 'short',
@@ -167,8 +164,7 @@ describe('register, log in, log out', () => {
   it('rate-limits repeated failed logins with RATE_LIMITED', async () => {
     const email = uniqueEmail();
     await new ApiClient(haven.url).signUp(haven.mail, email);
-    const client = new ApiClient(haven.url);
-    await client.fetchCsrf();
+    const client = await ApiClient.signedOut(haven.url);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt++) {
       statuses.push(
@@ -196,8 +192,7 @@ describe('injection attempts', () => {
     [{ email: 'a@b.org', password: 'x', $where: 'sleep(100)' }],
     [JSON.parse('{"email":"a@b.org","password":"x","__proto__":{"admin":true}}')],
   ])('refuses operator-shaped login bodies with 400: %j', async (body) => {
-    const client = new ApiClient(haven.url);
-    await client.fetchCsrf();
+    const client = await ApiClient.signedOut(haven.url);
     const response = await client.post('/api/auth/login', body);
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('INVALID_INPUT');

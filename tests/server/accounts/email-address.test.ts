@@ -21,11 +21,7 @@ afterAll(async () => {
 const users = () => haven.haven.services.accountModels.User;
 const tokens = () => accountTokenModel(haven.mongo.connection);
 
-async function anonymous(): Promise<ApiClient> {
-  const client = new ApiClient(haven.url);
-  await client.fetchCsrf();
-  return client;
-}
+const anonymous = () => ApiClient.signedOut(haven.url);
 
 describe('changing the email address', () => {
   it('confirms at the new address, tells the old one, and then signs in with the new', async () => {

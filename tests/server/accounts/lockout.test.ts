@@ -70,8 +70,7 @@ describe('lock-out that is not a weapon', () => {
     await lockFromElsewhere(member.email, '10.2.0');
 
     // Bound to the account it signed in to: no help for another.
-    const elsewhere = new ApiClient(haven.url);
-    await elsewhere.fetchCsrf();
+    const elsewhere = await ApiClient.signedOut(haven.url);
     const withOther = await elsewhere.post(
       '/api/auth/login',
       { email: member.email, password: PASSWORD },

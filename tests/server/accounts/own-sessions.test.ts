@@ -17,8 +17,7 @@ afterAll(async () => {
 });
 
 async function signInFrom(email: string, userAgent: string): Promise<ApiClient> {
-  const client = new ApiClient(haven.url);
-  await client.fetchCsrf();
+  const client = await ApiClient.signedOut(haven.url);
   const response = await client.post(
     '/api/auth/login',
     { email, password: 'correct horse battery' },

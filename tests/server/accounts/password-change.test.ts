@@ -61,8 +61,7 @@ describe('password change', () => {
     });
     expect(short.status).toBe(400);
     expect((await new ApiClient(haven.url).login(member.email, OLD)).status).toBe(200);
-    const anonymous = new ApiClient(haven.url);
-    await anonymous.fetchCsrf();
+    const anonymous = await ApiClient.signedOut(haven.url);
     const signedOut = await anonymous.post('/api/me/password', {
       currentPassword: OLD,
       newPassword: NEW,

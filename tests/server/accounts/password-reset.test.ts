@@ -17,11 +17,7 @@ afterAll(async () => {
 
 const tokens = () => accountTokenModel(haven.mongo.connection);
 
-async function anonymous(): Promise<ApiClient> {
-  const client = new ApiClient(haven.url);
-  await client.fetchCsrf();
-  return client;
-}
+const anonymous = () => ApiClient.signedOut(haven.url);
 
 async function askReset(email: string) {
   const client = await anonymous();

@@ -23,11 +23,7 @@ const users = () => haven.haven.services.accountModels.User;
 const pending = () => haven.haven.services.accountModels.PendingRegistration;
 const tokens = () => accountTokenModel(haven.mongo.connection);
 
-async function anonymous(): Promise<ApiClient> {
-  const client = new ApiClient(haven.url);
-  await client.fetchCsrf();
-  return client;
-}
+const anonymous = () => ApiClient.signedOut(haven.url);
 
 function register(client: ApiClient, email: string, password = PASSWORD, displayName = 'Sam') {
   return client.post('/api/auth/register', { email, password, displayName });

@@ -32,8 +32,7 @@ describe('roles, granted by the board', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('FORBIDDEN');
     expect((await member.client.get('/api/me')).body.user.roles).toEqual(['participant']);
-    const anonymous = new ApiClient(haven.url);
-    await anonymous.fetchCsrf();
+    const anonymous = await ApiClient.signedOut(haven.url);
     const unauthenticated = await anonymous.request('PUT', `/api/members/${member.id}/roles`, {
       roles: ['participant', 'admin'],
     });

@@ -38,8 +38,7 @@ async function enrolled() {
 }
 
 async function passwordStep(email: string) {
-  const client = new ApiClient(haven.url);
-  await client.fetchCsrf();
+  const client = await ApiClient.signedOut(haven.url);
   const response = await client.post('/api/auth/login', { email, password: PASSWORD });
   return { client, response };
 }
@@ -125,8 +124,7 @@ describe('two-factor sign-in', () => {
 
   it('limits the code step and refuses it without the password step', async () => {
     const member = await enrolled();
-    const bare = new ApiClient(haven.url);
-    await bare.fetchCsrf();
+    const bare = await ApiClient.signedOut(haven.url);
     expect((await bare.post('/api/auth/login/two-factor', { code: '123456' })).status).toBe(401);
     const { client } = await passwordStep(member.email);
     const statuses: number[] = [];

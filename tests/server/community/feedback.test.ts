@@ -15,8 +15,7 @@ const give = (member: Member, extra: Record<string, unknown> = {}) =>
 
 describe('giving feedback', () => {
   it('needs a session', async () => {
-    const anonymous = new ApiClient(t.haven.url);
-    await anonymous.fetchCsrf();
+    const anonymous = await ApiClient.signedOut(t.haven.url);
     const response = await anonymous.post('/api/feedback', { topic: 'haven', message: 'Hello' });
     expect(response.status).toBe(401);
     expect((await anonymous.get('/api/feedback/mine')).status).toBe(401);

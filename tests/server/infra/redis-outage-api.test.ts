@@ -73,8 +73,7 @@ describe('the REST API through a Redis outage', () => {
     expect((await founder.client.get(`/api/groups/${write.body.group.id}`)).status).toBe(200);
 
     // Ten wrong passwords per account in 15 minutes, counted by this process meanwhile.
-    const guesser = new ApiClient(haven.url);
-    await guesser.fetchCsrf();
+    const guesser = await ApiClient.signedOut(haven.url);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt++)
       statuses.push((await guesser.login(ana.email, 'wrong password entirely')).status);

@@ -25,8 +25,7 @@ export function member(haven: TestHaven, roles: string[] = ['participant'], disp
 
 /** A visitor with a CSRF token but no account. */
 export async function visitor(haven: TestHaven): Promise<ApiClient> {
-  const client = new ApiClient(haven.url);
-  await client.fetchCsrf();
+  const client = await ApiClient.signedOut(haven.url);
   return client;
 }
 

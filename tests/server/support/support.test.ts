@@ -152,8 +152,7 @@ describe('admins editing the resources', () => {
   });
 
   it('refuses anonymous visitors and members without the admin role', async () => {
-    const anonymous = new ApiClient(t.haven.url);
-    await anonymous.fetchCsrf();
+    const anonymous = await ApiClient.signedOut(t.haven.url);
     const moderator = await t.member(['moderator', 'facilitator']);
     const before = await stored();
     for (const [who, status, code] of [

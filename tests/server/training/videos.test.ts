@@ -154,8 +154,7 @@ describe('who may upload and watch', () => {
 
   it('refuses the signed-out: no upload, no watching', async () => {
     const { ApiClient } = await import('../../helpers/api-client.ts');
-    const anonymous = new ApiClient(haven().url);
-    await anonymous.fetchCsrf();
+    const anonymous = await ApiClient.signedOut(haven().url);
     const file = mp4(2_000);
     const before = await stored();
     const refused = await upload(anonymous, file);

@@ -66,8 +66,7 @@ describe('PATCH and DELETE /api/meetings/:id', () => {
     expect(
       (await co.client.patch(`/api/meetings/${created.id}`, { durationMinutes: 60 })).status,
     ).toBe(200);
-    const anonymous = new ApiClient(haven.url);
-    await anonymous.fetchCsrf();
+    const anonymous = await ApiClient.signedOut(haven.url);
     expect((await anonymous.patch(`/api/meetings/${created.id}`, { title: 'x y z' })).status).toBe(
       401,
     );

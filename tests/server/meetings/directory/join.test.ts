@@ -137,8 +137,7 @@ describe('POST /api/meetings/:id/join', () => {
 
   it('needs a signed-in member, a known meeting and a clean body', async () => {
     const id = await create(onlineMeeting());
-    const anonymous = new ApiClient(haven.url);
-    await anonymous.fetchCsrf();
+    const anonymous = await ApiClient.signedOut(haven.url);
     expect((await anonymous.post(`/api/meetings/${id}/join`, {})).status).toBe(401);
     const member = await signUpAs(haven, ['participant']);
     expect(

@@ -46,8 +46,7 @@ describe('POST /api/meetings', () => {
   });
 
   it('answers anonymous requests with 401 and stores nothing', async () => {
-    const client = new ApiClient(haven.url);
-    await client.fetchCsrf();
+    const client = await ApiClient.signedOut(haven.url);
     const title = `Anonymous ${uniqueCity()}`;
     const response = await client.post('/api/meetings', onlineMeeting({ title }));
     expect(response.status).toBe(401);
