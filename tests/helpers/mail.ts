@@ -16,6 +16,9 @@ export function nextMailTo(
   });
 }
 
+/** Matches the mail a test is about (for nextMailTo), not another one to the same address. */
+export const titled = (subject: string) => (mail: { subject: string }) => mail.subject === subject;
+
 /** The token from the email's link (`…#token=…`). */
 export function tokenIn(mail: CaughtMail): string {
   const found = /#token=([A-Za-z0-9_-]+)/.exec(mail.text);

@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountTokenModel } from '../../../server/accounts/email-tokens.ts';
 import { ApiClient, signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
-import { nextMailTo, tokenIn } from '../../helpers/mail.ts';
+import { nextMailTo, titled, tokenIn } from '../../helpers/mail.ts';
 
 let haven: TestHaven;
 let seq = 0;
 const uniqueEmail = () => `addr-${process.pid}-${Date.now()}-${seq++}@example.org`;
 const PASSWORD = 'correct horse battery';
-// Wait for the mail a test is about, not another one to the same address.
-const titled = (subject: string) => (mail: { subject: string }) => mail.subject === subject;
 
 beforeAll(async () => {
   haven = await startTestHaven();

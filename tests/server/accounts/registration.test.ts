@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountTokenModel } from '../../../server/accounts/email-tokens.ts';
 import { ApiClient, signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
-import { nextMailTo, tokenIn } from '../../helpers/mail.ts';
+import { nextMailTo, titled, tokenIn } from '../../helpers/mail.ts';
 
 let haven: TestHaven;
 let seq = 0;
@@ -10,7 +10,6 @@ const uniqueEmail = () => `signup-${process.pid}-${Date.now()}-${seq++}@example.
 const PASSWORD = 'correct horse battery';
 const CONFIRM = 'Confirm your email for Haven';
 const NOTICE = 'Someone tried to register with your address';
-const titled = (subject: string) => (mail: { subject: string }) => mail.subject === subject;
 
 beforeAll(async () => {
   haven = await startTestHaven();
