@@ -1,11 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../server/infra/processes.ts';
-import { discoverRedis } from '../../../server/infra/redis.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { healthSchema } from '../../../shared/health.ts';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
-import { capturingLogger } from '../../helpers/logger.ts';
-import { startRedis, stopRedis } from '../../helpers/redis-server.ts';
+import { havenOnOwnRedis } from '../../helpers/redis-server.ts';
 import {
   call,
   clientId,
@@ -23,38 +18,21 @@ import {
  * while history still reads, and everything works again by itself when Redis returns.
  */
 
-let port: number;
-let redisServer: ChildProcess;
-let haven: TestHaven;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const outage = havenOnOwnRedis();
+afterAll(closeChatSockets);
 
-beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  port = await freePort();
-  redisServer = await startRedis(port);
-  const { logger } = capturingLogger();
-  const redis = await discoverRedis({ url: `redis://127.0.0.1:${port}`, logger });
-  haven = await startTestHaven({ redis });
-});
-afterAll(async () => {
-  closeChatSockets();
-  await haven?.close();
-  await stopRedis(redisServer);
-  process.off('unhandledRejection', onUnhandled);
-});
-
-const health = async () => healthSchema.parse(await (await fetch(`${haven.url}/healthz`)).json());
+const health = async () =>
+  healthSchema.parse(await (await fetch(`${outage.haven.url}/healthz`)).json());
 
 describe('group chat through a Redis outage', () => {
   it('answers UNAVAILABLE while Redis is down, stays up, and recovers by itself', async () => {
-    const { groupId, members } = await groupWith(haven, ['Ana', 'Ben']);
+    const { groupId, members } = await groupWith(outage.haven, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
-    const anaSocket = await openChatSocket(haven, ana.client);
-    const benSocket = await openChatSocket(haven, ben.client);
+    const anaSocket = await openChatSocket(outage.haven, ana.client);
+    const benSocket = await openChatSocket(outage.haven, ben.client);
     await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'before' });
 
-    await stopRedis(redisServer);
+    await outage.stopRedis();
     await expect.poll(async () => (await health()).status).toBe('degraded');
     const refused = await call(anaSocket, 'chat:send', {
       groupId,
@@ -66,12 +44,12 @@ describe('group chat through a Redis outage', () => {
     const { messages } = await must(benSocket, 'chat:history', { groupId });
     expect(messages.map((m) => m.text)).toEqual(['before']);
 
-    redisServer = await startRedis(port);
+    await outage.startRedis();
     await expect.poll(async () => (await health()).status, { timeout: 15_000 }).toBe('ok');
     // The adapter's subscriptions come back too: a line reaches the other member.
     const delivered = next(benSocket, 'chat:message', (m) => m.text === 'after');
     await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'after' });
     await delivered;
-    expect(unhandled).toEqual([]);
+    expect(outage.unhandled).toEqual([]);
   });
 });

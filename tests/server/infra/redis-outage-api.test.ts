@@ -1,12 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../server/infra/processes.ts';
-import { discoverRedis } from '../../../server/infra/redis.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { healthSchema } from '../../../shared/health.ts';
 import { ApiClient } from '../../helpers/api-client.ts';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
-import { capturingLogger } from '../../helpers/logger.ts';
-import { startRedis, stopRedis } from '../../helpers/redis-server.ts';
+import { havenOnOwnRedis } from '../../helpers/redis-server.ts';
 import { call, closeChatSockets, codeOf, groupWith, openChatSocket } from '../chat/helpers.ts';
 
 /**
@@ -15,28 +10,11 @@ import { call, closeChatSockets, codeOf, groupWith, openChatSocket } from '../ch
  * own counts, what needs Redis answers UNAVAILABLE with a wait, and all recovers by itself.
  */
 
-let port: number;
-let redisServer: ChildProcess;
-let haven: TestHaven;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const outage = havenOnOwnRedis();
+afterAll(closeChatSockets);
 
-beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  port = await freePort();
-  redisServer = await startRedis(port);
-  const { logger } = capturingLogger();
-  const redis = await discoverRedis({ url: `redis://127.0.0.1:${port}`, logger });
-  haven = await startTestHaven({ redis });
-});
-afterAll(async () => {
-  closeChatSockets();
-  await haven?.close();
-  await stopRedis(redisServer);
-  process.off('unhandledRejection', onUnhandled);
-});
-
-const health = async () => healthSchema.parse(await (await fetch(`${haven.url}/healthz`)).json());
+const health = async () =>
+  healthSchema.parse(await (await fetch(`${outage.haven.url}/healthz`)).json());
 
 /** A request and how long it took: nothing may hang while Redis is away. */
 async function timed<T>(request: () => Promise<T>): Promise<{ answer: T; ms: number }> {
@@ -47,15 +25,15 @@ async function timed<T>(request: () => Promise<T>): Promise<{ answer: T; ms: num
 
 describe('the REST API through a Redis outage', () => {
   it('keeps serving what needs only MongoDB, limits per process, refuses the rest with 503', async () => {
-    const { groupId, founder, members } = await groupWith(haven, ['Ana']);
+    const { groupId, founder, members } = await groupWith(outage.haven, ['Ana']);
     const ana = members[0] as (typeof members)[0];
-    const anaSocket = await openChatSocket(haven, ana.client);
+    const anaSocket = await openChatSocket(outage.haven, ana.client);
 
-    await stopRedis(redisServer);
+    await outage.stopRedis();
     await expect.poll(async () => (await health()).status).toBe('degraded');
     expect((await health()).redis.ok).toBe(false);
 
-    const anonymous = new ApiClient(haven.url);
+    const anonymous = new ApiClient(outage.haven.url);
     const publicRead = await timed(() => anonymous.get('/api/meetings'));
     expect(publicRead.answer.status).toBe(200);
     expect(publicRead.ms).toBeLessThan(3_000);
@@ -73,7 +51,7 @@ describe('the REST API through a Redis outage', () => {
     expect((await founder.client.get(`/api/groups/${write.body.group.id}`)).status).toBe(200);
 
     // Ten wrong passwords per account in 15 minutes, counted by this process meanwhile.
-    const guesser = await ApiClient.signedOut(haven.url);
+    const guesser = await ApiClient.signedOut(outage.haven.url);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt++)
       statuses.push((await guesser.login(ana.email, 'wrong password entirely')).status);
@@ -86,7 +64,7 @@ describe('the REST API through a Redis outage', () => {
     expect(who.answer.ok ? undefined : who.answer.error.retryAfter).toBeGreaterThan(0);
     expect(who.ms).toBeLessThan(3_000);
 
-    redisServer = await startRedis(port);
+    await outage.startRedis();
     await expect.poll(async () => (await health()).status, { timeout: 15_000 }).toBe('ok');
     await expect
       .poll(async () => codeOf(await call(anaSocket, 'chat:who', { groupId })), {
@@ -94,6 +72,6 @@ describe('the REST API through a Redis outage', () => {
       })
       .toBe('accepted');
     expect((await anonymous.get('/api/meetings')).status).toBe(200);
-    expect(unhandled).toEqual([]);
+    expect(outage.unhandled).toEqual([]);
   });
 });
