@@ -1,4 +1,4 @@
-import { compileProjection } from '../engine/query.ts';
+import { compileProjection } from '../engine/projection.ts';
 import {
   applyUpdate,
   buildUpsertDocument,

@@ -3,7 +3,8 @@ import { cursorReply } from '../cursors.ts';
 import { canonicalKey } from '../engine/bson-values.ts';
 import { comparatorFor, Representatives } from '../engine/collation.ts';
 import { collectLeaves } from '../engine/paths.ts';
-import { compileProjection, runPipeline } from '../engine/query.ts';
+import { compileProjection } from '../engine/projection.ts';
+import { runPipeline } from '../engine/query.ts';
 import {
   assertNoTextScore,
   HIDDEN_SCORE,

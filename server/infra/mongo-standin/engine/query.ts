@@ -14,7 +14,7 @@ import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { matchesTypeAlias, typeRank } from './bson-values.ts';
 import { type Collation, compareCollated, holdsString, Representatives } from './collation.ts';
-import { inclusionProjector } from './inclusion.ts';
+import { elemMatchProjection } from './elem-match.ts';
 import { holdsSafeLong, plainNumbers } from './numeric.ts';
 import { collectLeaves } from './paths.ts';
 import { isTextScoreMeta } from './text-score.ts';
@@ -119,17 +119,19 @@ const collatedIn =
 const eqOp = collatedEq(longTolerant(queryOperators.$eq as unknown as QueryOperator));
 const inOp = collatedIn(longTolerant(queryOperators.$in as unknown as QueryOperator));
 
-/** `$all` under a collation: each listed value is a collated equality (`$elemMatch` ones aside). */
+/**
+ * `$all`: every listed value must be there, each tested as `$in: [value]` (an equality,
+ * collated where a collation applies, or a regex), so a field that is no array matches when
+ * it equals the one value listed, as in mongod (mingo's wants an array); lists of
+ * `$elemMatch` conditions stay with mingo.
+ */
 const allOp: QueryOperator = (selector, value, options) => {
-  const c = collationOf(options);
   const base = queryOperators.$all as unknown as QueryOperator;
-  if (!c || !Array.isArray(value) || value.length === 0 || !value.some(holdsString)) {
-    return base(selector, value, options);
-  }
+  if (!Array.isArray(value) || value.length === 0) return base(selector, value, options);
   if (value.some((v) => isPlainObject(v) && Object.hasOwn(v, '$elemMatch'))) {
     return base(selector, value, options);
   }
-  const tests = value.map((v) => eqOp(selector, v, options));
+  const tests = value.map((v) => inOp(selector, [v], options));
   return (obj) => tests.every((t) => t(obj));
 };
 
@@ -167,7 +169,7 @@ const CONTEXT = Context.init({
     ...expressionOperators,
     $standinGroupKey: (obj: object) => groupKeys.get(obj),
   },
-  projection: projectionOperators,
+  projection: { ...projectionOperators, $elemMatch: elemMatchProjection },
   window: windowOperators,
   query: {
     ...queryOperators,
@@ -294,34 +296,6 @@ export function sortDocuments<T extends Doc>(
     return a.i - b.i;
   });
   return keyed.map((k) => k.doc);
-}
-
-/** Compiles a find-style projection into a per-document function (null when there is none). */
-export function compileProjection(projection: unknown, filter?: Doc): ((doc: Doc) => Doc) | null {
-  if (!isPlainObject(projection) || Object.keys(projection).length === 0) return null;
-  const inclusion = inclusionProjector(projection);
-  if (inclusion) return inclusion;
-  try {
-    // Only positional projections (`a.$`) need the filter, and re-testing it costs a scan.
-    const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
-    const q = new Query(positional ? (filter ?? {}) : {}, mingoOptions());
-    // Validate eagerly so a bad projection fails the command, not a later getMore.
-    q.find<Doc>([{}], projection as Doc).all();
-    // mongod treats a projection made only of $slice as an exclusion: other fields stay.
-    const sliceOnly = Object.values(projection).every(
-      (v) => isPlainObject(v) && Object.keys(v).length === 1 && Object.hasOwn(v, '$slice'),
-    );
-    return (doc) => {
-      try {
-        const projected = q.find<Doc>([doc], projection as Doc).all()[0] ?? {};
-        return sliceOnly ? { ...doc, ...projected } : projected;
-      } catch (err) {
-        throw toCommandError(err);
-      }
-    };
-  } catch (err) {
-    throw toCommandError(err);
-  }
 }
 
 const FORBIDDEN_STAGES = new Set(['$out', '$merge']);

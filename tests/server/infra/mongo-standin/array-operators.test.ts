@@ -1,0 +1,150 @@
+import type mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MongoStandin } from '../../../../server/infra/mongo-standin/index.ts';
+import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts';
+
+/**
+ * Array operators where mingo's reading differs from mongod's, found by running mongoose's
+ * own suite against the stand-in (`npm run check:mongoose-suite`): `$elemMatch` projections
+ * whose condition is only operators, `$all` on a field that is no array, and `$slice` beside
+ * exclusions. The answers expected are mongod's, read through the driver.
+ */
+
+let dir: string;
+let standin: MongoStandin;
+let conn: mongoose.Connection;
+
+beforeAll(async () => {
+  dir = await makeTempDir('mongo-standin-arrays');
+  standin = await startMongoStandin({ dataDir: dir });
+  conn = await connect(standin, 'standin_arrays');
+  await conn.collection('posts').insertMany([
+    { _id: 1 as never, title: 'Aristocats', ids: [3, 8, 5], meta: { visitors: 4 }, hidden: 'x' },
+    {
+      _id: 2 as never,
+      title: ['Aristocats', 'Robin Hood'],
+      ids: [1, 2],
+      meta: { visitors: [4, 9] },
+    },
+    {
+      _id: 3 as never,
+      title: 'Bambi',
+      ids: [],
+      people: [
+        { n: 'a', age: 30 },
+        { n: 'b', age: 40 },
+      ],
+    },
+  ]);
+});
+afterAll(async () => {
+  await conn?.close();
+  await standin?.close();
+  await removeDir(dir);
+});
+
+const posts = () => conn.collection<{ _id: number } & Record<string, unknown>>('posts');
+const ids = (docs: Array<{ _id: unknown }>) => docs.map((d) => d._id);
+
+describe('$elemMatch in a projection', () => {
+  it('tests each element itself when the condition is only operators', async () => {
+    const docs = await posts()
+      .find({ _id: { $in: [1, 2] } }, { projection: { ids: { $elemMatch: { $in: [5, 2] } } } })
+      .sort({ _id: 1 })
+      .toArray();
+    expect(docs).toEqual([
+      { _id: 1, ids: [5] },
+      { _id: 2, ids: [2] },
+    ]);
+    const ranged = await posts().findOne(
+      { _id: 1 },
+      { projection: { ids: { $elemMatch: { $gte: 4 } } } },
+    );
+    // The first element that matches, as mongod returns.
+    expect(ranged).toEqual({ _id: 1, ids: [8] });
+  });
+
+  it('tests embedded documents’ fields, and leaves the field out when none matches', async () => {
+    const doc = await posts().findOne(
+      { _id: 3 },
+      { projection: { people: { $elemMatch: { age: { $gt: 35 } } } } },
+    );
+    expect(doc).toEqual({ _id: 3, people: [{ n: 'b', age: 40 }] });
+    const none = await posts().findOne(
+      { _id: 1 },
+      { projection: { ids: { $elemMatch: { $gt: 100 } } } },
+    );
+    expect(none).toEqual({ _id: 1 });
+  });
+});
+
+describe('$all', () => {
+  it('matches a field that is no array when it equals the one value listed', async () => {
+    expect(
+      ids(
+        await posts()
+          .find({ title: { $all: ['Aristocats'] } })
+          .sort({ _id: 1 })
+          .toArray(),
+      ),
+    ).toEqual([1, 2]);
+    expect(
+      ids(
+        await posts()
+          .find({ 'meta.visitors': { $all: [4] } })
+          .sort({ _id: 1 })
+          .toArray(),
+      ),
+    ).toEqual([1, 2]);
+    expect(
+      ids(
+        await posts()
+          .find({ 'meta.visitors': { $all: [4, 9] } })
+          .toArray(),
+      ),
+    ).toEqual([2]);
+  });
+
+  it('still needs every value, takes regexes, and matches nothing when empty', async () => {
+    expect(
+      ids(
+        await posts()
+          .find({ ids: { $all: [3, 5] } })
+          .toArray(),
+      ),
+    ).toEqual([1]);
+    expect(
+      ids(
+        await posts()
+          .find({ ids: { $all: [3, 2] } })
+          .toArray(),
+      ),
+    ).toEqual([]);
+    expect(
+      ids(
+        await posts()
+          .find({ title: { $all: [/^Rob/] } })
+          .toArray(),
+      ),
+    ).toEqual([2]);
+    expect(
+      ids(
+        await posts()
+          .find({ ids: { $all: [] } })
+          .toArray(),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('$slice beside exclusions', () => {
+  it('keeps every field not excluded and slices the array', async () => {
+    const doc = await posts().findOne(
+      { _id: 1 },
+      { projection: { ids: { $slice: 1 }, hidden: 0 } },
+    );
+    expect(doc).toEqual({ _id: 1, title: 'Aristocats', ids: [3], meta: { visitors: 4 } });
+    const noId = await posts().findOne({ _id: 1 }, { projection: { ids: { $slice: -2 }, _id: 0 } });
+    expect(noId).toEqual({ title: 'Aristocats', ids: [8, 5], meta: { visitors: 4 }, hidden: 'x' });
+  });
+});
