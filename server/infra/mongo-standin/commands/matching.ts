@@ -98,7 +98,8 @@ export function findDocuments(coll: Collection | undefined, req: FindRequest): F
   if (sort) sortDocuments([], sort, sortOpts);
   const skip = req.skip ?? 0;
   const want = req.limit ? skip + Math.abs(req.limit) : Number.POSITIVE_INFINITY;
-  const test = coll ? compileFilter(req.filter, collation) : () => false;
+  // Compiled even where no collection is, so a bad filter is refused there too, as by mongod.
+  const test = compileFilter(req.filter, collation);
   if (!coll) {
     return { docs: [], plan: collscanPlan(), stats: NO_STATS, sortedInMemory: false };
   }

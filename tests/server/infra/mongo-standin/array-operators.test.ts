@@ -7,7 +7,8 @@ import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts
  * Array operators where mingo's reading differs from mongod's, found by running mongoose's
  * own suite against the stand-in (`npm run check:mongoose-suite`): `$elemMatch` projections
  * whose condition is only operators, `$all` on a field that is no array, and `$slice` beside
- * exclusions. The answers expected are mongod's, read through the driver.
+ * exclusions; and a filter with an unknown operator, refused even where no collection is.
+ * The answers expected are mongod's, read through the driver.
  */
 
 let dir: string;
@@ -146,5 +147,22 @@ describe('$slice beside exclusions', () => {
     expect(doc).toEqual({ _id: 1, title: 'Aristocats', ids: [3], meta: { visitors: 4 } });
     const noId = await posts().findOne({ _id: 1 }, { projection: { ids: { $slice: -2 }, _id: 0 } });
     expect(noId).toEqual({ title: 'Aristocats', ids: [8, 5], meta: { visitors: 4 }, hidden: 'x' });
+  });
+});
+
+describe('a filter with an operator mongod does not know', () => {
+  it('is refused, also on a collection that does not exist', async () => {
+    for (const name of ['posts', 'no_such_collection']) {
+      const refused = await conn
+        .collection(name)
+        .find({ someProp: { $notAnOperator: 'value' } })
+        .toArray()
+        .then(
+          () => null,
+          (error: Error) => error,
+        );
+      expect(refused?.name, name).toBe('MongoServerError');
+      expect(refused?.message).toMatch(/\$notAnOperator/);
+    }
   });
 });
