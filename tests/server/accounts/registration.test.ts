@@ -254,6 +254,7 @@ describe('sending the link again', () => {
 describe('bad input', () => {
   it('gives field errors and stores nothing', async () => {
     const before = await pending().countDocuments({});
+    const accountsBefore = await users().countDocuments({});
     const response = await (await anonymous()).post('/api/auth/register', {
       email: 'not-an-email',
       password: 'short',
@@ -275,6 +276,7 @@ describe('bad input', () => {
     expect(badLanguage.status).toBe(400);
     expect(badLanguage.body.error.fields.uiLanguage).toBeDefined();
     expect(await pending().countDocuments({})).toBe(before);
+    expect(await users().countDocuments({})).toBe(accountsBefore);
   });
 
   it('refuses a malformed token', async () => {
