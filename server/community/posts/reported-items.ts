@@ -4,8 +4,9 @@ import type { ReportedItem } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
-import { type Actor, iso, peopleOf, personIn } from '../shared.ts';
+import { type Actor, peopleOf, personIn } from '../shared.ts';
 import type { PostModels, ReportDoc } from './models.ts';
+import { reportFields } from './reports.ts';
 
 /** A reported post (commentId null) or comment. */
 export interface ItemKey {
@@ -193,15 +194,7 @@ export class ReportedItems {
           status: content ? content.status : 'deleted',
         },
         count: list.length,
-        reports: list.map((r) => ({
-          id: String(r._id),
-          reason: r.reason,
-          note: r.note ?? null,
-          status: r.status,
-          action: r.action ?? null,
-          createdAt: r.createdAt.toISOString(),
-          resolvedAt: iso(r.resolvedAt),
-        })),
+        reports: list.map(reportFields),
       };
     });
   }

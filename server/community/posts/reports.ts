@@ -101,13 +101,7 @@ export class ReportService {
       const comment = r.commentId ? commentOf.get(String(r.commentId)) : undefined;
       const content = r.commentId ? comment : post;
       return {
-        id: String(r._id),
-        reason: r.reason,
-        note: r.note ?? null,
-        status: r.status,
-        action: r.action ?? null,
-        createdAt: r.createdAt.toISOString(),
-        resolvedAt: iso(r.resolvedAt),
+        ...reportFields(r),
         openReportsOnTarget: openOn.get(targetKey(r)) ?? 0,
         target: {
           type: r.commentId ? 'comment' : 'post',
@@ -121,4 +115,17 @@ export class ReportService {
       };
     });
   }
+}
+
+/** What a moderator sees of one report itself, in the queue and grouped by item. */
+export function reportFields(r: ReportDoc) {
+  return {
+    id: String(r._id),
+    reason: r.reason,
+    note: r.note ?? null,
+    status: r.status,
+    action: r.action ?? null,
+    createdAt: r.createdAt.toISOString(),
+    resolvedAt: iso(r.resolvedAt),
+  };
 }
