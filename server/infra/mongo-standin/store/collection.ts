@@ -1,4 +1,4 @@
-import type { Binary } from 'bson';
+import { type Binary, calculateObjectSize } from 'bson';
 import { canonicalKey } from '../engine/bson-values.ts';
 import { type Collation, storedCollation } from '../engine/collation.ts';
 import { Codes, CommandError } from '../errors.ts';
@@ -6,6 +6,24 @@ import type { Doc } from '../types.ts';
 import { duplicateKeyError, ID_INDEX_SPEC, Index, type IndexSpec, optionsKey } from './indexes.ts';
 import type { RecordSink } from './records.ts';
 import { isTextSpec } from './text-index.ts';
+
+/** mongod's ceiling on one stored document (BSONObjMaxUserSize). */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/** Refuses, before anything changes, a document mongod would not store: over 16 MiB. */
+function assertFits(doc: Doc, what: 'insert' | 'update'): void {
+  const size = calculateObjectSize(doc);
+  if (size <= MAX_DOCUMENT_BYTES) return;
+  throw what === 'insert'
+    ? new CommandError(
+        Codes.BadValue,
+        `object to insert too large. size in bytes: ${size}, max size: ${MAX_DOCUMENT_BYTES}`,
+      )
+    : new CommandError(
+        Codes.BSONObjectTooLarge,
+        `Resulting document after update is larger than ${MAX_DOCUMENT_BYTES}`,
+      );
+}
 
 export function idKeyOf(id: unknown): string {
   return canonicalKey(id);
@@ -99,6 +117,7 @@ export class Collection {
 
   insert(doc: Doc): void {
     validateId(doc._id);
+    assertFits(doc, 'insert');
     const key = idKeyOf(doc._id);
     if (this.docs.has(key)) throw duplicateKeyError(this.ns, ID_INDEX_SPEC, [doc._id]);
     this.assertUnique(doc, null);
@@ -111,6 +130,7 @@ export class Collection {
 
   /** Swaps in a new version of a stored document; the _id must be unchanged. */
   replace(oldDoc: Doc, newDoc: Doc): void {
+    assertFits(newDoc, 'update');
     const key = idKeyOf(oldDoc._id);
     this.assertUnique(newDoc, key);
     const seq = this.seqOf(key);

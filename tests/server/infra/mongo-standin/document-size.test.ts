@@ -1,0 +1,54 @@
+import type mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MongoStandin } from '../../../../server/infra/mongo-standin/index.ts';
+import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts';
+
+/**
+ * mongod's ceiling on one document, 16 MiB of BSON: an insert or an update that would pass
+ * it is refused and changes nothing (found by mongoose's own suite, gh-3906).
+ */
+
+let dir: string;
+let standin: MongoStandin;
+let conn: mongoose.Connection;
+
+beforeAll(async () => {
+  dir = await makeTempDir('mongo-standin-doc-size');
+  standin = await startMongoStandin({ dataDir: dir });
+  conn = await connect(standin, 'standin_doc_size');
+});
+afterAll(async () => {
+  await conn?.close();
+  await standin?.close();
+  await removeDir(dir);
+});
+
+const things = () => conn.collection<{ _id: number } & Record<string, unknown>>('things');
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: Error & { code?: number }) => error,
+  );
+const tooBig = 'x'.repeat(16 * 1024 * 1024);
+
+describe('a document over 16 MiB', () => {
+  it('is refused on insert, and nothing is stored', async () => {
+    const error = await refusal(things().insertOne({ _id: 1, data: tooBig }));
+    expect(error?.name).toMatch(/^Mongo(Server|BulkWrite)Error$/);
+    expect(error?.message).toMatch(/too large/);
+    expect(await things().countDocuments()).toBe(0);
+  });
+
+  it('is refused when an update would make one, and the document stays as it was', async () => {
+    await things().insertOne({ _id: 2, data: 'small' });
+    const error = await refusal(things().updateOne({ _id: 2 }, { $set: { data: tooBig } }));
+    expect(error?.name).toMatch(/^Mongo(Server|BulkWrite)Error$/);
+    expect(error?.message).toMatch(/larger than 16777216/);
+    expect(await things().findOne({ _id: 2 })).toEqual({ _id: 2, data: 'small' });
+  });
+
+  it('is accepted just under the ceiling', async () => {
+    await things().insertOne({ _id: 3, data: 'x'.repeat(16 * 1024 * 1024 - 100) });
+    expect(await things().countDocuments({ _id: 3 })).toBe(1);
+  });
+});
