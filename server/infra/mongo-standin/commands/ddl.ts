@@ -54,6 +54,12 @@ export const ddlCommands: Record<string, CommandHandler> = {
         'views are not supported by the MongoDB stand-in',
       );
     }
+    if (cmd.capped && typeof cmd.size !== 'number') {
+      throw new CommandError(
+        Codes.InvalidOptions,
+        "the 'size' field is required when 'capped' is true",
+      );
+    }
     const options: Doc = {};
     for (const [k, v] of Object.entries(cmd))
       if (k !== 'create' && !GENERIC_FIELDS.has(k)) options[k] = v;

@@ -5,7 +5,8 @@ import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts
 
 /**
  * mongod's ceiling on one document, 16 MiB of BSON: an insert or an update that would pass
- * it is refused and changes nothing (found by mongoose's own suite, gh-3906).
+ * it is refused and changes nothing (found by mongoose's own suite, gh-3906); and a capped
+ * collection must say its size (gh-14611).
  */
 
 let dir: string;
@@ -50,5 +51,16 @@ describe('a document over 16 MiB', () => {
   it('is accepted just under the ceiling', async () => {
     await things().insertOne({ _id: 3, data: 'x'.repeat(16 * 1024 * 1024 - 100) });
     expect(await things().countDocuments({ _id: 3 })).toBe(1);
+  });
+});
+
+describe('a capped collection', () => {
+  it('needs a size, as in mongod', async () => {
+    const db = conn.db;
+    if (!db) throw new Error('not connected');
+    const error = await refusal(db.createCollection('capped_no_size', { capped: true }));
+    expect(error?.message).toMatch(/'size' field is required/);
+    const names = (await db.listCollections().toArray()).map((c) => c.name);
+    expect(names).not.toContain('capped_no_size');
   });
 });
