@@ -1,28 +1,36 @@
-import { Query } from 'mingo/query';
+import * as queryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
-import { type Doc, isPlainObject } from '../types.ts';
+import type { Doc } from '../types.ts';
 
 /**
- * `$elemMatch` as mongod reads its condition: made only of operators (`{ $in: [...] }`,
- * `{ $gte: 4 }`) it tests each element itself, so it works on arrays of numbers, strings or
- * ObjectIds; with field names it tests an embedded document's fields. mingo's query operator
- * already reads it so; its projection operator tested every element as a document and
- * refused operator-only conditions ("unknown top level operator").
+ * The `$elemMatch` projection as mongod reads its condition: made only of operators
+ * (`{ $in: [...] }`, `{ $gte: 4 }`) it tests each element itself, so it works on arrays of
+ * numbers, strings or ObjectIds; with field names it tests an embedded document's fields.
+ * mingo's query operator already reads it so, and is reused here; its projection operator
+ * tested every element as a document and refused operator-only conditions ("unknown top
+ * level operator").
  */
-export function elementTest(criteria: Doc, options: Options): (element: unknown) => boolean {
-  const keys = Object.keys(criteria);
-  if (keys.length === 0) return (element) => isPlainObject(element);
-  const onElement = keys.every((k) => k.startsWith('$') && !LOGICAL.has(k));
-  if (onElement) {
-    const query = new Query({ element: criteria }, options);
-    return (element) => query.test({ element });
-  }
-  const query = new Query(criteria, options);
-  return (element) => isPlainObject(element) && query.test(element);
-}
 
-const LOGICAL = new Set(['$and', '$or', '$nor']);
+type ElementTest = (element: unknown) => boolean;
+type QueryOperator = (selector: string, value: unknown, options: Options) => (o: Doc) => boolean;
+
+/** One test per condition: a projection's condition object is the same for every document. */
+const tests = new WeakMap<Doc, ElementTest>();
+
+function elementTest(criteria: Doc, options: Options): ElementTest {
+  let test = tests.get(criteria);
+  if (!test) {
+    const matches = (queryOperators.$elemMatch as unknown as QueryOperator)(
+      'element',
+      criteria,
+      options,
+    );
+    test = (element) => matches({ element: [element] });
+    tests.set(criteria, test);
+  }
+  return test;
+}
 
 /** The projection operator: the first element that matches, or the field left out. */
 export function elemMatchProjection(
