@@ -11,7 +11,13 @@ import type { Page, PageQuery } from '../../shared/api/common.ts';
 import type { ChatMessage } from '../../shared/chat/schemas.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
-import { type Actor, indexesReady, isDuplicateKey, isStaff } from '../community/shared.ts';
+import {
+  type Actor,
+  indexesReady,
+  isDuplicateKey,
+  isStaff,
+  reportFields,
+} from '../community/shared.ts';
 import { afterCursor, findPageWith, pageFrom, type SortSpec } from '../infra/api/paging.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ChatModels, ChatReportDoc } from './models.ts';
@@ -265,13 +271,7 @@ export class ChatReports {
       const message = messageOf.get(String(r.messageId));
       const senderId = message?.senderId ? String(message.senderId) : null;
       return {
-        id: String(r._id),
-        reason: r.reason,
-        note: r.note ?? null,
-        status: r.status,
-        action: r.action ?? null,
-        createdAt: r.createdAt.toISOString(),
-        resolvedAt: r.resolvedAt ? r.resolvedAt.toISOString() : null,
+        ...reportFields(r),
         openReportsOnLine: openOn.get(String(r.messageId))?.length ?? 0,
         reports: r.status === 'open' ? (openOn.get(String(r.messageId)) ?? []) : [ownWords(r)],
         line: {

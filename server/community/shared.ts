@@ -54,3 +54,27 @@ export const iso = (date: Date | null | undefined): string | null =>
 /** Folds accents and case so "Ciudad de México" and "ciudad de mexico" find the same groups. */
 export const foldKey = (value: string) =>
   value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+/** A stored report of anything (a post, a comment, a chat line), as far as its fields go. */
+interface StoredReport {
+  _id: unknown;
+  reason: string;
+  note?: string | null | undefined;
+  status: string;
+  action?: string | null | undefined;
+  createdAt: Date;
+  resolvedAt?: Date | null | undefined;
+}
+
+/** What a moderator sees of one report itself, whatever it reports. */
+export function reportFields<R extends StoredReport>(r: R) {
+  return {
+    id: String(r._id),
+    reason: r.reason as R['reason'],
+    note: r.note ?? null,
+    status: r.status as R['status'],
+    action: (r.action ?? null) as NonNullable<R['action']> | null,
+    createdAt: r.createdAt.toISOString(),
+    resolvedAt: iso(r.resolvedAt),
+  };
+}

@@ -4,9 +4,8 @@ import type { ReportedItem } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
 import { AppError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
-import { type Actor, peopleOf, personIn } from '../shared.ts';
+import { type Actor, peopleOf, personIn, reportFields } from '../shared.ts';
 import type { PostModels, ReportDoc } from './models.ts';
-import { reportFields } from './reports.ts';
 
 /** A reported post (commentId null) or comment. */
 export interface ItemKey {

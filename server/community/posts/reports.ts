@@ -4,7 +4,7 @@ import type { Report } from '../../../shared/api/community.ts';
 import type { UserDirectory } from '../../accounts/user-directory.ts';
 import { findPageWith, type SortSpec } from '../../infra/api/paging.ts';
 import { AppError } from '../../infra/errors.ts';
-import { type Actor, iso, peopleOf, personIn } from '../shared.ts';
+import { type Actor, peopleOf, personIn, reportFields } from '../shared.ts';
 import type { PostModels, ReportDoc } from './models.ts';
 
 const OLDEST_FIRST: SortSpec = { field: '_id', kind: 'id', direction: 1 };
@@ -115,17 +115,4 @@ export class ReportService {
       };
     });
   }
-}
-
-/** What a moderator sees of one report itself, in the queue and grouped by item. */
-export function reportFields(r: ReportDoc) {
-  return {
-    id: String(r._id),
-    reason: r.reason,
-    note: r.note ?? null,
-    status: r.status,
-    action: r.action ?? null,
-    createdAt: r.createdAt.toISOString(),
-    resolvedAt: iso(r.resolvedAt),
-  };
 }
