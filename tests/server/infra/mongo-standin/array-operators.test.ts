@@ -1,7 +1,5 @@
-import type mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MongoStandin } from '../../../../server/infra/mongo-standin/index.ts';
-import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { standinPerFile } from './helpers.ts';
 
 /**
  * Array operators where mingo's reading differs from mongod's, found by running mongoose's
@@ -11,41 +9,35 @@ import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts
  * The answers expected are mongod's, read through the driver.
  */
 
-let dir: string;
-let standin: MongoStandin;
-let conn: mongoose.Connection;
+const { conn } = standinPerFile('mongo-standin-arrays', 'standin_arrays');
 
 beforeAll(async () => {
-  dir = await makeTempDir('mongo-standin-arrays');
-  standin = await startMongoStandin({ dataDir: dir });
-  conn = await connect(standin, 'standin_arrays');
-  await conn.collection('posts').insertMany([
-    { _id: 1 as never, title: 'Aristocats', ids: [3, 8, 5], meta: { visitors: 4 }, hidden: 'x' },
-    {
-      _id: 2 as never,
-      title: ['Aristocats', 'Robin Hood'],
-      ids: [1, 2],
-      meta: { visitors: [4, 9] },
-    },
-    {
-      _id: 3 as never,
-      title: 'Bambi',
-      ids: [],
-      people: [
-        { n: 'a', age: 30 },
-        { n: 'b', age: 40 },
-      ],
-    },
-  ]);
-});
-afterAll(async () => {
-  await conn?.close();
-  await standin?.close();
-  await removeDir(dir);
+  await conn()
+    .collection('posts')
+    .insertMany([
+      { _id: 1 as never, title: 'Aristocats', ids: [3, 8, 5], meta: { visitors: 4 }, hidden: 'x' },
+      {
+        _id: 2 as never,
+        title: ['Aristocats', 'Robin Hood'],
+        ids: [1, 2],
+        meta: { visitors: [4, 9] },
+      },
+      {
+        _id: 3 as never,
+        title: 'Bambi',
+        ids: [],
+        people: [
+          { n: 'a', age: 30 },
+          { n: 'b', age: 40 },
+        ],
+      },
+    ]);
 });
 
-const posts = () => conn.collection<{ _id: number } & Record<string, unknown>>('posts');
-const ids = (docs: Array<{ _id: unknown }>) => docs.map((d) => d._id);
+const posts = () => conn().collection<{ _id: number } & Record<string, unknown>>('posts');
+/** The ids of the posts a filter finds, in _id order. */
+const found = async (filter: Record<string, unknown>) =>
+  (await posts().find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
 
 describe('$elemMatch in a projection', () => {
   it('tests each element itself when the condition is only operators', async () => {
@@ -81,60 +73,16 @@ describe('$elemMatch in a projection', () => {
 
 describe('$all', () => {
   it('matches a field that is no array when it equals the one value listed', async () => {
-    expect(
-      ids(
-        await posts()
-          .find({ title: { $all: ['Aristocats'] } })
-          .sort({ _id: 1 })
-          .toArray(),
-      ),
-    ).toEqual([1, 2]);
-    expect(
-      ids(
-        await posts()
-          .find({ 'meta.visitors': { $all: [4] } })
-          .sort({ _id: 1 })
-          .toArray(),
-      ),
-    ).toEqual([1, 2]);
-    expect(
-      ids(
-        await posts()
-          .find({ 'meta.visitors': { $all: [4, 9] } })
-          .toArray(),
-      ),
-    ).toEqual([2]);
+    expect(await found({ title: { $all: ['Aristocats'] } })).toEqual([1, 2]);
+    expect(await found({ 'meta.visitors': { $all: [4] } })).toEqual([1, 2]);
+    expect(await found({ 'meta.visitors': { $all: [4, 9] } })).toEqual([2]);
   });
 
   it('still needs every value, takes regexes, and matches nothing when empty', async () => {
-    expect(
-      ids(
-        await posts()
-          .find({ ids: { $all: [3, 5] } })
-          .toArray(),
-      ),
-    ).toEqual([1]);
-    expect(
-      ids(
-        await posts()
-          .find({ ids: { $all: [3, 2] } })
-          .toArray(),
-      ),
-    ).toEqual([]);
-    expect(
-      ids(
-        await posts()
-          .find({ title: { $all: [/^Rob/] } })
-          .toArray(),
-      ),
-    ).toEqual([2]);
-    expect(
-      ids(
-        await posts()
-          .find({ ids: { $all: [] } })
-          .toArray(),
-      ),
-    ).toEqual([]);
+    expect(await found({ ids: { $all: [3, 5] } })).toEqual([1]);
+    expect(await found({ ids: { $all: [3, 2] } })).toEqual([]);
+    expect(await found({ title: { $all: [/^Rob/] } })).toEqual([2]);
+    expect(await found({ ids: { $all: [] } })).toEqual([]);
   });
 });
 
@@ -153,7 +101,7 @@ describe('$slice beside exclusions', () => {
 describe('a filter with an operator mongod does not know', () => {
   it('is refused, also on a collection that does not exist', async () => {
     for (const name of ['posts', 'no_such_collection']) {
-      const refused = await conn
+      const refused = await conn()
         .collection(name)
         .find({ someProp: { $notAnOperator: 'value' } })
         .toArray()

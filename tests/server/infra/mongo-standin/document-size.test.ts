@@ -1,7 +1,5 @@
-import type mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MongoStandin } from '../../../../server/infra/mongo-standin/index.ts';
-import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { standinPerFile } from './helpers.ts';
 
 /**
  * mongod's ceiling on one document, 16 MiB of BSON: an insert or an update that would pass
@@ -9,22 +7,9 @@ import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts
  * collection must say its size (gh-14611).
  */
 
-let dir: string;
-let standin: MongoStandin;
-let conn: mongoose.Connection;
+const { conn } = standinPerFile('mongo-standin-doc-size', 'standin_doc_size');
 
-beforeAll(async () => {
-  dir = await makeTempDir('mongo-standin-doc-size');
-  standin = await startMongoStandin({ dataDir: dir });
-  conn = await connect(standin, 'standin_doc_size');
-});
-afterAll(async () => {
-  await conn?.close();
-  await standin?.close();
-  await removeDir(dir);
-});
-
-const things = () => conn.collection<{ _id: number } & Record<string, unknown>>('things');
+const things = () => conn().collection<{ _id: number } & Record<string, unknown>>('things');
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => null,
@@ -56,7 +41,7 @@ describe('a document over 16 MiB', () => {
 
 describe('a capped collection', () => {
   it('needs a size, as in mongod', async () => {
-    const db = conn.db;
+    const db = conn().db;
     if (!db) throw new Error('not connected');
     const error = await refusal(db.createCollection('capped_no_size', { capped: true }));
     expect(error?.message).toMatch(/'size' field is required/);

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type MongoStandin,
   type MongoStandinOptions,
@@ -52,6 +53,32 @@ export async function connect(standin: MongoStandin, dbName: string): Promise<mo
       monitorCommands: true,
     })
     .asPromise();
+}
+
+/**
+ * A file's own stand-in in a temporary folder and a mongoose connection to `dbName`, opened
+ * before its tests and closed (folder removed) after; `conn()` is the connection.
+ */
+export function standinPerFile(prefix: string, dbName: string) {
+  let dir = '';
+  let standin: MongoStandin | undefined;
+  let connection: mongoose.Connection | undefined;
+  beforeAll(async () => {
+    dir = await makeTempDir(prefix);
+    standin = await startMongoStandin({ dataDir: dir });
+    connection = await connect(standin, dbName);
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await standin?.close();
+    if (dir) await removeDir(dir);
+  });
+  return {
+    conn: () => {
+      if (!connection) throw new Error('the stand-in has not started');
+      return connection;
+    },
+  };
 }
 
 export { startMongoStandin };

@@ -1,34 +1,24 @@
-import type mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MongoStandin } from '../../../../server/infra/mongo-standin/index.ts';
-import { connect, makeTempDir, removeDir, startMongoStandin } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { standinPerFile } from './helpers.ts';
 
 /**
  * Inclusion projections (`{ a: 1, 'b.c': 1 }`) are applied without mingo
  * (engine/inclusion.ts); these are mongod's answers for them, read through the driver.
  */
 
-let dir: string;
-let standin: MongoStandin;
-let conn: mongoose.Connection;
+const { conn } = standinPerFile('mongo-standin-projection', 'standin_projection');
 
 beforeAll(async () => {
-  dir = await makeTempDir('mongo-standin-projection');
-  standin = await startMongoStandin({ dataDir: dir });
-  conn = await connect(standin, 'standin_projection');
-  await conn.collection('things').insertMany([
-    { _id: 1 as never, a: 5, b: { c: 1, d: 2 }, e: [1, { c: 3, d: 4 }, [{ c: 5 }, 7]], f: null },
-    { _id: 2 as never, b: 7, a: { x: 1 }, e: { c: [1, 2] } },
-  ]);
-});
-afterAll(async () => {
-  await conn?.close();
-  await standin?.close();
-  await removeDir(dir);
+  await conn()
+    .collection('things')
+    .insertMany([
+      { _id: 1 as never, a: 5, b: { c: 1, d: 2 }, e: [1, { c: 3, d: 4 }, [{ c: 5 }, 7]], f: null },
+      { _id: 2 as never, b: 7, a: { x: 1 }, e: { c: [1, 2] } },
+    ]);
 });
 
 const find = (projection: Record<string, unknown>) =>
-  conn
+  conn()
     .collection('things')
     .find({}, { projection, sort: { _id: 1 } })
     .toArray();
