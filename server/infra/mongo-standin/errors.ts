@@ -6,6 +6,7 @@ import type { Doc } from './types.ts';
  */
 export const Codes = {
   InternalError: 1,
+  Unauthorized: 13,
   BadValue: 2,
   FailedToParse: 9,
   TypeMismatch: 14,
@@ -26,6 +27,7 @@ export const Codes = {
   ShutdownInProgress: 91,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  DocumentValidationFailure: 121,
   CommandNotSupported: 115,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,

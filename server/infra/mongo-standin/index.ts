@@ -2,7 +2,7 @@ import { Dispatcher } from './commands/dispatch.ts';
 import { CursorRegistry } from './cursors.ts';
 import { Persistence } from './persistence/data-dir.ts';
 import { Store } from './store/store.ts';
-import { startTtlMonitor } from './ttl.ts';
+import { defaultParameters, startTtlMonitor } from './ttl.ts';
 import { type StandinLogger, silentLogger } from './types.ts';
 import { WireServer } from './wire/server.ts';
 
@@ -54,6 +54,7 @@ export async function startMongoStandin(opts: MongoStandinOptions): Promise<Mong
     store,
   );
   const cursors = new CursorRegistry();
+  const parameters = defaultParameters();
   let wire: WireServer | null = null;
   const dispatcher = new Dispatcher({
     store,
@@ -65,6 +66,7 @@ export async function startMongoStandin(opts: MongoStandinOptions): Promise<Mong
       host: () => host,
       connections: () => wire?.connectionCount ?? 0,
       journal: () => ({ ...persistence.journalStats }),
+      parameters,
     },
   });
   wire = new WireServer((msg, conn) => dispatcher.handleMessage(msg, conn), logger);
@@ -76,7 +78,7 @@ export async function startMongoStandin(opts: MongoStandinOptions): Promise<Mong
     await persistence.close();
     throw err;
   }
-  const stopTtl = startTtlMonitor(store, persistence, logger);
+  const stopTtl = startTtlMonitor(store, persistence, logger, parameters);
   logger.info({ host, port, dataDir: opts.dataDir }, 'mongo stand-in: listening');
 
   let closing: Promise<void> | null = null;

@@ -4,6 +4,7 @@ import { Codes, CommandError } from '../errors.ts';
 import type { Collection } from '../store/collection.ts';
 import type { Store } from '../store/store.ts';
 import { validateCollectionName } from '../store/store.ts';
+import type { ServerParameters } from '../ttl.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import type { ConnectionInfo } from '../wire/server.ts';
 
@@ -13,6 +14,8 @@ export interface ServerInfo {
   connections: () => number;
   /** Journal counters, exposed in serverStatus so group commit can be observed. */
   journal: () => { appends: number; syncs: number };
+  /** What setParameter changes (the TTL monitor reads it before each sweep). */
+  parameters: ServerParameters;
 }
 
 export interface CommandContext {

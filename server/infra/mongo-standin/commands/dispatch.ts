@@ -5,19 +5,23 @@ import type { Store } from '../store/store.ts';
 import type { Doc, StandinLogger } from '../types.ts';
 import { decodeMessage, encodeOpMsg, encodeOpReply, WireFormatError } from '../wire/codec.ts';
 import type { ConnectionInfo } from '../wire/server.ts';
+import { collModCommands } from './coll-mod.ts';
 import type { CommandContext, CommandHandler, ServerInfo } from './context.ts';
 import { ddlCommands } from './ddl.ts';
 import { explainCommands } from './explain.ts';
 import { findAndModifyCommands } from './find-and-modify.ts';
 import { handshakeCommands } from './handshake.ts';
 import { indexCommands } from './indexes.ts';
+import { parameterCommands } from './parameters.ts';
 import { readCommands } from './read.ts';
 import { writeCommands } from './write.ts';
 
 const COMMANDS = new Map<string, CommandHandler>(
   Object.entries({
     ...handshakeCommands,
+    ...parameterCommands,
     ...ddlCommands,
+    ...collModCommands,
     ...indexCommands,
     ...writeCommands,
     ...findAndModifyCommands,
@@ -30,7 +34,7 @@ const COMMANDS = new Map<string, CommandHandler>(
  * Answered even after a journal failure: they read no data, and the driver needs them to
  * learn that this server is still there.
  */
-const HANDSHAKE = new Set(Object.keys(handshakeCommands));
+const HANDSHAKE = new Set([...Object.keys(handshakeCommands), 'getParameter']);
 
 export const supportedCommands = (): string[] => Array.from(COMMANDS.keys()).sort();
 

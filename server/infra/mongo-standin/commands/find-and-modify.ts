@@ -9,6 +9,7 @@ import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { type CommandHandler, collationArg, collectionArg, docArg } from './context.ts';
 import { findDocuments } from './matching.ts';
+import { writeOptionsOf } from './write.ts';
 
 const findAndModify: CommandHandler = (cmd, ctx) => {
   const field = 'findAndModify' in cmd ? 'findAndModify' : 'findandmodify';
@@ -53,7 +54,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
       filter: query,
       ...(arrayFilters ? { arrayFilters } : {}),
     });
-    if (!sameDocument(target, updated)) coll?.replace(target, updated);
+    if (!sameDocument(target, updated)) coll?.replace(target, updated, writeOptionsOf(cmd));
     return {
       lastErrorObject: { n: 1, updatedExisting: true },
       value: project(returnNew ? updated : target),
@@ -61,7 +62,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   }
   if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };
   const doc = buildUpsertDocument(query, update, arrayFilters);
-  ctx.store.ensureCollection(ctx.db, name).insert(doc);
+  ctx.store.ensureCollection(ctx.db, name).insert(doc, writeOptionsOf(cmd));
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
     value: returnNew ? project(doc) : null,

@@ -59,10 +59,6 @@ export const handshakeCommands: Record<string, CommandHandler> = {
     modules: [],
     havenStandIn: true,
   }),
-  getParameter: (cmd) =>
-    cmd.featureCompatibilityVersion !== undefined || cmd.getParameter === '*'
-      ? { featureCompatibilityVersion: { version: '7.0' } }
-      : {},
   getCmdLineOpts: () => ({ argv: ['haven-mongo-standin'], parsed: {} }),
   serverStatus: (_cmd, ctx) => {
     const uptimeMs = Date.now() - ctx.server.startedAt.getTime();

@@ -16,6 +16,7 @@ import {
 import { Codes, CommandError } from '../errors.ts';
 import { splitTextFilter } from '../store/text-index.ts';
 import { type Doc, isPlainObject } from '../types.ts';
+import { splitOut, writeOut } from './aggregate-out.ts';
 import {
   batchSizeOf,
   type CommandHandler,
@@ -141,7 +142,10 @@ export const readCommands: Record<string, CommandHandler> = {
         "The 'cursor' option is required, except for aggregate with the explain argument",
       );
     }
-    let pipeline = Array.isArray(cmd.pipeline) ? (cmd.pipeline as Doc[]) : [];
+    let [pipeline, out] = splitOut(
+      Array.isArray(cmd.pipeline) ? (cmd.pipeline as Doc[]) : [],
+      ctx.db,
+    );
     let input: Doc[] = [];
     let ns = `${ctx.db}.$cmd.aggregate`;
     let collation = collationArg(cmd, undefined);
@@ -166,6 +170,15 @@ export const readCommands: Record<string, CommandHandler> = {
         input = docs.map((d) => ({ ...d, [HIDDEN_SCORE]: scores?.get(d) ?? 0 }));
         pipeline = rewriteTextScore(pipeline.slice(1));
         scored = true;
+      } else if (cmd.hint !== undefined) {
+        // A hint picks the index the first stage reads, and so the order documents come in.
+        const single = leading && Object.keys(first as Doc).length === 1;
+        input = findDocuments(coll, {
+          filter: single ? leading : {},
+          hint: cmd.hint,
+          collation,
+        }).docs;
+        if (single) pipeline = pipeline.slice(1);
       } else if (leading && Object.keys(first as Doc).length === 1) {
         input = matchDocuments(coll, leading, Number.POSITIVE_INFINITY, collation);
         pipeline = pipeline.slice(1);
@@ -184,6 +197,10 @@ export const readCommands: Record<string, CommandHandler> = {
       collation,
     );
     const docs = scored ? stripHiddenScore(results) : results;
+    if (out) {
+      writeOut(ctx.store, out, docs);
+      return cursorReply(ns, ctx.cursors.open(ns, [], {}), 'firstBatch');
+    }
     const batchSize = batchSizeOf(cmd);
     return cursorReply(
       ns,

@@ -6,6 +6,7 @@ import {
   validateUpdate,
 } from '../engine/updates.ts';
 import { Codes, CommandError, toCommandError } from '../errors.ts';
+import type { WriteOptions } from '../store/collection.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import {
   type CommandContext,
@@ -35,8 +36,13 @@ function runBatch<T>(items: T[], ordered: boolean, fn: (item: T, index: number) 
   return errors;
 }
 
+/** A write command's own options for the collection: bypassDocumentValidation. */
+export function writeOptionsOf(cmd: Doc): WriteOptions {
+  return { bypassValidation: cmd.bypassDocumentValidation === true };
+}
+
 /** mongod stores _id as the first field (the driver appends the _id it generates). */
-function idFirst(raw: Doc): Doc {
+export function idFirst(raw: Doc): Doc {
   if (raw._id === undefined) return { _id: new ObjectId(), ...raw };
   if (Object.keys(raw)[0] === '_id') return raw;
   const { _id, ...rest } = raw;
@@ -62,6 +68,7 @@ function runUpdateStatement(
   stmt: Doc,
   index: number,
   out: { n: number; nModified: number; upserted: Doc[] },
+  writeOptions: WriteOptions,
 ): void {
   const filter = docArg(stmt, 'q') ?? {};
   const update = stmt.u;
@@ -84,7 +91,7 @@ function runUpdateStatement(
   if (targets.length === 0) {
     if (stmt.upsert === true) {
       const doc = buildUpsertDocument(filter, update, arrayFilters);
-      ctx.store.ensureCollection(ctx.db, name).insert(doc);
+      ctx.store.ensureCollection(ctx.db, name).insert(doc, writeOptions);
       out.n++;
       out.upserted.push({ index, _id: doc._id });
     }
@@ -97,7 +104,7 @@ function runUpdateStatement(
   for (const old of targets) {
     const updated = applyUpdate(old, update, { filter, ...(arrayFilters ? { arrayFilters } : {}) });
     const changed = !sameDocument(old, updated);
-    if (changed) coll?.replace(old, updated);
+    if (changed) coll?.replace(old, updated, writeOptions);
     n++;
     if (changed) nModified++;
   }
@@ -111,8 +118,9 @@ export const writeCommands: Record<string, CommandHandler> = {
     const docs = docArrayArg(cmd, 'documents');
     const coll = ctx.store.ensureCollection(ctx.db, name);
     let n = 0;
+    const writeOptions = writeOptionsOf(cmd);
     const errors = runBatch(docs, cmd.ordered !== false, (raw) => {
-      coll.insert(idFirst(raw));
+      coll.insert(idFirst(raw), writeOptions);
       n++;
     });
     return withErrors({ n }, errors);
@@ -122,8 +130,9 @@ export const writeCommands: Record<string, CommandHandler> = {
     const name = collectionArg(cmd, 'update', ctx);
     const stmts = docArrayArg(cmd, 'updates');
     const out = { n: 0, nModified: 0, upserted: [] as Doc[] };
+    const writeOptions = writeOptionsOf(cmd);
     const errors = runBatch(stmts, cmd.ordered !== false, (stmt, i) =>
-      runUpdateStatement(ctx, name, stmt, i, out),
+      runUpdateStatement(ctx, name, stmt, i, out, writeOptions),
     );
     const reply: Doc = { n: out.n, nModified: out.nModified };
     if (out.upserted.length) reply.upserted = out.upserted;

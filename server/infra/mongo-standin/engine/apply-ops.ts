@@ -1,9 +1,9 @@
 import { updateOne } from 'mingo';
 import { Query } from 'mingo/query';
-import { cloneDeep } from 'mingo/util';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { bsonTypeAlias, compareBson, formatValue } from './bson-values.ts';
+import { cloneValue, setOwn } from './clone.ts';
 import { applyArithmetic, applyBit, numKind } from './numeric.ts';
 import { mingoOptions } from './query.ts';
 
@@ -88,7 +88,7 @@ function put(container: Container, key: string, value: unknown): void {
     padTo(container, Number(key));
     container[Number(key)] = value;
   } else {
-    container[key] = value;
+    setOwn(container, key, value);
   }
 }
 
@@ -244,7 +244,7 @@ function applyStep(doc: Doc, op: string, path: string, arg: unknown): boolean {
   const slot = creatable(w);
   switch (op) {
     case '$set':
-      put(slot.parent, slot.key, cloneDeep(arg));
+      put(slot.parent, slot.key, cloneValue(arg));
       return false;
     case '$inc':
     case '$mul':
@@ -254,7 +254,7 @@ function applyStep(doc: Doc, op: string, path: string, arg: unknown): boolean {
     case '$min': {
       const c = slot.exists ? compareBson(arg, slot.value) : 0;
       if (!slot.exists || (op === '$max' ? c > 0 : c < 0))
-        put(slot.parent, slot.key, cloneDeep(arg));
+        put(slot.parent, slot.key, cloneValue(arg));
       return false;
     }
     case '$bit':

@@ -93,7 +93,7 @@ function compareNumeric(a: unknown, b: unknown): number {
 
 const cmp = <T>(a: T, b: T): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function bytesOf(v: unknown): Uint8Array {
+export function bytesOf(v: unknown): Uint8Array {
   if (v instanceof Uint8Array) return v;
   return (v as { buffer: Uint8Array }).buffer;
 }

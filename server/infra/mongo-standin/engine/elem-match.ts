@@ -1,7 +1,7 @@
 import * as queryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
-import type { Doc } from '../types.ts';
+import { type Doc, isPlainObject } from '../types.ts';
 
 /**
  * The `$elemMatch` projection as mongod reads its condition: made only of operators
@@ -45,3 +45,38 @@ export function elemMatchProjection(
   const found = array.find((element) => test(element));
   return found === undefined ? undefined : [found];
 }
+
+/** A DBRef's fields: names, not operators, inside `$elemMatch` (mongod reads them so). */
+const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
+const alias = (key: string) => (DBREF_FIELDS.has(key) ? `standin dbref ${key}` : key);
+
+function renamed(value: unknown): unknown {
+  // The BSON decoder turns a stored `{ $ref, $id, $db }` into a DBRef.
+  if ((value as { _bsontype?: string } | null)?._bsontype === 'DBRef') {
+    const ref = value as { collection: string; oid: unknown; db?: string; fields?: Doc };
+    return renamed({
+      $ref: ref.collection,
+      $id: ref.oid,
+      ...(ref.db ? { $db: ref.db } : {}),
+      ...ref.fields,
+    });
+  }
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [alias(k), v]));
+}
+
+/**
+ * The `$elemMatch` query operator: mingo's, except that a condition naming `$ref`, `$id` or
+ * `$db` tests those fields of each element (mingo took them for unknown operators); both the
+ * condition's and each element's DBRef fields are renamed to the same plain names first.
+ */
+export const elemMatchQuery: QueryOperator = (selector, criteria, options) => {
+  const base = queryOperators.$elemMatch as unknown as QueryOperator;
+  if (!isPlainObject(criteria) || !Object.keys(criteria).some((k) => DBREF_FIELDS.has(k)))
+    return base(selector, criteria, options);
+  const matches = base('element', renamed(criteria), options);
+  return (obj) => {
+    const array = resolve(obj, selector, { unwrapArray: true });
+    return Array.isArray(array) && matches({ element: array.map(renamed) });
+  };
+};

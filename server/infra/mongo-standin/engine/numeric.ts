@@ -170,7 +170,10 @@ export function applyBit(current: unknown, spec: Doc, id: unknown, field: string
 // mingo for equality or aggregation, Longs that fit a double exactly are shown as numbers.
 
 function isSafeLong(v: unknown): boolean {
-  if (bsonTypeOf(v) !== 'Long') return false;
+  const type = bsonTypeOf(v);
+  // A stored Double (an integral double, bson-decode.ts) is always its number.
+  if (type === 'Double') return true;
+  if (type !== 'Long') return false;
   return Number.isSafeInteger((v as Long).toNumber());
 }
 
@@ -207,5 +210,5 @@ export function plainNumbers<T>(v: T): T {
     }
     return (out ?? v) as T;
   }
-  return (isSafeLong(v) ? (v as unknown as Long).toNumber() : v) as T;
+  return (isSafeLong(v) ? Number(v) : v) as T;
 }

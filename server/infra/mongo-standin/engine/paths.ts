@@ -1,4 +1,5 @@
 import { type Doc, isPlainObject } from '../types.ts';
+import { setOwn } from './clone.ts';
 
 /**
  * Dotted-path traversal with MongoDB's implicit array semantics: `a.b` reaches into every
@@ -48,5 +49,5 @@ export function setPath(doc: Doc, path: string, value: unknown): void {
       cur = created;
     }
   }
-  cur[parts[parts.length - 1] as string] = value;
+  setOwn(cur, parts[parts.length - 1] as string, value);
 }

@@ -12,9 +12,11 @@ import type { Options } from 'mingo/types';
 import { cloneDeep, resolve } from 'mingo/util';
 import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
+import { bitOperators } from './bits.ts';
 import { matchesTypeAlias, typeRank } from './bson-values.ts';
 import { type Collation, compareCollated, holdsString, Representatives } from './collation.ts';
-import { elemMatchProjection } from './elem-match.ts';
+import { elemMatchProjection, elemMatchQuery } from './elem-match.ts';
+import { jsonSchemaOp } from './json-schema.ts';
 import { holdsSafeLong, plainNumbers } from './numeric.ts';
 import { collectLeaves } from './paths.ts';
 import { isTextScoreMeta } from './text-score.ts';
@@ -184,6 +186,9 @@ const CONTEXT = Context.init({
     $lt: rangeOp((c) => c < 0),
     $lte: rangeOp((c) => c <= 0),
     $type: typeOp,
+    $elemMatch: elemMatchQuery,
+    $jsonSchema: jsonSchemaOp,
+    ...bitOperators,
   },
   pipeline: { ...pipelineOperators, $sort: sortStage, $group: groupStage },
 } as unknown as Parameters<typeof Context.init>[0]);
@@ -210,7 +215,8 @@ export function compileFilter(filter: unknown, collation?: Collation | null): Pr
     throw new CommandError(Codes.TypeMismatch, 'filter must be an object');
   if (Object.keys(filter).length === 0) return () => true;
   try {
-    const q = new Query(filter, mingoOptions(collated(collation)));
+    // A Long or Double in the filter is the number it holds (mingo's $eq knows numbers only).
+    const q = new Query(plainNumbers(filter), mingoOptions(collated(collation)));
     // $expr evaluates aggregation expressions, whose comparisons and arithmetic know numbers only.
     if (mentionsExpr(filter)) return (o) => q.test(plainNumbers(o));
     return (o) => q.test(o);

@@ -1,11 +1,11 @@
 import { ObjectId, serialize } from 'bson';
 import { updateOne } from 'mingo';
 import type { PipelineStage } from 'mingo/updater';
-import { cloneDeep } from 'mingo/util';
 import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { applyOperators } from './apply-ops.ts';
 import { canonicalKey, formatValue, typeRank } from './bson-values.ts';
+import { cloneValue } from './clone.ts';
 import { checkBitSpec } from './numeric.ts';
 import { setPath } from './paths.ts';
 import { resolvePositional, validateUpdatePaths } from './positional.ts';
@@ -139,7 +139,7 @@ export function applyUpdate(doc: Doc, update: unknown, opts: UpdateOptions = {})
     const id = doc._id ?? rep._id;
     return id === undefined ? rest : { _id: id, ...rest };
   }
-  let working = cloneDeep(doc) as Doc;
+  let working = cloneValue(doc) as Doc;
   try {
     if (kind === 'pipeline') {
       const arr = [working];
@@ -186,10 +186,10 @@ export function seedFromFilter(filter: Doc | undefined, out: Doc = {}): Doc {
     }
     if (key.startsWith('$')) continue;
     if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
-      if (Object.hasOwn(value, '$eq')) setPath(out, key, cloneDeep(value.$eq));
+      if (Object.hasOwn(value, '$eq')) setPath(out, key, cloneValue(value.$eq));
       continue;
     }
-    setPath(out, key, cloneDeep(value));
+    setPath(out, key, cloneValue(value));
   }
   return out;
 }

@@ -1,9 +1,10 @@
 import { type FileHandle, mkdir, open, readdir, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'bson';
+import { serialize } from 'bson';
+import { decodeDocument } from '../bson-decode.ts';
 import type { StoreRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
-import { DISK_DESERIALIZE_OPTIONS, type Doc, type StandinLogger } from '../types.ts';
+import type { Doc, StandinLogger } from '../types.ts';
 import { encodeFrame, readFrames } from './framing.ts';
 import { Journal } from './journal.ts';
 import { acquireLock, releaseLock } from './lock.ts';
@@ -96,7 +97,7 @@ export class Persistence {
       haveSnapshot = true;
       let first = true;
       const res = await readFrames(snapPath, (payload) => {
-        const r = deserialize(payload, DISK_DESERIALIZE_OPTIONS) as Doc;
+        const r = decodeDocument(payload);
         if (first) {
           first = false;
           if (!isSnapshotHeader(r))
@@ -122,7 +123,7 @@ export class Persistence {
     let lastJournal: { gen: number; validBytes: number; discardedBytes: number } | null = null;
     for (const g of gens.filter((x) => x >= snapGen)) {
       const res = await readFrames(join(this.dir, journalName(g)), (payload) => {
-        this.store.apply(deserialize(payload, DISK_DESERIALIZE_OPTIONS) as unknown as StoreRecord);
+        this.store.apply(decodeDocument(payload) as unknown as StoreRecord);
       });
       replayed += res.frames;
       journalBytes += res.validBytes;

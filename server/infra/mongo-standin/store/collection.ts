@@ -6,6 +6,7 @@ import type { Doc } from '../types.ts';
 import { duplicateKeyError, ID_INDEX_SPEC, Index, type IndexSpec, optionsKey } from './indexes.ts';
 import type { RecordSink } from './records.ts';
 import { isTextSpec } from './text-index.ts';
+import { DocumentValidation } from './validation.ts';
 
 /** mongod's ceiling on one stored document (BSONObjMaxUserSize). */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
@@ -23,6 +24,11 @@ function assertFits(doc: Doc, what: 'insert' | 'update'): void {
         Codes.BSONObjectTooLarge,
         `Resulting document after update is larger than ${MAX_DOCUMENT_BYTES}`,
       );
+}
+
+export interface WriteOptions {
+  /** The command's bypassDocumentValidation. */
+  bypassValidation?: boolean | undefined;
 }
 
 export function idKeyOf(id: unknown): string {
@@ -46,7 +52,9 @@ function validateId(id: unknown): void {
 export class Collection {
   readonly db: string;
   name: string;
-  readonly options: Doc;
+  /** `create`'s options; collMod replaces them (setOptions), never changes them in place. */
+  options: Doc;
+  private validation: DocumentValidation;
   readonly uuid: Binary;
   readonly docs = new Map<string, Doc>();
   /** What commands without a `collation` of their own run under (`create`'s option). */
@@ -63,6 +71,7 @@ export class Collection {
     this.db = db;
     this.name = name;
     this.options = options;
+    this.validation = new DocumentValidation(options);
     this.defaultCollation = storedCollation(options.collation);
     // As in mongod, the _id index takes the collection's collation.
     this.idIndex = new Index(
@@ -98,9 +107,37 @@ export class Collection {
     return this.indexes;
   }
 
-  /** Every index a query may scan, `_id` first. */
+  /** Every index a query may scan, `_id` first; a hidden index is kept up but not scanned. */
   queryableIndexes(): Index[] {
-    return [this.idIndex, ...this.indexes.filter((i) => i.queryable)];
+    return [this.idIndex, ...this.indexes.filter((i) => i.queryable && i.spec.hidden !== true)];
+  }
+
+  /** Refuses options a collection could not take (a validator mongod would refuse...). */
+  checkOptions(options: Doc): void {
+    new DocumentValidation(options);
+  }
+
+  /** collMod's new options (validator, validation level and action, expireAfterSeconds). */
+  setOptions(options: Doc): void {
+    this.loadOptions(options);
+    this.emit({ op: 'options', db: this.db, c: this.name, options });
+  }
+
+  loadOptions(options: Doc): void {
+    this.validation = new DocumentValidation(options);
+    this.options = options;
+  }
+
+  /** collMod's `index`: a changed copy of one index's spec, journaled like a new index. */
+  changeIndex(name: string, change: Partial<IndexSpec>): IndexSpec {
+    const index = this.indexes.find((i) => i.name === name);
+    if (!index) throw new CommandError(Codes.IndexNotFound, `cannot find index ${name}`);
+    const spec = { ...index.spec, ...change };
+    if (spec.hidden === false) delete spec.hidden;
+    const was = index.spec;
+    index.spec = spec;
+    this.emit({ op: 'index', db: this.db, c: this.name, spec });
+    return was;
   }
 
   seqOf(idKey: string): number {
@@ -115,9 +152,11 @@ export class Collection {
     for (const [key, doc] of this.docs) yield [key, doc, this.seqOf(key)];
   }
 
-  insert(doc: Doc): void {
+  insert(doc: Doc, writeOptions: WriteOptions = {}): void {
     validateId(doc._id);
     assertFits(doc, 'insert');
+    this.assertTimeField(doc);
+    if (!writeOptions.bypassValidation) this.validation.check(doc, null);
     const key = idKeyOf(doc._id);
     if (this.docs.has(key)) throw duplicateKeyError(this.ns, ID_INDEX_SPEC, [doc._id]);
     this.assertUnique(doc, null);
@@ -129,8 +168,9 @@ export class Collection {
   }
 
   /** Swaps in a new version of a stored document; the _id must be unchanged. */
-  replace(oldDoc: Doc, newDoc: Doc): void {
+  replace(oldDoc: Doc, newDoc: Doc, writeOptions: WriteOptions = {}): void {
     assertFits(newDoc, 'update');
+    if (!writeOptions.bypassValidation) this.validation.check(newDoc, oldDoc);
     const key = idKeyOf(oldDoc._id);
     this.assertUnique(newDoc, key);
     const seq = this.seqOf(key);
@@ -147,6 +187,17 @@ export class Collection {
     this.seqs.delete(key);
     for (const idx of this.allIndexes()) idx.remove(doc, key, seq);
     this.emit({ op: 'del', db: this.db, c: this.name, id: doc._id });
+  }
+
+  /** A time-series collection takes only documents holding a date in its time field. */
+  private assertTimeField(doc: Doc): void {
+    const field = (this.options.timeseries as Doc | undefined)?.timeField;
+    if (typeof field === 'string' && !(doc[field] instanceof Date)) {
+      throw new CommandError(
+        Codes.BadValue,
+        `'${field}' must be present and contain a valid BSON UTC datetime value`,
+      );
+    }
   }
 
   private assertUnique(doc: Doc, selfKey: string | null): void {
@@ -239,8 +290,10 @@ export class Collection {
   }
 
   loadIndex(spec: IndexSpec): void {
-    this.indexes = this.indexes.filter((x) => x.name !== spec.name);
-    this.indexes.push(new Index(spec));
+    // A changed spec (collMod) keeps its index's place in the list.
+    const at = this.indexes.findIndex((x) => x.name === spec.name);
+    if (at >= 0) this.indexes[at] = new Index(spec);
+    else this.indexes.push(new Index(spec));
   }
 
   loadDropIndex(name: string): void {

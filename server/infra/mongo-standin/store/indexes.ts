@@ -68,7 +68,8 @@ export function normalizeIndexSpec(raw: unknown): IndexSpec {
 
 /** Options that make two indexes on the same key different (mongod compares these too). */
 export function optionsKey(spec: IndexSpec): string {
-  const { v: _v, name: _n, key: _k, background: _b, ns: _ns, ...rest } = spec;
+  // Hiding an index (collMod) does not make it another index.
+  const { v: _v, name: _n, key: _k, background: _b, ns: _ns, hidden: _h, ...rest } = spec;
   if (rest.unique === false) delete rest.unique;
   if (rest.sparse === false) delete rest.sparse;
   const sorted = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -93,7 +94,8 @@ const MAX_KEYS_PER_DOC = 10_000;
  * Uniqueness is checked on exact values, even under a collation.
  */
 export class Index {
-  readonly spec: IndexSpec;
+  /** Replaced (never changed in place) when collMod hides or unhides the index. */
+  spec: IndexSpec;
   readonly fields: string[];
   private readonly paths: string[][];
   /** Every key field is a top-level name (no dots): keysOf may take its plain path. */

@@ -9,6 +9,7 @@ export type StoreRecord =
   | { op: 'put'; db: string; c: string; doc: Doc }
   | { op: 'del'; db: string; c: string; id: unknown }
   | { op: 'create'; db: string; c: string; options: Doc; uuid: Binary }
+  | { op: 'options'; db: string; c: string; options: Doc }
   | { op: 'drop'; db: string; c: string }
   | { op: 'dropDb'; db: string }
   | { op: 'index'; db: string; c: string; spec: Doc }

@@ -169,6 +169,9 @@ export class Store {
         }
         return;
       }
+      case 'options':
+        this.getCollection(r.db, r.c)?.loadOptions(r.options);
+        return;
       case 'put':
         this.loadTarget(r.db, r.c).loadPut(r.doc);
         return;

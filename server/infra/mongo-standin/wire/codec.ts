@@ -1,5 +1,6 @@
-import { deserialize, serialize } from 'bson';
-import { DESERIALIZE_OPTIONS, type Doc } from '../types.ts';
+import { serialize } from 'bson';
+import { decodeDocument } from '../bson-decode.ts';
+import type { Doc } from '../types.ts';
 
 /** MongoDB wire protocol framing (https://www.mongodb.com/docs/manual/reference/mongodb-wire-protocol/). */
 
@@ -31,7 +32,7 @@ function readDoc(buf: Buffer, at: number, limit: number): [Doc, number] {
   if (at + 5 > limit) throw new WireFormatError('truncated document');
   const size = buf.readInt32LE(at);
   if (size < 5 || at + size > limit) throw new WireFormatError('invalid document length');
-  return [deserialize(buf.subarray(at, at + size), DESERIALIZE_OPTIONS) as Doc, at + size];
+  return [decodeDocument(buf.subarray(at, at + size)), at + size];
 }
 
 /** Decodes one complete message (`msg` includes the 16-byte header). */
