@@ -12,9 +12,9 @@ import { DocumentValidation } from './validation.ts';
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 /** Refuses, before anything changes, a document mongod would not store: over 16 MiB. */
-function assertFits(doc: Doc, what: 'insert' | 'update'): void {
+function assertFits(doc: Doc, what: 'insert' | 'update'): number {
   const size = calculateObjectSize(doc);
-  if (size <= MAX_DOCUMENT_BYTES) return;
+  if (size <= MAX_DOCUMENT_BYTES) return size;
   throw what === 'insert'
     ? new CommandError(
         Codes.BadValue,
@@ -24,6 +24,17 @@ function assertFits(doc: Doc, what: 'insert' | 'update'): void {
         Codes.BSONObjectTooLarge,
         `Resulting document after update is larger than ${MAX_DOCUMENT_BYTES}`,
       );
+}
+
+/**
+ * A capped collection's limits as mongod applies them: `size` rounded up to a multiple of 256
+ * and at least 4,096 bytes; `max` documents when given (0 or absent: no count limit).
+ */
+function capOf(options: Doc): { bytes: number; max: number; used: number } | null {
+  if (options.capped !== true) return null;
+  const size = Math.max(4096, Math.ceil(Number(options.size) / 256) * 256);
+  const max = Number(options.max);
+  return { bytes: size, max: max > 0 ? max : Number.POSITIVE_INFINITY, used: 0 };
 }
 
 export interface WriteOptions {
@@ -66,6 +77,8 @@ export class Collection {
   private nextSeq = 0;
   private indexes: Index[] = [];
   private readonly emit: RecordSink;
+  /** Set for a capped collection: its limits, and the BSON bytes its documents hold now. */
+  private cap: { bytes: number; max: number; used: number } | null = null;
 
   constructor(db: string, name: string, options: Doc, uuid: Binary, emit: RecordSink) {
     this.db = db;
@@ -81,6 +94,7 @@ export class Collection {
     );
     this.uuid = uuid;
     this.emit = emit;
+    this.cap = capOf(options);
   }
 
   get ns(): string {
@@ -154,7 +168,13 @@ export class Collection {
 
   insert(doc: Doc, writeOptions: WriteOptions = {}): void {
     validateId(doc._id);
-    assertFits(doc, 'insert');
+    const size = assertFits(doc, 'insert');
+    if (this.cap && size > this.cap.bytes) {
+      throw new CommandError(
+        Codes.BadValue,
+        `object to insert exceeds cappedMaxSize: ${size} > ${this.cap.bytes}`,
+      );
+    }
     this.assertTimeField(doc);
     if (!writeOptions.bypassValidation) this.validation.check(doc, null);
     const key = idKeyOf(doc._id);
@@ -165,11 +185,25 @@ export class Collection {
     this.seqs.set(key, seq);
     for (const idx of this.allIndexes()) idx.add(doc, key, seq);
     this.emit({ op: 'put', db: this.db, c: this.name, doc });
+    if (this.cap) {
+      this.cap.used += size;
+      this.evictOldest();
+    }
+  }
+
+  /** A capped collection drops its oldest documents (natural order) until within its limits. */
+  private evictOldest(): void {
+    const cap = this.cap;
+    if (!cap) return;
+    for (const oldest of this.docs.values()) {
+      if (this.docs.size <= cap.max && cap.used <= cap.bytes) return;
+      this.remove(oldest);
+    }
   }
 
   /** Swaps in a new version of a stored document; the _id must be unchanged. */
   replace(oldDoc: Doc, newDoc: Doc, writeOptions: WriteOptions = {}): void {
-    assertFits(newDoc, 'update');
+    const size = assertFits(newDoc, 'update');
     if (!writeOptions.bypassValidation) this.validation.check(newDoc, oldDoc);
     const key = idKeyOf(oldDoc._id);
     this.assertUnique(newDoc, key);
@@ -178,11 +212,13 @@ export class Collection {
     for (const idx of this.allIndexes()) idx.add(newDoc, key, seq);
     this.docs.set(key, newDoc);
     this.emit({ op: 'put', db: this.db, c: this.name, doc: newDoc });
+    if (this.cap) this.cap.used += size - calculateObjectSize(oldDoc);
   }
 
   remove(doc: Doc): void {
     const key = idKeyOf(doc._id);
     if (!this.docs.delete(key)) return;
+    if (this.cap) this.cap.used -= calculateObjectSize(doc);
     const seq = this.seqOf(key);
     this.seqs.delete(key);
     for (const idx of this.allIndexes()) idx.remove(doc, key, seq);
@@ -306,6 +342,10 @@ export class Collection {
     const rows = Array.from(this.withSeqs());
     this.idIndex.rebuild(rows);
     for (const idx of this.indexes) if (idx.rebuild(rows)) broken.push(idx.name);
+    if (this.cap) {
+      this.cap.used = 0;
+      for (const doc of this.docs.values()) this.cap.used += calculateObjectSize(doc);
+    }
     return broken;
   }
 }
