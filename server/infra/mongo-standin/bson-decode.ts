@@ -6,8 +6,8 @@ import type { Doc } from './types.ts';
  * How every BSON byte the stand-in reads (wire, journal, snapshot) is decoded, so a stored
  * value keeps the BSON number type its writer chose, as in mongod:
  * - int32 becomes a JS number (the encoder writes an integer in int32 range back as int32);
- * - a double becomes a JS number, except an integral one in int32 range, which would come back
- *   as an int32: that one stays a `Double`;
+ * - a double becomes a JS number, except an integral one in int32 range (and -0), which would
+ *   come back as an int32: that one stays a `Double` (numeric.ts asDouble, the same rule);
  * - an int64 stays a `Long` (mongoose's BigInt, the driver's `useBigInt64` read it back so);
  * - Decimal128, ObjectId, Binary... stay BSON classes, a regex becomes a RegExp.
  * The engine reads a Double or Long as the number it holds (numeric.ts).
@@ -32,7 +32,7 @@ function plainValue(v: unknown): unknown {
   if (type === 'Int32') return (v as { value: number }).value;
   if (type === 'Double') {
     const x = (v as { value: number }).value;
-    return Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX && !Object.is(x, -0) ? v : x;
+    return Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX ? v : x;
   }
   if (type !== undefined || v instanceof Date || v instanceof RegExp) return v;
   const doc = v as Doc;

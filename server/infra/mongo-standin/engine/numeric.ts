@@ -1,4 +1,4 @@
-import { Decimal128, Long } from 'bson';
+import { Decimal128, Double, Long } from 'bson';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { bsonTypeAlias, formatValue } from './bson-values.ts';
@@ -38,6 +38,14 @@ export function numKind(v: unknown): NumKind | null {
     default:
       return null;
   }
+}
+
+/**
+ * A double as the stand-in holds it: a JS number, except an integral one in int32 range (and
+ * -0), which the encoder would write as an int32: that one is a `Double` (bson-decode.ts).
+ */
+export function asDouble(n: number): number | Double {
+  return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX ? new Double(n) : n;
 }
 
 function toBigInt(v: unknown): bigint {
@@ -83,14 +91,15 @@ export function applyArithmetic(
   if (current === undefined) {
     if (op === '$inc') return operand;
     if (b === 'decimal') return Decimal128.fromString('0');
-    return b === 'long' ? Long.fromNumber(0) : 0;
+    return b === 'long' ? Long.fromNumber(0) : b === 'double' ? asDouble(0) : 0;
   }
   const a = numKind(current);
   if (a === 'decimal' || b === 'decimal') throw decimalUnsupported(op);
   if (a === 'double' || b === 'double') {
     const x = toDouble(current);
     const y = toDouble(operand);
-    return op === '$inc' ? x + y : x * y;
+    // A double stays a double, as in mongod (5.5 + 0.5 is 6.0, not the int 6).
+    return asDouble(op === '$inc' ? x + y : x * y);
   }
   const x = toBigInt(current);
   const y = toBigInt(operand);
@@ -107,7 +116,7 @@ export function applyArithmetic(
   return Long.fromBigInt(r);
 }
 
-/** An operand of $bit: an int or a long (a safe-range Long arrives promoted to a number). */
+/** An operand of $bit: an int or a long. */
 function bitOperandKind(v: unknown): 'int' | 'long' | null {
   if (typeof v === 'number' && Number.isSafeInteger(v)) {
     return v >= INT32_MIN && v <= INT32_MAX ? 'int' : 'long';

@@ -61,6 +61,15 @@ describe('numbers keep their BSON type', () => {
     expect(await nums.countDocuments({ d: new Long(42) })).toBe(1);
   });
 
+  it('keeps a double a double through $inc and $mul, and -0 a double', async () => {
+    const nums = db.collection('arith');
+    await nums.insertOne({ _id: 1 as never, x: 5.5, n: -0 });
+    await nums.updateOne({ _id: 1 as never }, { $inc: { x: 0.5 }, $mul: { y: 2.5 } });
+    expect(await nums.countDocuments({ x: { $type: 'double' }, y: { $type: 'double' } })).toBe(1);
+    expect(await nums.countDocuments({ n: { $type: 'double' } })).toBe(1);
+    expect(await nums.findOne({ _id: 1 as never })).toEqual({ _id: 1, x: 6, n: -0, y: 0 });
+  });
+
   it('keeps them after a restart', async () => {
     await close();
     await start();
