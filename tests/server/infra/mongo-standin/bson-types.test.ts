@@ -1,11 +1,6 @@
 import { Binary, DBRef, Double, Long, ObjectId } from 'bson';
-import type { Db } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type MongoStandin,
-  startMongoStandin,
-} from '../../../../server/infra/mongo-standin/index.ts';
-import { connect, makeTempDir, removeDir } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { restartableStandinPerFile } from './helpers.ts';
 
 /**
  * Values kept as their writer sent them, as mongod keeps them (each found by mongoose's own
@@ -14,34 +9,14 @@ import { connect, makeTempDir, removeDir } from './helpers.ts';
  * read BinData.
  */
 
-let dir = '';
-let standin: MongoStandin | undefined;
-let close = async () => {};
-let db: Db;
-
-async function start(): Promise<void> {
-  standin = await startMongoStandin({ dataDir: dir });
-  const connection = await connect(standin, 'standin_bson_types');
-  if (!connection.db) throw new Error('not connected');
-  db = connection.db as unknown as Db;
-  close = async () => {
-    await connection.close();
-    await standin?.close();
-  };
-}
-
-beforeAll(async () => {
-  dir = await makeTempDir('mongo-standin-bson-types');
-  await start();
-});
-afterAll(async () => {
-  await close();
-  await removeDir(dir);
-});
+const { db: database, restart } = restartableStandinPerFile(
+  'mongo-standin-bson-types',
+  'standin_bson_types',
+);
 
 describe('numbers keep their BSON type', () => {
   it('an integral double is a double, an int64 an int64, an int32 an int32', async () => {
-    const nums = db.collection('nums');
+    const nums = database().collection('nums');
     await nums.insertOne({ _id: 1 as never, d: new Double(42), l: Long.fromNumber(37), i: 5 });
     expect(await nums.countDocuments({ d: { $type: 'double' } })).toBe(1);
     expect(await nums.countDocuments({ l: { $type: 'long' } })).toBe(1);
@@ -54,7 +29,7 @@ describe('numbers keep their BSON type', () => {
   });
 
   it('compares by value across types, in filters and in indexes', async () => {
-    const nums = db.collection('nums');
+    const nums = database().collection('nums');
     expect(await nums.countDocuments({ d: 42, l: 37, i: Long.fromNumber(5) })).toBe(1);
     expect(await nums.countDocuments({ d: { $gt: 41.5, $lt: new Double(42.5) } })).toBe(1);
     await nums.createIndex({ d: 1 });
@@ -62,7 +37,7 @@ describe('numbers keep their BSON type', () => {
   });
 
   it('keeps a double a double through $inc and $mul, and -0 a double', async () => {
-    const nums = db.collection('arith');
+    const nums = database().collection('arith');
     await nums.insertOne({ _id: 1 as never, x: 5.5, n: -0 });
     await nums.updateOne({ _id: 1 as never }, { $inc: { x: 0.5 }, $mul: { y: 2.5 } });
     expect(await nums.countDocuments({ x: { $type: 'double' }, y: { $type: 'double' } })).toBe(1);
@@ -71,14 +46,17 @@ describe('numbers keep their BSON type', () => {
   });
 
   it('keeps them after a restart', async () => {
-    await close();
-    await start();
-    const nums = db.collection('nums');
+    await restart();
+    const nums = database().collection('nums');
     expect(await nums.countDocuments({ d: { $type: 'double' }, l: { $type: 'long' } })).toBe(1);
   });
 
   it('still reads back as plain numbers for a default client', async () => {
-    expect(await db.collection('nums').findOne({ _id: 1 as never })).toEqual({
+    expect(
+      await database()
+        .collection('nums')
+        .findOne({ _id: 1 as never }),
+    ).toEqual({
       _id: 1,
       d: 42,
       l: 37,
@@ -89,7 +67,7 @@ describe('numbers keep their BSON type', () => {
 
 describe('field names', () => {
   it('keeps an own __proto__ field set by an update', async () => {
-    const things = db.collection('things');
+    const things = database().collection('things');
     await things.insertOne({ _id: 1 as never, path: {} });
     const payload = JSON.parse('{"__proto__":"abcd"}') as object;
     const after = await things.findOneAndUpdate(
@@ -103,7 +81,7 @@ describe('field names', () => {
   });
 
   it('reads a DBRef $id inside $elemMatch', async () => {
-    const chats = db.collection('chats');
+    const chats = database().collection('chats');
     const id = new ObjectId();
     await chats.insertOne({ members: [new DBRef('people', id, 'other')] });
     expect(await chats.countDocuments({ members: { $elemMatch: { $id: id } } })).toBe(1);
@@ -118,7 +96,7 @@ describe('field names', () => {
 
 describe('$bits operators on BinData', () => {
   it('read bit n as bit n % 8 of byte n / 8', async () => {
-    const bins = db.collection('bins');
+    const bins = database().collection('bins');
     await bins.insertOne({ b: new Binary(Buffer.from([0xff, 0x00]), 4), n: -1 });
     const count = (filter: object) => bins.countDocuments(filter);
     expect(await count({ b: { $bitsAllSet: [0, 4, 7] } })).toBe(1);

@@ -1,10 +1,5 @@
-import type { Db } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type MongoStandin,
-  startMongoStandin,
-} from '../../../../server/infra/mongo-standin/index.ts';
-import { connect, makeTempDir, removeDir } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { refusal, restartableStandinPerFile } from './helpers.ts';
 
 /**
  * Capped collections keep only their newest documents, as in mongod: at most `max` of them
@@ -13,34 +8,14 @@ import { connect, makeTempDir, removeDir } from './helpers.ts';
  * like deletes, so a restart sees the same documents.
  */
 
-let dir = '';
-let standin: MongoStandin | undefined;
-let close = async () => {};
-let db: Db;
-
-async function start(): Promise<void> {
-  standin = await startMongoStandin({ dataDir: dir });
-  const connection = await connect(standin, 'standin_capped');
-  if (!connection.db) throw new Error('not connected');
-  db = connection.db as unknown as Db;
-  close = async () => {
-    await connection.close();
-    await standin?.close();
-  };
-}
-
-beforeAll(async () => {
-  dir = await makeTempDir('mongo-standin-capped');
-  await start();
-});
-afterAll(async () => {
-  await close();
-  await removeDir(dir);
-});
+const { db: database, restart } = restartableStandinPerFile(
+  'mongo-standin-capped',
+  'standin_capped',
+);
 
 const ids = async (name: string) =>
   (
-    await db
+    await database()
       .collection(name)
       .find({}, { projection: { _id: 1 } })
       .toArray()
@@ -48,14 +23,17 @@ const ids = async (name: string) =>
 
 describe('a capped collection', () => {
   it('keeps its newest `max` documents', async () => {
-    await db.createCollection('last_three', { capped: true, size: 100_000, max: 3 });
-    for (let i = 1; i <= 5; i++) await db.collection('last_three').insertOne({ _id: i as never });
+    await database().createCollection('last_three', { capped: true, size: 100_000, max: 3 });
+    for (let i = 1; i <= 5; i++)
+      await database()
+        .collection('last_three')
+        .insertOne({ _id: i as never });
     expect(await ids('last_three')).toEqual([3, 4, 5]);
   });
 
   it('keeps within its size in bytes, the oldest going first', async () => {
-    await db.createCollection('small', { capped: true, size: 4096 });
-    const small = db.collection('small');
+    await database().createCollection('small', { capped: true, size: 4096 });
+    const small = database().collection('small');
     await small.insertMany(
       Array.from({ length: 100 }, (_, i) => ({ _id: i as never, pad: 'x'.repeat(180) })),
     );
@@ -67,21 +45,19 @@ describe('a capped collection', () => {
   });
 
   it('refuses a document bigger than the whole collection, storing nothing', async () => {
-    const small = db.collection('small');
+    const small = database().collection('small');
     const before = await small.countDocuments();
-    const error = await small.insertOne({ pad: 'y'.repeat(5000) }).then(
-      () => null,
-      (e: Error) => e,
-    );
+    const error = await refusal(small.insertOne({ pad: 'y'.repeat(5000) }));
     expect(error?.message).toMatch(/exceeds/);
     expect(await small.countDocuments()).toBe(before);
   });
 
   it('stays capped after a restart', async () => {
-    await close();
-    await start();
+    await restart();
     expect(await ids('last_three')).toEqual([3, 4, 5]);
-    await db.collection('last_three').insertOne({ _id: 6 as never });
+    await database()
+      .collection('last_three')
+      .insertOne({ _id: 6 as never });
     expect(await ids('last_three')).toEqual([4, 5, 6]);
   });
 });

@@ -1,10 +1,5 @@
-import type { Db } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type MongoStandin,
-  startMongoStandin,
-} from '../../../../server/infra/mongo-standin/index.ts';
-import { connect, makeTempDir, removeDir } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { refusal, restartableStandinPerFile } from './helpers.ts';
 
 /**
  * Collection-level commands mongoose's own suite sends (each found by it): collMod hiding an
@@ -12,38 +7,11 @@ import { connect, makeTempDir, removeDir } from './helpers.ts';
  * and `hint` on an aggregate.
  */
 
-let dir = '';
-let standin: MongoStandin | undefined;
-let close = async () => {};
-let db: Db;
-let admin: Db;
-
-async function start(): Promise<void> {
-  standin = await startMongoStandin({ dataDir: dir });
-  const connection = await connect(standin, 'standin_collection_admin');
-  if (!connection.db) throw new Error('not connected');
-  db = connection.db as unknown as Db;
-  admin = connection.getClient().db('admin') as unknown as Db;
-  close = async () => {
-    await connection.close();
-    await standin?.close();
-  };
-}
-
-beforeAll(async () => {
-  dir = await makeTempDir('mongo-standin-collection-admin');
-  await start();
-});
-afterAll(async () => {
-  await close();
-  await removeDir(dir);
-});
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: Error & { code?: number }) => error,
-  );
+const {
+  db: database,
+  restart,
+  admin: adminDb,
+} = restartableStandinPerFile('mongo-standin-collection-admin', 'standin_collection_admin');
 
 interface Explained {
   queryPlanner: { winningPlan: { stage: string; inputStage?: { indexName?: string } } };
@@ -51,10 +19,10 @@ interface Explained {
 
 describe('collMod hides an index', () => {
   it('keeps it listed as hidden, unused by queries, still unique, after a restart too', async () => {
-    const people = db.collection('hidden_people');
+    const people = database().collection('hidden_people');
     await people.createIndex({ handle: 1 }, { unique: true });
     await people.insertMany([{ handle: 'ann' }, { handle: 'bob' }]);
-    const reply = await db.command({
+    const reply = await database().command({
       collMod: 'hidden_people',
       index: { name: 'handle_1', hidden: true },
     });
@@ -63,18 +31,17 @@ describe('collMod hides an index', () => {
     expect(plan.queryPlanner.winningPlan.stage).toBe('COLLSCAN');
     expect((await refusal(people.insertOne({ handle: 'ann' })))?.code).toBe(11000);
 
-    await close();
-    await start();
-    const indexes = await db.collection('hidden_people').listIndexes().toArray();
+    await restart();
+    const indexes = await database().collection('hidden_people').listIndexes().toArray();
     expect(indexes.map((i) => [i.name, i.hidden === true])).toEqual([
       ['_id_', false],
       ['handle_1', true],
     ]);
-    await db.command({
+    await database().command({
       collMod: 'hidden_people',
       index: { keyPattern: { handle: 1 }, hidden: false },
     });
-    const again = (await db
+    const again = (await database()
       .collection('hidden_people')
       .find({ handle: 'ann' })
       .explain()) as unknown as Explained;
@@ -82,30 +49,32 @@ describe('collMod hides an index', () => {
   });
 
   it('refuses an option it does not know, changing nothing', async () => {
-    const error = await refusal(db.command({ collMod: 'hidden_people', colour: 'blue' }));
+    const error = await refusal(database().command({ collMod: 'hidden_people', colour: 'blue' }));
     expect(error?.message).toMatch(/unknown option to collMod: colour/);
   });
 });
 
 describe('a time-series collection', () => {
   it('is listed as one, and takes only documents with a date in its time field', async () => {
-    await db.createCollection('readings', {
+    await database().createCollection('readings', {
       timeseries: { timeField: 'at', metaField: 'sensor', granularity: 'seconds' },
       expireAfterSeconds: 5,
     });
-    const [info] = await db.listCollections({ name: 'readings' }).toArray();
+    const [info] = await database().listCollections({ name: 'readings' }).toArray();
     expect(info).toMatchObject({
       type: 'timeseries',
       options: { timeseries: { timeField: 'at', metaField: 'sensor', granularity: 'seconds' } },
     });
-    const error = await refusal(db.collection('readings').insertOne({ sensor: 1, temp: 3 }));
+    const error = await refusal(
+      database().collection('readings').insertOne({ sensor: 1, temp: 3 }),
+    );
     expect(error?.message).toMatch(/'at' must be present/);
   });
 
   it('loses expired documents at the cadence setParameter gives the TTL monitor', async () => {
-    const was = await admin.command({ setParameter: 1, ttlMonitorSleepSecs: 1 });
+    const was = await adminDb().command({ setParameter: 1, ttlMonitorSleepSecs: 1 });
     expect(was.was).toBe(60);
-    const readings = db.collection('readings');
+    const readings = database().collection('readings');
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
     await readings.insertMany([
       { sensor: 1, at: twoHoursAgo, temp: 12 },
@@ -120,30 +89,30 @@ describe('a time-series collection', () => {
       expect.objectContaining({ temp: 11 }),
     ]);
     expect(
-      (await admin.command({ getParameter: 1, ttlMonitorSleepSecs: 1 })).ttlMonitorSleepSecs,
+      (await adminDb().command({ getParameter: 1, ttlMonitorSleepSecs: 1 })).ttlMonitorSleepSecs,
     ).toBe(1);
   });
 
   it('setParameter runs on admin only, and knows its parameters', async () => {
     expect(
-      (await refusal(db.command({ setParameter: 1, ttlMonitorSleepSecs: 1 })))?.message,
+      (await refusal(database().command({ setParameter: 1, ttlMonitorSleepSecs: 1 })))?.message,
     ).toMatch(/admin database/);
-    expect((await refusal(admin.command({ setParameter: 1, noSuchThing: 1 })))?.message).toMatch(
-      /unrecognized parameter \[noSuchThing\]/,
-    );
-    await admin.command({ setParameter: 1, ttlMonitorSleepSecs: 60 });
+    expect(
+      (await refusal(adminDb().command({ setParameter: 1, noSuchThing: 1 })))?.message,
+    ).toMatch(/unrecognized parameter \[noSuchThing\]/);
+    await adminDb().command({ setParameter: 1, ttlMonitorSleepSecs: 60 });
   });
 });
 
 describe('aggregate', () => {
   it('$out replaces the target with the results, keeping its indexes', async () => {
-    const src = db.collection('out_source');
+    const src = database().collection('out_source');
     await src.insertMany([
       { name: 'a', n: 1 },
       { name: 'b', n: 2 },
       { name: 'c', n: 3 },
     ]);
-    const target = db.collection('out_target');
+    const target = database().collection('out_target');
     await target.createIndex({ name: 1 }, { unique: true });
     await target.insertOne({ name: 'old' });
     const answer = await src
@@ -157,19 +126,19 @@ describe('aggregate', () => {
   });
 
   it('$out that would break a unique index leaves the target as it was', async () => {
-    const src = db.collection('out_source');
+    const src = database().collection('out_source');
     const error = await refusal(
       src
         .aggregate([{ $project: { _id: 0, name: { $literal: 'same' } } }, { $out: 'out_target' }])
         .toArray(),
     );
     expect(error?.code).toBe(11000);
-    expect(await db.collection('out_target').countDocuments()).toBe(2);
+    expect(await database().collection('out_target').countDocuments()).toBe(2);
   });
 
   it('$out is only a last stage', async () => {
     const error = await refusal(
-      db
+      database()
         .collection('out_source')
         .aggregate([{ $out: 'x' }, { $match: {} }])
         .toArray(),
@@ -178,7 +147,7 @@ describe('aggregate', () => {
   });
 
   it('reads in the order of the index a hint names', async () => {
-    const items = db.collection('hinted');
+    const items = database().collection('hinted');
     await items.createIndex({ qty: -1, name: -1 });
     await items.insertMany([
       { name: 'Andrew', qty: 4 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standinPerFile } from './helpers.ts';
+import { refusal, standinPerFile } from './helpers.ts';
 
 /**
  * mongod's ceiling on one document, 16 MiB of BSON: an insert or an update that would pass
@@ -10,11 +10,6 @@ import { standinPerFile } from './helpers.ts';
 const { conn } = standinPerFile('mongo-standin-doc-size', 'standin_doc_size');
 
 const things = () => conn().collection<{ _id: number } & Record<string, unknown>>('things');
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: Error & { code?: number }) => error,
-  );
 const tooBig = 'x'.repeat(16 * 1024 * 1024);
 
 describe('a document over 16 MiB', () => {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Db } from 'mongodb';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
 import {
@@ -79,6 +80,53 @@ export function standinPerFile(prefix: string, dbName: string) {
       return connection;
     },
   };
+}
+
+/**
+ * A file's own stand-in in a temporary folder, reached through the driver's `Db` for `dbName`
+ * (and `admin`), with `restart()` closing it and starting it again on the same folder: for
+ * what must outlive a restart.
+ */
+export function restartableStandinPerFile(prefix: string, dbName: string) {
+  let dir = '';
+  let standin: MongoStandin | undefined;
+  let connection: mongoose.Connection | undefined;
+  const start = async () => {
+    standin = await startMongoStandin({ dataDir: dir });
+    connection = await connect(standin, dbName);
+  };
+  const stop = async () => {
+    await connection?.close();
+    await standin?.close();
+  };
+  beforeAll(async () => {
+    dir = await makeTempDir(prefix);
+    await start();
+  });
+  afterAll(async () => {
+    await stop();
+    if (dir) await removeDir(dir);
+  });
+  const client = () => {
+    if (!connection) throw new Error('the stand-in has not started');
+    return connection.getClient();
+  };
+  return {
+    db: (): Db => client().db(dbName) as unknown as Db,
+    admin: (): Db => client().db('admin') as unknown as Db,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+  };
+}
+
+/** The error a promise fails with, or null when it succeeds. */
+export function refusal(promise: Promise<unknown>): Promise<(Error & { code?: number }) | null> {
+  return promise.then(
+    () => null,
+    (error: Error & { code?: number }) => error,
+  );
 }
 
 export { startMongoStandin };

@@ -1,10 +1,5 @@
-import type { Db } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type MongoStandin,
-  startMongoStandin,
-} from '../../../../server/infra/mongo-standin/index.ts';
-import { connect, makeTempDir, removeDir } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { refusal, restartableStandinPerFile } from './helpers.ts';
 
 /**
  * `$jsonSchema` and collection validators, as mongod applies them (found by mongoose's own
@@ -12,36 +7,10 @@ import { connect, makeTempDir, removeDir } from './helpers.ts';
  * nothing; the validator, level and action come from create or collMod and outlive a restart.
  */
 
-let dir = '';
-let standin: MongoStandin | undefined;
-let close = async () => {};
-let db: Db;
-
-async function start(): Promise<void> {
-  standin = await startMongoStandin({ dataDir: dir });
-  const connection = await connect(standin, 'standin_validation');
-  if (!connection.db) throw new Error('not connected');
-  db = connection.db as unknown as Db;
-  close = async () => {
-    await connection.close();
-    await standin?.close();
-  };
-}
-
-beforeAll(async () => {
-  dir = await makeTempDir('mongo-standin-validation');
-  await start();
-});
-afterAll(async () => {
-  await close();
-  await removeDir(dir);
-});
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: Error & { code?: number }) => error,
-  );
+const { db: database, restart } = restartableStandinPerFile(
+  'mongo-standin-validation',
+  'standin_validation',
+);
 
 const person = {
   bsonType: 'object',
@@ -58,7 +27,7 @@ const person = {
 
 describe('$jsonSchema in a filter', () => {
   it('matches the documents the schema describes', async () => {
-    const docs = db.collection('schema_find');
+    const docs = database().collection('schema_find');
     await docs.insertMany([
       { _id: 1, name: 'Ana', age: 30 } as never,
       { _id: 2, name: '', age: 30 } as never,
@@ -74,7 +43,9 @@ describe('$jsonSchema in a filter', () => {
 
   it('refuses a keyword mongod does not know', async () => {
     const error = await refusal(
-      db.collection('schema_find').findOne({ $jsonSchema: { format: 'email' } }),
+      database()
+        .collection('schema_find')
+        .findOne({ $jsonSchema: { format: 'email' } }),
     );
     expect(error?.message).toMatch(/Unknown \$jsonSchema keyword: format/);
   });
@@ -82,8 +53,8 @@ describe('$jsonSchema in a filter', () => {
 
 describe('a collection validator', () => {
   it('refuses an insert that fails it with code 121, and stores nothing', async () => {
-    await db.createCollection('people', { validator: { $jsonSchema: person } });
-    const people = db.collection('people');
+    await database().createCollection('people', { validator: { $jsonSchema: person } });
+    const people = database().collection('people');
     await people.insertOne({ name: 'Ana', age: 30, source: 'document' });
     const error = await refusal(people.insertOne({ name: 'Bo', source: 'something else' }));
     expect(error?.code).toBe(121);
@@ -92,7 +63,7 @@ describe('a collection validator', () => {
   });
 
   it('refuses an update that would break it, and the document stays as it was', async () => {
-    const people = db.collection('people');
+    const people = database().collection('people');
     const error = await refusal(people.updateOne({ name: 'Ana' }, { $set: { age: -1 } }));
     expect(error?.code).toBe(121);
     expect(await people.findOne({ name: 'Ana' }, { projection: { _id: 0 } })).toEqual({
@@ -105,14 +76,14 @@ describe('a collection validator', () => {
   });
 
   it('lets a write through with bypassDocumentValidation', async () => {
-    const people = db.collection('people');
+    const people = database().collection('people');
     await people.insertOne({ name: 'Zed', mood: 'odd' }, { bypassDocumentValidation: true });
     expect(await people.countDocuments({ name: 'Zed' })).toBe(1);
   });
 
   it('at the moderate level, lets an update through on a document that was already invalid', async () => {
-    const people = db.collection('people');
-    await db.command({ collMod: 'people', validationLevel: 'moderate' });
+    const people = database().collection('people');
+    await database().command({ collMod: 'people', validationLevel: 'moderate' });
     await people.updateOne({ name: 'Zed' }, { $set: { mood: 'odder' } });
     expect((await people.findOne({ name: 'Zed' }))?.mood).toBe('odder');
     const error = await refusal(people.updateOne({ name: 'Ana' }, { $set: { mood: 'x' } }));
@@ -120,32 +91,33 @@ describe('a collection validator', () => {
   });
 
   it('is replaced by collMod, and a bad one is refused with the old one kept', async () => {
-    const error = await refusal(db.command({ collMod: 'people', validator: { age: { $bad: 1 } } }));
+    const error = await refusal(
+      database().command({ collMod: 'people', validator: { age: { $bad: 1 } } }),
+    );
     expect(error?.message).toMatch(/\$bad/);
-    await db.command({
+    await database().command({
       collMod: 'people',
       validator: { age: { $gte: 18 } },
       validationLevel: 'strict',
     });
-    const people = db.collection('people');
+    const people = database().collection('people');
     expect((await refusal(people.insertOne({ name: 'Kid', age: 9 })))?.code).toBe(121);
     await people.insertOne({ name: 'Adult', age: 40 });
-    const [info] = await db.listCollections({ name: 'people' }).toArray();
+    const [info] = await database().listCollections({ name: 'people' }).toArray();
     expect((info as unknown as { options: { validator: unknown } }).options.validator).toEqual({
       age: { $gte: 18 },
     });
   });
 
   it('outlives a restart', async () => {
-    await close();
-    await start();
-    const error = await refusal(db.collection('people').insertOne({ name: 'Kid', age: 9 }));
+    await restart();
+    const error = await refusal(database().collection('people').insertOne({ name: 'Kid', age: 9 }));
     expect(error?.code).toBe(121);
   });
 
   it('lets everything through with the warn action', async () => {
-    await db.command({ collMod: 'people', validationAction: 'warn' });
-    await db.collection('people').insertOne({ name: 'Kid', age: 9 });
-    expect(await db.collection('people').countDocuments({ name: 'Kid' })).toBe(1);
+    await database().command({ collMod: 'people', validationAction: 'warn' });
+    await database().collection('people').insertOne({ name: 'Kid', age: 9 });
+    expect(await database().collection('people').countDocuments({ name: 'Kid' })).toBe(1);
   });
 });
