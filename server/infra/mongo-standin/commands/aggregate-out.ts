@@ -4,6 +4,7 @@ import { Collection } from '../store/collection.ts';
 import type { Store } from '../store/store.ts';
 import { validateCollectionName, validateDbName } from '../store/store.ts';
 import { type Doc, isPlainObject } from '../types.ts';
+import { type MergeStage, parseMerge, writeMerge } from './aggregate-merge.ts';
 import { idFirst } from './write.ts';
 
 export interface OutTarget {
@@ -11,17 +12,26 @@ export interface OutTarget {
   coll: string;
 }
 
+/** What a pipeline's last stage writes: `$out` replaces a collection, `$merge` merges into one. */
+export type WriteStage = { kind: 'out'; target: OutTarget } | { kind: 'merge'; stage: MergeStage };
+
 /**
- * A pipeline's final `$out` (a collection name, or `{ db, coll }`), taken off so the rest runs
- * as usual; null when there is none. `$out` anywhere else is refused as mongod refuses it.
+ * A pipeline's final `$out` or `$merge`, taken off so the rest runs as usual; null when there is
+ * none. Either one anywhere else is refused as mongod refuses it.
  */
-export function splitOut(pipeline: Doc[], db: string): [Doc[], OutTarget | null] {
-  const at = pipeline.findIndex((s) => isPlainObject(s) && Object.hasOwn(s, '$out'));
+export function splitWriteStage(pipeline: Doc[], db: string): [Doc[], WriteStage | null] {
+  const at = pipeline.findIndex(
+    (s) => isPlainObject(s) && (Object.hasOwn(s, '$out') || Object.hasOwn(s, '$merge')),
+  );
   if (at < 0) return [pipeline, null];
+  const last = pipeline[at] as Doc;
+  const name = Object.hasOwn(last, '$out') ? '$out' : '$merge';
   if (at !== pipeline.length - 1) {
-    throw new CommandError(40601, '$out can only be the final stage in the pipeline');
+    throw new CommandError(40601, `${name} can only be the final stage in the pipeline`);
   }
-  const spec = (pipeline[at] as Doc).$out;
+  const rest = pipeline.slice(0, at);
+  if (name === '$merge') return [rest, { kind: 'merge', stage: parseMerge(last.$merge, db) }];
+  const spec = last.$out;
   let target: OutTarget;
   if (typeof spec === 'string') target = { db, coll: spec };
   else if (isPlainObject(spec) && typeof spec.coll === 'string')
@@ -33,7 +43,13 @@ export function splitOut(pipeline: Doc[], db: string): [Doc[], OutTarget | null]
     );
   validateDbName(target.db);
   validateCollectionName(target.db, target.coll);
-  return [pipeline.slice(0, at), target];
+  return [rest, { kind: 'out', target }];
+}
+
+/** Writes the results where the pipeline's last stage said. */
+export function writeResults(store: Store, stage: WriteStage, results: Doc[]): void {
+  if (stage.kind === 'merge') writeMerge(store, stage.stage, results);
+  else writeOut(store, stage.target, results);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 import { Codes, CommandError } from '../errors.ts';
 import { splitTextFilter } from '../store/text-index.ts';
 import { type Doc, isPlainObject } from '../types.ts';
-import { splitOut, writeOut } from './aggregate-out.ts';
+import { splitWriteStage, writeResults } from './aggregate-out.ts';
 import {
   batchSizeOf,
   type CommandHandler,
@@ -142,7 +142,7 @@ export const readCommands: Record<string, CommandHandler> = {
         "The 'cursor' option is required, except for aggregate with the explain argument",
       );
     }
-    let [pipeline, out] = splitOut(
+    let [pipeline, out] = splitWriteStage(
       Array.isArray(cmd.pipeline) ? (cmd.pipeline as Doc[]) : [],
       ctx.db,
     );
@@ -198,7 +198,7 @@ export const readCommands: Record<string, CommandHandler> = {
     );
     const docs = scored ? stripHiddenScore(results) : results;
     if (out) {
-      writeOut(ctx.store, out, docs);
+      writeResults(ctx.store, out, docs);
       return cursorReply(ns, ctx.cursors.open(ns, [], {}), 'firstBatch');
     }
     const batchSize = batchSizeOf(cmd);

@@ -4,7 +4,7 @@ import { refusal, restartableStandinPerFile } from './helpers.ts';
 /**
  * Collection-level commands mongoose's own suite sends (each found by it): collMod hiding an
  * index, setParameter's ttlMonitorSleepSecs with a time-series collection's expiry, `$out`,
- * and `hint` on an aggregate.
+ * and `hint` on an aggregate; and `$merge`, which it does not.
  */
 
 const {
@@ -144,6 +144,66 @@ describe('aggregate', () => {
         .toArray(),
     );
     expect(error?.message).toMatch(/final stage/);
+  });
+
+  it('$merge merges into the target: matched documents take the new fields, others are inserted', async () => {
+    const target = database().collection('merge_target');
+    await target.insertMany([
+      { _id: 1 as never, a: 1, keep: true },
+      { _id: 9 as never, a: 9 },
+    ]);
+    const source = database().collection('merge_source');
+    await source.insertMany([
+      { _id: 1 as never, a: 2 },
+      { _id: 2 as never, a: 3 },
+    ]);
+    expect(await source.aggregate([{ $merge: 'merge_target' }]).toArray()).toEqual([]);
+    expect(await target.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, a: 2, keep: true },
+      { _id: 2, a: 3 },
+      { _id: 9, a: 9 },
+    ]);
+    await source
+      .aggregate([
+        { $merge: { into: 'merge_target', whenMatched: 'replace', whenNotMatched: 'discard' } },
+      ])
+      .toArray();
+    expect(await target.findOne({ _id: 1 as never })).toEqual({ _id: 1, a: 2 });
+    const error = await refusal(
+      source
+        .aggregate([
+          { $project: { a: 1, _id: { $add: ['$_id', 100] } } },
+          { $merge: { into: 'merge_target', whenNotMatched: 'fail' } },
+        ])
+        .toArray(),
+    );
+    expect(error?.code).toBe(13113);
+  });
+
+  it('$merge on other fields needs a unique index on them, as in mongod', async () => {
+    const target = database().collection('merge_by_name');
+    await target.insertOne({ name: 'ann', visits: 1 });
+    const source = database().collection('merge_names');
+    await source.insertMany([
+      { name: 'ann', visits: 5 },
+      { name: 'bob', visits: 1 },
+    ]);
+    const pipeline = [
+      { $project: { _id: 0, name: 1, visits: 1 } },
+      { $merge: { into: 'merge_by_name', on: 'name', whenMatched: 'merge' } },
+    ];
+    expect((await refusal(source.aggregate(pipeline).toArray()))?.code).toBe(51183);
+    await target.createIndex({ name: 1 }, { unique: true });
+    await source.aggregate(pipeline).toArray();
+    expect(
+      await target
+        .find({}, { projection: { _id: 0 } })
+        .sort({ name: 1 })
+        .toArray(),
+    ).toEqual([
+      { name: 'ann', visits: 5 },
+      { name: 'bob', visits: 1 },
+    ]);
   });
 
   it('reads in the order of the index a hint names', async () => {
