@@ -1,5 +1,7 @@
 import { deserialize } from 'bson';
+import { bsonTypeOf } from './engine/bson-values.ts';
 import { setOwn } from './engine/clone.ts';
+import { encodesAsInt32 } from './engine/numeric.ts';
 import type { Doc } from './types.ts';
 
 /**
@@ -19,20 +21,17 @@ const RAW = {
   bsonRegExp: false,
 } as const;
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-
 function plainValue(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) v[i] = plainValue(v[i]);
     return v;
   }
-  const type = (v as { _bsontype?: string })._bsontype;
+  const type = bsonTypeOf(v);
   if (type === 'Int32') return (v as { value: number }).value;
   if (type === 'Double') {
     const x = (v as { value: number }).value;
-    return Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX ? v : x;
+    return encodesAsInt32(x) ? v : x;
   }
   if (type !== undefined || v instanceof Date || v instanceof RegExp) return v;
   const doc = v as Doc;

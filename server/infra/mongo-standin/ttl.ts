@@ -2,6 +2,7 @@ import { collectLeaves } from './engine/paths.ts';
 import type { Persistence } from './persistence/data-dir.ts';
 import type { Collection } from './store/collection.ts';
 import type { Store } from './store/store.ts';
+import { timeseriesExpiry } from './store/timeseries.ts';
 import type { Doc, StandinLogger } from './types.ts';
 
 /** What `setParameter` may change at run time; mongod's defaults. */
@@ -11,35 +12,6 @@ export interface ServerParameters {
 }
 
 export const defaultParameters = (): ServerParameters => ({ ttlMonitorSleepSecs: 60 });
-
-/** A time-series bucket's span and the unit its start is rounded down to, per granularity. */
-const BUCKETS: Record<string, { spanSeconds: number; roundMs: number }> = {
-  seconds: { spanSeconds: 3_600, roundMs: 60_000 },
-  minutes: { spanSeconds: 86_400, roundMs: 3_600_000 },
-  hours: { spanSeconds: 2_592_000, roundMs: 86_400_000 },
-};
-
-/**
- * When a time-series document may go. mongod expires whole buckets, once the newest time a
- * bucket can hold is older than expireAfterSeconds; the stand-in keeps no buckets, so each
- * document goes when the bucket mongod would have put it in would go: never earlier.
- */
-function timeseriesExpiry(options: Doc, now: number): ((doc: Doc) => boolean) | null {
-  const ts = options.timeseries as Doc | undefined;
-  const secs = options.expireAfterSeconds;
-  if (!ts || typeof secs !== 'number' || typeof ts.timeField !== 'string') return null;
-  const bucket = BUCKETS[String(ts.granularity ?? 'seconds')] ?? BUCKETS.seconds;
-  const span =
-    typeof ts.bucketMaxSpanSeconds === 'number' ? ts.bucketMaxSpanSeconds : bucket?.spanSeconds;
-  const roundMs = bucket?.roundMs ?? 60_000;
-  const field = ts.timeField;
-  return (doc) => {
-    const t = doc[field];
-    if (!(t instanceof Date)) return false;
-    const start = Math.floor(t.getTime() / roundMs) * roundMs;
-    return start + ((span ?? 0) + secs) * 1000 <= now;
-  };
-}
 
 function removeWhere(coll: Collection, expired: (doc: Doc) => boolean): number {
   let removed = 0;

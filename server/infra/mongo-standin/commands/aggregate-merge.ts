@@ -8,9 +8,32 @@ import { type Doc, isPlainObject } from '../types.ts';
 import { matchDocuments } from './matching.ts';
 import { idFirst } from './write.ts';
 
-export interface MergeStage {
+/** Where `$out` or `$merge` writes. */
+export interface OutTarget {
   db: string;
   coll: string;
+}
+
+/**
+ * `$out`'s argument or `$merge`'s `into`: a collection name, or `{ db, coll }` (db defaulting
+ * to the command's); names checked as any collection's. Null for anything else, which each
+ * stage refuses with its own message.
+ */
+export function outTarget(value: unknown, db: string): OutTarget | null {
+  const target =
+    typeof value === 'string'
+      ? { db, coll: value }
+      : isPlainObject(value) && typeof value.coll === 'string'
+        ? { db: typeof value.db === 'string' ? value.db : db, coll: value.coll }
+        : null;
+  if (target) {
+    validateDbName(target.db);
+    validateCollectionName(target.db, target.coll);
+  }
+  return target;
+}
+
+export interface MergeStage extends OutTarget {
   /** The fields a result and a target document are matched on (`_id` unless given). */
   on: string[];
   whenMatched: 'replace' | 'keepExisting' | 'merge' | 'fail';
@@ -23,20 +46,12 @@ const NOT_MATCHED = new Set(['insert', 'discard', 'fail']);
 /** `$merge`'s argument: a collection name, or `{ into, on, whenMatched, whenNotMatched }`. */
 export function parseMerge(spec: unknown, db: string): MergeStage {
   const raw: Doc = typeof spec === 'string' ? { into: spec } : isPlainObject(spec) ? spec : {};
-  const into = raw.into;
-  const target =
-    typeof into === 'string'
-      ? { db, coll: into }
-      : isPlainObject(into) && typeof into.coll === 'string'
-        ? { db: typeof into.db === 'string' ? into.db : db, coll: into.coll }
-        : null;
+  const target = outTarget(raw.into, db);
   if (!target)
     throw new CommandError(
       Codes.FailedToParse,
       "$merge needs 'into': a collection name or { db, coll }",
     );
-  validateDbName(target.db);
-  validateCollectionName(target.db, target.coll);
   const on = raw.on === undefined ? ['_id'] : Array.isArray(raw.on) ? raw.on : [raw.on];
   if (on.length === 0 || !on.every((f) => typeof f === 'string'))
     throw new CommandError(51186, "$merge 'on' must be a field name or an array of field names");

@@ -2,15 +2,15 @@ import { UUID } from 'bson';
 import { CommandError } from '../errors.ts';
 import { Collection } from '../store/collection.ts';
 import type { Store } from '../store/store.ts';
-import { validateCollectionName, validateDbName } from '../store/store.ts';
 import { type Doc, isPlainObject } from '../types.ts';
-import { type MergeStage, parseMerge, writeMerge } from './aggregate-merge.ts';
+import {
+  type MergeStage,
+  type OutTarget,
+  outTarget,
+  parseMerge,
+  writeMerge,
+} from './aggregate-merge.ts';
 import { idFirst } from './write.ts';
-
-export interface OutTarget {
-  db: string;
-  coll: string;
-}
 
 /** What a pipeline's last stage writes: `$out` replaces a collection, `$merge` merges into one. */
 export type WriteStage = { kind: 'out'; target: OutTarget } | { kind: 'merge'; stage: MergeStage };
@@ -31,18 +31,12 @@ export function splitWriteStage(pipeline: Doc[], db: string): [Doc[], WriteStage
   }
   const rest = pipeline.slice(0, at);
   if (name === '$merge') return [rest, { kind: 'merge', stage: parseMerge(last.$merge, db) }];
-  const spec = last.$out;
-  let target: OutTarget;
-  if (typeof spec === 'string') target = { db, coll: spec };
-  else if (isPlainObject(spec) && typeof spec.coll === 'string')
-    target = { db: typeof spec.db === 'string' ? spec.db : db, coll: spec.coll };
-  else
+  const target = outTarget(last.$out, db);
+  if (!target)
     throw new CommandError(
       16990,
       "$out only supports a string or object argument, with 'coll' a string",
     );
-  validateDbName(target.db);
-  validateCollectionName(target.db, target.coll);
   return [rest, { kind: 'out', target }];
 }
 

@@ -81,10 +81,10 @@ export const collModCommands: Record<string, CommandHandler> = {
       options[key] = value;
       optionsChanged = true;
     }
-    // Built before any change: a bad validator or level is refused with the collection as it was.
-    if (optionsChanged) coll.checkOptions(options);
+    // Checked before any change: a bad validator or level leaves the collection as it was.
+    const applyOptions = optionsChanged ? coll.prepareOptions(options) : undefined;
     const reply = cmd.index === undefined ? {} : modifyIndex(coll, cmd.index);
-    if (optionsChanged) coll.setOptions(options);
+    applyOptions?.();
     return reply;
   },
 };

@@ -5,7 +5,8 @@ import { compileFilter } from '../engine/query.ts';
 import { Codes, CommandError } from '../errors.ts';
 import type { Collection } from '../store/collection.ts';
 import { validateDbName } from '../store/store.ts';
-import { type Doc, isPlainObject } from '../types.ts';
+import { timeseriesOptions } from '../store/timeseries.ts';
+import type { Doc } from '../types.ts';
 import {
   batchSizeOf,
   type CommandHandler,
@@ -43,30 +44,6 @@ function splitNamespace(ns: unknown): [string, string] {
     throw new CommandError(Codes.InvalidNamespace, `Invalid namespace specified '${s}'`);
   }
   return [s.slice(0, dot), s.slice(dot + 1)];
-}
-
-const BUCKET_SPANS: Record<string, number> = { seconds: 3_600, minutes: 86_400, hours: 2_592_000 };
-
-/**
- * A time-series collection's options as mongod lists them (granularity and bucket span filled
- * in). The stand-in keeps its documents as a plain collection; what differs is the listing,
- * the time field every document must hold, and expiry by `expireAfterSeconds` (ttl.ts).
- */
-function timeseriesOptions(raw: unknown): Doc {
-  if (!isPlainObject(raw) || typeof raw.timeField !== 'string' || raw.timeField === '')
-    throw new CommandError(Codes.BadValue, "'timeseries' must be an object with a 'timeField'");
-  const granularity = raw.granularity ?? 'seconds';
-  const span = BUCKET_SPANS[String(granularity)];
-  if (span === undefined)
-    throw new CommandError(
-      Codes.BadValue,
-      `invalid time-series granularity: ${String(granularity)}`,
-    );
-  const out: Doc = { timeField: raw.timeField };
-  if (typeof raw.metaField === 'string') out.metaField = raw.metaField;
-  out.granularity = granularity;
-  out.bucketMaxSpanSeconds = span;
-  return out;
 }
 
 export const ddlCommands: Record<string, CommandHandler> = {

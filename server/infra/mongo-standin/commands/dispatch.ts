@@ -34,7 +34,7 @@ const COMMANDS = new Map<string, CommandHandler>(
  * Answered even after a journal failure: they read no data, and the driver needs them to
  * learn that this server is still there.
  */
-const HANDSHAKE = new Set([...Object.keys(handshakeCommands), 'getParameter']);
+const HANDSHAKE = new Set(Object.keys(handshakeCommands));
 
 export const supportedCommands = (): string[] => Array.from(COMMANDS.keys()).sort();
 

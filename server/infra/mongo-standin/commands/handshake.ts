@@ -59,6 +59,17 @@ export const handshakeCommands: Record<string, CommandHandler> = {
     modules: [],
     havenStandIn: true,
   }),
+  // Read-only, so answered after a journal failure too; setParameter is in parameters.ts.
+  getParameter: (cmd, ctx) => {
+    const all = cmd.getParameter === '*';
+    const reply: Doc =
+      all || cmd.featureCompatibilityVersion !== undefined
+        ? { featureCompatibilityVersion: { version: '7.0' } }
+        : {};
+    if (all || cmd.ttlMonitorSleepSecs !== undefined)
+      reply.ttlMonitorSleepSecs = ctx.server.parameters.ttlMonitorSleepSecs;
+    return reply;
+  },
   getCmdLineOpts: () => ({ argv: ['haven-mongo-standin'], parsed: {} }),
   serverStatus: (_cmd, ctx) => {
     const uptimeMs = Date.now() - ctx.server.startedAt.getTime();

@@ -1,10 +1,5 @@
 import { Codes, CommandError } from '../errors.ts';
-import type { ServerParameters } from '../ttl.ts';
-import type { Doc } from '../types.ts';
-import type { CommandHandler } from './context.ts';
-import { GENERIC_FIELDS } from './context.ts';
-
-const FCV = { featureCompatibilityVersion: { version: '7.0' } };
+import { type CommandHandler, GENERIC_FIELDS } from './context.ts';
 
 /** The one run-time parameter the stand-in has, checked as mongod checks it (a positive int). */
 function ttlSleep(value: unknown): number {
@@ -18,14 +13,6 @@ function ttlSleep(value: unknown): number {
 }
 
 export const parameterCommands: Record<string, CommandHandler> = {
-  getParameter: (cmd, ctx) => {
-    const all = cmd.getParameter === '*';
-    const reply: Doc = all || cmd.featureCompatibilityVersion !== undefined ? { ...FCV } : {};
-    if (all || cmd.ttlMonitorSleepSecs !== undefined)
-      reply.ttlMonitorSleepSecs = ctx.server.parameters.ttlMonitorSleepSecs;
-    return reply;
-  },
-
   setParameter: (cmd, ctx) => {
     if (ctx.db !== 'admin') {
       throw new CommandError(
@@ -35,7 +22,7 @@ export const parameterCommands: Record<string, CommandHandler> = {
     }
     const names = Object.keys(cmd).filter((k) => k !== 'setParameter' && !GENERIC_FIELDS.has(k));
     if (names.length === 0) throw new CommandError(Codes.BadValue, 'no option found to set');
-    const params: ServerParameters = ctx.server.parameters;
+    const params = ctx.server.parameters;
     const unknown = names.find((n) => n !== 'ttlMonitorSleepSecs');
     if (unknown !== undefined) {
       throw new CommandError(

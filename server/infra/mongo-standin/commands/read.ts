@@ -158,6 +158,8 @@ export const readCommands: Record<string, CommandHandler> = {
       // A leading $match runs on stored documents directly (no per-document clone, _id lookups).
       const first = pipeline[0];
       const leading = first && isPlainObject(first.$match) ? first.$match : undefined;
+      // A first stage that is a $match and nothing else, which can read stored documents.
+      const single = leading !== undefined && Object.keys(first as Doc).length === 1;
       if (pipeline.slice(1).some((s) => isPlainObject(s.$match) && splitTextFilter(s.$match))) {
         throw new CommandError(
           17313,
@@ -172,14 +174,13 @@ export const readCommands: Record<string, CommandHandler> = {
         scored = true;
       } else if (cmd.hint !== undefined) {
         // A hint picks the index the first stage reads, and so the order documents come in.
-        const single = leading && Object.keys(first as Doc).length === 1;
         input = findDocuments(coll, {
           filter: single ? leading : {},
           hint: cmd.hint,
           collation,
         }).docs;
         if (single) pipeline = pipeline.slice(1);
-      } else if (leading && Object.keys(first as Doc).length === 1) {
+      } else if (single) {
         input = matchDocuments(coll, leading, Number.POSITIVE_INFINITY, collation);
         pipeline = pipeline.slice(1);
       } else {

@@ -1,7 +1,7 @@
 import { resolve } from 'mingo/util';
 import { Codes, CommandError } from '../errors.ts';
 import type { Doc } from '../types.ts';
-import { bytesOf } from './bson-values.ts';
+import { bsonTypeOf, bytesOf } from './bson-values.ts';
 
 /**
  * `$bitsAllSet`, `$bitsAnySet`, `$bitsAllClear`, `$bitsAnyClear` as mongod reads them: the mask
@@ -12,15 +12,8 @@ import { bytesOf } from './bson-values.ts';
 
 type Predicate = (obj: Doc) => boolean;
 
-const bsonTypeOf = (v: unknown): string | undefined =>
-  v !== null && typeof v === 'object' ? (v as { _bsontype?: string })._bsontype : undefined;
-
 function binaryBytes(v: unknown): Uint8Array | null {
-  if (v instanceof Uint8Array) return v;
-  if (bsonTypeOf(v) !== 'Binary') return null;
-  const { position } = v as { position?: number };
-  const bytes = bytesOf(v);
-  return typeof position === 'number' ? bytes.subarray(0, position) : bytes;
+  return v instanceof Uint8Array || bsonTypeOf(v) === 'Binary' ? bytesOf(v) : null;
 }
 
 function setPositions(bytes: Uint8Array): number[] {

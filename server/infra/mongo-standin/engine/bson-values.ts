@@ -7,7 +7,9 @@ import { type Doc, isPlainObject } from '../types.ts';
  * in duplicate-key messages. mingo alone compares unknown classes by `toString()`.
  */
 
-const bsonTypeOf = (v: object): string | undefined => (v as { _bsontype?: string })._bsontype;
+/** A BSON class's name (`Long`, `Double`, `Binary`...), undefined for anything else. */
+export const bsonTypeOf = (v: unknown): string | undefined =>
+  v !== null && typeof v === 'object' ? (v as { _bsontype?: string })._bsontype : undefined;
 
 /** MongoDB's BSON comparison order, one rank per type bracket (MinKey lowest, MaxKey highest). */
 export function typeRank(v: unknown): number {
@@ -93,9 +95,11 @@ function compareNumeric(a: unknown, b: unknown): number {
 
 const cmp = <T>(a: T, b: T): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A Binary's bytes: its buffer up to `position` (a Binary may hold spare room past it). */
 export function bytesOf(v: unknown): Uint8Array {
   if (v instanceof Uint8Array) return v;
-  return (v as { buffer: Uint8Array }).buffer;
+  const { buffer, position } = v as { buffer: Uint8Array; position?: number };
+  return typeof position === 'number' ? buffer.subarray(0, position) : buffer;
 }
 
 function compareObjects(a: Doc, b: Doc): number {

@@ -2,6 +2,7 @@ import * as queryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
 import { type Doc, isPlainObject } from '../types.ts';
+import { bsonTypeOf } from './bson-values.ts';
 
 /**
  * The `$elemMatch` projection as mongod reads its condition: made only of operators
@@ -52,7 +53,7 @@ const alias = (key: string) => (DBREF_FIELDS.has(key) ? `standin dbref ${key}` :
 
 function renamed(value: unknown): unknown {
   // The BSON decoder turns a stored `{ $ref, $id, $db }` into a DBRef.
-  if ((value as { _bsontype?: string } | null)?._bsontype === 'DBRef') {
+  if (bsonTypeOf(value) === 'DBRef') {
     const ref = value as { collection: string; oid: unknown; db?: string; fields?: Doc };
     return renamed({
       $ref: ref.collection,

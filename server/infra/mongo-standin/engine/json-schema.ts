@@ -34,10 +34,11 @@ function names(value: unknown, keyword: string): string[] {
   return list as string[];
 }
 
-function count(value: unknown, keyword: string): number {
+/** `minX` / `maxX` keywords (properties, items, length): a test of a count against the bound. */
+function countBound(value: unknown, keyword: string): (count: number) => boolean {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
     throw bad(`$jsonSchema keyword '${keyword}' must be a non-negative integer`);
-  return value;
+  return keyword.startsWith('min') ? (c) => c >= value : (c) => c <= value;
 }
 
 function num(value: unknown, keyword: string): number {
@@ -52,7 +53,6 @@ function schemas(value: unknown, keyword: string): Test[] {
 }
 
 const codePoints = (s: string): number => Array.from(s).length;
-const asNumber = (v: unknown): number => Number(v);
 
 /** One keyword of a schema: the test it adds (tests only values of its own type). */
 function keywordTest(key: string, value: unknown, schema: Doc): Test | null {
@@ -106,8 +106,7 @@ function keywordTest(key: string, value: unknown, schema: Doc): Test | null {
     }
     case 'minProperties':
     case 'maxProperties': {
-      const n = count(value, key);
-      const ok = key === 'minProperties' ? (c: number) => c >= n : (c: number) => c <= n;
+      const ok = countBound(value, key);
       return (v) => !isPlainObject(v) || ok(Object.keys(v).length);
     }
     case 'dependencies': {
@@ -139,8 +138,7 @@ function keywordTest(key: string, value: unknown, schema: Doc): Test | null {
       return null; // read with `items`
     case 'minItems':
     case 'maxItems': {
-      const n = count(value, key);
-      const ok = key === 'minItems' ? (c: number) => c >= n : (c: number) => c <= n;
+      const ok = countBound(value, key);
       return (v) => !Array.isArray(v) || ok(v.length);
     }
     case 'uniqueItems':
@@ -165,12 +163,11 @@ function keywordTest(key: string, value: unknown, schema: Doc): Test | null {
     case 'multipleOf': {
       const m = num(value, key);
       if (m <= 0) throw bad("$jsonSchema keyword 'multipleOf' must have a positive value");
-      return (v) => typeRank(v) !== 3 || Number.isInteger(asNumber(v) / m);
+      return (v) => typeRank(v) !== 3 || Number.isInteger(Number(v) / m);
     }
     case 'minLength':
     case 'maxLength': {
-      const n = count(value, key);
-      const ok = key === 'minLength' ? (c: number) => c >= n : (c: number) => c <= n;
+      const ok = countBound(value, key);
       return (v) => typeof v !== 'string' || ok(codePoints(v));
     }
     case 'pattern': {
@@ -214,7 +211,5 @@ export function compileSchema(schema: unknown): Test {
 }
 
 /** The query operator: `{ $jsonSchema: schema }` tests the whole document. */
-export const jsonSchemaOp = (_selector: string, schema: unknown): ((doc: Doc) => boolean) => {
-  const test = compileSchema(schema);
-  return (doc) => test(doc);
-};
+export const jsonSchemaOp = (_selector: string, schema: unknown): ((doc: Doc) => boolean) =>
+  compileSchema(schema);

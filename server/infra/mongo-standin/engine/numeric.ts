@@ -1,7 +1,7 @@
 import { Decimal128, Double, Long } from 'bson';
 import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
-import { bsonTypeAlias, formatValue } from './bson-values.ts';
+import { bsonTypeAlias, bsonTypeOf, formatValue } from './bson-values.ts';
 
 /**
  * mongod's update arithmetic (SafeNum in src/mongo/util/safe_num.cpp) over the stand-in's
@@ -18,13 +18,13 @@ const INT32_MAX = 2 ** 31 - 1;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-const bsonTypeOf = (v: unknown): string | undefined =>
-  v !== null && typeof v === 'object' ? (v as { _bsontype?: string })._bsontype : undefined;
+/** Whether the BSON encoder writes this JS number as an int32 (an integer in int32 range). */
+export function encodesAsInt32(n: number): boolean {
+  return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX;
+}
 
 export function numKind(v: unknown): NumKind | null {
-  if (typeof v === 'number') {
-    return Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX ? 'int' : 'double';
-  }
+  if (typeof v === 'number') return encodesAsInt32(v) ? 'int' : 'double';
   if (typeof v === 'bigint') return 'long';
   switch (bsonTypeOf(v)) {
     case 'Long':
@@ -45,7 +45,7 @@ export function numKind(v: unknown): NumKind | null {
  * -0), which the encoder would write as an int32: that one is a `Double` (bson-decode.ts).
  */
 export function asDouble(n: number): number | Double {
-  return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX ? new Double(n) : n;
+  return encodesAsInt32(n) ? new Double(n) : n;
 }
 
 function toBigInt(v: unknown): bigint {
@@ -174,11 +174,12 @@ export function applyBit(current: unknown, spec: Doc, id: unknown, field: string
   return kind === 'int' ? Number(BigInt.asIntN(32, r)) : Long.fromBigInt(BigInt.asIntN(64, r));
 }
 
-// mingo compares a Long and a number as different values (and adds or sums only numbers), while
-// mongod compares numbers by value across types. Where the stand-in hands stored documents to
-// mingo for equality or aggregation, Longs that fit a double exactly are shown as numbers.
+// mingo compares a Long (or a Double) and a number as different values (and adds or sums only
+// numbers), while mongod compares numbers by value across types. Where the stand-in hands stored
+// documents to mingo for equality or aggregation, these wrapped numbers are shown as the numbers
+// they hold: a Double always, a Long when it fits a double exactly.
 
-function isSafeLong(v: unknown): boolean {
+function isWrappedNumber(v: unknown): boolean {
   const type = bsonTypeOf(v);
   // A stored Double (an integral double, bson-decode.ts) is always its number.
   if (type === 'Double') return true;
@@ -186,15 +187,15 @@ function isSafeLong(v: unknown): boolean {
   return Number.isSafeInteger((v as Long).toNumber());
 }
 
-/** True when `v` is, or contains, a Long that converts to a number exactly. */
-export function holdsSafeLong(v: unknown): boolean {
+/** True when `v` is, or contains, a Double or a Long that converts to a number exactly. */
+export function holdsWrappedNumber(v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.some(holdsSafeLong);
-  if (isPlainObject(v)) return Object.values(v).some(holdsSafeLong);
-  return isSafeLong(v);
+  if (Array.isArray(v)) return v.some(holdsWrappedNumber);
+  if (isPlainObject(v)) return Object.values(v).some(holdsWrappedNumber);
+  return isWrappedNumber(v);
 }
 
-/** `v` with every such Long replaced by its number; unchanged parts are shared, not copied. */
+/** `v` with every such Double or Long replaced by its number; unchanged parts are shared, not copied. */
 export function plainNumbers<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
@@ -219,5 +220,5 @@ export function plainNumbers<T>(v: T): T {
     }
     return (out ?? v) as T;
   }
-  return (isSafeLong(v) ? Number(v) : v) as T;
+  return (isWrappedNumber(v) ? Number(v) : v) as T;
 }

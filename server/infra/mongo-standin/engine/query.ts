@@ -17,7 +17,7 @@ import { matchesTypeAlias, typeRank } from './bson-values.ts';
 import { type Collation, compareCollated, holdsString, Representatives } from './collation.ts';
 import { elemMatchProjection, elemMatchQuery } from './elem-match.ts';
 import { jsonSchemaOp } from './json-schema.ts';
-import { holdsSafeLong, plainNumbers } from './numeric.ts';
+import { holdsWrappedNumber, plainNumbers } from './numeric.ts';
 import { collectLeaves } from './paths.ts';
 import { isTextScoreMeta } from './text-score.ts';
 
@@ -64,27 +64,27 @@ const typeOp =
 type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
 
 /**
- * Equality that sees a Long as the number it holds (mongod compares numbers by value across
- * types; mingo calls Long(5) and 5 different). A document is looked at again through
- * plainNumbers() only when the compared field holds such a Long.
+ * Equality that sees a Long or a Double as the number it holds (mongod compares numbers by
+ * value across types; mingo calls Long(5) and 5 different). A document is looked at again
+ * through plainNumbers() only when the compared field holds such a wrapped number.
  */
-const longTolerant =
+const numberTolerant =
   (op: QueryOperator): QueryOperator =>
   (selector, value, options) => {
     const test = op(selector, value, options);
     const parts = selector.split('.');
-    return (obj) => test(obj) || (longAt(obj, parts, 0) && test(plainNumbers(obj)));
+    return (obj) => test(obj) || (wrappedNumberAt(obj, parts, 0) && test(plainNumbers(obj)));
   };
 
 /** Whether the values a dotted path reaches (through arrays too) hold a Long, cheaply. */
-function longAt(value: unknown, parts: string[], i: number): boolean {
-  if (i === parts.length) return holdsSafeLong(value);
+function wrappedNumberAt(value: unknown, parts: string[], i: number): boolean {
+  if (i === parts.length) return holdsWrappedNumber(value);
   if (Array.isArray(value)) {
     const part = parts[i] as string;
-    if (/^\d+$/.test(part) && longAt(value[Number(part)], parts, i + 1)) return true;
-    return value.some((item) => isPlainObject(item) && longAt(item, parts, i));
+    if (/^\d+$/.test(part) && wrappedNumberAt(value[Number(part)], parts, i + 1)) return true;
+    return value.some((item) => isPlainObject(item) && wrappedNumberAt(item, parts, i));
   }
-  return isPlainObject(value) && longAt(value[parts[i] as string], parts, i + 1);
+  return isPlainObject(value) && wrappedNumberAt(value[parts[i] as string], parts, i + 1);
 }
 
 const negated =
@@ -118,8 +118,8 @@ const collatedIn =
       candidates(obj, selector).some((v) => strings.some((s) => compareCollated(v, s, c) === 0));
   };
 
-const eqOp = collatedEq(longTolerant(queryOperators.$eq as unknown as QueryOperator));
-const inOp = collatedIn(longTolerant(queryOperators.$in as unknown as QueryOperator));
+const eqOp = collatedEq(numberTolerant(queryOperators.$eq as unknown as QueryOperator));
+const inOp = collatedIn(numberTolerant(queryOperators.$in as unknown as QueryOperator));
 
 /**
  * `$all`: every listed value must be there, each tested as `$in: [value]` (an equality,

@@ -6,6 +6,7 @@ import type { Doc } from '../types.ts';
 import { duplicateKeyError, ID_INDEX_SPEC, Index, type IndexSpec, optionsKey } from './indexes.ts';
 import type { RecordSink } from './records.ts';
 import { isTextSpec } from './text-index.ts';
+import { assertTimeField } from './timeseries.ts';
 import { DocumentValidation } from './validation.ts';
 
 /** mongod's ceiling on one stored document (BSONObjMaxUserSize). */
@@ -63,7 +64,7 @@ function validateId(id: unknown): void {
 export class Collection {
   readonly db: string;
   name: string;
-  /** `create`'s options; collMod replaces them (setOptions), never changes them in place. */
+  /** `create`'s options; collMod replaces them (prepareOptions), never changes them in place. */
   options: Doc;
   private validation: DocumentValidation;
   readonly uuid: Binary;
@@ -126,15 +127,18 @@ export class Collection {
     return [this.idIndex, ...this.indexes.filter((i) => i.queryable && i.spec.hidden !== true)];
   }
 
-  /** Refuses options a collection could not take (a validator mongod would refuse...). */
-  checkOptions(options: Doc): void {
-    new DocumentValidation(options);
-  }
-
-  /** collMod's new options (validator, validation level and action, expireAfterSeconds). */
-  setOptions(options: Doc): void {
-    this.loadOptions(options);
-    this.emit({ op: 'options', db: this.db, c: this.name, options });
+  /**
+   * collMod's new options (validator, validation level and action, expireAfterSeconds),
+   * checked now, so a validator mongod would refuse is refused before anything changes; the
+   * function returned puts them in place and journals them.
+   */
+  prepareOptions(options: Doc): () => void {
+    const validation = new DocumentValidation(options);
+    return () => {
+      this.validation = validation;
+      this.options = options;
+      this.emit({ op: 'options', db: this.db, c: this.name, options });
+    };
   }
 
   loadOptions(options: Doc): void {
@@ -175,7 +179,7 @@ export class Collection {
         `object to insert exceeds cappedMaxSize: ${size} > ${this.cap.bytes}`,
       );
     }
-    this.assertTimeField(doc);
+    assertTimeField(this.options, doc);
     if (!writeOptions.bypassValidation) this.validation.check(doc, null);
     const key = idKeyOf(doc._id);
     if (this.docs.has(key)) throw duplicateKeyError(this.ns, ID_INDEX_SPEC, [doc._id]);
@@ -223,17 +227,6 @@ export class Collection {
     this.seqs.delete(key);
     for (const idx of this.allIndexes()) idx.remove(doc, key, seq);
     this.emit({ op: 'del', db: this.db, c: this.name, id: doc._id });
-  }
-
-  /** A time-series collection takes only documents holding a date in its time field. */
-  private assertTimeField(doc: Doc): void {
-    const field = (this.options.timeseries as Doc | undefined)?.timeField;
-    if (typeof field === 'string' && !(doc[field] instanceof Date)) {
-      throw new CommandError(
-        Codes.BadValue,
-        `'${field}' must be present and contain a valid BSON UTC datetime value`,
-      );
-    }
   }
 
   private assertUnique(doc: Doc, selfKey: string | null): void {
