@@ -114,9 +114,10 @@ export class SessionService {
     }
     if (!session.lastUsedAt || now - session.lastUsedAt.getTime() >= LAST_USED_EVERY_MS)
       set.lastUsedAt = new Date(now);
-    // A session opened without a browser to name (registration, older sessions) is named
-    // by the first request that brings one.
-    if (!session.device?.browser && !session.device?.os && userAgent)
+    // A session opened without a user agent (registration, older sessions) is named by the
+    // first request that brings one, once: an agent that names nothing (a script, an app) is
+    // recorded as such, not parsed and written again on every request it makes.
+    if (session.device?.browser == null && session.device?.os == null && userAgent)
       set.device = deviceName(userAgent);
     if (Object.keys(set).length) await this.#models.Session.updateOne({ _id: id }, { $set: set });
     return resolved;

@@ -65,6 +65,19 @@ describe('your sessions', () => {
     });
   });
 
+  it('names a session once, even when its user agent names no browser', async () => {
+    // A script or an app whose agent names nothing used to be parsed and written again on
+    // every request it made: a journaled write per read.
+    const member = await signUpAs(haven);
+    const script = await signInFrom(member.email, 'HavenProbe/1.0');
+    const firefox = { 'user-agent': FIREFOX_ANDROID };
+    expect((await script.request('GET', '/api/me', undefined, firefox)).status).toBe(200);
+
+    const { body } = await script.get('/api/me/sessions');
+    const current = body.sessions.find((s: { current: boolean }) => s.current);
+    expect(current).toMatchObject({ browser: '', os: '' });
+  });
+
   it("signs out one session, closing its sockets, and refuses another member's", async () => {
     const member = await signUpAs(haven);
     const phone = await signInFrom(member.email, FIREFOX_ANDROID);
