@@ -1,5 +1,6 @@
-// The ping beside a bare server (bare-server.ts): the same probe, the same closed-loop load of
-// the directory's default list, but served by node:http and the driver alone.
+// The ping beside a bare server (bare-server.ts): the same probe, the same closed-loop loads of
+// the directory's default list (one load per client count), but served by node:http and the
+// driver alone.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { httpGet, type LoadPlan, runLoad } from './load.ts';
@@ -10,8 +11,9 @@ export async function barePing(
   dbName: string,
   recordedLine: string,
   plan: LoadPlan,
+  clientCounts: number[],
   idleMs: number,
-): Promise<{ idle: number[]; loaded: number[] }> {
+): Promise<{ idle: number[]; loaded: number[][] }> {
   const proc = fork(join(import.meta.dirname, 'bare-server.ts'), [mongoUri, dbName], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 2, 2, 'ipc'],
@@ -33,11 +35,14 @@ export async function barePing(
     await probe.start();
     await new Promise((resolve) => setTimeout(resolve, idleMs));
     const idle = await probe.stop();
-    await probe.start();
-    await runLoad({ ...plan, maxRequests: Number.POSITIVE_INFINITY }, () =>
-      get('/list').then(() => undefined),
-    );
-    const loaded = await probe.stop();
+    const loaded: number[][] = [];
+    for (const clients of clientCounts) {
+      await probe.start();
+      await runLoad({ ...plan, clients, maxRequests: Number.POSITIVE_INFINITY }, () =>
+        get('/list').then(() => undefined),
+      );
+      loaded.push(await probe.stop());
+    }
     return { idle, loaded };
   } finally {
     probe?.close();
