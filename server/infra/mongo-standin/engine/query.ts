@@ -13,7 +13,7 @@ import { cloneDeep, resolve } from 'mingo/util';
 import { Codes, CommandError, toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { bitOperators } from './bits.ts';
-import { matchesTypeAlias, typeRank } from './bson-values.ts';
+import { canonicalKey, matchesTypeAlias, typeRank } from './bson-values.ts';
 import { type Collation, compareCollated, holdsString, Representatives } from './collation.ts';
 import { elemMatchProjection, elemMatchQuery } from './elem-match.ts';
 import { jsonSchemaOp } from './json-schema.ts';
@@ -118,8 +118,27 @@ const collatedIn =
       candidates(obj, selector).some((v) => strings.some((s) => compareCollated(v, s, c) === 0));
   };
 
+/** Numbers, strings, ObjectIds, booleans and dates: values whose equality canonicalKey decides. */
+const KEYED_RANKS = new Set([3, 4, 8, 9, 10]);
+const keyed = (v: unknown) => KEYED_RANKS.has(typeRank(v));
+
+/**
+ * `$in` over such values (the usual `_id: { $in: ids }` of a page's authors) looks each
+ * document up in one set of canonical keys built with the filter; mingo's hashes the whole
+ * list again for every document it tests. Lists with null, regexes, arrays or documents stay
+ * with mingo.
+ */
+const keyedIn =
+  (op: QueryOperator): QueryOperator =>
+  (selector, value, options) => {
+    if (!Array.isArray(value) || value.length === 0 || !value.every(keyed))
+      return op(selector, value, options);
+    const keys = new Set(value.map(canonicalKey));
+    return (obj) => candidates(obj, selector).some((v) => keyed(v) && keys.has(canonicalKey(v)));
+  };
+
 const eqOp = collatedEq(numberTolerant(queryOperators.$eq as unknown as QueryOperator));
-const inOp = collatedIn(numberTolerant(queryOperators.$in as unknown as QueryOperator));
+const inOp = collatedIn(keyedIn(numberTolerant(queryOperators.$in as unknown as QueryOperator)));
 
 /**
  * `$all`: every listed value must be there, each tested as `$in: [value]` (an equality,

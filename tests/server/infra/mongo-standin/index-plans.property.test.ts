@@ -295,3 +295,37 @@ describe('mongo stand-in index plans answer as a full scan does, under collation
     expect([...used].sort()).toEqual(['s_en2', 's_simple', 't_en3', 't_s_es1']);
   });
 });
+
+describe("mongo stand-in's keyed $in answers as mingo's does", () => {
+  it(`random documents and $in lists of plain values (seed ${SEED})`, () => {
+    const g = generator(rng(SEED + 2));
+    const docs = Array.from({ length: DOCS }, (_, i) => g.doc(i));
+    let matched = 0;
+    for (let q = 0; q < 300; q++) {
+      const list = Array.from({ length: g.int(1, 5) }, () =>
+        g.pick(['x', 'ab', 'b', 0, 1, -2, 2.5, Long.fromInt(3), true, new Date(0), docs[q]?._id]),
+      );
+      const field = g.pick(['a', 'b', 'd.x', '_id', 'e']);
+      const label = `seed ${SEED + 2} list ${q}: ${field} ${JSON.stringify(list)}`;
+      const keyed = findDocuments(docsColl(docs), { filter: { [field]: { $in: list } } });
+      // A regex that matches nothing sends the same list to mingo's own $in.
+      const viaMingo = findDocuments(docsColl(docs), {
+        filter: { [field]: { $in: [...list, /(?!)/] } },
+      });
+      expect(ids(keyed.docs).sort(), label).toEqual(ids(viaMingo.docs).sort());
+      if (keyed.docs.length > 0) matched++;
+    }
+    expect(matched).toBeGreaterThan(150);
+  });
+});
+
+let cachedColl: { docs: Doc[]; coll: Collection } | null = null;
+/** One unindexed collection of `docs`, so both filters are tested against every document. */
+function docsColl(docs: Doc[]): Collection {
+  if (cachedColl?.docs !== docs) {
+    const coll = new Store().createCollection('prop', 'plain');
+    for (const d of docs) coll.insert(d);
+    cachedColl = { docs, coll };
+  }
+  return cachedColl.coll;
+}
