@@ -16,6 +16,7 @@ import {
   type SocketServer,
 } from '../realtime/socket-server.ts';
 import { bindContactEvents, contactHandlers } from './contact-socket.ts';
+import { LineBatches } from './line-batches.ts';
 import type { LivePresence, PresenceAnnouncer } from './live-presence.ts';
 import type { ChatReports } from './reports.ts';
 import type { SendClaims } from './send-claims.ts';
@@ -109,6 +110,10 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
       );
   });
   bindContactEvents(deps, emitTo);
+  const lines = new LineBatches((room, batch) => {
+    if (batch.length === 1 && batch[0]) emitTo.to(room).emit('chat:message', batch[0]);
+    else emitTo.to(room).emit('chat:messages', batch);
+  });
   // The report queue is REST: a line it deleted, a member it banned, reach sockets from here.
   deps.reports.changes.on('updated', async (message) =>
     emitTo.to(await roomsOfLine(deps.chat, message)).emit('chat:updated', message),
@@ -139,7 +144,7 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
     bindHandlers(socket.on.bind(socket) as never, {
       namespace: nsp.name,
       table: chatClientEvents,
-      handlers: chatHandlers(deps, emitTo, { ready, present, lastTyping }, rooms),
+      handlers: chatHandlers(deps, emitTo, lines, { ready, present, lastTyping }, rooms),
       authorize: () => ({ socket, user: memberOf(socket) }),
       limiter: sockets.limiter,
       socketId: socket.id,
@@ -152,6 +157,7 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
 function chatHandlers(
   deps: ChatSocketDeps,
   nsp: ChatNamespace,
+  lines: LineBatches,
   state: { ready: Promise<unknown>; present: Promise<unknown>; lastTyping: Map<string, number> },
   rooms: {
     join(userId: string, groupId: string): Promise<void>;
@@ -172,9 +178,11 @@ function chatHandlers(
         limited(deps.sendLimiter, user.id),
         {
           claimed: deps.sendClaims.claim(user.id, input.groupId, input.clientId),
-          show: (line) => nsp.to(room).emit('chat:message', line),
-          withdraw: ({ groupId, id }) =>
-            nsp.to(room).emit('chat:withdrawn', { groupId, messageId: id }),
+          show: (line) => lines.add(room, line),
+          withdraw: ({ groupId, id }) => {
+            lines.flush(room);
+            nsp.to(room).emit('chat:withdrawn', { groupId, messageId: id });
+          },
         },
       );
       if (created) {

@@ -177,6 +177,11 @@ export const chatServerEvents = defineServerEvents({
   /** A new line in one of the member's groups. */
   'chat:message': chatMessageSchema,
   /**
+   * New lines of one group, oldest first, sent together because they were ready together
+   * (server/chat/line-batches.ts): the same as a `chat:message` for each, in order.
+   */
+  'chat:messages': z.array(chatMessageSchema).min(2),
+  /**
    * A line shown while it was being written could not be stored under that id: take it
    * back. Its sender's send fails (or, for a retry, answers the line that stands for it).
    */

@@ -61,11 +61,18 @@ export class Router {
   /** Each receiving socket, numbered 0..members-1, reports its lines here. */
   listen(sockets: Socket[]): void {
     sockets.forEach((socket, member) => {
-      socket.on('chat:message', (message: { clientId?: string }) => {
-        const at = performance.now();
+      const received = (message: { clientId?: string }, at: number) => {
         const id = message?.clientId;
         if (!this.#step || typeof id !== 'string' || !id.startsWith(this.#prefix)) return;
         this.#step.received(member, Number(id.slice(this.#prefix.length)), at);
+      };
+      socket.on('chat:message', (message: { clientId?: string }) =>
+        received(message, performance.now()),
+      );
+      // Haven sends lines that were ready together as one packet (server/chat/line-batches.ts).
+      socket.on('chat:messages', (messages: Array<{ clientId?: string }>) => {
+        const at = performance.now();
+        for (const message of messages) received(message, at);
       });
     });
   }

@@ -177,6 +177,16 @@ describe('ChatClient', () => {
     expect(store.getState().notice).toMatchObject({ code: 'RATE_LIMITED', wait: null });
   });
 
+  it('takes lines sent together (chat:messages) as each one sent alone, in order', async () => {
+    const { socket, texts } = await openClient([line(1)]);
+    socket.fire('chat:messages', [line(2), line(3)]);
+    socket.fire('chat:message', line(4));
+    expect(texts()).toEqual(['line 1', 'line 2', 'line 3', 'line 4']);
+    socket.fire('chat:messages', [line(5, { groupId: id(77) }), line(6, { groupId: id(77) })]);
+    // Another group's lines do not land in the open one.
+    expect(texts()).toHaveLength(4);
+  });
+
   it('writes nothing to the store once closed, even when a late answer comes', async () => {
     const { socket, store, client } = await openClient();
     socket.hold = true;

@@ -47,6 +47,25 @@ describe('group chat across two nodes', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it('delivers lines sent at once to the other node, each once and in order', async () => {
+    const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
+    const benSocket = await openChatSocket(nodes.b, ben.client);
+    // Lines ready in the same turn on node A go out as one `chat:messages`; alone, as
+    // `chat:message`. Ben takes both, as the client does.
+    const heard: string[] = [];
+    benSocket.on('chat:message', (m) => heard.push(m.text ?? ''));
+    benSocket.on('chat:messages', (lines) => heard.push(...lines.map((m) => m.text ?? '')));
+    const texts = Array.from({ length: 12 }, (_, i) => `line ${i}`);
+    const sent = await Promise.all(
+      texts.map((text) => must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text })),
+    );
+    await expect.poll(() => heard.length).toBe(texts.length);
+    expect([...heard].sort()).toEqual([...texts].sort());
+    expect(sent.map((m) => m.text)).toEqual(texts);
+  });
+
   it('answers a retried send with the line first stored, never a second one', async () => {
     const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];

@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand';
+import type { ChatMessage } from '../../../../shared/chat/schemas.ts';
 import type { ChatSocket } from './chat-client.ts';
 import {
   messageStored,
@@ -18,11 +19,15 @@ import { typingReceived, typingStopped } from './timeline.ts';
 export function bindChatEvents(socket: ChatSocket, store: StoreApi<ChatState>, selfId: string) {
   const openGroup = () => store.getState().lines?.groupId ?? null;
 
-  socket.on('chat:message', (message) => {
+  const received = (message: ChatMessage) => {
     updateLines(store, (lines) => messageStored(lines, message));
     updateGroups(store, (groups) => summaryMessage(groups, message, selfId, openGroup()));
     if (message.groupId === openGroup())
       store.setState((s) => ({ typing: typingStopped(s.typing, message.senderId) }));
+  };
+  socket.on('chat:message', received);
+  socket.on('chat:messages', (messages) => {
+    for (const message of messages) received(message);
   });
   socket.on('chat:withdrawn', ({ groupId, messageId }) => {
     updateLines(store, (lines) => messageWithdrawn(lines, groupId, messageId));

@@ -31,6 +31,14 @@ export class ContactBook {
       client.on('chat:message', (line) =>
         this.#update((c) => lineArrived(c, line, client.selfId, this.openConversation)),
       ),
+      client.on('chat:messages', (lines) =>
+        this.#update((c) =>
+          lines.reduce(
+            (book, line) => lineArrived(book, line, client.selfId, this.openConversation),
+            c,
+          ),
+        ),
+      ),
       client.on('connect' as never, (() => void this.load()) as never),
     );
   }
