@@ -85,6 +85,19 @@ interface PresenceCommands {
   havenPresenceSweep(...args: Arg[]): Promise<[number, ...string[]]>;
 }
 
+interface PresencePipeline {
+  havenPresenceConnect(...args: Arg[]): PresencePipeline;
+  exec(): Promise<Array<[Error | null, unknown]> | null>;
+}
+
+/** One connection's beat: who, which connection, its state and the member's choices. */
+export interface Beat {
+  userId: string;
+  connectionId: string;
+  state: 'online' | 'away';
+  settings: PresenceSettings;
+}
+
 const SWEEP_BATCH = 500;
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -153,19 +166,30 @@ export class Presence {
     requireId('connectionId', connectionId);
     return this.run(async () => {
       const [visible, changed] = await this.redis.havenPresenceConnect(
-        ...this.memberKeys(userId),
-        userId,
-        connectionId,
-        state === 'away' ? 'a' : 'o',
-        flag(settings.invisible),
-        flag(settings.lastSeen),
-        this.ttlMs,
-        this.keepMs,
-        this.seenTtlMs,
-        this.clock(),
+        ...this.connectArgs(userId, connectionId, state, settings),
       );
       return { state: visible, changed: changed === 1 };
     });
+  }
+
+  private connectArgs(
+    userId: string,
+    connectionId: string,
+    state: 'online' | 'away',
+    settings: PresenceSettings,
+  ): Arg[] {
+    return [
+      ...this.memberKeys(userId),
+      userId,
+      connectionId,
+      state === 'away' ? 'a' : 'o',
+      flag(settings.invisible),
+      flag(settings.lastSeen),
+      this.ttlMs,
+      this.keepMs,
+      this.seenTtlMs,
+      this.clock(),
+    ];
   }
 
   async heartbeat(
@@ -175,6 +199,30 @@ export class Presence {
     settings: PresenceSettings,
   ): Promise<PresenceChange> {
     return this.connect(userId, connectionId, state, settings);
+  }
+
+  /**
+   * A node's beats for all its connections in one round trip (a pipeline): one call per
+   * connection in turn would cost a node with thousands of sockets seconds of waiting, and a
+   * write and a read each. The answers come in the order of `beats`.
+   */
+  async heartbeats(beats: readonly Beat[]): Promise<PresenceChange[]> {
+    for (const beat of beats) {
+      requireId('userId', beat.userId);
+      requireId('connectionId', beat.connectionId);
+    }
+    if (beats.length === 0) return [];
+    return this.run(async () => {
+      const pipeline = this.redis.pipeline() as unknown as PresencePipeline;
+      for (const { userId, connectionId, state, settings } of beats)
+        pipeline.havenPresenceConnect(...this.connectArgs(userId, connectionId, state, settings));
+      const replies = (await pipeline.exec()) ?? [];
+      return replies.map(([error, reply]) => {
+        if (error) throw error;
+        const [visible, changed] = reply as [PresenceState, number];
+        return { state: visible, changed: changed === 1 };
+      });
+    });
   }
 
   async disconnect(

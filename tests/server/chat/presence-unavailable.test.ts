@@ -31,6 +31,9 @@ async function everyCallIsUnavailable(p: Presence): Promise<void> {
   const unavailable = { name: 'AppError', code: 'UNAVAILABLE' };
   await expect(p.connect('m1', 'tab', 'online', VISIBLE)).rejects.toMatchObject(unavailable);
   await expect(p.heartbeat('m1', 'tab', 'away', VISIBLE)).rejects.toMatchObject(unavailable);
+  await expect(
+    p.heartbeats([{ userId: 'm1', connectionId: 'tab', state: 'away', settings: VISIBLE }]),
+  ).rejects.toMatchObject(unavailable);
   await expect(p.disconnect('m1', 'tab', VISIBLE)).rejects.toMatchObject(unavailable);
   await expect(p.statesOf(['m1', 'm2'])).rejects.toMatchObject(unavailable);
   await expect(p.sweepExpired()).rejects.toMatchObject(unavailable);

@@ -174,6 +174,37 @@ describe('expiry', () => {
   });
 });
 
+describe('a node beating for all its connections at once', () => {
+  it('keeps every beaten connection alive, lets the others lapse, and says what changed', async () => {
+    const time = clock();
+    const p = presence({ ttlSeconds: 1, now: time.now });
+    const ids = Array.from({ length: 300 }, (_, i) => `beater-${i}`);
+    await p.heartbeats(
+      ids.map((userId) => ({ userId, connectionId: 'tab', state: 'online', settings: VISIBLE })),
+    );
+    await p.connect('silent', 'tab', 'online', VISIBLE);
+    time.advance(700);
+    const changes = await p.heartbeats(
+      ids.map((userId, i) => ({
+        userId,
+        connectionId: 'tab',
+        state: i === 7 ? 'away' : 'online',
+        settings: VISIBLE,
+      })),
+    );
+    // In the order asked: only the member who went away changed.
+    expect(changes).toHaveLength(ids.length);
+    expect(changes[7]).toEqual({ state: 'away', changed: true });
+    expect(changes.filter((c) => c.changed)).toHaveLength(1);
+    time.advance(700);
+    const states = await p.statesOf([...ids, 'silent']);
+    expect(states.get('silent')?.state).toBe('offline');
+    expect(ids.filter((id) => states.get(id)?.state === 'offline')).toEqual([]);
+    expect(states.get('beater-7')?.state).toBe('away');
+    expect(await p.heartbeats([])).toEqual([]);
+  });
+});
+
 describe('two nodes on one Redis', () => {
   it('agree on a member whose tabs are on different nodes', async () => {
     const other = new Redis(REDIS_URL);

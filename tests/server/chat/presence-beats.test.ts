@@ -1,0 +1,56 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LivePresence } from '../../../server/chat/live-presence.ts';
+import { Presence } from '../../../server/chat/presence.ts';
+import type { GroupService } from '../../../server/community/groups/service.ts';
+import { createLogger } from '../../../server/infra/logger.ts';
+import type { HavenSocket } from '../../../server/realtime/socket-server.ts';
+import type { MemberPresence } from '../../../shared/chat/schemas.ts';
+
+// One node's LivePresence against the machine's real Redis, with a one-second TTL and beats
+// every 200 ms: a connected member must stay online across many TTLs, all of this node's
+// sockets beating together (node-killed.test.ts has a node that stops beating).
+const redis = new Redis('redis://127.0.0.1:6379');
+const NAMESPACE = `test-live-presence-${process.pid}-${Date.now()}`;
+afterAll(async () => {
+  const keys = await redis.keys(`${NAMESPACE}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+});
+
+function node(announced: MemberPresence[]) {
+  const presence = new Presence({ redis, namespace: NAMESPACE, ttlSeconds: 1 });
+  const live = new LivePresence({
+    presence,
+    // The member's groups, only asked when a change is announced.
+    groups: { groupsOf: async () => [] } as unknown as GroupService,
+    announcer: { announce: (_audience, p) => announced.push(p) },
+    logger: createLogger('silent'),
+    choicesOf: async () => ({ invisible: false, lastSeen: false }),
+    circleOf: async () => ({ contacts: [], hiddenFrom: [] }),
+    beatEveryMs: 200,
+  });
+  return { presence, live };
+}
+
+const socket = (id: string) => ({ id }) as unknown as HavenSocket;
+
+describe('a node beating for its sockets', () => {
+  it('keeps its members online across many TTLs, and offline once it closes', async () => {
+    const announced: MemberPresence[] = [];
+    const { presence, live } = node(announced);
+    const members = Array.from({ length: 50 }, (_, i) => `member-${i}`);
+    await Promise.all(members.map((m) => live.connected(socket(`tab-${m}`), m)));
+    expect(announced.filter((p) => p.state === 'online')).toHaveLength(members.length);
+
+    await sleep(2_500);
+    const states = await presence.statesOf(members);
+    expect(members.filter((m) => states.get(m)?.state !== 'online')).toEqual([]);
+
+    // A node shutting down takes its members offline at once.
+    await live.close();
+    const after = await presence.statesOf(members);
+    expect(members.filter((m) => after.get(m)?.state !== 'offline')).toEqual([]);
+  }, 10_000);
+});
