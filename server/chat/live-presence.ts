@@ -49,6 +49,7 @@ export class LivePresence {
   readonly #choicesOf: (userId: string) => Promise<PresenceSettings>;
   readonly #circleOf: (userId: string) => Promise<{ contacts: string[]; hiddenFrom: string[] }>;
   readonly #choices = new Map<string, { choices: Promise<PresenceSettings>; until: number }>();
+  readonly #telling = new Map<string, Promise<void>>();
   #closed = false;
 
   constructor(deps: {
@@ -144,7 +145,7 @@ export class LivePresence {
   ): Promise<void> {
     try {
       const { state, changed } = await change();
-      if (changed) await this.#tell(userId, state);
+      if (changed) await this.#tellInOrder(userId, state);
     } catch (error) {
       // Redis away: presence is a nicety; chat itself goes on, and the next beat catches up.
       this.#logger.warn(
@@ -164,6 +165,23 @@ export class LivePresence {
     const choices = this.#choicesOf(userId).catch(() => ({ invisible: false, lastSeen: false }));
     this.#choices.set(userId, { choices, until: Date.now() + CHOICES_FOR_MS });
     return choices;
+  }
+
+  /**
+   * A member's changes are announced one after the other, in the order Redis made them: each
+   * announcement first reads the member's groups and contacts, and a tab reloading (offline,
+   * then online) must never reach the others as online, then offline.
+   */
+  #tellInOrder(userId: string, state: PresenceState): Promise<void> {
+    const before = this.#telling.get(userId) ?? Promise.resolve();
+    const told = before.catch(() => undefined).then(() => this.#tell(userId, state));
+    this.#telling.set(userId, told);
+    void told
+      .finally(() => {
+        if (this.#telling.get(userId) === told) this.#telling.delete(userId);
+      })
+      .catch(() => undefined);
+    return told;
   }
 
   async #tell(userId: string, state: PresenceState): Promise<void> {
@@ -203,7 +221,7 @@ export class LivePresence {
       await Promise.all(
         changes.map(({ state, changed }, i) => {
           const userId = mine[i]?.userId;
-          return changed && userId ? this.#tell(userId, state) : undefined;
+          return changed && userId ? this.#tellInOrder(userId, state) : undefined;
         }),
       );
     })().catch((error: Error) => {
@@ -217,7 +235,8 @@ export class LivePresence {
 
   async #sweep(): Promise<void> {
     try {
-      for (const userId of await this.#presence.sweepExpired()) await this.#tell(userId, 'offline');
+      for (const userId of await this.#presence.sweepExpired())
+        await this.#tellInOrder(userId, 'offline');
     } catch (error) {
       this.#logger.warn(
         { err: (error as Error).message, event: 'chat:presence' },

@@ -19,12 +19,12 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-function node(announced: MemberPresence[]) {
+function node(announced: MemberPresence[], groupsOf: () => Promise<unknown[]> = async () => []) {
   const presence = new Presence({ redis, namespace: NAMESPACE, ttlSeconds: 1 });
   const live = new LivePresence({
     presence,
     // The member's groups, only asked when a change is announced.
-    groups: { groupsOf: async () => [] } as unknown as GroupService,
+    groups: { groupsOf } as unknown as GroupService,
     announcer: { announce: (_audience, p) => announced.push(p) },
     logger: createLogger('silent'),
     choicesOf: async () => ({ invisible: false, lastSeen: false }),
@@ -53,4 +53,21 @@ describe('a node beating for its sockets', () => {
     const after = await presence.statesOf(members);
     expect(members.filter((m) => after.get(m)?.state !== 'offline')).toEqual([]);
   }, 10_000);
+
+  it('announces a reloading tab as offline, then online, however long each takes to tell', async () => {
+    const announced: MemberPresence[] = [];
+    // Telling reads the member's groups first: the first telling after the first is slow.
+    let calls = 0;
+    const { live } = node(announced, async () => {
+      calls += 1;
+      if (calls === 2) await sleep(200);
+      return [];
+    });
+    await live.connected(socket('old-tab'), 'reloader');
+    const gone = live.disconnected(socket('old-tab'), 'reloader');
+    const back = live.connected(socket('new-tab'), 'reloader');
+    await Promise.all([gone, back]);
+    expect(announced.map((p) => p.state)).toEqual(['online', 'offline', 'online']);
+    await live.close();
+  });
 });
