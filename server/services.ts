@@ -36,9 +36,9 @@ export function buildServices(
   const accountData = new AccountDataRegistry();
   const models = accountModels(connection);
   const adminTwoFactor = new AdminTwoFactorPolicy(connection);
-  const sessions = new SessionService(models, Date.now, adminTwoFactor);
   // Changes that copies kept per node depend on move these (change-marks.ts).
   const marks = createChangeMarks(options.redis, options.limitsNamespace ?? 'haven');
+  const sessions = new SessionService(models, { adminTwoFactor, marks });
   const users = new UserDirectory(models, marks);
   const groups = new GroupService(groupModels(connection), users, marks);
   const chat = chatService(connection, groups, users, marks, options);
@@ -49,6 +49,7 @@ export function buildServices(
   return {
     accountData,
     accountModels: models,
+    marks,
     sessions,
     adminTwoFactor,
     accounts: new AccountService(models, sessions, accountData, marks),

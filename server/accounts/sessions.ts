@@ -2,21 +2,23 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { OwnSession } from '../../shared/api/sign-in.ts';
 import type { RequestUser } from '../infra/api/routes.ts';
+import { type ChangeMarks, markOf } from '../infra/change-marks.ts';
 import type { AdminTwoFactorPolicy } from './admin-two-factor.ts';
 import { deviceName } from './device-name.ts';
 import type { AccountModels } from './models.ts';
+import { SessionCopies, type SessionRead } from './session-copies.ts';
 
 export const SESSION_COOKIE = 'haven_session';
 /** Two weeks, renewed on use once half is gone, so active members stay signed in. */
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
-interface StoredSession {
+export interface StoredSession {
   userId: Types.ObjectId;
   expiresAt: Date;
   lastUsedAt?: Date | null;
   device?: { browser?: string | null; os?: string | null } | null;
 }
-interface SessionMember {
+export interface SessionMember {
   _id: Types.ObjectId;
   roles: string[];
   partnerId?: Types.ObjectId | null;
@@ -34,19 +36,49 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
 const publicIdOf = (id: string) =>
   createHash('sha256').update(`session-id:${id}`).digest('hex').slice(0, 24);
 
+export interface SessionServiceOptions {
+  now?: () => number;
+  adminTwoFactor?: AdminTwoFactorPolicy;
+  /**
+   * With marks, this node keeps the sessions it resolved (session-copies.ts) and every
+   * change to one of them moves its member's mark; without (seeds, scripts) each request
+   * reads the database.
+   */
+  marks?: ChangeMarks;
+}
+
 export class SessionService {
   readonly #models: AccountModels;
   readonly #now: () => number;
   readonly #adminTwoFactor: AdminTwoFactorPolicy | undefined;
+  readonly #marks: ChangeMarks | undefined;
+  readonly #copies: SessionCopies | undefined;
+  readonly #read: SessionRead;
 
-  constructor(
-    models: AccountModels,
-    now: () => number = Date.now,
-    adminTwoFactor?: AdminTwoFactorPolicy,
-  ) {
+  constructor(models: AccountModels, options: SessionServiceOptions = {}) {
     this.#models = models;
-    this.#now = now;
-    this.#adminTwoFactor = adminTwoFactor;
+    this.#now = options.now ?? Date.now;
+    this.#adminTwoFactor = options.adminTwoFactor;
+    this.#marks = options.marks;
+    const read: SessionRead = {
+      session: (id) =>
+        this.#models.Session.collection.findOne<StoredSession>(
+          { _id: id as never },
+          { projection: { userId: 1, expiresAt: 1, lastUsedAt: 1, device: 1 } },
+        ),
+      member: (userId) =>
+        this.#models.User.collection.findOne<SessionMember>(
+          { _id: userId },
+          { projection: { roles: 1, partnerId: 1, timeZone: 1 } },
+        ),
+    };
+    this.#copies = options.marks ? new SessionCopies(options.marks, read, this.#now) : undefined;
+    this.#read = read;
+  }
+
+  /** Other nodes drop their copies of the member's sessions before the change is answered. */
+  async #changed(userId: string | Types.ObjectId): Promise<void> {
+    await this.#marks?.move(markOf.user(String(userId)));
   }
 
   /** Returns the token for the cookie; only its digest is stored. */
@@ -72,22 +104,17 @@ export class SessionService {
   ): Promise<{ user: RequestUser; expiresAt: Date; renewedUntil?: Date } | null> {
     if (!token || token.length > 100) return null;
     const id = digest(token);
-    // Every request of a signed-in member passes here: two indexed reads straight through the
-    // driver (the keys are already typed as stored), without mongoose's query layer.
-    const session = await this.#models.Session.collection.findOne<StoredSession>(
-      { _id: id as never },
-      { projection: { userId: 1, expiresAt: 1, lastUsedAt: 1, device: 1 } },
-    );
-    if (!session) return null;
+    // Every request of a signed-in member passes here: a node's kept copy, vouched for by
+    // one mark in Redis, else two indexed reads straight through the driver.
+    const found = this.#copies ? await this.#copies.of(id) : await readThrough(this.#read, id);
+    if (!found) return null;
+    const { session, member: user } = found;
     const now = this.#now();
     if (session.expiresAt.getTime() <= now) {
       await this.#models.Session.deleteOne({ _id: id });
+      this.#copies?.drop(id);
       return null;
     }
-    const user = await this.#models.User.collection.findOne<SessionMember>(
-      { _id: session.userId },
-      { projection: { roles: 1, partnerId: 1, timeZone: 1 } },
-    );
     if (!user) return null;
     const resolved: { user: RequestUser; expiresAt: Date; renewedUntil?: Date } = {
       expiresAt: session.expiresAt,
@@ -119,12 +146,21 @@ export class SessionService {
     // recorded as such, not parsed and written again on every request it makes.
     if (session.device?.browser == null && session.device?.os == null && userAgent)
       set.device = deviceName(userAgent);
-    if (Object.keys(set).length) await this.#models.Session.updateOne({ _id: id }, { $set: set });
+    if (Object.keys(set).length) {
+      await this.#models.Session.updateOne({ _id: id }, { $set: set });
+      // This node's copy follows; another node's may lag, and at worst writes the same again.
+      Object.assign(session, set);
+    }
     return resolved;
   }
 
   async destroy(token: string | undefined): Promise<void> {
-    if (token) await this.#models.Session.deleteOne({ _id: digest(token) });
+    if (!token) return;
+    const ended = await this.#models.Session.findOneAndDelete(
+      { _id: digest(token) },
+      { projection: { userId: 1 } },
+    ).lean();
+    if (ended) await this.#changed(ended.userId);
   }
 
   /** The member's live sessions, newest use first; `currentToken`'s marked as this one. */
@@ -163,17 +199,26 @@ export class SessionService {
     const match = ids.find((session) => publicIdOf(session._id as string) === publicId);
     if (!match) return { found: false, current: false };
     await this.#models.Session.deleteOne({ _id: match._id, userId });
+    await this.#changed(userId);
     return { found: true, current: currentToken ? match._id === digest(currentToken) : false };
   }
 
   async destroyAllFor(userId: string): Promise<void> {
     await this.#models.Session.deleteMany({ userId });
+    await this.#changed(userId);
   }
 
   /** Every session of the member but the one `keepToken` opened (a password change). */
   async destroyOthersFor(userId: string, keepToken: string | undefined): Promise<number> {
     const filter = keepToken ? { userId, _id: { $ne: digest(keepToken) } } : { userId };
     const { deletedCount } = await this.#models.Session.deleteMany(filter);
+    await this.#changed(userId);
     return deletedCount ?? 0;
   }
+}
+
+/** Without copies: the session, then its member. */
+async function readThrough(read: SessionRead, id: string) {
+  const session = await read.session(id);
+  return session ? { session, member: await read.member(session.userId) } : null;
 }

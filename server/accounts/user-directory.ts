@@ -104,6 +104,8 @@ export class UserDirectory {
   /** Links a member to a partner organisation as its staff (null unlinks). Admin routes only. */
   async setPartner(id: string, partnerId: string | null): Promise<boolean> {
     const result = await this.#models.User.updateOne({ _id: id }, { $set: { partnerId } });
+    // Every node keeps the link with the member's sessions (session-copies.ts).
+    await this.#marks.move(markOf.user(id));
     return result.matchedCount === 1;
   }
 

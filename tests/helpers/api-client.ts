@@ -1,3 +1,4 @@
+import { markOf } from '../../server/infra/change-marks.ts';
 import type { MailCatcher } from '../../server/mail/catcher.ts';
 import { tokenIn } from './mail.ts';
 
@@ -23,6 +24,14 @@ export class ApiClient {
 
   cookie(name: string): string | undefined {
     return this.#cookies.get(name);
+  }
+
+  /** The same browser talking to another node of the cluster (its cookies as they are now). */
+  at(baseUrl: string): ApiClient {
+    const other = new ApiClient(baseUrl);
+    for (const [name, value] of this.#cookies) other.#cookies.set(name, value);
+    other.csrfToken = this.csrfToken;
+    return other;
   }
 
   /** Sends with the cookies (and the CSRF header when state changes); keeps what is set. */
@@ -179,6 +188,7 @@ export async function signUpAs(
     haven: {
       services: {
         accountModels: { User: { updateOne: (...args: never[]) => unknown } };
+        marks: { move: (...keys: string[]) => Promise<void> };
         training: {
           records: { markTrackComplete: (userId: string, track: 'facilitator') => Promise<void> };
         };
@@ -220,6 +230,9 @@ export async function signUpAs(
   await (
     haven.haven.services.accountModels.User.updateOne as (...args: unknown[]) => Promise<unknown>
   )({ _id: id }, { $set: set });
+  // Written straight to the database: the nodes' kept sessions learn of it as Haven's own
+  // changes tell them (server/accounts/session-copies.ts).
+  await haven.haven.services.marks.move(markOf.user(id));
   const trained = extra.trained ?? (roles.includes('facilitator') || Boolean(extra.partnerId));
   if (trained) await haven.haven.services.training.records.markTrackComplete(id, 'facilitator');
   return { client, id, email };

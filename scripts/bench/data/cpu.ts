@@ -4,7 +4,9 @@
 // compare before and after a change on a busy machine; the full bench (main.ts) measures
 // latency under load on a quiet one.
 //
-//   npm run bench:data:cpu -- [--meetings 20000] [--requests 300]
+//   npm run bench:data:cpu -- [--meetings 20000] [--requests 300] [--only <text>]
+//
+// --only: measure just the routes whose name holds <text> (a profile of one route).
 //
 // BENCH_CPU_PROFILE=<dir>: Haven's process writes a V8 CPU profile there when it stops.
 import { parseArgs } from 'node:util';
@@ -20,6 +22,7 @@ const { values: opts } = parseArgs({
   options: {
     meetings: { type: 'string', default: '20000' },
     requests: { type: 'string', default: '300' },
+    only: { type: 'string' },
   },
 });
 const MEETINGS = Number(opts.meetings);
@@ -70,6 +73,7 @@ async function main() {
     );
     console.log('|---|---:|---:|---:|');
     for (const [name, path, get] of routes) {
+      if (opts.only && !name.includes(opts.only)) continue;
       for (let n = 0; n < WARM_UP; n++) await get(path(n));
       const cpu = cpuSnapshot(child.pid);
       const t0 = performance.now();

@@ -9,6 +9,7 @@ import dir from '../../../client/src/features/meetings/directory/locales/en.json
 };
 import en from '../../../client/src/i18n/locales/en.json' with { type: 'json' };
 import es from '../../../client/src/i18n/locales/es.json' with { type: 'json' };
+import { markOf } from '../../../server/infra/change-marks.ts';
 import { ApiClient } from '../../helpers/api-client.ts';
 import { launchChromium } from '../../helpers/browser.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
@@ -60,6 +61,7 @@ async function member(name: string, roles: string[] = []): Promise<Member> {
       { _id: id },
       { $set: { roles: ['participant', ...roles] } },
     );
+    await haven.haven.services.marks.move(markOf.user(id));
   }
   return { client, id, name };
 }

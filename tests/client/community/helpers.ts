@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { markOf } from '../../../server/infra/change-marks.ts';
 import { ApiClient } from '../../helpers/api-client.ts';
 import type { TestHaven } from '../../helpers/haven.ts';
 
@@ -41,6 +42,7 @@ export async function member(
     { _id: id },
     { $set: { roles: roleSet } },
   );
+  await haven.haven.services.marks.move(markOf.user(id));
   const settings = await client.patch('/api/me', {
     timeZone: 'Europe/London',
     privacy: { showInGroupMemberLists: listed },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
+import { markOf } from '../../../server/infra/change-marks.ts';
 import { ApiClient } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
@@ -98,5 +99,6 @@ async function signUp(haven: TestHaven, roles: string[], displayName: string): P
     { _id: id },
     { $set: { roles: roleSet } },
   );
+  await haven.haven.services.marks.move(markOf.user(id));
   return { client, id, email };
 }

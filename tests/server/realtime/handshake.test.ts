@@ -1,5 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markOf } from '../../../server/infra/change-marks.ts';
 import { type ConnectRefusal, NAMESPACES, PROTOCOL_VERSION } from '../../../shared/protocol.ts';
 import { signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
@@ -133,7 +134,10 @@ describe('Socket.IO handshake', () => {
     expect(await outcome(socket)).toEqual({ connected: true });
     const ended = new Promise((resolve) => socket.once('session:ended' as never, resolve));
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    // Ended behind the socket's back (no sign-out), as Haven ends a session: deleted, and
+    // its member's mark moved for the nodes that keep it (server/accounts/session-copies.ts).
     await haven.haven.services.accountModels.Session.deleteMany({ userId: id });
+    await haven.haven.services.marks.move(markOf.user(id));
     expect(await ended).toEqual({ reason: 'expired' });
     expect(await closed).toBe('io server disconnect');
   });
