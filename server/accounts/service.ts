@@ -168,10 +168,9 @@ export class AccountService {
       { $set: set },
       { returnDocument: 'after' },
     ).lean();
-    // Group chat keeps a sender's name per node (chat/send-facts.ts), and every node the
-    // member's time zone with their sessions (session-copies.ts).
-    if (set.displayName !== undefined || set.timeZone !== undefined)
-      await this.#marks.move(markOf.user(userId));
+    // Nodes keep the member's public view (user-directory.ts: name, area, languages), their
+    // time zone with their sessions (session-copies.ts) and their name for group chat.
+    await this.#marks.move(markOf.user(userId));
     if (!user) throw new AppError('UNAUTHENTICATED', 'this account no longer exists');
     return toOwnUser(user as UserRecord);
   }

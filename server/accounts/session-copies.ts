@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { type ChangeMarks, markOf } from '../infra/change-marks.ts';
+import { MarkedCopies } from '../infra/marked-copies.ts';
 import type { SessionMember, StoredSession } from './sessions.ts';
 
 /**
@@ -33,35 +34,22 @@ export interface SessionFound {
 const MAX_ENTRIES = 10_000;
 const MAX_AGE_MS = 60_000;
 
-interface Copy extends SessionFound {
-  mark: string | null;
-  at: number;
-}
-
 export class SessionCopies {
   readonly #marks: Pick<ChangeMarks, 'read' | 'onLost'>;
   readonly #read: SessionRead;
-  readonly #now: () => number;
-  /** In least recently used order (a Map keeps insertion order; a hit is reinserted). */
-  readonly #copies = new Map<string, Copy>();
-  /** Moves when every copy is dropped, so a read begun before that is not kept after it. */
-  #epoch = 0;
+  readonly #copies: MarkedCopies<SessionFound>;
 
   constructor(marks: Pick<ChangeMarks, 'read' | 'onLost'>, read: SessionRead, now: () => number) {
     this.#marks = marks;
     this.#read = read;
-    this.#now = now;
-    marks.onLost(() => this.clear());
+    this.#copies = new MarkedCopies(marks, { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS, now });
   }
 
   /** The session stored under `id` (a digest) and its member; null when there is none. */
   async of(id: string): Promise<SessionFound | null> {
-    const epoch = this.#epoch;
-    const kept = this.#copies.get(id);
-    let userId: Types.ObjectId;
-    if (kept) {
-      userId = kept.session.userId;
-    } else {
+    const epoch = this.#copies.epoch;
+    let userId = this.#copies.peek(id)?.session.userId;
+    if (!userId) {
       const session = await this.#read.session(id);
       if (!session) return null;
       userId = session.userId;
@@ -72,24 +60,16 @@ export class SessionCopies {
     } catch {
       // Redis cannot say what changed: nothing kept is trusted, and this request reads the
       // database as it would without copies.
-      this.clear();
+      this.#copies.clear();
       return this.#fresh(id, userId);
     }
-    if (kept && epoch === this.#epoch && kept.mark === mark && this.#now() - kept.at < MAX_AGE_MS) {
-      this.#copies.delete(id);
-      this.#copies.set(id, kept);
-      return kept;
-    }
-    this.#copies.delete(id);
+    const kept = this.#copies.get(id, mark, epoch);
+    if (kept) return kept;
     // Read after the mark came back: a change the database holds too late for this read
     // moved the mark after it was read, so the next request sees it moved.
-    const at = this.#now();
+    const at = this.#copies.now();
     const found = await this.#fresh(id, userId);
-    if (found?.member && epoch === this.#epoch) {
-      this.#copies.set(id, { ...found, mark, at });
-      if (this.#copies.size > MAX_ENTRIES)
-        this.#copies.delete(this.#copies.keys().next().value as string);
-    }
+    if (found?.member) this.#copies.keep(id, found, mark, at, epoch);
     return found;
   }
 
@@ -104,11 +84,6 @@ export class SessionCopies {
   }
 
   drop(id: string): void {
-    this.#copies.delete(id);
-  }
-
-  clear(): void {
-    this.#epoch++;
-    this.#copies.clear();
+    this.#copies.drop(id);
   }
 }

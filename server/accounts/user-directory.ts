@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { PublicUser, Role } from '../../shared/api/accounts.ts';
 import { type ChangeMarks, markOf, NO_MARKS } from '../infra/change-marks.ts';
+import { MarkedCopies } from '../infra/marked-copies.ts';
 import type { AccountModels } from './models.ts';
 import { nameKey } from './name-key.ts';
 import { toPublicUser } from './service.ts';
@@ -27,10 +28,21 @@ export class UserDirectory {
   readonly #models: AccountModels;
   /** Group chat keeps a sender's roles per node (chat/send-facts.ts). */
   readonly #marks: Pick<ChangeMarks, 'move'>;
+  readonly #readMarks: ChangeMarks['read'] | undefined;
+  /**
+   * Public views this node read, each vouched for by its member's mark: every change to
+   * what a view shows (profile, roles, partner link, deletion) moves it. Without marks that
+   * can be read (seeds, scripts), every call reads the database.
+   */
+  readonly #copies: MarkedCopies<PublicUser> | undefined;
 
-  constructor(models: AccountModels, marks = NO_MARKS) {
+  constructor(models: AccountModels, marks: Pick<ChangeMarks, 'move'> | ChangeMarks = NO_MARKS) {
     this.#models = models;
     this.#marks = marks;
+    if ('read' in marks) {
+      this.#readMarks = (keys) => marks.read(keys);
+      this.#copies = new MarkedCopies(marks, { maxEntries: 20_000, maxAgeMs: 60_000 });
+    }
   }
 
   /** What group chat's presence needs of a member's privacy choices (both off by default). */
@@ -70,6 +82,39 @@ export class UserDirectory {
     // Not an id is no member (mongoose's cast would have refused the whole read).
     const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
     if (unique.length === 0) return new Map();
+    const copies = this.#copies;
+    if (!copies || !this.#readMarks) return this.#readPublic(unique);
+    const epoch = copies.epoch;
+    let marks: Array<string | null>;
+    try {
+      marks = await this.#readMarks(unique.map(markOf.user));
+    } catch {
+      // Redis cannot say what changed: nothing kept is trusted.
+      copies.clear();
+      return this.#readPublic(unique);
+    }
+    const found = new Map<string, PublicUser>();
+    const missing: string[] = [];
+    const markOfMissing = new Map<string, string | null>();
+    unique.forEach((id, i) => {
+      const kept = copies.get(id, marks[i] ?? null, epoch);
+      if (kept) found.set(id, kept);
+      else {
+        missing.push(id);
+        markOfMissing.set(id, marks[i] ?? null);
+      }
+    });
+    if (missing.length === 0) return found;
+    // Read after the marks came back, so a change too late for this read moved one after.
+    const at = copies.now();
+    for (const [id, user] of await this.#readPublic(missing)) {
+      found.set(id, user);
+      copies.keep(id, user, markOfMissing.get(id) ?? null, at, epoch);
+    }
+    return found;
+  }
+
+  async #readPublic(unique: string[]): Promise<Map<string, PublicUser>> {
     const found = await this.#models.User.collection
       .find(
         { _id: { $in: unique.map((id) => new Types.ObjectId(id)) } },
@@ -104,7 +149,7 @@ export class UserDirectory {
   /** Links a member to a partner organisation as its staff (null unlinks). Admin routes only. */
   async setPartner(id: string, partnerId: string | null): Promise<boolean> {
     const result = await this.#models.User.updateOne({ _id: id }, { $set: { partnerId } });
-    // Every node keeps the link with the member's sessions (session-copies.ts).
+    // Every node keeps the link with the member's sessions (session-copies.ts) and views.
     await this.#marks.move(markOf.user(id));
     return result.matchedCount === 1;
   }

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markOf } from '../../server/infra/change-marks.ts';
 import { type ApiClient, signUpAs } from '../helpers/api-client.ts';
 import type { TestHaven } from '../helpers/haven.ts';
 import { publishedCourse } from '../server/training/helpers.ts';
@@ -64,6 +65,7 @@ describe('a partner’s staff lead in the browser', () => {
       { _id: rui.id } as never,
       { $set: { partnerId: null } } as never,
     );
+    await haven.haven.services.marks.move(markOf.user(String(rui.id)));
 
     // The staff lead: the partner's staff who holds the champion role.
     const lea = await signUpAs(haven, ['champion'], { partnerId, displayName: 'Lea' });

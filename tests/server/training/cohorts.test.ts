@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markOf } from '../../../server/infra/change-marks.ts';
 import { cohortModel } from '../../../server/training/cohorts.ts';
 import { type ApiClient, signUpAs } from '../../helpers/api-client.ts';
 import { havenPerFile, type ItemIds, member, publishedCourse } from './helpers.ts';
@@ -127,6 +128,7 @@ describe("a partner's staff lead", () => {
       { _id: staff[1]?.id } as never,
       { $set: { partnerId: null } } as never,
     );
+    await haven().haven.services.marks.move(markOf.user(String(staff[1]?.id)));
     const progress = await lead.client.get(`/api/cohorts/${cohortId}/progress`);
     expect(progress.body.members.map((it: { id: string }) => it.id)).toEqual([staff[0]?.id]);
     const byTrainer = await trainer.client.get(`/api/cohorts/${cohortId}/progress`);

@@ -1,16 +1,18 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionService } from '../../../server/accounts/sessions.ts';
-import { createChangeMarks } from '../../../server/infra/change-marks.ts';
+import { UserDirectory } from '../../../server/accounts/user-directory.ts';
+import { createChangeMarks, markOf } from '../../../server/infra/change-marks.ts';
 import { ApiClient, signUpAs } from '../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
 
 /**
- * Each node keeps the sessions it resolved (server/accounts/sessions.ts), so a signed-in
- * request reads one mark in Redis instead of the session and the member in the database.
- * Every change a kept session depends on, made through node A, holds for the very next
- * request through node B: each test first makes a request through B (B now keeps a copy),
- * changes through A, then asks B again at once.
+ * Each node keeps the sessions it resolved (server/accounts/session-copies.ts) and the
+ * members' public views it read (user-directory.ts), so a signed-in request reads one mark
+ * in Redis instead of the session and the member in the database, and a list its
+ * facilitators' names. Every change a copy depends on, made through node A, holds for the
+ * very next request through node B: each test first asks B (B now keeps a copy), changes
+ * through A, then asks B again at once.
  */
 
 const nodes = {} as { a: TestHaven; b: TestHaven };
@@ -93,7 +95,35 @@ describe('a session kept by one node, after a change on another', () => {
   });
 });
 
-describe('what a node trusts of a kept session', () => {
+describe("a member's public view kept by one node, after a change on another", () => {
+  const viewOnB = async (id: string) =>
+    (await nodes.b.haven.services.users.publicUsers([id])).get(id);
+
+  it('a new name, area, languages and roles show at once; a deleted member is gone at once', async () => {
+    const member = await signUpAs(nodes.a, [], { displayName: 'Noor' });
+    expect(await viewOnB(member.id)).toMatchObject({ displayName: 'Noor', languages: [] });
+    const changed = await member.client.patch('/api/me', {
+      displayName: 'Noor B',
+      languages: ['es'],
+      area: { country: 'PE', city: 'Lima' },
+      privacy: { showArea: true },
+    });
+    expect(changed.status).toBe(200);
+    expect(await viewOnB(member.id)).toMatchObject({
+      displayName: 'Noor B',
+      languages: ['es'],
+      area: { country: 'PE', city: 'Lima' },
+    });
+    const admin = await signUpAs(nodes.a, ['admin']);
+    const roles = ['participant', 'moderator'];
+    await admin.client.request('PUT', `/api/members/${member.id}/roles`, { roles });
+    expect((await viewOnB(member.id))?.roles).toEqual(roles);
+    expect((await member.client.delete('/api/me')).status).toBe(204);
+    expect(await viewOnB(member.id)).toBeUndefined();
+  });
+});
+
+describe('what a node trusts of a kept copy', () => {
   /** A change written straight to the database, as no Haven node would: no mark moves. */
   const behindHavensBack = (id: string, roles: string[]) =>
     nodes.a.haven.services.accountModels.User.updateOne({ _id: id }, { $set: { roles } });
@@ -113,6 +143,20 @@ describe('what a node trusts of a kept session', () => {
     expect((await sessions.resolve(token))?.user.roles).toEqual(['participant']);
     now += 60_000;
     expect((await sessions.resolve(token))?.user.roles).toEqual(['participant', 'moderator']);
+  });
+
+  it("a kept public view answers until its member's mark moves", async () => {
+    const member = await signUpAs(nodes.a, [], { displayName: 'Pax' });
+    const marks = createChangeMarks(undefined, `copies-${process.pid}`);
+    const users = new UserDirectory(nodes.a.haven.services.accountModels, marks);
+    expect((await users.publicUsers([member.id])).get(member.id)?.roles).toEqual(['participant']);
+    await behindHavensBack(member.id, ['participant', 'moderator']);
+    expect((await users.publicUsers([member.id])).get(member.id)?.roles).toEqual(['participant']);
+    await marks.move(markOf.user(member.id));
+    expect((await users.publicUsers([member.id])).get(member.id)?.roles).toEqual([
+      'participant',
+      'moderator',
+    ]);
   });
 
   it('nothing kept is trusted while Redis cannot say what changed', async () => {
