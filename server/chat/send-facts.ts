@@ -3,6 +3,7 @@ import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { type ChangeMarks, markOf } from '../infra/change-marks.ts';
 import { AppError } from '../infra/errors.ts';
+import { MarkedCopies } from '../infra/marked-copies.ts';
 import type { ChatModeration, ChatTerms } from './moderation.ts';
 
 /**
@@ -32,20 +33,11 @@ export interface SendFacts {
 const MAX_ENTRIES = 10_000;
 const MAX_AGE_MS = 60_000;
 
-interface Entry {
-  facts: SendFacts;
-  marks: Array<string | null>;
-  at: number;
-}
-
 export class SendFactsCache {
   readonly #marks: ChangeMarks;
   readonly #read: (userId: string, groupId: string) => Promise<SendFacts>;
-  readonly #maxEntries: number;
-  /** In least recently used order (a Map keeps insertion order; a hit is reinserted). */
-  readonly #entries = new Map<string, Entry>();
-  /** Moves when every copy is dropped, so a read begun before that is not kept after it. */
-  #epoch = 0;
+  /** Each copy noted with both its marks, as one string. */
+  readonly #copies: MarkedCopies<SendFacts>;
 
   constructor(
     marks: ChangeMarks,
@@ -54,8 +46,7 @@ export class SendFactsCache {
   ) {
     this.#marks = marks;
     this.#read = read;
-    this.#maxEntries = maxEntries;
-    marks.onLost(() => this.clear());
+    this.#copies = new MarkedCopies(marks, { maxEntries, maxAgeMs: MAX_AGE_MS });
   }
 
   /**
@@ -64,47 +55,32 @@ export class SendFactsCache {
    */
   async of(userId: string, groupId: string): Promise<SendFacts> {
     const key = `${userId}:${groupId}`;
-    const epoch = this.#epoch;
-    let marks: Array<string | null>;
+    const epoch = this.#copies.epoch;
+    let mark: string;
     try {
-      marks = await this.#marks.read([markOf.group(groupId), markOf.user(userId)]);
+      mark = JSON.stringify(await this.#marks.read([markOf.group(groupId), markOf.user(userId)]));
     } catch {
       // Redis cannot say what changed: nothing kept is trusted (the send's limit refuses
       // it anyway, UNAVAILABLE); this send reads the database as before.
       this.clear();
       return this.#read(userId, groupId);
     }
-    const entry = this.#entries.get(key);
-    if (
-      entry &&
-      epoch === this.#epoch &&
-      Date.now() - entry.at < MAX_AGE_MS &&
-      entry.marks.every((mark, i) => mark === marks[i])
-    ) {
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-      return entry.facts;
-    }
-    this.#entries.delete(key);
+    const kept = this.#copies.get(key, mark, epoch);
+    if (kept) return kept;
     // Read after the marks came back: a change the database holds too late for this read
     // moved its mark after these were read, so the next send sees it moved.
-    const at = Date.now();
+    const at = this.#copies.now();
     const facts = await this.#read(userId, groupId);
-    if (epoch === this.#epoch) {
-      this.#entries.set(key, { facts, marks, at });
-      if (this.#entries.size > this.#maxEntries)
-        this.#entries.delete(this.#entries.keys().next().value as string);
-    }
+    this.#copies.keep(key, facts, mark, at, epoch);
     return facts;
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#copies.size;
   }
 
   clear(): void {
-    this.#epoch++;
-    this.#entries.clear();
+    this.#copies.clear();
   }
 }
 
