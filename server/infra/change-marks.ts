@@ -77,6 +77,9 @@ export function createChangeMarks(redis: Redis | undefined, namespace: string): 
       }
     },
     async read(keys) {
+      // While Redis is away, a read would wait in ioredis's queue for the reconnection; the
+      // callers read the database instead at once (every signed-in request passes here).
+      if (redis.status !== 'ready') throw new Error('marks cannot be read: Redis is not ready');
       return redis.mget(keys.map(keyOf));
     },
     onLost: (listener) => listeners.push(listener),

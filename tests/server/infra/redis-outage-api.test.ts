@@ -37,9 +37,12 @@ describe('the REST API through a Redis outage', () => {
     const publicRead = await timed(() => anonymous.get('/api/meetings'));
     expect(publicRead.answer.status).toBe(200);
     expect(publicRead.ms).toBeLessThan(3_000);
-    const signedInRead = await ana.client.get('/api/me');
-    expect(signedInRead.status).toBe(200);
-    expect(signedInRead.body.user.id).toBe(ana.id);
+    // A signed-in request reads its session's mark in Redis when it can: without Redis it
+    // reads the session from the database at once, never waiting for a reconnection.
+    const signedIn = await timed(() => ana.client.get('/api/me'));
+    expect(signedIn.answer.status).toBe(200);
+    expect(signedIn.answer.body.user.id).toBe(ana.id);
+    expect(signedIn.ms).toBeLessThan(500);
     const write = await founder.client.post('/api/groups', {
       name: `Outage group ${process.pid}-${Date.now()}`,
       description: 'Made while Redis was away.',
