@@ -5,7 +5,7 @@ import { type Doc, isPlainObject } from '../types.ts';
 import { bsonTypeAlias, compareBson, formatValue } from './bson-values.ts';
 import { cloneValue, setOwn } from './clone.ts';
 import { applyArithmetic, applyBit, numKind } from './numeric.ts';
-import { mingoOptions } from './query.ts';
+import { mingoOptions, queryOptions } from './query.ts';
 
 /**
  * Applies an operator update whose paths are concrete (positional parts already resolved and
@@ -282,7 +282,7 @@ function isLogicalQuery(arg: unknown): arg is Doc {
  * as a query on each element that is a document, and scalars never match it.
  */
 function pullMatching(parent: Container, key: string, array: unknown[], condition: Doc): void {
-  const query = new Query(condition, mingoOptions());
+  const query = new Query(condition, queryOptions());
   const kept = array.filter((element) => !(isPlainObject(element) && query.test(element)));
   if (kept.length !== array.length) put(parent, key, kept);
 }

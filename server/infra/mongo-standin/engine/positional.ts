@@ -3,7 +3,7 @@ import { Codes, CommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { formatValue } from './bson-values.ts';
 import { setPath } from './paths.ts';
-import { mingoOptions } from './query.ts';
+import { queryOptions } from './query.ts';
 
 /**
  * Update paths as mongod checks and resolves them. mingo's own positional support records only
@@ -181,7 +181,7 @@ export function validateUpdatePaths(mod: Doc, arrayFilters: Doc[] | undefined): 
         `The array filter for identifier '${id}' was not used in the update ${formatValue(mod)}`,
       );
     }
-    const query = new Query(filter, mingoOptions());
+    const query = new Query(filter, queryOptions());
     // The element stands in for the identifier, so `{ 'x.qty': ... }` reads element.qty and an
     // element that is itself an array gets the usual any-element semantics.
     tests.set(id, (element) => query.test({ [id]: element }));
@@ -212,7 +212,7 @@ function matchedIndex(array: unknown[], field: string, filter: Doc | undefined):
   if (preds.length === 0) return -1;
   const candidates = preds.length === 1 ? preds : [{ $and: preds }, ...[...preds].reverse()];
   for (const pred of candidates) {
-    const query = new Query(pred, mingoOptions());
+    const query = new Query(pred, queryOptions());
     // Each element is tested as the array's only element, so the predicate's array semantics
     // ($elemMatch, implicit any-element matching) single out this element.
     const index = array.findIndex((element) => {

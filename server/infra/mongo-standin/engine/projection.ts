@@ -2,7 +2,7 @@ import { Query } from 'mingo/query';
 import { toCommandError } from '../errors.ts';
 import { type Doc, isPlainObject } from '../types.ts';
 import { inclusionProjector } from './inclusion.ts';
-import { mingoOptions } from './query.ts';
+import { queryOptions } from './query.ts';
 
 /** Find-style projections: plain inclusions by hand (inclusion.ts), the rest through mingo. */
 
@@ -34,7 +34,7 @@ export function compileProjection(projection: unknown, filter?: Doc): ((doc: Doc
   try {
     // Only positional projections (`a.$`) need the filter, and re-testing it costs a scan.
     const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
-    const q = new Query(positional ? (filter ?? {}) : {}, mingoOptions());
+    const q = new Query(positional ? (filter ?? {}) : {}, queryOptions());
     const sliced = slicesWithExclusions(projection);
     // Validate eagerly so a bad projection fails the command, not a later getMore.
     for (const part of sliced ? [sliced.slices, sliced.exclusions ?? {}] : [projection]) {
