@@ -323,6 +323,36 @@ describe('ChatClient beyond the open group', () => {
     expect(totals()).toEqual({ unread: 2, mentions: 0 });
   });
 
+  it('counts a line that comes while the chat list is loading, once', async () => {
+    const socket = new FakeSocket();
+    // The list as the server read it: line 4 was stored by then, line 5 not yet (a group
+    // line is shown to its members before it is stored).
+    socket.answers.set('chat:groups', () => ({
+      ok: true,
+      data: {
+        groups: [
+          {
+            groupId: GROUP,
+            name: 'G',
+            unread: 1,
+            mentions: 0,
+            lastMessageAt: line(4).createdAt,
+          },
+        ],
+      },
+    }));
+    const store = createChatStore();
+    new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    socket.hold = true;
+    socket.fire('connect');
+    socket.fire('chat:message', line(4));
+    socket.fire('chat:message', line(5));
+    socket.fire('chat:mention', { groupId: GROUP, messageId: id(5) });
+    socket.release();
+    await settle();
+    expect(unreadTotals(store.getState().groups)).toEqual({ unread: 2, mentions: 1 });
+  });
+
   it('sends the members picked in the composer, and again with a retry', async () => {
     const { socket, client } = await openClient();
     socket.answers.set('chat:send', () => ({

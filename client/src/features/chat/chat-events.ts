@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand';
 import type { ChatMessage } from '../../../../shared/chat/schemas.ts';
 import type { ChatSocket } from './chat-client.ts';
 import {
+  type Arrivals,
   messageStored,
   messageUpdated,
   messageWithdrawn,
@@ -16,10 +17,17 @@ import { typingReceived, typingStopped } from './timeline.ts';
  * What the server pushes on `/chat`, applied to the store through the pure functions of
  * chat-state.ts and timeline.ts. `selfId` is the signed-in member.
  */
-export function bindChatEvents(socket: ChatSocket, store: StoreApi<ChatState>, selfId: string) {
+export function bindChatEvents(
+  socket: ChatSocket,
+  store: StoreApi<ChatState>,
+  selfId: string,
+  /** Told of each line and mention too (the chat list's loads in flight, chat-client.ts). */
+  arrivals?: Arrivals,
+) {
   const openGroup = () => store.getState().lines?.groupId ?? null;
 
   const received = (message: ChatMessage) => {
+    arrivals?.messages.push(message);
     updateLines(store, (lines) => messageStored(lines, message));
     updateGroups(store, (groups) => summaryMessage(groups, message, selfId, openGroup()));
     if (message.groupId === openGroup())
@@ -35,7 +43,8 @@ export function bindChatEvents(socket: ChatSocket, store: StoreApi<ChatState>, s
   socket.on('chat:updated', (message) => {
     updateLines(store, (lines) => messageUpdated(lines, message));
   });
-  socket.on('chat:mention', ({ groupId }) => {
+  socket.on('chat:mention', ({ groupId, messageId }) => {
+    arrivals?.mentions.push({ groupId, messageId });
     if (groupId !== openGroup()) updateGroups(store, (groups) => summaryMentioned(groups, groupId));
   });
   // Sent to every group this member shares with the other: only the open group's list changes.

@@ -215,6 +215,38 @@ export function summaryRead(groups: ChatGroupSummary[], groupId: string): ChatGr
   return groups.map((g) => (g.groupId === groupId ? { ...g, unread: 0, mentions: 0 } : g));
 }
 
+/** What came on the socket while the chat list was being read (ChatClient.loadGroups). */
+export interface Arrivals {
+  messages: ChatMessage[];
+  mentions: Array<{ groupId: string; messageId: string }>;
+}
+
+/**
+ * The chat list as the server read it, with what came while it was being read. A group line
+ * reaches its members before it is stored, so a line newer than its group's last stored one
+ * was not in the list's counts and is counted now; an older one was. A mention counts with
+ * its line.
+ */
+export function summariesWithArrivals(
+  groups: ChatGroupSummary[],
+  arrivals: Arrivals,
+  selfId: string,
+  openGroupId: string | null,
+): ChatGroupSummary[] {
+  let next = groups;
+  const counted = new Set<string>();
+  for (const message of arrivals.messages) {
+    const group = next.find((g) => g.groupId === message.groupId);
+    if (!group || (group.lastMessageAt !== null && message.createdAt <= group.lastMessageAt))
+      continue;
+    next = summaryMessage(next, message, selfId, openGroupId);
+    counted.add(message.id);
+  }
+  for (const { groupId, messageId } of arrivals.mentions)
+    if (counted.has(messageId) && groupId !== openGroupId) next = summaryMentioned(next, groupId);
+  return next;
+}
+
 /** The header's badge: new lines and mentions over all the member's groups. */
 export function unreadTotals(groups: ChatGroupSummary[] | null): {
   unread: number;
