@@ -10,7 +10,6 @@ import type { HavenSocket } from '../../net/socket.ts';
 import { bindChatEvents } from './chat-events.ts';
 import { ChatModeration } from './chat-moderation.ts';
 import {
-  type Arrivals,
   compareIds,
   emptyLines,
   messageStored,
@@ -26,6 +25,7 @@ import {
   summariesWithArrivals,
   summaryRead,
 } from './chat-state.ts';
+import { ListArrivals } from './list-arrivals.ts';
 import { OnlineWatch } from './online-watch.ts';
 import { type ChatRequester, chatErrorOf, makeChatRequester } from './signalling.ts';
 import { type ChatState, initialChatState, updateGroups, updateLines } from './store.ts';
@@ -111,7 +111,7 @@ export class ChatClient {
       if (reason === 'io server disconnect')
         setTimeout(() => this.#closed || socket.connect(), 1_000);
     });
-    bindChatEvents(socket, this.#store, this.selfId, this.#arrivals);
+    bindChatEvents(socket, this.#store, this.selfId, this.#arrivals.log);
     // A contact accepted (or ended): their conversation joins (or leaves) the chat list.
     socket.on('contact:changed', () => void this.loadGroups({ quiet: true }));
     socket.on('chat:presence', () => this.#online.moved());
@@ -347,36 +347,26 @@ export class ChatClient {
    * badge. `quiet` (the load on connecting): a failure keeps what was there, unannounced.
    */
   async loadGroups({ quiet = false }: { quiet?: boolean } = {}): Promise<void> {
-    // What comes while the list is read may be missing from it (chat-state.ts,
-    // summariesWithArrivals): kept from here on, and laid over the list when it comes.
-    const from = {
-      messages: this.#arrivals.messages.length,
-      mentions: this.#arrivals.mentions.length,
-    };
-    this.#loading++;
     try {
-      const { groups } = await this.#request('chat:groups', { online: this.#online.on });
-      const arrived: Arrivals = {
-        messages: this.#arrivals.messages.slice(from.messages),
-        mentions: this.#arrivals.mentions.slice(from.mentions),
-      };
+      const { result, arrived } = await this.#arrivals.during(() =>
+        this.#request('chat:groups', { online: this.#online.on }),
+      );
       this.#store.setState((s) => ({
-        groups: summariesWithArrivals(groups, arrived, this.selfId, s.lines?.groupId ?? null),
+        groups: summariesWithArrivals(
+          result.groups,
+          arrived,
+          this.selfId,
+          s.lines?.groupId ?? null,
+        ),
         groupsError: null,
       }));
     } catch (error) {
       if (!quiet) this.#store.setState({ groupsError: chatErrorOf(error).code });
-    } finally {
-      if (--this.#loading === 0) {
-        this.#arrivals.messages.length = 0;
-        this.#arrivals.mentions.length = 0;
-      }
     }
   }
 
-  /** Lines and mentions pushed while a chat list load is in flight (#loading of them). */
-  readonly #arrivals: Arrivals = { messages: [], mentions: [] };
-  #loading = 0;
+  /** What comes while the chat list is read may be missing from it: laid over it after. */
+  readonly #arrivals = new ListArrivals();
 
   readonly #online = new OnlineWatch(() => void this.loadGroups({ quiet: true }));
 

@@ -19,6 +19,7 @@ import { elemMatchProjection, elemMatchQuery } from './elem-match.ts';
 import { jsonSchemaOp } from './json-schema.ts';
 import { holdsWrappedNumber, plainNumbers } from './numeric.ts';
 import { collectLeaves } from './paths.ts';
+import { sharedOptions } from './shared-options.ts';
 import { isTextScoreMeta } from './text-score.ts';
 
 /**
@@ -223,34 +224,8 @@ export function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
   return { ...BASE_OPTIONS, ...extra };
 }
 
-/**
- * Options for `new Query` that share CONTEXT. Given plain options, mingo copies every operator
- * table of the context into a new Context for each Query (ComputeOptions.init: Context.from),
- * some 300 entries and about 50 KB a filter: most of what the stand-in allocated to answer a
- * find, and a scavenge every 30 ms that held every query in flight (bench:data's lookup p95).
- * Given an instance of its ComputeOptions, it keeps that instance's context and options. The
- * class is not exported, so it is taken from the options an operator receives, once.
- * Only for Query: $fill and $setWindowFields add operators to their pipeline's context, and
- * the updater rebuilds its options from a spread (both keep mingoOptions).
- */
-type SharedOptions = Partial<Options> & { options: Partial<Options> };
-const SHARED_OPTIONS = (() => {
-  let seen: SharedOptions | undefined;
-  const capture = Context.init({
-    query: {
-      $standinCapture: (_selector: string, _value: unknown, options: SharedOptions) => {
-        seen = options;
-        return () => true;
-      },
-    },
-  } as unknown as Parameters<typeof Context.init>[0]);
-  new Query({ x: { $standinCapture: 1 } }, { ...BASE_OPTIONS, context: capture });
-  if (!seen) throw new Error('mingo did not hand its options to a query operator');
-  const ComputeOptions = seen.constructor as new (options: Partial<Options>) => SharedOptions;
-  // mingo's defaults and ours, as it resolved them, with the stand-in's context.
-  return (extra: Partial<Options> = {}) =>
-    new ComputeOptions({ ...seen?.options, ...extra, context: CONTEXT });
-})();
+/** Options for `new Query` on CONTEXT itself, never a copy (shared-options.ts says why). */
+const SHARED_OPTIONS = sharedOptions(BASE_OPTIONS, CONTEXT);
 const PLAIN_QUERY_OPTIONS = SHARED_OPTIONS();
 
 export function queryOptions(collation?: Collation | null): Partial<Options> {
