@@ -5,6 +5,7 @@ import {
   percentileSorted,
   type StepSummary,
   sortedCopy,
+  summarize,
 } from '../../scripts/bench/chat/deliveries.ts';
 import { type ChatRun, goals, resultLine, type StepRow } from '../../scripts/bench/chat/report.ts';
 import { sendDuration } from '../../scripts/bench/chat/server-time.ts';
@@ -93,6 +94,43 @@ describe('bench:chat delivery bookkeeping', () => {
   });
 });
 
+describe('bench:chat rounds', () => {
+  it('splits each receipt by the node its member is on, and pools the rounds of a step', () => {
+    // Members 0 and 1 on the sending node, 2 on the other.
+    const first = new DeliveryStep(3, 2, 1, 2);
+    first.sent(0, 0);
+    first.sent(1, 100);
+    for (const seq of [0, 1]) first.acked(seq, seq * 100 + 4, null);
+    for (const member of [0, 1, 2]) first.received(member, 0, 1); // warm-up
+    first.received(0, 1, 102);
+    first.received(1, 1, 104);
+    first.received(2, 1, 110);
+    const second = new DeliveryStep(3, 1, 0, 2);
+    second.sent(0, 1_000);
+    second.acked(0, 1_008, null);
+    second.received(0, 0, 1_006);
+    second.received(1, 0, 1_008);
+    // Member 2 never gets it: lost in the pool as in its round.
+    expect(first.summary()).toMatchObject({ p50Near: 3, p50Far: 10, lost: 0 });
+    const pooled = summarize([first, second]);
+    expect(pooled).toMatchObject({
+      messages: 2,
+      deliveries: 5,
+      expected: 6,
+      lost: 1,
+      incomplete: 1,
+      // Near: 2, 4, 6, 8; far: 10.
+      p50Near: 5,
+      p50Far: 10,
+      p50: 6,
+      max: 10,
+      ackP50: 6,
+    });
+    // 5 deliveries over the rounds' spans added up: 10 ms (100 to 110) and 8 ms.
+    expect(pooled.deliveriesPerSecond).toBeCloseTo(5_000 / 18, 10);
+  });
+});
+
 const summary = (over: Partial<StepSummary>): StepSummary => ({
   messages: 400,
   deliveries: 200_000,
@@ -106,6 +144,8 @@ const summary = (over: Partial<StepSummary>): StepSummary => ({
   p50: 10,
   p99: 20,
   max: 30,
+  p50Near: 9,
+  p50Far: 11,
   deliveriesPerSecond: 10_000,
   ackP50: 5,
   ackP99: 9,

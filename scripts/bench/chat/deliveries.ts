@@ -22,6 +22,9 @@ export interface StepSummary {
   p50: number;
   p99: number;
   max: number;
+  /** p50 of the members on the sending node, and of those on the other. */
+  p50Near: number;
+  p50Far: number;
   /** Measured deliveries over the time from the first measured send to the last receipt. */
   deliveriesPerSecond: number;
   /** Send to ack, the sender's view of its own line (p50 and p99). */
@@ -56,7 +59,10 @@ export class DeliveryStep {
   readonly #ackedAt: Float64Array;
   readonly #receivers: Uint16Array;
   readonly #seen: Uint8Array;
-  readonly #latencies: number[] = [];
+  /** Members numbered below this are on the sending node (main.ts connects them first). */
+  readonly #near: number;
+  readonly #nearLatencies: number[] = [];
+  readonly #farLatencies: number[] = [];
   #duplicates = 0;
   #refused = 0;
   #noAck = 0;
@@ -66,9 +72,10 @@ export class DeliveryStep {
   #receipts = 0;
   #lastReceipt = Number.NaN;
 
-  constructor(members: number, total: number, measuredFrom: number) {
+  constructor(members: number, total: number, measuredFrom: number, near = members) {
     if (members > 65_535) throw new Error('at most 65,535 members a step');
     this.members = members;
+    this.#near = near;
     this.total = total;
     this.measuredFrom = measuredFrom;
     this.#sentAt = new Float64Array(total).fill(Number.NaN);
@@ -116,7 +123,8 @@ export class DeliveryStep {
     this.#receipts++;
     this.#receivers[seq] = (this.#receivers[seq] ?? 0) + 1;
     if (seq >= this.measuredFrom) {
-      this.#latencies.push(at - (this.#sentAt[seq] ?? Number.NaN));
+      const latency = at - (this.#sentAt[seq] ?? Number.NaN);
+      (member < this.#near ? this.#nearLatencies : this.#farLatencies).push(latency);
       this.#lastReceipt = at;
     }
   }
@@ -130,6 +138,11 @@ export class DeliveryStep {
   }
 
   summary(): StepSummary {
+    return summarize([this]);
+  }
+
+  /** What `summarize` pools over a step's rounds. */
+  tally(): Tally {
     let messages = 0;
     let deliveries = 0;
     let incomplete = 0;
@@ -146,26 +159,76 @@ export class DeliveryStep {
       const ackedAt = this.#ackedAt[seq] ?? Number.NaN;
       if (!Number.isNaN(ackedAt)) acks.push(ackedAt - sentAt);
     }
-    const latencies = sortedCopy(this.#latencies);
-    const ackLatencies = sortedCopy(acks);
-    const expected = messages * this.members;
-    const spanMs = this.#lastReceipt - firstSend;
     return {
+      members: this.members,
       messages,
       deliveries,
-      expected,
-      lost: expected - deliveries,
       incomplete,
       duplicates: this.#duplicates,
       refused: this.#refused,
       firstRefusal: this.#firstRefusal,
       noAck: this.#noAck,
-      p50: percentileSorted(latencies, 50),
-      p99: percentileSorted(latencies, 99),
-      max: latencies.length ? (latencies[latencies.length - 1] ?? Number.NaN) : Number.NaN,
-      deliveriesPerSecond: spanMs > 0 ? (deliveries * 1000) / spanMs : Number.NaN,
-      ackP50: percentileSorted(ackLatencies, 50),
-      ackP99: percentileSorted(ackLatencies, 99),
+      near: this.#nearLatencies,
+      far: this.#farLatencies,
+      acks,
+      spanMs: this.#lastReceipt - firstSend,
     };
   }
+}
+
+interface Tally {
+  members: number;
+  messages: number;
+  deliveries: number;
+  incomplete: number;
+  duplicates: number;
+  refused: number;
+  firstRefusal: string | null;
+  noAck: number;
+  near: number[];
+  far: number[];
+  acks: number[];
+  /** From the first measured send to the last measured receipt. */
+  spanMs: number;
+}
+
+/**
+ * One summary of a step run in rounds (main.ts alternates Haven's and bare's): receipts and
+ * latencies pooled, deliveries a second over the rounds' spans added up.
+ */
+export function summarize(rounds: DeliveryStep[]): StepSummary {
+  const tallies = rounds.map((r) => r.tally());
+  const sum = (pick: (t: Tally) => number) => tallies.reduce((n, t) => n + pick(t), 0);
+  const pooled = (pick: (t: Tally) => number[]) => sortedCopy(tallies.flatMap(pick));
+  const latencies = pooled((t) => [...t.near, ...t.far]);
+  const acks = pooled((t) => t.acks);
+  const messages = sum((t) => t.messages);
+  const deliveries = sum((t) => t.deliveries);
+  const expected = sum((t) => t.messages * t.members);
+  const spanMs = sum((t) => (t.spanMs > 0 ? t.spanMs : 0));
+  return {
+    messages,
+    deliveries,
+    expected,
+    lost: expected - deliveries,
+    incomplete: sum((t) => t.incomplete),
+    duplicates: sum((t) => t.duplicates),
+    refused: sum((t) => t.refused),
+    firstRefusal: tallies.find((t) => t.firstRefusal !== null)?.firstRefusal ?? null,
+    noAck: sum((t) => t.noAck),
+    p50: percentileSorted(latencies, 50),
+    p99: percentileSorted(latencies, 99),
+    max: latencies.length ? (latencies[latencies.length - 1] ?? Number.NaN) : Number.NaN,
+    p50Near: percentileSorted(
+      pooled((t) => t.near),
+      50,
+    ),
+    p50Far: percentileSorted(
+      pooled((t) => t.far),
+      50,
+    ),
+    deliveriesPerSecond: spanMs > 0 ? (deliveries * 1000) / spanMs : Number.NaN,
+    ackP50: percentileSorted(acks, 50),
+    ackP99: percentileSorted(acks, 99),
+  };
 }

@@ -10,7 +10,10 @@
 //
 // Environment, for short runs while developing (defaults are the issue's numbers):
 //   BENCH_CHAT_MEMBERS=500  BENCH_CHAT_RATES=20,100  BENCH_CHAT_SECONDS=20 (measured, a step)
-//   BENCH_CHAT_WARMUP=3 (seconds sent first at the step's rate, checked but not measured)
+//   BENCH_CHAT_ROUNDS=4 (each step's seconds in rounds, the sides alternating: Haven, bare,
+//     bare, Haven, ...)
+//   BENCH_CHAT_WARMUP=3 (seconds sent first at the step's rate, checked but not measured,
+//     before a side's first round; 1 s before its later ones)
 //   BENCH_CHAT_HISTORY=1000000 (0: no history)  BENCH_CHAT_HISTORY_PAGES=200
 //   BENCH_CHAT_OUT=bench-results  BENCH_CPU_PROFILE=<dir> (each child writes a V8 CPU profile)
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,8 +26,8 @@ import { connectBench } from '../data/seeding.ts';
 import { resolveWorkerBin } from '../sfu/worker-bin.ts';
 import { chatChartPng } from './chart.ts';
 import { closeSockets, drain, openSockets, type Pacing, Router, sendPaced } from './clients.ts';
-import { cpuMeter, settle } from './cpu.ts';
-import { DeliveryStep, percentileSorted, sortedCopy } from './deliveries.ts';
+import { type CpuUsed, cpuMeter, settle } from './cpu.ts';
+import { DeliveryStep, percentileSorted, sortedCopy, summarize } from './deliveries.ts';
 import { seedHistory, timeHistory } from './history.ts';
 import { type ChatRun, markdownReport, resultLine, type StepRow } from './report.ts';
 import { sendTimer } from './server-time.ts';
@@ -39,6 +42,9 @@ const count = (name: string, fallback: number, min = 1) => {
 const MEMBERS = count('BENCH_CHAT_MEMBERS', 500, 2);
 const SECONDS = count('BENCH_CHAT_SECONDS', 20);
 const WARMUP = count('BENCH_CHAT_WARMUP', 3, 0);
+const ROUNDS = count('BENCH_CHAT_ROUNDS', 4);
+/** Before a side's later rounds: its queues and JIT are warm, only the pace needs to settle. */
+const REWARM = Math.min(WARMUP, 1);
 const RATES = (process.env.BENCH_CHAT_RATES || '20,100').split(',').map(Number);
 if (RATES.some((r) => !Number.isInteger(r) || r <= 0)) throw new Error('BENCH_CHAT_RATES: 20,100');
 const HISTORY = count('BENCH_CHAT_HISTORY', 1_000_000, 0);
@@ -59,6 +65,13 @@ interface NodeGreeting {
   dbName: string;
   redisUrl: string;
   pid: number;
+}
+
+/** One side's round of a step, and what it cost. */
+interface Round {
+  step: DeliveryStep;
+  lagMs: number[];
+  used: CpuUsed;
 }
 
 interface Side {
@@ -155,20 +168,20 @@ async function main() {
     let stepIndex = 0;
     const text = (seq: number) =>
       `Line ${seq}: checking in after tonight's meeting, thank you all for being here.`;
-    const runStep = async (
+    /** One round: `warmup` seconds sent first (checked, not measured), then `seconds`. */
+    const runRound = async (
       side: Side,
       rate: number,
       seconds: number,
       warmup: number,
-    ): Promise<StepRow> => {
+    ): Promise<Round> => {
       await Promise.all(children.map((c) => c.ask('gc')));
       const warm = Math.round(rate * warmup);
-      const step = new DeliveryStep(MEMBERS, warm + rate * seconds, warm);
+      const step = new DeliveryStep(MEMBERS, warm + Math.round(rate * seconds), warm, half);
       const prefix = `b${runId}x${stepIndex++}n`;
       side.router.start(step, prefix);
       const pacing: Pacing = { rate, count: step.total, lagMs: [] };
       const cpu = cpuMeter(side.pids);
-      const serverTime = side.metricsUrl ? await sendTimer(side.metricsUrl) : null;
       const from = process.hrtime.bigint() / 1000n;
       await sendPaced(side.senders, step, pacing, (seq) => ({
         groupId: group.groupId,
@@ -178,46 +191,73 @@ async function main() {
       await drain(step, DRAIN_QUIET_MS, DRAIN_CAP_MS);
       side.router.stop();
       const used = cpu();
-      const serverSendMs = serverTime ? await serverTime() : undefined;
-      // CPU profiles time their samples on this same clock (µs): the step's slice of them.
+      // CPU profiles time their samples on this same clock (µs): the round's slice of them.
       if (process.env.BENCH_CPU_PROFILE)
         log(
           `${side.name} @ ${rate}/s: profile window ${from}-${process.hrtime.bigint() / 1000n} µs`,
         );
-      const perLine = (ms: number) => ms / step.total;
-      const cpuPerLine = {
-        servers: perLine(used.servers),
-        database: perLine(used.database),
-        bench: perLine(used.bench),
-      };
-      const summary = step.summary();
-      const row = {
-        side: side.name,
-        rate,
-        members: MEMBERS,
-        summary,
-        senderLagP99: percentileSorted(sortedCopy(pacing.lagMs), 99),
-        cpuPerLine,
-        serverSendMs,
-      };
-      log(
-        `${side.name} @ ${rate}/s: ${summary.messages} lines, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms, ${Math.round(summary.deliveriesPerSecond)} deliveries/s, lost ${summary.lost}, refused ${summary.refused}${summary.firstRefusal ? ` (${summary.firstRefusal})` : ''}, CPU ms/line ${cpuPerLine.servers.toFixed(1)} servers + ${cpuPerLine.database.toFixed(1)} database, ${cpuPerLine.bench.toFixed(1)} bench`,
-      );
-      return row;
+      const { p50, p99 } = step.summary();
+      log(`${side.name} @ ${rate}/s, a round: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+      return { step, lagMs: pacing.lagMs, used };
+    };
+    /**
+     * A rate's measured seconds, in ROUNDS rounds that alternate the sides (Haven, bare,
+     * bare, Haven, ...): the machine's drift over a run (its neighbours, the database's
+     * housekeeping) then falls on both sides alike, where one long step each put it all on
+     * one. Each side's rounds are pooled into its row.
+     */
+    const runRate = async (rate: number): Promise<StepRow[]> => {
+      const rounds = new Map<Side, Round[]>(sides.map((side) => [side, []]));
+      const timers = new Map<Side, () => Promise<number>>();
+      for (const side of sides)
+        if (side.metricsUrl) timers.set(side, await sendTimer(side.metricsUrl));
+      const perRound = SECONDS / ROUNDS;
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? sides : [...sides].reverse();
+        for (const side of order)
+          rounds
+            .get(side)
+            ?.push(await runRound(side, rate, perRound, round === 0 ? WARMUP : REWARM));
+      }
+      const rows: StepRow[] = [];
+      for (const side of sides) {
+        const done = rounds.get(side) ?? [];
+        const lines = done.reduce((n, r) => n + r.step.total, 0);
+        const perLine = (pick: (u: CpuUsed) => number) =>
+          done.reduce((n, r) => n + pick(r.used), 0) / lines;
+        const summary = summarize(done.map((r) => r.step));
+        const cpuPerLine = {
+          servers: perLine((u) => u.servers),
+          database: perLine((u) => u.database),
+          bench: perLine((u) => u.bench),
+        };
+        rows.push({
+          side: side.name,
+          rate,
+          members: MEMBERS,
+          summary,
+          senderLagP99: percentileSorted(sortedCopy(done.flatMap((r) => r.lagMs)), 99),
+          cpuPerLine,
+          serverSendMs: await timers.get(side)?.(),
+        });
+        log(
+          `${side.name} @ ${rate}/s, ${ROUNDS} rounds: ${summary.messages} lines, p50 ${summary.p50.toFixed(1)} ms (${summary.p50Near.toFixed(1)} on the sending node, ${summary.p50Far.toFixed(1)} on the other), p99 ${summary.p99.toFixed(1)} ms, ${Math.round(summary.deliveriesPerSecond)} deliveries/s, lost ${summary.lost}, refused ${summary.refused}${summary.firstRefusal ? ` (${summary.firstRefusal})` : ''}, CPU ms/line ${cpuPerLine.servers.toFixed(1)} servers + ${cpuPerLine.database.toFixed(1)} database, ${cpuPerLine.bench.toFixed(1)} bench`,
+        );
+      }
+      return rows;
     };
     // Every member's socket must be in the group's room before anything counts: Haven joins
     // a socket's rooms just after its handshake, from a database lookup.
     for (const side of sides) {
-      const ready = await runStep(side, 5, 1, 0);
-      if (ready.summary.lost > 0 || ready.summary.refused > 0)
+      const ready = (await runRound(side, 5, 1, 0)).step.summary();
+      if (ready.lost > 0 || ready.refused > 0)
         throw new Error(
-          `${side.name}: not every member hears the sender (${ready.summary.lost} receipts missing, ${ready.summary.refused} refused: ${ready.summary.firstRefusal})`,
+          `${side.name}: not every member hears the sender (${ready.lost} receipts missing, ${ready.refused} refused: ${ready.firstRefusal})`,
         );
     }
 
     const steps: StepRow[] = [];
-    for (const rate of RATES)
-      for (const side of sides) steps.push(await runStep(side, rate, SECONDS, WARMUP));
+    for (const rate of RATES) steps.push(...(await runRate(rate)));
 
     let history: ChatRun['history'] = [];
     if (HISTORY > 0) {
@@ -253,6 +293,7 @@ async function main() {
       history,
       historyCount: HISTORY,
       seconds: SECONDS,
+      rounds: ROUNDS,
       senders: senderCount,
       machine: {
         cores: availableParallelism(),

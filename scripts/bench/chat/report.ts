@@ -26,6 +26,8 @@ export interface ChatRun {
   historyCount: number;
   /** Seconds measured per step, after the warm-up. */
   seconds: number;
+  /** The rounds each step's seconds were run in, the sides alternating (main.ts). */
+  rounds?: number;
   senders: number;
   machine: { cores: number; loadAtStart: number; loadAtEnd: number };
 }
@@ -79,17 +81,18 @@ export function markdownReport(run: ChatRun): string {
   const members = run.steps[0]?.members ?? 0;
   const lines = [
     '',
-    `## Group chat delivery: ${members.toLocaleString('en')} members on two nodes, one sender, ${run.seconds} s a step`,
+    `## Group chat delivery: ${members.toLocaleString('en')} members on two nodes, one sender, ${run.seconds} s a step${run.rounds && run.rounds > 1 ? ` in ${run.rounds} rounds, the sides alternating` : ''}`,
     '',
-    '| path | lines/s | deliveries/s target | lines | deliveries/s | p50 ms | p99 ms | max ms | lost | dup | refused | ack p50 ms | ack p99 ms | in handler, mean ms | sender lag p99 ms | CPU ms/line: servers | database | bench |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| path | lines/s | deliveries/s target | lines | deliveries/s | p50 ms | p50 ms: sending node / other | p99 ms | max ms | lost | dup | refused | ack p50 ms | ack p99 ms | in handler, mean ms | sender lag p99 ms | CPU ms/line: servers | database | bench |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...run.steps.map(
       (s) =>
-        `| ${s.side} | ${s.rate} | ${(s.rate * s.members).toLocaleString('en')} | ${s.summary.messages.toLocaleString('en')} | ${fmt(s.summary.deliveriesPerSecond)} | ${fmt(s.summary.p50)} | ${fmt(s.summary.p99)} | ${fmt(s.summary.max)} | ${s.summary.lost}${s.summary.incomplete ? ` (${s.summary.incomplete} lines)` : ''} | ${s.summary.duplicates} | ${s.summary.refused}${s.summary.firstRefusal ? ` (${s.summary.firstRefusal})` : ''}${s.summary.noAck ? `, ${s.summary.noAck} no ack` : ''} | ${fmt(s.summary.ackP50)} | ${fmt(s.summary.ackP99)} | ${s.serverSendMs === undefined ? '' : fmt(s.serverSendMs)} | ${fmt(s.senderLagP99)} | ${s.cpuPerLine ? `${fmt(s.cpuPerLine.servers)} | ${fmt(s.cpuPerLine.database)} | ${fmt(s.cpuPerLine.bench)}` : ' | | '} |`,
+        `| ${s.side} | ${s.rate} | ${(s.rate * s.members).toLocaleString('en')} | ${s.summary.messages.toLocaleString('en')} | ${fmt(s.summary.deliveriesPerSecond)} | ${fmt(s.summary.p50)} | ${fmt(s.summary.p50Near)} / ${fmt(s.summary.p50Far)} | ${fmt(s.summary.p99)} | ${fmt(s.summary.max)} | ${s.summary.lost}${s.summary.incomplete ? ` (${s.summary.incomplete} lines)` : ''} | ${s.summary.duplicates} | ${s.summary.refused}${s.summary.firstRefusal ? ` (${s.summary.firstRefusal})` : ''}${s.summary.noAck ? `, ${s.summary.noAck} no ack` : ''} | ${fmt(s.summary.ackP50)} | ${fmt(s.summary.ackP99)} | ${s.serverSendMs === undefined ? '' : fmt(s.serverSendMs)} | ${fmt(s.senderLagP99)} | ${s.cpuPerLine ? `${fmt(s.cpuPerLine.servers)} | ${fmt(s.cpuPerLine.database)} | ${fmt(s.cpuPerLine.bench)}` : ' | | '} |`,
     ),
     '',
     `Latency is from the sender's emit to each member's \`chat:message\`, both in the bench's`,
-    `process; half the members are on each node, the sender's ${run.senders} sockets on the first.`,
+    `process; half the members are on each node, the sender's ${run.senders} sockets on the first`,
+    '("sending node / other": the p50 of each half).',
     '"lost" counts (member, line) receipts that never came (and the lines some member missed),',
     '"refused" sends whose ack was not ok',
     '("no ack": none within 2 minutes; such a line may still have been delivered, late).',
