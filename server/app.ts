@@ -209,6 +209,7 @@ export function createApp(deps: AppDeps): HavenApp {
       whenRedisDown: 'unavailable',
     }),
     sendClaims: createSendClaims(deps.redis.client, deps.limitsNamespace ?? 'haven'),
+    redis: deps.redis.client,
     logger: deps.logger,
     metrics: deps.metrics,
   });

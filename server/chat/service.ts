@@ -10,6 +10,7 @@ import type { Contacts } from './contacts.ts';
 import { eraseLines, exportLines } from './line-data.ts';
 import { mentionable, type ReplyRef, replyRef } from './line-refs.ts';
 import { lineViews } from './line-views.ts';
+import { insertEach, LineWrites } from './line-writes.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
 import type { ChatModeration } from './moderation.ts';
 import { moveReadMarker } from './read-markers.ts';
@@ -51,6 +52,8 @@ export class ChatService {
   /** What sends read of members and groups, kept on this node (send-facts.ts). */
   readonly #facts: SendFactsCache | undefined;
   readonly #sources: Parameters<typeof readSendFacts>[0];
+  /** New lines, written together when they come close together (line-writes.ts). */
+  readonly #writes: LineWrites<ChatMessageDoc>;
 
   constructor(
     models: ChatModels,
@@ -66,6 +69,7 @@ export class ChatService {
     this.moderation = moderation;
     this.contacts = contacts;
     this.#sources = { groups, moderation, users };
+    this.#writes = new LineWrites(insertEach<ChatMessageDoc>(models.Message.collection));
     this.#facts = facts?.((userId, groupId) => readSendFacts(this.#sources, userId, groupId));
   }
 
@@ -147,7 +151,7 @@ export class ChatService {
   ): Promise<{ message: ChatMessage; created: boolean; shown: boolean }> {
     const shown = shownBy !== undefined;
     try {
-      await this.#m.Message.collection.insertOne(doc);
+      await this.#writes.write(doc);
       return { message, created: true, shown };
     } catch (error) {
       // Shown, but not stored under this id: its members take it back.

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { type ChatServerToClient, chatClientEvents } from '../../shared/chat/events.ts';
 import type { ChatGroupSummary, ChatMessage } from '../../shared/chat/schemas.ts';
 import type { Access } from '../../shared/realtime/event-table.ts';
@@ -7,6 +8,7 @@ import type { RequestUser } from '../infra/api/routes.ts';
 import { AppError } from '../infra/errors.ts';
 import type { Logger } from '../infra/logger.ts';
 import type { Metrics } from '../infra/metrics.ts';
+import { inOneWrite } from '../infra/one-write.ts';
 import type { Limiter } from '../infra/rate-limit.ts';
 import { bindHandlers, type HandlerTable } from '../realtime/handler.ts';
 import {
@@ -44,6 +46,8 @@ export interface ChatSocketDeps {
   sendLimiter: Limiter;
   /** Which sends are first attempts, shown while they are written (send-claims.ts). */
   sendClaims: SendClaims;
+  /** The client the limit, the claims and the marks use: a send's checks go in one write. */
+  redis?: Redis | undefined;
   /** Online/away/offline in Redis; absent when Haven runs without Redis (one node). */
   presence: LivePresence | undefined;
   logger: Logger;
@@ -172,18 +176,15 @@ function chatHandlers(
     'chat:send': async (input, { user }) => {
       await state.ready;
       const room = groupRoom(input.groupId);
-      const { message, created, shown } = await chat.send(
-        user,
-        input,
-        limited(deps.sendLimiter, user.id),
-        {
+      const { message, created, shown } = await inOneWrite(deps.redis, () =>
+        chat.send(user, input, limited(deps.sendLimiter, user.id), {
           claimed: deps.sendClaims.claim(user.id, input.groupId, input.clientId),
           show: (line) => lines.add(room, line),
           withdraw: ({ groupId, id }) => {
             lines.flush(room);
             nsp.to(room).emit('chat:withdrawn', { groupId, messageId: id });
           },
-        },
+        }),
       );
       if (created) {
         if (!shown) nsp.to(await roomsOf(message)).emit('chat:message', message);
