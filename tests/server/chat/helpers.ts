@@ -91,3 +91,16 @@ export function twoNodes(options: Parameters<typeof startTestHaven>[0] = {}) {
   });
   return nodes;
 }
+
+/** One Haven node for the file's tests (`node.a`, set before the first test), as `twoNodes`. */
+export function oneNode(options: Parameters<typeof startTestHaven>[0] = {}) {
+  const node = {} as { a: TestHaven };
+  beforeAll(async () => {
+    node.a = await startTestHaven(options);
+  });
+  afterEach(() => closeChatSockets());
+  afterAll(async () => {
+    await node.a?.close();
+  });
+  return node;
+}

@@ -1,15 +1,7 @@
 import { Types } from 'mongoose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertEach, LineWrites, type WriteMany } from '../../../server/chat/line-writes.ts';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
-import {
-  clientId,
-  closeChatSockets,
-  groupWith,
-  must,
-  openChatSocket,
-  recordEvents,
-} from './helpers.ts';
+import { clientId, groupWith, must, oneNode, openChatSocket, recordEvents } from './helpers.ts';
 
 /** A LineWrites on a clock the test moves; each insert waits until the test settles it. */
 function recorder() {
@@ -94,17 +86,10 @@ describe('chat lines written together when they come close together', () => {
 });
 
 describe('chat lines written together, on the project’s database', () => {
-  let haven: TestHaven;
-  beforeAll(async () => {
-    haven = await startTestHaven({ chatSendLimit: 1000 });
-  });
-  afterEach(() => closeChatSockets());
-  afterAll(async () => {
-    await haven?.close();
-  });
+  const node = oneNode({ chatSendLimit: 1000 });
 
   it('stores the others of an insert when one is a duplicate, and says which', async () => {
-    const collection = haven.mongo.connection.collection<{ _id: Types.ObjectId; key: string }>(
+    const collection = node.a.mongo.connection.collection<{ _id: Types.ObjectId; key: string }>(
       'line_writes_probe',
     );
     await collection.createIndex({ key: 1 }, { unique: true });
@@ -127,9 +112,9 @@ describe('chat lines written together, on the project’s database', () => {
   });
 
   it('acks every line of a burst once, and a retry among new lines gets the original back', async () => {
-    const { groupId, founder, members } = await groupWith(haven, ['Ana']);
-    const socket = await openChatSocket(haven, founder.client);
-    const ana = await openChatSocket(haven, (members[0] as (typeof members)[0]).client);
+    const { groupId, founder, members } = await groupWith(node.a, ['Ana']);
+    const socket = await openChatSocket(node.a, founder.client);
+    const ana = await openChatSocket(node.a, (members[0] as (typeof members)[0]).client);
     const heard = recordEvents(ana);
     const ids = Array.from({ length: 11 }, () => clientId());
     const say = (id: string, n: number) =>
@@ -147,7 +132,7 @@ describe('chat lines written together, on the project’s database', () => {
     ]);
     expect(retry?.id).toBe(first[3]?.id);
     expect([a, ...rest].map((line) => line?.clientId)).toEqual(ids.slice(8));
-    const stored = await haven.mongo.connection
+    const stored = await node.a.mongo.connection
       .collection('chat_messages')
       .find({ groupId: new Types.ObjectId(groupId) })
       .toArray();

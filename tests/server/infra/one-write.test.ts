@@ -1,9 +1,8 @@
 import type { Socket as NetSocket } from 'node:net';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inOneWrite } from '../../../server/infra/one-write.ts';
-import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
-import { clientId, closeChatSockets, groupWith, must, openChatSocket } from '../chat/helpers.ts';
+import { clientId, groupWith, must, oneNode, openChatSocket } from '../chat/helpers.ts';
 
 type Writes = NetSocket & {
   _write(chunk: unknown, encoding: string, cb: () => void): void;
@@ -64,19 +63,12 @@ describe('Redis commands sent in one write', () => {
 });
 
 describe('a chat line’s checks in Redis', () => {
-  let haven: TestHaven;
-  beforeAll(async () => {
-    haven = await startTestHaven({ chatSendLimit: 1000 });
-  });
-  afterEach(() => closeChatSockets());
-  afterAll(async () => {
-    await haven?.close();
-  });
+  const node = oneNode({ chatSendLimit: 1000 });
 
   it('go in one write: the limit, the first-attempt claim and the marks', async () => {
-    const { groupId, founder } = await groupWith(haven, ['Ana']);
-    const socket = await openChatSocket(haven, founder.client);
-    const redis = haven.redis.client as Redis;
+    const { groupId, founder } = await groupWith(node.a, ['Ana']);
+    const socket = await openChatSocket(node.a, founder.client);
+    const redis = node.a.redis.client as Redis;
     const writes = watchWrites(redis);
     const id = clientId();
     await must(socket, 'chat:send', { groupId, clientId: id, text: 'Hello all' });
