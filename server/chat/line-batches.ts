@@ -17,7 +17,8 @@ import type { ChatMessage } from '../../shared/chat/schemas.ts';
  * at once while its room has lines waiting), and `flush(room)` sends a room's waiting lines
  * at once, for an event that must follow them (a withdrawal).
  */
-const QUIET_MS = 20;
+/** A line closer than this behind the node's previous one (over 50 a second) is batched. */
+export const QUIET_MS = 20;
 
 export class LineBatches {
   readonly #pending = new Map<string, ChatMessage[]>();

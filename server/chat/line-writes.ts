@@ -1,3 +1,5 @@
+import { QUIET_MS } from './line-batches.ts';
+
 /**
  * A node's chat lines go to the database together when several come close together: one
  * insert of a few lines instead of one insert each.
@@ -8,8 +10,8 @@
  * on each side, on the cores that carry the lines to their members (bench:chat, where the
  * inserts were most of what Haven did beyond a bare broadcast at 50,000 deliveries a second).
  *
- * So a line that follows the node's previous one within QUIET_MS (more than 50 lines a
- * second) is held up to HOLD_MS for company, and goes with whatever came meanwhile; a line
+ * So a line that follows the node's previous one within QUIET_MS (the same spell as its
+ * delivery's batching, line-batches.ts) is held up to HOLD_MS for company, and goes with whatever came meanwhile; a line
  * after a quiet spell is written at once, with nothing added. While one insert is on its way,
  * the lines that come wait for it and go together next. Only the sender's ack waits: members
  * already see a first attempt while it is written (send-claims.ts), and 25 ms on one's own
@@ -20,7 +22,6 @@
  * an error that leaves it unknown what was stored fails every line of the insert, and each
  * sender retries, found out by the unique index as any retry is.
  */
-const QUIET_MS = 20;
 const HOLD_MS = 25;
 /** Lines in one insert at most: a burst is written in slices, each well under a frame's size. */
 const MAX_LINES = 100;

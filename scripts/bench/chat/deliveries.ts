@@ -200,7 +200,9 @@ export function summarize(rounds: DeliveryStep[]): StepSummary {
   const tallies = rounds.map((r) => r.tally());
   const sum = (pick: (t: Tally) => number) => tallies.reduce((n, t) => n + pick(t), 0);
   const pooled = (pick: (t: Tally) => number[]) => sortedCopy(tallies.flatMap(pick));
-  const latencies = pooled((t) => [...t.near, ...t.far]);
+  const near = pooled((t) => t.near);
+  const far = pooled((t) => t.far);
+  const latencies = sortedCopy([...near, ...far]);
   const acks = pooled((t) => t.acks);
   const messages = sum((t) => t.messages);
   const deliveries = sum((t) => t.deliveries);
@@ -219,14 +221,8 @@ export function summarize(rounds: DeliveryStep[]): StepSummary {
     p50: percentileSorted(latencies, 50),
     p99: percentileSorted(latencies, 99),
     max: latencies.length ? (latencies[latencies.length - 1] ?? Number.NaN) : Number.NaN,
-    p50Near: percentileSorted(
-      pooled((t) => t.near),
-      50,
-    ),
-    p50Far: percentileSorted(
-      pooled((t) => t.far),
-      50,
-    ),
+    p50Near: percentileSorted(near, 50),
+    p50Far: percentileSorted(far, 50),
     deliveriesPerSecond: spanMs > 0 ? (deliveries * 1000) / spanMs : Number.NaN,
     ackP50: percentileSorted(acks, 50),
     ackP99: percentileSorted(acks, 99),
