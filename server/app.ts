@@ -189,7 +189,7 @@ export function createApp(deps: AppDeps): HavenApp {
         }),
         groups: services.groups,
         announcer: presenceAnnouncer(sockets),
-        choicesOf: (userId) => services.users.presenceChoicesOf(userId),
+        choicesOf: (userIds) => services.users.presenceChoicesOf(userIds),
         circleOf: (userId) => services.chat.contacts.presenceCircle(userId),
         logger: deps.logger,
       })

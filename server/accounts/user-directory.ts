@@ -45,16 +45,29 @@ export class UserDirectory {
     }
   }
 
-  /** What group chat's presence needs of a member's privacy choices (both off by default). */
-  async presenceChoicesOf(id: string): Promise<{ invisible: boolean; lastSeen: boolean }> {
-    const user = await this.#models.User.findById(id, {
-      'privacy.appearOffline': 1,
-      'privacy.showLastSeen': 1,
-    }).lean();
-    const privacy = (
-      user as { privacy?: { appearOffline?: boolean; showLastSeen?: boolean } } | null
-    )?.privacy;
-    return { invisible: privacy?.appearOffline === true, lastSeen: privacy?.showLastSeen === true };
+  /**
+   * What group chat's presence needs of members' privacy choices (both off by default), in
+   * one read. A member not found (deleted, or not an id) is left out.
+   */
+  async presenceChoicesOf(
+    ids: readonly string[],
+  ): Promise<Map<string, { invisible: boolean; lastSeen: boolean }>> {
+    const valid = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    const users = valid.length
+      ? await this.#models.User.find(
+          { _id: { $in: valid } },
+          { 'privacy.appearOffline': 1, 'privacy.showLastSeen': 1 },
+        ).lean()
+      : [];
+    const choices = new Map<string, { invisible: boolean; lastSeen: boolean }>();
+    for (const user of users) {
+      const { privacy } = user as { privacy?: { appearOffline?: boolean; showLastSeen?: boolean } };
+      choices.set(String(user._id), {
+        invisible: privacy?.appearOffline === true,
+        lastSeen: privacy?.showLastSeen === true,
+      });
+    }
+    return choices;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LivePresence } from '../../../server/chat/live-presence.ts';
 import { Presence } from '../../../server/chat/presence.ts';
 import type { GroupService } from '../../../server/community/groups/service.ts';
@@ -19,7 +19,13 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-function node(announced: MemberPresence[], groupsOf: () => Promise<unknown[]> = async () => []) {
+type Deps = ConstructorParameters<typeof LivePresence>[0];
+
+function node(
+  announced: MemberPresence[],
+  groupsOf: () => Promise<unknown[]> = async () => [],
+  more: Partial<Deps> = {},
+) {
   const presence = new Presence({ redis, namespace: NAMESPACE, ttlSeconds: 1 });
   const live = new LivePresence({
     presence,
@@ -27,9 +33,10 @@ function node(announced: MemberPresence[], groupsOf: () => Promise<unknown[]> = 
     groups: { groupsOf } as unknown as GroupService,
     announcer: { announce: (_audience, p) => announced.push(p) },
     logger: createLogger('silent'),
-    choicesOf: async () => ({ invisible: false, lastSeen: false }),
+    choicesOf: async () => new Map(),
     circleOf: async () => ({ contacts: [], hiddenFrom: [] }),
     beatEveryMs: 200,
+    ...more,
   });
   return { presence, live };
 }
@@ -68,6 +75,42 @@ describe('a node beating for its sockets', () => {
     const back = live.connected(socket('new-tab'), 'reloader');
     await Promise.all([gone, back]);
     expect(announced.map((p) => p.state)).toEqual(['online', 'offline', 'online']);
+    await live.close();
+  });
+
+  it('reads its members’ privacy choices together: one read for a beat, not one a member', async () => {
+    // A node with hundreds of members used to read each one's choices on its own as they
+    // lapsed, all in the same beat: a burst of queries that stalled its chat (bench:chat).
+    const reads: string[][] = [];
+    const { live } = node([], undefined, {
+      choicesOf: async (userIds) => {
+        reads.push([...userIds]);
+        return new Map();
+      },
+      choicesForMs: 300,
+    });
+    const members = Array.from({ length: 40 }, (_, i) => `reader-${i}`);
+    await Promise.all(members.map((m) => live.connected(socket(`tab-${m}`), m)));
+    // Lapsing every 300 ms, beating every 200: several beats re-read them.
+    await vi.waitFor(() => expect(reads.length).toBeGreaterThanOrEqual(3), { timeout: 5_000 });
+    await live.close();
+    for (const read of reads) expect([...read].sort()).toEqual([...members].sort());
+  });
+
+  it('keeps a member who appears offline hidden while their choices cannot be read again', async () => {
+    let reads = 0;
+    const { presence, live } = node([], undefined, {
+      choicesOf: async (userIds) => {
+        reads += 1;
+        if (reads > 1) throw new Error('database away');
+        return new Map(userIds.map((id) => [id, { invisible: true, lastSeen: false }]));
+      },
+      choicesForMs: 100,
+    });
+    await live.connected(socket('tab-hidden'), 'hidden');
+    // Lapsed and failing at every beat since: each beat asks again, and they stay hidden.
+    await vi.waitFor(() => expect(reads).toBeGreaterThanOrEqual(4), { timeout: 5_000 });
+    expect((await presence.statesOf(['hidden'])).get('hidden')?.state).toBe('offline');
     await live.close();
   });
 });
