@@ -231,6 +231,7 @@ export class LivePresence {
   /** Every socket of this node beats in one round trip (Presence.heartbeats). */
   async #beat(): Promise<void> {
     const mine = [...this.#sockets.values()];
+    this.#forgetChoices(new Set(mine.map(({ userId }) => userId)));
     if (mine.length === 0) return;
     const beating = (async () => {
       const settings = await Promise.all(mine.map(({ userId }) => this.#settings(userId)));
@@ -255,6 +256,18 @@ export class LivePresence {
     this.#inFlight.add(beating);
     await beating;
     this.#inFlight.delete(beating);
+  }
+
+  /** Members whose choices this node keeps (they went, or have a tab open here). */
+  get keptChoices(): number {
+    return this.#choices.size;
+  }
+
+  /** A node up for months would otherwise keep the choices of every member it ever had. */
+  #forgetChoices(here: Set<string>): void {
+    const now = Date.now();
+    for (const [userId, kept] of this.#choices)
+      if (kept.until <= now && !here.has(userId)) this.#choices.delete(userId);
   }
 
   async #sweep(): Promise<void> {

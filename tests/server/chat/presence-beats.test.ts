@@ -113,4 +113,14 @@ describe('a node beating for its sockets', () => {
     expect((await presence.statesOf(['hidden'])).get('hidden')?.state).toBe('offline');
     await live.close();
   });
+
+  it('forgets the choices of members who left once they lapse', async () => {
+    const { live } = node([], undefined, { choicesForMs: 100 });
+    await live.connected(socket('tab-staying'), 'staying');
+    await live.connected(socket('tab-leaving'), 'leaving');
+    expect(live.keptChoices).toBe(2);
+    await live.disconnected(socket('tab-leaving'), 'leaving');
+    await vi.waitFor(() => expect(live.keptChoices).toBe(1), { timeout: 5_000 });
+    await live.close();
+  });
 });
