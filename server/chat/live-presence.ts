@@ -71,13 +71,14 @@ export class LivePresence {
     choicesForMs?: number;
   }) {
     this.#circleOf = deps.circleOf;
-    // Its own cache stays off: #settings keeps each member's choices for CHOICES_FOR_MS.
+    // Its own cache stays off: #settings keeps each member's choices for CHOICES_FOR_MS. A
+    // node of thousands reads them in slices, each query's `$in` a few hundred ids.
     this.#choicesLoader = new DataLoader(
       async (userIds) => {
         const found = await deps.choicesOf(userIds);
         return userIds.map((id) => found.get(id) ?? DEFAULT_CHOICES);
       },
-      { cache: false },
+      { cache: false, maxBatchSize: 500 },
     );
     this.#choicesForMs = deps.choicesForMs ?? CHOICES_FOR_MS;
     this.#presence = deps.presence;
