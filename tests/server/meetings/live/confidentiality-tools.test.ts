@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
+import { openMonitor } from '../../../helpers/redis-monitor.ts';
 import { closeSockets, databaseText, must, next, roomWith } from './helpers.ts';
 
 /**
@@ -26,7 +27,7 @@ describe('a meeting with every tool used', () => {
     const [quilla, rowan] = people as [(typeof people)[0], (typeof people)[0]];
     // Accounts hold members' own names; the meeting must add none of its own.
     const before = await databaseText(haven);
-    const monitor = await haven.redis.client?.monitor();
+    const monitor = haven.redis.client ? await openMonitor(haven.redis.client) : undefined;
     const redisCommands: string[] = [];
     monitor?.on('monitor', (_t: string, args: string[]) => redisCommands.push(args.join(' ')));
 

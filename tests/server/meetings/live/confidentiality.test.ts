@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAs } from '../../../helpers/api-client.ts';
 import { startTestHaven, type TestHaven } from '../../../helpers/haven.ts';
+import { openMonitor } from '../../../helpers/redis-monitor.ts';
 import {
   closeSockets,
   joinAs,
@@ -41,7 +42,7 @@ describe('meeting chat and attendance stay confidential', () => {
     await must(guest, 'meeting:join', joinAs('Robin', meetingId));
 
     const before = await databaseContents();
-    const monitor = await haven.redis.client?.monitor();
+    const monitor = haven.redis.client ? await openMonitor(haven.redis.client) : undefined;
     const redisCommands: string[] = [];
     monitor?.on('monitor', (_time: string, args: string[]) => redisCommands.push(args.join(' ')));
 
