@@ -19,6 +19,10 @@ const PUBLIC_FIELDS = {
   languages: 1,
 } as const;
 
+/** Each id once; not an id is no member (mongoose's cast would refuse the whole read). */
+const distinctIds = (ids: readonly string[]) =>
+  [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+
 /**
  * How other features see members: public views only (never an email), and the member's
  * privacy choices applied. A deleted member simply is not found; callers show
@@ -52,7 +56,7 @@ export class UserDirectory {
   async presenceChoicesOf(
     ids: readonly string[],
   ): Promise<Map<string, { invisible: boolean; lastSeen: boolean }>> {
-    const valid = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    const valid = distinctIds(ids);
     const users = valid.length
       ? await this.#models.User.find(
           { _id: { $in: valid } },
@@ -92,8 +96,7 @@ export class UserDirectory {
 
   /** Every listed meeting's facilitators pass here: one read straight through the driver. */
   async publicUsers(ids: string[]): Promise<Map<string, PublicUser>> {
-    // Not an id is no member (mongoose's cast would have refused the whole read).
-    const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    const unique = distinctIds(ids);
     if (unique.length === 0) return new Map();
     const copies = this.#copies;
     if (!copies || !this.#readMarks) return this.#readPublic(unique);

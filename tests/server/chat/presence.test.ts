@@ -261,9 +261,8 @@ it('answers for 500 members in one round trip', async () => {
   );
   await p.statesOf(ids.slice(0, 1)); // loads the script on this connection
 
-  // Counted as the client sends them: a MONITOR connection on the machine's Redis (as this
-  // test once used) breaks ioredis now and then ("Command queue state error") while other
-  // test files' commands stream past it.
+  // Counted as this client sends them, so no other test file's traffic on the machine's
+  // Redis can enter the count (tests that must see every client use helpers/redis-monitor.ts).
   const sent: string[] = [];
   const send = redis.sendCommand.bind(redis);
   redis.sendCommand = (command, stream) => {
