@@ -8,7 +8,7 @@ import type { WorkerPool } from '../sfu/index.ts';
 import { isClientRoute } from '../shared/routes.ts';
 import { SESSION_COOKIE } from './accounts/sessions.ts';
 import { createApi } from './api.ts';
-import { LivePresence, PRESENCE_TTL_SECONDS } from './chat/live-presence.ts';
+import { LivePresence, PRESENCE_TTL_SECONDS, presenceAudiences } from './chat/live-presence.ts';
 import { Presence } from './chat/presence.ts';
 import { createSendClaims } from './chat/send-claims.ts';
 import { bindChatSockets, presenceAnnouncer } from './chat/socket.ts';
@@ -187,10 +187,9 @@ export function createApp(deps: AppDeps): HavenApp {
           namespace: deps.limitsNamespace ?? 'haven',
           ttlSeconds: PRESENCE_TTL_SECONDS,
         }),
-        groups: services.groups,
         announcer: presenceAnnouncer(sockets),
         choicesOf: (userIds) => services.users.presenceChoicesOf(userIds),
-        circleOf: (userId) => services.chat.contacts.presenceCircle(userId),
+        audiencesOf: presenceAudiences(services.groups, services.chat.contacts),
         logger: deps.logger,
       })
     : undefined;

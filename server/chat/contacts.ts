@@ -204,25 +204,32 @@ export class Contacts {
   }
 
   /**
-   * Whom a member's presence reaches beyond their groups, and whom it must not reach:
-   * their contacts (who have not blocked them... nor been blocked), and those they blocked.
+   * Whom each member's presence reaches beyond their groups, and whom it must not reach:
+   * their contacts, and those they blocked. Several members in one query (presence
+   * announces in bursts).
    */
-  async presenceCircle(userId: string): Promise<{ contacts: string[]; hiddenFrom: string[] }> {
+  async presenceCircles(
+    userIds: readonly string[],
+  ): Promise<Map<string, { contacts: string[]; hiddenFrom: string[] }>> {
+    const ids = [...new Set(userIds)];
+    const circles = new Map(
+      ids.map((id) => [id, { contacts: [] as string[], hiddenFrom: [] as string[] }]),
+    );
+    if (ids.length === 0) return circles;
+    const asked = ids.map(oid);
     const pairs = (await this.#m.Pair.find({
-      members: oid(userId),
-      $or: [{ contacts: true }, { blockedBy: oid(userId) }],
+      members: { $in: asked },
+      $or: [{ contacts: true }, { blockedBy: { $in: asked } }],
     }).lean()) as ContactPairDoc[];
-    const other = (p: ContactPairDoc) => this.#otherOf(p, userId);
-    return {
-      contacts: pairs
-        .filter((p) => p.contacts)
-        .map(other)
-        .filter((id) => id !== null),
-      hiddenFrom: pairs
-        .filter((p) => has(p.blockedBy, userId))
-        .map(other)
-        .filter((id) => id !== null),
-    };
+    for (const pair of pairs)
+      for (const member of pair.members) {
+        const circle = circles.get(String(member));
+        const other = circle && this.#otherOf(pair, String(member));
+        if (!circle || !other) continue;
+        if (pair.contacts) circle.contacts.push(other);
+        if (has(pair.blockedBy, String(member))) circle.hiddenFrom.push(other);
+      }
+    return circles;
   }
 
   /** Of `userIds`, those whose presence `viewer` may see (they have not blocked the viewer). */

@@ -3,6 +3,7 @@ import type { MemberPresence } from '../../shared/chat/schemas.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import type { Logger } from '../infra/logger.ts';
 import type { HavenSocket } from '../realtime/socket-server.ts';
+import type { Contacts } from './contacts.ts';
 import type { Presence, PresenceSettings, PresenceState } from './presence.ts';
 
 /**
@@ -25,12 +26,36 @@ const SWEEP_EVERY_MS = 3_000;
 const CHOICES_FOR_MS = 30_000;
 /** What a member who never chose shows: online, no "last seen" (account defaults). */
 const DEFAULT_CHOICES: PresenceSettings = { invisible: false, lastSeen: false };
+const NO_AUDIENCE: PresenceAudience = { groupIds: [], contactIds: [], hiddenFrom: [] };
 
 /** Who hears of a member's presence: their groups and contacts, never those they blocked. */
 export interface PresenceAudience {
   groupIds: string[];
   contactIds: string[];
   hiddenFrom: string[];
+}
+
+/** `audiencesOf` from the community's records: members' groups, contacts and blocks. */
+export function presenceAudiences(
+  groups: Pick<GroupService, 'groupIdsOfMembers'>,
+  contacts: Pick<Contacts, 'presenceCircles'>,
+) {
+  return async (userIds: readonly string[]): Promise<Map<string, PresenceAudience>> => {
+    const [groupIds, circles] = await Promise.all([
+      groups.groupIdsOfMembers(userIds),
+      contacts.presenceCircles(userIds),
+    ]);
+    return new Map(
+      userIds.map((id) => [
+        id,
+        {
+          groupIds: groupIds.get(id) ?? [],
+          contactIds: circles.get(id)?.contacts ?? [],
+          hiddenFrom: circles.get(id)?.hiddenFrom ?? [],
+        },
+      ]),
+    );
+  };
 }
 
 export interface PresenceAnnouncer {
@@ -40,7 +65,6 @@ export interface PresenceAnnouncer {
 
 export class LivePresence {
   readonly #presence: Presence;
-  readonly #groups: GroupService;
   readonly #announcer: PresenceAnnouncer;
   readonly #logger: Logger;
   readonly #sockets = new Map<
@@ -52,25 +76,42 @@ export class LivePresence {
   /** Choices asked for in one tick (a beat's members, a burst of connections): one read. */
   readonly #choicesLoader: DataLoader<string, PresenceSettings>;
   readonly #choicesForMs: number;
-  readonly #circleOf: (userId: string) => Promise<{ contacts: string[]; hiddenFrom: string[] }>;
+  /** Who hears of each member, and their last seen: read together for a burst of changes. */
+  readonly #audiences: DataLoader<string, PresenceAudience>;
+  readonly #lastSeen: DataLoader<string, number | null>;
   readonly #choices = new Map<string, { choices: Promise<PresenceSettings>; until: number }>();
   readonly #telling = new Map<string, Promise<void>>();
   #closed = false;
 
   constructor(deps: {
     presence: Presence;
-    groups: GroupService;
     announcer: PresenceAnnouncer;
     logger: Logger;
     /** Members' privacy choices for presence (account settings), several in one read. */
     choicesOf: (userIds: readonly string[]) => Promise<Map<string, PresenceSettings>>;
-    /** Their contacts, who hear of them too, and those they blocked, who never do. */
-    circleOf: (userId: string) => Promise<{ contacts: string[]; hiddenFrom: string[] }>;
-    /** Tests beat faster, with a presence TTL to match, and let choices lapse sooner. */
+    /** Who hears of each member's presence (their groups and contacts), several in one read. */
+    audiencesOf: (userIds: readonly string[]) => Promise<Map<string, PresenceAudience>>;
+    /** Tests beat and sweep faster, with a presence TTL to match, and let choices lapse sooner. */
     beatEveryMs?: number;
+    sweepEveryMs?: number;
     choicesForMs?: number;
   }) {
-    this.#circleOf = deps.circleOf;
+    // Announcements come in bursts (a node's members lapsing in one sweep, a restarted node's
+    // reconnecting): those of one tick share a query, as the choices above do.
+    this.#audiences = new DataLoader(
+      async (userIds) => {
+        const found = await deps.audiencesOf(userIds);
+        return userIds.map((id) => found.get(id) ?? NO_AUDIENCE);
+      },
+      { cache: false, maxBatchSize: 500 },
+    );
+    this.#lastSeen = new DataLoader(
+      async (userIds) => {
+        const states = await deps.presence.statesOf(userIds);
+        return userIds.map((id) => states.get(id)?.lastSeen ?? null);
+      },
+      { cache: false, maxBatchSize: 500 },
+    );
     // Its own cache stays off: #settings keeps each member's choices for CHOICES_FOR_MS. A
     // node of thousands reads them in slices, each query's `$in` a few hundred ids.
     this.#choicesLoader = new DataLoader(
@@ -82,11 +123,10 @@ export class LivePresence {
     );
     this.#choicesForMs = deps.choicesForMs ?? CHOICES_FOR_MS;
     this.#presence = deps.presence;
-    this.#groups = deps.groups;
     this.#announcer = deps.announcer;
     this.#logger = deps.logger;
     this.#timers.push(setInterval(() => void this.#beat(), deps.beatEveryMs ?? BEAT_EVERY_MS));
-    this.#timers.push(setInterval(() => void this.#sweep(), SWEEP_EVERY_MS));
+    this.#timers.push(setInterval(() => void this.#sweep(), deps.sweepEveryMs ?? SWEEP_EVERY_MS));
     for (const timer of this.#timers) timer.unref();
   }
 
@@ -211,22 +251,11 @@ export class LivePresence {
 
   async #tell(userId: string, state: PresenceState): Promise<void> {
     if (this.#closed) return;
-    const [groups, circle] = await Promise.all([
-      this.#groups.groupsOf(userId),
-      this.#circleOf(userId),
+    const [audience, lastSeen] = await Promise.all([
+      this.#audiences.load(userId),
+      state === 'offline' ? this.#lastSeen.load(userId) : null,
     ]);
-    const lastSeen =
-      state === 'offline'
-        ? ((await this.#presence.statesOf([userId])).get(userId)?.lastSeen ?? null)
-        : null;
-    this.#announcer.announce(
-      {
-        groupIds: groups.map((g) => g.id),
-        contactIds: circle.contacts,
-        hiddenFrom: circle.hiddenFrom,
-      },
-      { userId, state, lastSeen },
-    );
+    this.#announcer.announce(audience, { userId, state, lastSeen });
   }
 
   /** Every socket of this node beats in one round trip (Presence.heartbeats). */
@@ -273,8 +302,9 @@ export class LivePresence {
 
   async #sweep(): Promise<void> {
     try {
-      for (const userId of await this.#presence.sweepExpired())
-        await this.#tellInOrder(userId, 'offline');
+      const lapsed = await this.#presence.sweepExpired();
+      // All at once, so their announcements share their reads (#audiences, #lastSeen).
+      await Promise.all(lapsed.map((userId) => this.#tellInOrder(userId, 'offline')));
     } catch (error) {
       this.#logger.warn(
         { err: (error as Error).message, event: 'chat:presence' },

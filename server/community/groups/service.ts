@@ -271,6 +271,19 @@ export class GroupService {
     return groups.map((g) => ({ id: String(g._id), name: g.name }));
   }
 
+  /** The ids of each member's groups, for several members in one query (presence). */
+  async groupIdsOfMembers(userIds: readonly string[]): Promise<Map<string, string[]>> {
+    const ids = [...new Set(userIds)];
+    const result = new Map(ids.map((id) => [id, [] as string[]]));
+    if (ids.length === 0) return result;
+    const found = await this.#m.Membership.find(
+      { userId: { $in: ids.map(oid) } },
+      { groupId: 1, userId: 1 },
+    ).lean();
+    for (const m of found) result.get(String(m.userId))?.push(String(m.groupId));
+    return result;
+  }
+
   /** The groups a member moderates (and belongs to), with their names: their chat reports. */
   async moderatedBy(userId: string): Promise<Array<{ id: string; name: string }>> {
     const groups = await this.#m.Group.find({ moderatorIds: oid(userId) }, { name: 1 }).lean();

@@ -243,3 +243,37 @@ describe('a block', () => {
     ).toBe('FORBIDDEN');
   });
 });
+
+describe('whom presence reaches', () => {
+  it('reads several members’ groups, contacts and blocks together, each their own', async () => {
+    // Presence announces in bursts (a crashed node's members): one query for all of them.
+    const { groupId, members } = await groupWith(haven, ['Ana', 'Ben', 'Cai']);
+    const [ana, ben, cai] = members as [
+      (typeof members)[0],
+      (typeof members)[0],
+      (typeof members)[0],
+    ];
+    const anaSocket = await openChatSocket(haven, ana.client);
+    const benSocket = await openChatSocket(haven, ben.client);
+    const caiSocket = await openChatSocket(haven, cai.client);
+    await must(anaSocket, 'contact:request', { userId: ben.id });
+    await must(benSocket, 'contact:respond', { userId: ana.id, accept: true });
+    await must(caiSocket, 'contact:block', { userId: ana.id });
+    const { groups, chat } = haven.haven.services;
+    const ids = [ana.id, ben.id, cai.id];
+    const [circles, groupIds] = await Promise.all([
+      chat.contacts.presenceCircles(ids),
+      groups.groupIdsOfMembers(ids),
+    ]);
+    expect(Object.fromEntries(circles)).toEqual({
+      [ana.id]: { contacts: [ben.id], hiddenFrom: [] },
+      [ben.id]: { contacts: [ana.id], hiddenFrom: [] },
+      [cai.id]: { contacts: [], hiddenFrom: [ana.id] },
+    });
+    expect(Object.fromEntries(groupIds)).toEqual({
+      [ana.id]: [groupId],
+      [ben.id]: [groupId],
+      [cai.id]: [groupId],
+    });
+  });
+});

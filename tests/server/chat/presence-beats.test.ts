@@ -3,7 +3,6 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LivePresence } from '../../../server/chat/live-presence.ts';
 import { Presence } from '../../../server/chat/presence.ts';
-import type { GroupService } from '../../../server/community/groups/service.ts';
 import { createLogger } from '../../../server/infra/logger.ts';
 import type { HavenSocket } from '../../../server/realtime/socket-server.ts';
 import type { MemberPresence } from '../../../shared/chat/schemas.ts';
@@ -21,20 +20,18 @@ afterAll(async () => {
 
 type Deps = ConstructorParameters<typeof LivePresence>[0];
 
-function node(
-  announced: MemberPresence[],
-  groupsOf: () => Promise<unknown[]> = async () => [],
-  more: Partial<Deps> = {},
-) {
+const nobody = async (userIds: readonly string[]) =>
+  new Map(userIds.map((id) => [id, { groupIds: [], contactIds: [], hiddenFrom: [] }]));
+
+function node(announced: MemberPresence[], more: Partial<Deps> = {}) {
   const presence = new Presence({ redis, namespace: NAMESPACE, ttlSeconds: 1 });
   const live = new LivePresence({
     presence,
-    // The member's groups, only asked when a change is announced.
-    groups: { groupsOf } as unknown as GroupService,
+    // Who hears of a member: only asked when a change is announced.
+    audiencesOf: nobody,
     announcer: { announce: (_audience, p) => announced.push(p) },
     logger: createLogger('silent'),
     choicesOf: async () => new Map(),
-    circleOf: async () => ({ contacts: [], hiddenFrom: [] }),
     beatEveryMs: 200,
     ...more,
   });
@@ -63,12 +60,14 @@ describe('a node beating for its sockets', () => {
 
   it('announces a reloading tab as offline, then online, however long each takes to tell', async () => {
     const announced: MemberPresence[] = [];
-    // Telling reads the member's groups first: the first telling after the first is slow.
+    // Telling reads who hears of the member first: the telling after the first is slow.
     let calls = 0;
-    const { live } = node(announced, async () => {
-      calls += 1;
-      if (calls === 2) await sleep(200);
-      return [];
+    const { live } = node(announced, {
+      audiencesOf: async (userIds) => {
+        calls += 1;
+        if (calls === 2) await sleep(200);
+        return nobody(userIds);
+      },
     });
     await live.connected(socket('old-tab'), 'reloader');
     const gone = live.disconnected(socket('old-tab'), 'reloader');
@@ -82,7 +81,7 @@ describe('a node beating for its sockets', () => {
     // A node with hundreds of members used to read each one's choices on its own as they
     // lapsed, all in the same beat: a burst of queries that stalled its chat (bench:chat).
     const reads: string[][] = [];
-    const { live } = node([], undefined, {
+    const { live } = node([], {
       choicesOf: async (userIds) => {
         reads.push([...userIds]);
         return new Map();
@@ -99,7 +98,7 @@ describe('a node beating for its sockets', () => {
 
   it('keeps a member who appears offline hidden while their choices cannot be read again', async () => {
     let reads = 0;
-    const { presence, live } = node([], undefined, {
+    const { presence, live } = node([], {
       choicesOf: async (userIds) => {
         reads += 1;
         if (reads > 1) throw new Error('database away');
@@ -115,7 +114,7 @@ describe('a node beating for its sockets', () => {
   });
 
   it('forgets the choices of members who left once they lapse', async () => {
-    const { live } = node([], undefined, { choicesForMs: 100 });
+    const { live } = node([], { choicesForMs: 100 });
     await live.connected(socket('tab-staying'), 'staying');
     await live.connected(socket('tab-leaving'), 'leaving');
     expect(live.keptChoices).toBe(2);
@@ -123,4 +122,32 @@ describe('a node beating for its sockets', () => {
     await vi.waitFor(() => expect(live.keptChoices).toBe(1), { timeout: 5_000 });
     await live.close();
   });
+});
+
+describe('a crashed node’s members going offline', () => {
+  it('are announced together: one read of who hears of them, one of their last seen', async () => {
+    // A node that dies takes hundreds of members with it; each used to cost three queries
+    // of its own, one member after the other, on the node whose sweep found them.
+    const presence = new Presence({ redis, namespace: NAMESPACE, ttlSeconds: 1 });
+    const members = Array.from({ length: 40 }, (_, i) => `crashed-${i}`);
+    // Connected through a node that never beats again (no LivePresence of its own).
+    const seen = { invisible: false, lastSeen: true };
+    await Promise.all(members.map((m) => presence.connect(m, `tab-${m}`, 'online', seen)));
+    const reads: string[][] = [];
+    const announced: MemberPresence[] = [];
+    const { live, presence: sweeping } = node(announced, {
+      audiencesOf: async (userIds) => {
+        reads.push([...userIds]);
+        return nobody(userIds);
+      },
+      // Its sweep must come within the one TTL of grace after they lapse (presence.ts).
+      sweepEveryMs: 300,
+    });
+    const statesOf = vi.spyOn(sweeping, 'statesOf');
+    await vi.waitFor(() => expect(announced).toHaveLength(members.length), { timeout: 8_000 });
+    await live.close();
+    expect(announced.every((p) => p.state === 'offline' && p.lastSeen !== null)).toBe(true);
+    expect(reads.map((ids) => [...ids].sort())).toEqual([[...members].sort()]);
+    expect(statesOf).toHaveBeenCalledTimes(1);
+  }, 10_000);
 });
