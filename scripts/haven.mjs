@@ -85,11 +85,17 @@ async function main() {
   }
   if (command === 'test') {
     await setup({ forTests: true });
-    // The second run is on the Node LTS production runs; setup has just cached it.
+    // The second run is on the Node LTS production runs; setup has just cached it. The
+    // browser tests run on that one (scripts/test-stages.mjs says why).
     const { ensureNodeLts, NODE_LTS } = await import('./node-lts.mjs');
     const { bin: ltsBin } = await ensureNodeLts();
     const runtimes = [
-      { bin: process.execPath, version: process.version, origin: "this machine's" },
+      {
+        bin: process.execPath,
+        version: process.version,
+        origin: "this machine's",
+        browsers: false,
+      },
       { bin: ltsBin, version: `v${NODE_LTS.version}`, origin: 'LTS, as production runs' },
     ];
     const stages = testStages({ root, extra: process.argv.slice(3), runtimes });

