@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/infra/processes.ts';
 import { healthSchema } from '../../shared/health.ts';
 import { isProcessAlive } from '../helpers/processes.ts';
+import { freeRtcPort } from '../sfu/helpers.ts';
 
 /**
  * `npm start` run as a newcomer would: in a fresh copy of the checkout (no node_modules,
@@ -16,7 +17,7 @@ const START_PROMISE_S = 180;
 const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
 let checkout: string;
 
-function newcomerEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
+function newcomerEnv(port: number, rtcPort: number, dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (
@@ -31,6 +32,9 @@ function newcomerEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
   return {
     ...env,
     PORT: String(port),
+    // Media's one port (44400 by default) is chosen here as PORT is: tests beside this one
+    // open WebRTC ports and outgoing connections, and one of them once held 44400 in CI.
+    RTC_SERVER_PORT: String(rtcPort),
     HAVEN_DATA_DIR: dataDir,
     SFU_WORKERS: '1',
     FORCE_COLOR: '0',
@@ -43,11 +47,11 @@ interface Started {
   seconds: number;
 }
 
-function startHaven(port: number, dataDir: string): Promise<Started> {
+function startHaven(port: number, rtcPort: number, dataDir: string): Promise<Started> {
   const began = Date.now();
   const child = spawn('npm', ['start'], {
     cwd: checkout,
-    env: newcomerEnv(port, dataDir),
+    env: newcomerEnv(port, rtcPort, dataDir),
     detached: true,
   });
   let output = '';
@@ -110,9 +114,10 @@ describe('npm start on a fresh copy of the checkout', () => {
     `serves /healthz ok within ${START_PROMISE_S}s, stops cleanly, and is quick the second time`,
     async () => {
       const port = await freePort();
+      const rtcPort = await freeRtcPort();
       const dataDir = join(checkout, '.data');
 
-      const first = await startHaven(port, dataDir);
+      const first = await startHaven(port, rtcPort, dataDir);
       expect(first.seconds).toBeLessThan(START_PROMISE_S);
       expect(first.output()).toMatch(/MongoDB: .*(stand-in|mongod|MONGODB_URI)/);
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -129,7 +134,7 @@ describe('npm start on a fresh copy of the checkout', () => {
       if (/offline stand-in/.test(firstOutput)) expect(pid).not.toBeNull();
       if (pid !== null) expect(isProcessAlive(pid)).toBe(false);
 
-      const second = await startHaven(port, dataDir);
+      const second = await startHaven(port, rtcPort, dataDir);
       expect(second.output()).toMatch(/npm packages: up to date/);
       expect(second.output()).toMatch(/client build: up to date/);
       expect(second.seconds).toBeLessThan(first.seconds);
