@@ -12,7 +12,6 @@ export interface Stage {
   args: string[];
   env: NodeJS.ProcessEnv;
 }
-export declare const BROWSER_TESTS: string;
 export declare function testStages(options: {
   root: string;
   extra: string[];

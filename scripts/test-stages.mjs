@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { delimiter, dirname, join } from 'node:path';
 
 /** The client's browser tests (Chromium against a Haven): run on one Node only, see below. */
-export const BROWSER_TESTS = 'tests/client/**/*.browser.test.ts';
+const BROWSER_TESTS = 'tests/client/**/*.browser.test.ts';
 
 /**
  * @typedef {{ bin: string, version: string, origin: string, browsers?: boolean }} Runtime

@@ -20,7 +20,7 @@ const PUBLIC_FIELDS = {
 } as const;
 
 /** Each id once; not an id is no member (mongoose's cast would refuse the whole read). */
-const distinctIds = (ids: readonly string[]) =>
+export const distinctIds = (ids: readonly string[]) =>
   [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
 
 /**

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Types } from 'mongoose';
 import type { Contact } from '../../shared/chat/contacts.ts';
 import type { MemberPresence } from '../../shared/chat/schemas.ts';
-import type { UserDirectory } from '../accounts/user-directory.ts';
+import { distinctIds, type UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady, isDuplicateKey } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
@@ -211,7 +211,7 @@ export class Contacts {
   async presenceCircles(
     userIds: readonly string[],
   ): Promise<Map<string, { contacts: string[]; hiddenFrom: string[] }>> {
-    const ids = [...new Set(userIds)];
+    const ids = distinctIds(userIds);
     const circles = new Map(
       ids.map((id) => [id, { contacts: [] as string[], hiddenFrom: [] as string[] }]),
     );

@@ -58,6 +58,24 @@ export function presenceAudiences(
   };
 }
 
+/**
+ * What is asked for members in one tick, read in one go (at most 500 ids a query); a member
+ * the read does not answer gets `missing`. No cache of its own: #settings keeps choices for
+ * CHOICES_FOR_MS, and an announcement must read what is true now.
+ */
+function readTogether<V>(
+  read: (userIds: readonly string[]) => Promise<Map<string, V>>,
+  missing: V,
+): DataLoader<string, V> {
+  return new DataLoader(
+    async (userIds) => {
+      const found = await read(userIds);
+      return userIds.map((id) => found.get(id) ?? missing);
+    },
+    { cache: false, maxBatchSize: 500 },
+  );
+}
+
 export interface PresenceAnnouncer {
   /** Sends `presence` to every socket of the audience (cluster-wide). */
   announce(audience: PresenceAudience, presence: MemberPresence): void;
@@ -96,30 +114,14 @@ export class LivePresence {
     sweepEveryMs?: number;
     choicesForMs?: number;
   }) {
-    // Announcements come in bursts (a node's members lapsing in one sweep, a restarted node's
-    // reconnecting): those of one tick share a query, as the choices above do.
-    this.#audiences = new DataLoader(
-      async (userIds) => {
-        const found = await deps.audiencesOf(userIds);
-        return userIds.map((id) => found.get(id) ?? NO_AUDIENCE);
-      },
-      { cache: false, maxBatchSize: 500 },
-    );
-    this.#lastSeen = new DataLoader(
-      async (userIds) => {
-        const states = await deps.presence.statesOf(userIds);
-        return userIds.map((id) => states.get(id)?.lastSeen ?? null);
-      },
-      { cache: false, maxBatchSize: 500 },
-    );
-    // Its own cache stays off: #settings keeps each member's choices for CHOICES_FOR_MS. A
-    // node of thousands reads them in slices, each query's `$in` a few hundred ids.
-    this.#choicesLoader = new DataLoader(
-      async (userIds) => {
-        const found = await deps.choicesOf(userIds);
-        return userIds.map((id) => found.get(id) ?? DEFAULT_CHOICES);
-      },
-      { cache: false, maxBatchSize: 500 },
+    // Choices lapse together (a beat's members) and announcements come in bursts (a node's
+    // members lapsing in one sweep, a restarted node's reconnecting): each shares a read.
+    this.#choicesLoader = readTogether(deps.choicesOf, DEFAULT_CHOICES);
+    this.#audiences = readTogether(deps.audiencesOf, NO_AUDIENCE);
+    this.#lastSeen = readTogether(
+      async (userIds) =>
+        new Map([...(await deps.presence.statesOf(userIds))].map(([id, s]) => [id, s.lastSeen])),
+      null,
     );
     this.#choicesForMs = deps.choicesForMs ?? CHOICES_FOR_MS;
     this.#presence = deps.presence;

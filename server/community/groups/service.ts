@@ -7,7 +7,7 @@ import type {
   GroupDetail,
   GroupListQuery,
 } from '../../../shared/api/community.ts';
-import type { UserDirectory } from '../../accounts/user-directory.ts';
+import { distinctIds, type UserDirectory } from '../../accounts/user-directory.ts';
 import { findPageWith, type SortSpec } from '../../infra/api/paging.ts';
 import { type ChangeMarks, markOf, NO_MARKS } from '../../infra/change-marks.ts';
 import { AppError } from '../../infra/errors.ts';
@@ -273,7 +273,7 @@ export class GroupService {
 
   /** The ids of each member's groups, for several members in one query (presence). */
   async groupIdsOfMembers(userIds: readonly string[]): Promise<Map<string, string[]>> {
-    const ids = [...new Set(userIds)];
+    const ids = distinctIds(userIds);
     const result = new Map(ids.map((id) => [id, [] as string[]]));
     if (ids.length === 0) return result;
     const found = await this.#m.Membership.find(
