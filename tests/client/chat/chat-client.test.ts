@@ -124,6 +124,40 @@ describe('ChatClient', () => {
     expect(store.getState().lines?.pending).toEqual([]);
   });
 
+  it('sends a line shown while written again after a reconnect when its ack never came', async () => {
+    const { socket, store, client, texts } = await openClient();
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'chat:send was not answered' },
+    }));
+    socket.hold = true;
+    client.send('hello');
+    const clientId = String(socket.of('chat:send')[0]?.clientId);
+    // Its node showed it to the group, then went down before the line was stored.
+    socket.fire('chat:message', line(3, { senderId: ME, clientId, text: 'hello' }));
+    socket.release();
+    await settle();
+    expect(store.getState().lines?.pending).toEqual([]);
+    expect(socket.of('chat:send')).toHaveLength(1);
+    socket.fire('disconnect', 'transport close');
+    socket.hold = false;
+    storing(socket, 4);
+    socket.fire('connect');
+    await expect.poll(() => socket.of('chat:send').length, { interval: 5 }).toBe(2);
+    expect(socket.of('chat:send')[1]?.clientId).toBe(clientId);
+    // The stored line stands for the shown copy: one line, under its stored id.
+    await expect
+      .poll(() => store.getState().lines?.messages.map((m) => m.id), { interval: 5 })
+      .toEqual([id(4)]);
+    expect(texts()).toEqual(['hello']);
+    // Confirmed: a later reconnect sends nothing more.
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    await settle();
+    await settle();
+    expect(socket.of('chat:send')).toHaveLength(2);
+  });
+
   it('says "reconnecting" while down, and fetches what was missed after the newest line', async () => {
     const { socket, store, texts } = await openClient([line(1), line(2)]);
     socket.fire('disconnect', 'transport close');

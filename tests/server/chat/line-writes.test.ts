@@ -51,6 +51,28 @@ describe('chat lines written together when they come close together', () => {
     expect([await second, await third]).toEqual(['stored', 'stored']);
   });
 
+  it('holds a line 50 ms behind another too: 20 lines a second go in pairs or more', async () => {
+    const { inserts, settle, writes, at } = recorder();
+    const first = outcome(writes.write('line 1'));
+    settle[0]?.([null]);
+    expect(await first).toBe('stored');
+    // The insert's own bookkeeping ends in the microtasks after its lines settle.
+    await new Promise(setImmediate);
+    at(1_050);
+    const second = outcome(writes.write('line 2'));
+    expect(inserts).toEqual([['line 1']]);
+    at(1_100);
+    const third = outcome(writes.write('line 3'));
+    await expect.poll(() => inserts.length, { interval: 5, timeout: 1_000 }).toBe(2);
+    expect(inserts[1]).toEqual(['line 2', 'line 3']);
+    settle[1]?.([null, null]);
+    expect([await second, await third]).toEqual(['stored', 'stored']);
+    // A tenth of a second of quiet after the last line, and the next goes alone, at once.
+    at(1_200);
+    writes.write('line 4');
+    expect(inserts[2]).toEqual(['line 4']);
+  });
+
   it('sends what comes while an insert is on its way together, as soon as it is done', async () => {
     const { inserts, settle, writes, at } = recorder();
     const first = outcome(writes.write('line 1'));

@@ -12,24 +12,19 @@ import { ChatModeration } from './chat-moderation.ts';
 import {
   compareIds,
   emptyLines,
-  messageStored,
   messageUpdated,
   newerPage,
   newestId,
   olderPage,
   oldestId,
-  pendingAdded,
-  pendingDiscarded,
-  sendFailedLine,
-  sendRetried,
   summariesWithArrivals,
   summaryRead,
 } from './chat-state.ts';
+import { LineSender } from './line-sender.ts';
 import { ListArrivals } from './list-arrivals.ts';
 import { OnlineWatch } from './online-watch.ts';
 import { type ChatRequester, chatErrorOf, makeChatRequester } from './signalling.ts';
 import { type ChatState, initialChatState, updateGroups, updateLines } from './store.ts';
-import { newClientId } from './text.ts';
 
 /**
  * Being in the group chat, without drawing it: the `/chat` socket, the open group's pages,
@@ -56,6 +51,7 @@ export class ChatClient {
   readonly request: ChatRequester;
   /** The open group's settings, and its moderators' tools. */
   readonly moderation: ChatModeration;
+  readonly #sender: LineSender;
   #closed = false;
   #connectedOnce = false;
   #lastTyping = 0;
@@ -80,6 +76,7 @@ export class ChatClient {
     this.#socket = connect((refusal) => this.#refused(refusal));
     this.#request = makeChatRequester(this.#socket);
     this.request = this.#request;
+    this.#sender = new LineSender(this.#store, this.#request, (error) => this.#notice(error));
     this.moderation = new ChatModeration(
       this.#request,
       this.#store,
@@ -223,10 +220,7 @@ export class ChatClient {
         after = page.messages.at(-1)?.id ?? after;
         if (!page.more || page.messages.length === 0) break;
       }
-      // Lines that failed while offline go again, with their own clientIds.
-      for (const line of this.state.lines?.pending ?? [])
-        if (line.status === 'failed' && line.error === 'UNAVAILABLE')
-          void this.retry(line.clientId);
+      this.#sender.afterReconnect();
     } catch (error) {
       this.#notice(error);
     } finally {
@@ -256,46 +250,16 @@ export class ChatClient {
 
   /** Shows the line at once; the stored one replaces it (ack or broadcast, whichever first). */
   send(text: string, replyTo: ChatMessage | null = null, mentions: string[] = []): void {
-    const lines = this.state.lines;
-    if (!lines) return;
-    const clientId = newClientId();
-    const reply = replyTo
-      ? { id: replyTo.id, senderName: replyTo.senderName, excerpt: replyTo.text }
-      : null;
-    updateLines(this.#store, (l) =>
-      pendingAdded(l, { clientId, text, replyTo: reply, mentions, createdAt: Date.now() }),
-    );
-    void this.#deliver(clientId);
+    this.#sender.send(text, replyTo, mentions);
   }
 
   /** Sends a failed line again with the same clientId: the server never stores it twice. */
   retry(clientId: string): Promise<void> {
-    updateLines(this.#store, (l) => sendRetried(l, clientId));
-    return this.#deliver(clientId);
+    return this.#sender.retry(clientId);
   }
 
   discard(clientId: string): void {
-    updateLines(this.#store, (l) => pendingDiscarded(l, clientId));
-  }
-
-  async #deliver(clientId: string): Promise<void> {
-    const lines = this.state.lines;
-    const line = lines?.pending.find((p) => p.clientId === clientId);
-    if (!lines || !line) return;
-    try {
-      const stored = await this.#request('chat:send', {
-        groupId: lines.groupId,
-        clientId,
-        text: line.text,
-        ...(line.replyTo ? { replyTo: line.replyTo.id } : {}),
-        ...(line.mentions.length > 0 ? { mentions: line.mentions } : {}),
-      });
-      updateLines(this.#store, (l) => messageStored(l, stored));
-    } catch (error) {
-      const { code } = chatErrorOf(error);
-      updateLines(this.#store, (l) => sendFailedLine(l, line, code));
-      if (code === 'RATE_LIMITED') this.#notice(error);
-    }
+    this.#sender.discard(clientId);
   }
 
   edit(messageId: string, text: string): Promise<boolean> {

@@ -130,11 +130,13 @@ export function messageUpdated(lines: GroupLines, message: ChatMessage): GroupLi
  * the shown copy away before the failure's answer, both coming from the same node).
  */
 export function sendFailedLine(lines: GroupLines, line: PendingLine, error: ErrorCode): GroupLines {
-  const stored = lines.messages.some(
-    (m) => m.senderId === lines.selfId && m.clientId === line.clientId,
-  );
-  if (stored) return lines;
+  if (hasOwnCopy(lines, line.clientId)) return lines;
   return sendFailed(pendingAdded(lines, line), line.clientId, error);
+}
+
+/** Whether this member's line `clientId` is among the lines shown (stored, or shown while written). */
+export function hasOwnCopy(lines: GroupLines, clientId: string): boolean {
+  return lines.messages.some((m) => m.senderId === lines.selfId && m.clientId === clientId);
 }
 
 export function sendFailed(lines: GroupLines, clientId: string, error: ErrorCode): GroupLines {
