@@ -2,160 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ChatClient, type ChatSocket } from '../../../client/src/features/chat/chat-client.ts';
 import { unreadTotals } from '../../../client/src/features/chat/chat-state.ts';
 import { createChatStore } from '../../../client/src/features/chat/store.ts';
-import type { ChatMessage } from '../../../shared/chat/schemas.ts';
-import type { Ack } from '../../../shared/protocol.ts';
+import { FakeSocket, openClient, settle } from './fake-chat-socket.ts';
 import { ANA, GROUP, id, line, ME } from './fixtures.ts';
-
-/** The ChatClient against a scripted `/chat` socket: what it asks, and what it stores. */
-
-type Answer = (payload: Record<string, unknown>) => Ack<unknown> | null;
-
-class FakeSocket {
-  connected = true;
-  sent: Array<{ event: string; payload: Record<string, unknown> }> = [];
-  answers = new Map<string, Answer>();
-  #handlers = new Map<string, Array<(...args: unknown[]) => void>>();
-  /** Acks held back until `release()`, to order them against broadcasts. */
-  held: Array<() => void> = [];
-  hold = false;
-
-  on(event: string, fn: (...args: unknown[]) => void) {
-    this.#handlers.set(event, [...(this.#handlers.get(event) ?? []), fn]);
-    return this;
-  }
-  emit(event: string, payload: Record<string, unknown>, ack: (reply: Ack<unknown>) => void) {
-    this.sent.push({ event, payload });
-    const reply = this.answers.get(event)?.(payload) ?? { ok: true, data: {} };
-    const deliver = () => ack(reply);
-    if (this.hold) this.held.push(deliver);
-    else queueMicrotask(deliver);
-  }
-  release() {
-    for (const deliver of this.held.splice(0)) deliver();
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const fn of this.#handlers.get(event) ?? []) fn(...args);
-  }
-  connect() {}
-  disconnect() {}
-  removeAllListeners() {}
-  of(event: string) {
-    return this.sent.filter((s) => s.event === event).map((s) => s.payload);
-  }
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-async function openClient(history: ChatMessage[] = []) {
-  const socket = new FakeSocket();
-  socket.answers.set('chat:history', () => ({
-    ok: true,
-    data: { messages: [...history].reverse(), more: false },
-  }));
-  const store = createChatStore();
-  const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
-  socket.fire('connect');
-  await client.open(GROUP);
-  const texts = () => store.getState().lines?.messages.map((m) => m.text) ?? [];
-  return { socket, store, client, texts };
-}
-
-/** The server's ack for a send: the stored line, the same for a retried clientId. */
-function storing(socket: FakeSocket, n: number) {
-  socket.answers.set('chat:send', (p) => ({
-    ok: true,
-    data: line(n, { senderId: ME, clientId: String(p.clientId), text: String(p.text) }),
-  }));
-}
 
 describe('ChatClient', () => {
   it('opens a group with its newest page', async () => {
     const { socket, texts } = await openClient([line(1), line(2)]);
     expect(socket.of('chat:history')).toEqual([{ groupId: GROUP, limit: 50 }]);
     expect(texts()).toEqual(['line 1', 'line 2']);
-  });
-
-  it('shows a sent line at once, then the stored one, once, ack first', async () => {
-    const { socket, store, client, texts } = await openClient();
-    storing(socket, 3);
-    socket.hold = true;
-    client.send('hello');
-    expect(store.getState().lines?.pending.map((p) => p.text)).toEqual(['hello']);
-    const [sent] = socket.of('chat:send');
-    expect(sent?.clientId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
-    socket.release();
-    await settle();
-    socket.fire(
-      'chat:message',
-      line(3, { senderId: ME, clientId: String(sent?.clientId), text: 'hello' }),
-    );
-    expect(texts()).toEqual(['hello']);
-    expect(store.getState().lines?.pending).toEqual([]);
-  });
-
-  it('takes the broadcast when it comes before the ack', async () => {
-    const { socket, store, client, texts } = await openClient();
-    storing(socket, 3);
-    socket.hold = true;
-    client.send('hello');
-    const clientId = String(socket.of('chat:send')[0]?.clientId);
-    socket.fire('chat:message', line(3, { senderId: ME, clientId, text: 'hello' }));
-    expect(store.getState().lines?.pending).toEqual([]);
-    socket.release();
-    await settle();
-    expect(texts()).toEqual(['hello']);
-  });
-
-  it('retries a failed send with the same clientId', async () => {
-    const { socket, store, client, texts } = await openClient();
-    socket.answers.set('chat:send', () => ({
-      ok: false,
-      error: { code: 'UNAVAILABLE', message: 'down' },
-    }));
-    client.send('hello');
-    await settle();
-    const failed = store.getState().lines?.pending[0];
-    expect(failed).toMatchObject({ status: 'failed', error: 'UNAVAILABLE' });
-    storing(socket, 4);
-    await client.retry(String(failed?.clientId));
-    const [first, second] = socket.of('chat:send');
-    expect(second?.clientId).toBe(first?.clientId);
-    expect(texts()).toEqual(['hello']);
-    expect(store.getState().lines?.pending).toEqual([]);
-  });
-
-  it('sends a line shown while written again after a reconnect when its ack never came', async () => {
-    const { socket, store, client, texts } = await openClient();
-    socket.answers.set('chat:send', () => ({
-      ok: false,
-      error: { code: 'UNAVAILABLE', message: 'chat:send was not answered' },
-    }));
-    socket.hold = true;
-    client.send('hello');
-    const clientId = String(socket.of('chat:send')[0]?.clientId);
-    // Its node showed it to the group, then went down before the line was stored.
-    socket.fire('chat:message', line(3, { senderId: ME, clientId, text: 'hello' }));
-    socket.release();
-    await settle();
-    expect(store.getState().lines?.pending).toEqual([]);
-    expect(socket.of('chat:send')).toHaveLength(1);
-    socket.fire('disconnect', 'transport close');
-    socket.hold = false;
-    storing(socket, 4);
-    socket.fire('connect');
-    await expect.poll(() => socket.of('chat:send').length, { interval: 5 }).toBe(2);
-    expect(socket.of('chat:send')[1]?.clientId).toBe(clientId);
-    // The stored line stands for the shown copy: one line, under its stored id.
-    await expect
-      .poll(() => store.getState().lines?.messages.map((m) => m.id), { interval: 5 })
-      .toEqual([id(4)]);
-    expect(texts()).toEqual(['hello']);
-    // Confirmed: a later reconnect sends nothing more.
-    socket.fire('disconnect', 'transport close');
-    socket.fire('connect');
-    await settle();
-    await settle();
-    expect(socket.of('chat:send')).toHaveLength(2);
   });
 
   it('says "reconnecting" while down, and fetches what was missed after the newest line', async () => {
@@ -190,25 +44,6 @@ describe('ChatClient', () => {
     client.markRead(id(1));
     client.markRead(id(1));
     expect(socket.of('chat:read')).toEqual([{ groupId: GROUP, messageId: id(1) }]);
-  });
-
-  it('shows how long to wait when sending too fast, from the number the server sends', async () => {
-    const { socket, store, client } = await openClient();
-    socket.answers.set('chat:send', () => ({
-      ok: false,
-      // The message is a hint for logs: its wording (and its number) is not what counts.
-      error: { code: 'RATE_LIMITED', message: 'slow down, maybe 99 seconds', retryAfter: 7 },
-    }));
-    client.send('hello');
-    await settle();
-    expect(store.getState().notice).toMatchObject({ code: 'RATE_LIMITED', wait: 7 });
-    socket.answers.set('chat:send', () => ({
-      ok: false,
-      error: { code: 'RATE_LIMITED', message: 'try again in 3 seconds' },
-    }));
-    client.send('again');
-    await settle();
-    expect(store.getState().notice).toMatchObject({ code: 'RATE_LIMITED', wait: null });
   });
 
   it('takes lines sent together (chat:messages) as each one sent alone, in order', async () => {
@@ -385,21 +220,5 @@ describe('ChatClient beyond the open group', () => {
     socket.release();
     await settle();
     expect(unreadTotals(store.getState().groups)).toEqual({ unread: 2, mentions: 1 });
-  });
-
-  it('sends the members picked in the composer, and again with a retry', async () => {
-    const { socket, client } = await openClient();
-    socket.answers.set('chat:send', () => ({
-      ok: false,
-      error: { code: 'UNAVAILABLE', message: 'down' },
-    }));
-    client.send('hi @Ana', null, [ANA]);
-    await settle();
-    const clientId = String(socket.of('chat:send')[0]?.clientId);
-    await client.retry(clientId);
-    expect(socket.of('chat:send').map((p) => p.mentions)).toEqual([[ANA], [ANA]]);
-    client.send('no one');
-    await settle();
-    expect(socket.of('chat:send')[2]).not.toHaveProperty('mentions');
   });
 });
