@@ -14,7 +14,8 @@
  * added. While one insert is on its way, the lines that come wait for it and go together
  * next. Only the sender's ack waits: members already see a first attempt while it is written
  * (send-claims.ts), and so does its sender, whose "Sending…" gives way to that copy
- * (client chat-state.ts); a line whose ack never comes is sent again after a reconnect.
+ * (client chat-state.ts); a shown line whose ack never comes is sent again after a
+ * reconnect (client line-sender.ts).
  *
  * bench:chat, 2026-12-07: holding 100 ms instead of 25 (and at 20 lines a second, where
  * lines 50 ms apart were each written alone) took 0.6 ms of the database's CPU and about
