@@ -128,7 +128,7 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
   );
   nsp.on('connection', (socket: HavenSocket) => {
     const user = memberOf(socket);
-    // Rooms first: a handler waits for them, so nothing sent after connecting is missed.
+    // Rooms first: sends and reads wait for them, so nothing after the first read is missed.
     const ready = Promise.all([
       deps.groups.groupsOf(user.id),
       deps.chat.moderation.bannedGroupsOf(user.id),
@@ -196,7 +196,12 @@ function chatHandlers(
       }
       return message;
     },
-    'chat:history': (query, { user }) => chat.history(user, query),
+    // Reads wait for the socket's rooms, as sends do: a line stored after the read still
+    // reaches this socket as a push, so a page read on connecting misses nothing.
+    'chat:history': async (query, { user }) => {
+      await state.ready;
+      return chat.history(user, query);
+    },
     'chat:edit': async ({ messageId, text }, { user }) => {
       const message = await chat.edit(user, messageId, text);
       nsp.to(await roomsOf(message)).emit('chat:updated', message);
@@ -235,6 +240,7 @@ function chatHandlers(
       return ok;
     },
     'chat:groups': async (payload, { user }) => {
+      await state.ready;
       const groups = await chat.summaries(user);
       const presence = deps.presence;
       if (!payload?.online || !presence) return { groups };

@@ -152,6 +152,24 @@ describe('group chat across two nodes', () => {
     expect(missed.more).toBe(false);
   });
 
+  it('answers a first read only once the socket is in its rooms, so no later line is missed', async () => {
+    const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
+    // Ben reads the moment he is connected, as the chat page does, and Ana writes after
+    // that read: the line reaches him as a push, since the read waited for his rooms.
+    const benSocket = await openChatSocket(nodes.b, ben.client, { waitForRooms: false });
+    const heard = next(benSocket, 'chat:message');
+    const page = await must(benSocket, 'chat:history', { groupId });
+    expect(page.messages).toEqual([]);
+    const sent = await must(anaSocket, 'chat:send', {
+      groupId,
+      clientId: clientId(),
+      text: 'Hello',
+    });
+    expect(await heard).toEqual(sent);
+  });
+
   it('refuses bad input with INVALID_PAYLOAD and stores nothing', async () => {
     const { groupId, members } = await groupWith(nodes.a, ['Ana']);
     const socket = await openChatSocket(nodes.a, (members[0] as (typeof members)[0]).client);

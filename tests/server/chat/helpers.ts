@@ -15,10 +15,11 @@ export type ChatSocket = Socket<
 
 const sockets: Socket[] = [];
 
-/** A `/chat` socket signed in with `client`'s session cookie, on `haven`'s node. */
+/** A `/chat` socket signed in with `client`'s session cookie, on `haven`'s node, in its rooms. */
 export async function openChatSocket(
   haven: Pick<TestHaven, 'url'>,
   client: ApiClient,
+  { waitForRooms = true } = {},
 ): Promise<ChatSocket> {
   const socket: ChatSocket = connect(`${haven.url}/chat`, {
     transports: ['websocket'],
@@ -32,6 +33,10 @@ export async function openChatSocket(
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
+  // As the app's first read does: the server answers a read only once the socket is in its
+  // groups' rooms, so a line sent from here on reaches it. (Answered, not necessarily
+  // accepted: the outage tests open sockets while a store is down.)
+  if (waitForRooms) await call(socket, 'chat:groups', {});
   return socket;
 }
 
