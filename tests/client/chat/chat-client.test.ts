@@ -36,6 +36,28 @@ describe('ChatClient', () => {
     expect(texts()).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
   });
 
+  it('keeps what is pushed while the first page is read, laid over the page in order', async () => {
+    const socket = new FakeSocket();
+    socket.answers.set('chat:history', () => ({
+      ok: true,
+      data: { messages: [line(2), line(1)], more: false },
+    }));
+    const store = createChatStore();
+    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    socket.hold = true;
+    const opening = client.open(GROUP);
+    // Read by the server before line 3 was stored (a line is shown while it is written),
+    // answered after its push: line 3 stays. Line 4 came and was taken back meanwhile.
+    socket.fire('chat:message', line(3));
+    socket.fire('chat:message', line(4));
+    socket.fire('chat:updated', line(2, { text: 'line 2, edited' }));
+    socket.fire('chat:withdrawn', { groupId: GROUP, messageId: id(4) });
+    socket.release();
+    await opening;
+    const texts = store.getState().lines?.messages.map((m) => m.text);
+    expect(texts).toEqual(['line 1', 'line 2, edited', 'line 3']);
+  });
+
   it('tells typing at most every few seconds, and marks read once per newest line', async () => {
     const { socket, client } = await openClient([line(1)]);
     client.typing();

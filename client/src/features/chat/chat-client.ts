@@ -24,7 +24,13 @@ import { LineSender } from './line-sender.ts';
 import { ListArrivals } from './list-arrivals.ts';
 import { OnlineWatch } from './online-watch.ts';
 import { type ChatRequester, chatErrorOf, makeChatRequester } from './signalling.ts';
-import { type ChatState, initialChatState, updateGroups, updateLines } from './store.ts';
+import {
+  type ChatState,
+  initialChatState,
+  readingLines,
+  updateGroups,
+  updateLines,
+} from './store.ts';
 
 /**
  * Being in the group chat, without drawing it: the `/chat` socket, the open group's pages,
@@ -142,13 +148,16 @@ export class ChatClient {
     });
     void this.#loadWho(groupId);
     void this.moderation.loadSettings(groupId);
+    const meanwhile = readingLines(this.#store);
     try {
       const page = await this.#request('chat:history', { groupId, limit: FIRST_PAGE });
       if (this.#groupId !== groupId) return;
       const lines = olderPage(emptyLines(groupId, this.selfId), page.messages, page.more);
-      this.#store.setState({ lines });
+      this.#store.setState({ lines: meanwhile.onto(lines) });
     } catch (error) {
       if (this.#groupId === groupId) this.#store.setState({ loadError: chatErrorOf(error).code });
+    } finally {
+      meanwhile.end();
     }
   }
 

@@ -59,12 +59,34 @@ export function createChatStore(): ChatStore {
   return create<ChatState>()(() => initialChatState);
 }
 
-export function updateLines(store: StoreApi<ChatState>, change: (l: GroupLines) => GroupLines) {
+type LinesChange = (l: GroupLines) => GroupLines;
+
+/** Per store, the changes kept for each group page being read (`readingLines`). */
+const reading = new WeakMap<StoreApi<ChatState>, Set<LinesChange[]>>();
+
+export function updateLines(store: StoreApi<ChatState>, change: LinesChange) {
+  for (const kept of reading.get(store) ?? []) kept.push(change);
   store.setState((state) => {
     if (!state.lines) return {};
     const lines = change(state.lines);
     return lines === state.lines ? {} : { lines };
   });
+}
+
+/**
+ * While a group's first page is read there are no lines to change, yet what is pushed then
+ * may be missing from the page: the server read it before a line shown while it was written
+ * was stored (docs/chat.md). So every change made meanwhile is kept and laid over the page,
+ * in order, once it comes; one the page already holds changes nothing (one copy per id).
+ */
+export function readingLines(store: StoreApi<ChatState>) {
+  const kept: LinesChange[] = [];
+  const all = reading.get(store) ?? new Set();
+  reading.set(store, all.add(kept));
+  return {
+    onto: (page: GroupLines) => kept.reduce((lines, change) => change(lines), page),
+    end: () => void all.delete(kept),
+  };
 }
 
 export function updateGroups(
