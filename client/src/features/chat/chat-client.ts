@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { ChatClientToServer, ChatServerToClient } from '../../../../shared/chat/events.ts';
-import { CHAT_HISTORY_MAX, type ChatMessage } from '../../../../shared/chat/schemas.ts';
+import type { ChatMessage } from '../../../../shared/chat/schemas.ts';
 import type {
   ClientToServerEvents,
   ConnectRefusal,
@@ -13,7 +13,6 @@ import {
   compareIds,
   emptyLines,
   messageUpdated,
-  newerPage,
   newestId,
   olderPage,
   oldestId,
@@ -22,6 +21,7 @@ import {
 } from './chat-state.ts';
 import { LineSender } from './line-sender.ts';
 import { ListArrivals } from './list-arrivals.ts';
+import { NewerReads } from './newer-reads.ts';
 import { OnlineWatch } from './online-watch.ts';
 import { type ChatRequester, chatErrorOf, makeChatRequester } from './signalling.ts';
 import {
@@ -58,6 +58,7 @@ export class ChatClient {
   /** The open group's settings, and its moderators' tools. */
   readonly moderation: ChatModeration;
   readonly #sender: LineSender;
+  readonly #newer: NewerReads;
   #closed = false;
   #connectedOnce = false;
   #lastTyping = 0;
@@ -82,6 +83,11 @@ export class ChatClient {
     this.#socket = connect((refusal) => this.#refused(refusal));
     this.#request = makeChatRequester(this.#socket);
     this.request = this.#request;
+    this.#newer = new NewerReads(
+      this.#store,
+      this.#request,
+      (groupId) => !this.#closed && this.#groupId === groupId,
+    );
     this.#sender = new LineSender(this.#store, this.#request, (error) => this.#notice(error));
     this.moderation = new ChatModeration(
       this.#request,
@@ -101,6 +107,7 @@ export class ChatClient {
     socket.on('connect', () => {
       const again = this.#connectedOnce;
       this.#connectedOnce = true;
+      this.#newer.connected();
       this.#store.setState({ connection: 'online' });
       this.#tellPresence();
       // The header's badge counts from the chat list, on every page: fresh on each connect.
@@ -149,11 +156,13 @@ export class ChatClient {
     void this.#loadWho(groupId);
     void this.moderation.loadSettings(groupId);
     const meanwhile = readingLines(this.#store);
+    const startedAt = Date.now();
     try {
       const page = await this.#request('chat:history', { groupId, limit: FIRST_PAGE });
       if (this.#groupId !== groupId) return;
       const lines = olderPage(emptyLines(groupId, this.selfId), page.messages, page.more);
       this.#store.setState({ lines: meanwhile.onto(lines) });
+      this.#newer.againIfEarly(groupId, oldestId(lines), startedAt);
     } catch (error) {
       if (this.#groupId === groupId) this.#store.setState({ loadError: chatErrorOf(error).code });
     } finally {
@@ -213,23 +222,13 @@ export class ChatClient {
     }
     if (this.#catchingUp) return;
     this.#catchingUp = true;
+    const startedAt = Date.now();
     try {
-      let after: string | null = newestId(lines);
+      const after = newestId(lines);
       if (!after) return void (await this.open(lines.groupId));
-      for (;;) {
-        const page: { messages: ChatMessage[]; more: boolean } = await this.#request(
-          'chat:history',
-          {
-            groupId: lines.groupId,
-            after,
-            limit: CHAT_HISTORY_MAX,
-          },
-        );
-        updateLines(this.#store, (l) => newerPage(l, page.messages));
-        after = page.messages.at(-1)?.id ?? after;
-        if (!page.more || page.messages.length === 0) break;
-      }
+      await this.#newer.after(lines.groupId, after);
       this.#sender.afterReconnect();
+      this.#newer.againIfEarly(lines.groupId, after, startedAt);
     } catch (error) {
       this.#notice(error);
     } finally {
