@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openClient, settle, storing } from './fake-chat-socket.ts';
-import { ANA, id, line, ME } from './fixtures.ts';
+import { ANA, GROUP, id, line, ME } from './fixtures.ts';
 
 /** The member's own lines on their way (line-sender.ts), through the ChatClient. */
 describe('ChatClient sending', () => {
@@ -85,6 +85,27 @@ describe('ChatClient sending', () => {
     await settle();
     await settle();
     expect(socket.of('chat:send')).toHaveLength(2);
+  });
+
+  it('sends an unconfirmed line again after a reconnect with no chat page open', async () => {
+    const { socket, client } = await openClient();
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'chat:send was not answered' },
+    }));
+    socket.hold = true;
+    client.send('hello');
+    const clientId = String(socket.of('chat:send')[0]?.clientId);
+    socket.fire('chat:message', line(3, { senderId: ME, clientId, text: 'hello' }));
+    socket.release();
+    await settle();
+    // The member went on to another page; the tab's client (and its socket) stays.
+    client.leave(GROUP);
+    socket.fire('disconnect', 'transport close');
+    storing(socket, 4);
+    socket.fire('connect');
+    await expect.poll(() => socket.of('chat:send').length, { interval: 5 }).toBe(2);
+    expect(socket.of('chat:send')[1]).toMatchObject({ groupId: GROUP, clientId, text: 'hello' });
   });
 
   it('shows how long to wait when sending too fast, from the number the server sends', async () => {

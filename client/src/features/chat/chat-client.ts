@@ -112,7 +112,8 @@ export class ChatClient {
       this.#tellPresence();
       // The header's badge counts from the chat list, on every page: fresh on each connect.
       void this.loadGroups({ quiet: true });
-      if (again) void this.#catchUp();
+      // Lines whose ack never came go again once caught up, with a chat page open or not.
+      if (again) void this.#catchUp().finally(() => this.#sender.afterReconnect());
     });
     socket.on('disconnect', (reason) => {
       if (this.#closed) return;
@@ -227,7 +228,6 @@ export class ChatClient {
       const after = newestId(lines);
       if (!after) return void (await this.open(lines.groupId));
       await this.#newer.after(lines.groupId, after);
-      this.#sender.afterReconnect();
       this.#newer.againIfEarly(lines.groupId, after, startedAt);
     } catch (error) {
       this.#notice(error);
