@@ -2,6 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { openClient, settle, storing } from './fake-chat-socket.ts';
 import { ANA, GROUP, id, line, ME } from './fixtures.ts';
 
+/**
+ * Sends 'hello', which its node shows to the group (line 3) and then goes down before the
+ * line is stored: its ack says UNAVAILABLE. Gives the line's clientId; acks flow again after.
+ */
+async function unconfirmed({ socket, client }: Awaited<ReturnType<typeof openClient>>) {
+  socket.answers.set('chat:send', () => ({
+    ok: false,
+    error: { code: 'UNAVAILABLE', message: 'chat:send was not answered' },
+  }));
+  socket.hold = true;
+  client.send('hello');
+  const clientId = String(socket.of('chat:send')[0]?.clientId);
+  socket.fire('chat:message', line(3, { senderId: ME, clientId, text: 'hello' }));
+  socket.release();
+  socket.hold = false;
+  await settle();
+  return clientId;
+}
+
 /** The member's own lines on their way (line-sender.ts), through the ChatClient. */
 describe('ChatClient sending', () => {
   it('shows a sent line at once, then the stored one, once, ack first', async () => {
@@ -54,22 +73,12 @@ describe('ChatClient sending', () => {
   });
 
   it('sends a line shown while written again after a reconnect when its ack never came', async () => {
-    const { socket, store, client, texts } = await openClient();
-    socket.answers.set('chat:send', () => ({
-      ok: false,
-      error: { code: 'UNAVAILABLE', message: 'chat:send was not answered' },
-    }));
-    socket.hold = true;
-    client.send('hello');
-    const clientId = String(socket.of('chat:send')[0]?.clientId);
-    // Its node showed it to the group, then went down before the line was stored.
-    socket.fire('chat:message', line(3, { senderId: ME, clientId, text: 'hello' }));
-    socket.release();
-    await settle();
+    const opened = await openClient();
+    const { socket, store, texts } = opened;
+    const clientId = await unconfirmed(opened);
     expect(store.getState().lines?.pending).toEqual([]);
     expect(socket.of('chat:send')).toHaveLength(1);
     socket.fire('disconnect', 'transport close');
-    socket.hold = false;
     storing(socket, 4);
     socket.fire('connect');
     await expect.poll(() => socket.of('chat:send').length, { interval: 5 }).toBe(2);
@@ -88,17 +97,9 @@ describe('ChatClient sending', () => {
   });
 
   it('sends an unconfirmed line again after a reconnect with no chat page open', async () => {
-    const { socket, client } = await openClient();
-    socket.answers.set('chat:send', () => ({
-      ok: false,
-      error: { code: 'UNAVAILABLE', message: 'chat:send was not answered' },
-    }));
-    socket.hold = true;
-    client.send('hello');
-    const clientId = String(socket.of('chat:send')[0]?.clientId);
-    socket.fire('chat:message', line(3, { senderId: ME, clientId, text: 'hello' }));
-    socket.release();
-    await settle();
+    const opened = await openClient();
+    const { socket, client } = opened;
+    const clientId = await unconfirmed(opened);
     // The member went on to another page; the tab's client (and its socket) stays.
     client.leave(GROUP);
     socket.fire('disconnect', 'transport close');
