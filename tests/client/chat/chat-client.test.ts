@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ChatClient, type ChatSocket } from '../../../client/src/features/chat/chat-client.ts';
-import { unreadTotals } from '../../../client/src/features/chat/chat-state.ts';
+import { catchUpFrom, unreadTotals } from '../../../client/src/features/chat/chat-state.ts';
 import { createChatStore } from '../../../client/src/features/chat/store.ts';
-import { FakeSocket, openClient, settle } from './fake-chat-socket.ts';
+import { FakeSocket, openClient, settle, storing } from './fake-chat-socket.ts';
 import { ANA, GROUP, id, line, ME } from './fixtures.ts';
 
 describe('ChatClient', () => {
@@ -17,11 +17,14 @@ describe('ChatClient', () => {
     socket.fire('disconnect', 'transport close');
     expect(store.getState().connection).toBe('reconnecting');
     let calls = 0;
+    // From a few seconds before line 2 (catchUpFrom: ids sort by second, then by node);
+    // line 2, read again, is merged.
+    const from = catchUpFrom(id(2));
     socket.answers.set('chat:history', (p) => {
       calls++;
       // Two pages of missed lines, oldest first.
-      return p.after === id(2)
-        ? { ok: true, data: { messages: [line(3), line(4)], more: true } }
+      return p.after === from
+        ? { ok: true, data: { messages: [line(2), line(3), line(4)], more: true } }
         : { ok: true, data: { messages: [line(5)], more: false } };
     });
     socket.fire('connect');
@@ -30,7 +33,7 @@ describe('ChatClient', () => {
     await settle();
     expect(calls).toBe(2);
     expect(socket.of('chat:history').slice(1)).toEqual([
-      { groupId: GROUP, after: id(2), limit: 100 },
+      { groupId: GROUP, after: from, limit: 100 },
       { groupId: GROUP, after: id(4), limit: 100 },
     ]);
     expect(texts()).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
@@ -56,6 +59,59 @@ describe('ChatClient', () => {
     await opening;
     const texts = store.getState().lines?.messages.map((m) => m.text);
     expect(texts).toEqual(['line 1', 'line 2, edited', 'line 3']);
+  });
+
+  it('lets a late answer to an earlier open of the group change nothing', async () => {
+    const socket = new FakeSocket();
+    let reads = 0;
+    socket.answers.set('chat:history', () =>
+      ++reads === 1
+        ? { ok: false, error: { code: 'UNAVAILABLE', message: 'chat:history was not answered' } }
+        : { ok: true, data: { messages: [line(1)], more: false } },
+    );
+    const store = createChatStore();
+    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    socket.hold = true;
+    const first = client.open(GROUP);
+    const second = client.open(GROUP);
+    // The second open is answered first; the first one's failure comes after.
+    const [answerFirst, answerSecond] = socket.sent
+      .flatMap((s, i) => (s.event === 'chat:history' ? [socket.held[i]] : []))
+      .slice(-2);
+    answerSecond?.();
+    await second;
+    answerFirst?.();
+    await first;
+    expect(store.getState()).toMatchObject({ loadError: null, lines: { groupId: GROUP } });
+    expect(store.getState().lines?.messages.map((m) => m.text)).toEqual(['line 1']);
+  });
+
+  it('catches up again when it reconnects while catching up', async () => {
+    const { socket } = await openClient([line(1)]);
+    socket.fire('disconnect', 'transport close');
+    socket.hold = true;
+    socket.fire('connect');
+    // Down again before the catch-up's answer, which may then never come.
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    socket.hold = false;
+    socket.release();
+    await expect.poll(() => socket.of('chat:history').length, { interval: 5 }).toBe(3);
+  });
+
+  it('keeps a line that failed while down in an empty group, and sends it again', async () => {
+    const { socket, client, texts } = await openClient();
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'chat:send was not answered' },
+    }));
+    client.send('hi');
+    await settle();
+    socket.fire('disconnect', 'transport close');
+    storing(socket, 4);
+    socket.fire('connect');
+    await expect.poll(() => socket.of('chat:send').length, { interval: 5 }).toBe(2);
+    await expect.poll(texts, { interval: 5 }).toEqual(['hi']);
   });
 
   it('tells typing at most every few seconds, and marks read once per newest line', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  catchUpFrom,
   emptyLines,
   messageStored,
   messageUpdated,
@@ -41,6 +42,13 @@ describe('group lines', () => {
     expect(ids(lines)).toEqual([id(1), id(2), id(3)]);
     expect(oldestId(lines)).toBe(id(1));
     expect(newestId(lines)).toBe(id(3));
+  });
+
+  it('catches up from a few seconds before the newest line, where another node’s can sort', () => {
+    // 0x65a0b0c0 seconds, then the node's digits: the cursor keeps only the second, less 5.
+    expect(catchUpFrom(`65a0b0c0${'f'.repeat(16)}`)).toBe(`65a0b0bb${'0'.repeat(16)}`);
+    expect(catchUpFrom(`65a0b0c0${'f'.repeat(16)}`)).toMatch(/^[a-f0-9]{24}$/);
+    expect(catchUpFrom(id(2))).toBe('0'.repeat(24));
   });
 
   it('ignores lines of another group', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openClient, settle, storing } from './fake-chat-socket.ts';
 import { ANA, GROUP, id, line, ME } from './fixtures.ts';
 
+const OTHER = 'd'.repeat(24);
+
 /**
  * Sends 'hello', which its node shows to the group (line 3) and then goes down before the
  * line is stored: its ack says UNAVAILABLE. Gives the line's clientId; acks flow again after.
@@ -107,6 +109,21 @@ describe('ChatClient sending', () => {
     socket.fire('connect');
     await expect.poll(() => socket.of('chat:send').length, { interval: 5 }).toBe(2);
     expect(socket.of('chat:send')[1]).toMatchObject({ groupId: GROUP, clientId, text: 'hello' });
+  });
+
+  it('puts a failed line back in its own group, not in the group opened meanwhile', async () => {
+    const { socket, store, client } = await openClient();
+    socket.answers.set('chat:send', () => ({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'try again in 3 seconds' },
+    }));
+    socket.hold = true;
+    client.send('hello');
+    const opening = client.open(OTHER);
+    socket.hold = false;
+    socket.release();
+    await opening;
+    expect(store.getState().lines).toMatchObject({ groupId: OTHER, pending: [] });
   });
 
   it('shows how long to wait when sending too fast, from the number the server sends', async () => {

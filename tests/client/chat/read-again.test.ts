@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChatClient, type ChatSocket } from '../../../client/src/features/chat/chat-client.ts';
+import { catchUpFrom } from '../../../client/src/features/chat/chat-state.ts';
 import { LATE_WRITE_MS } from '../../../client/src/features/chat/newer-reads.ts';
-import { openClient } from './fake-chat-socket.ts';
-import { GROUP, id, line } from './fixtures.ts';
+import { createChatStore } from '../../../client/src/features/chat/store.ts';
+import { FakeSocket, openClient } from './fake-chat-socket.ts';
+import { GROUP, id, line, ME } from './fixtures.ts';
 
 /**
  * A line is shown to the group while it is written: one shown just before this socket's rooms
@@ -9,7 +12,7 @@ import { GROUP, id, line } from './fixtures.ts';
  * connecting is made again once such a line must be stored (LATE_WRITE_MS).
  */
 describe('ChatClient soon after connecting', () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] }));
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
   afterEach(() => vi.useRealTimers());
 
   const page = (messages: ReturnType<typeof line>[]) => ({
@@ -67,10 +70,57 @@ describe('ChatClient soon after connecting', () => {
     late = true;
     await vi.advanceTimersByTimeAsync(LATE_WRITE_MS);
     expect(socket.of('chat:history').slice(reads)).toEqual([
-      { groupId: GROUP, after: id(2), limit: 100 },
-      { groupId: GROUP, after: id(2), limit: 100 },
+      { groupId: GROUP, after: catchUpFrom(id(2)), limit: 100 },
+      { groupId: GROUP, after: catchUpFrom(id(2)), limit: 100 },
     ]);
     expect(texts()).toEqual(['line 1', 'line 2', 'line 3', 'line 4']);
     client.close();
+  });
+
+  it('counts from the first answer after connecting, by when the rooms were surely joined', async () => {
+    const socket = new FakeSocket();
+    socket.answers.set('chat:history', () => page([line(1)]));
+    const client = new ChatClient(ME, createChatStore(), () => socket as unknown as ChatSocket);
+    socket.fire('connect');
+    socket.hold = true;
+    const opening = client.open(GROUP);
+    // The server took its time joining the socket's rooms; the read waited for them.
+    await vi.advanceTimersByTimeAsync(LATE_WRITE_MS + 500);
+    socket.hold = false;
+    socket.release();
+    await opening;
+    await vi.advanceTimersByTimeAsync(LATE_WRITE_MS - 1);
+    expect(socket.of('chat:history')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.of('chat:history')).toHaveLength(2);
+    client.close();
+  });
+
+  it('reads again once after reconnects in a row, from the line furthest back', async () => {
+    const { socket, client } = await openClient([line(1), line(2)]);
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(100);
+      socket.fire('disconnect', 'transport close');
+      socket.fire('connect');
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    const reads = socket.of('chat:history').length;
+    expect(reads).toBe(4);
+    await vi.advanceTimersByTimeAsync(LATE_WRITE_MS * 2);
+    // The first page's oldest line is further back than the catch-ups' cursor.
+    expect(socket.of('chat:history').slice(reads)).toEqual([
+      { groupId: GROUP, after: catchUpFrom(id(2)), limit: 100 },
+    ]);
+    client.close();
+  });
+
+  it('reads nothing again once closed, or once another group is open', async () => {
+    const closed = await openClient([line(1)]);
+    closed.client.close();
+    const moved = await openClient([line(1)]);
+    moved.client.leave(GROUP);
+    await vi.advanceTimersByTimeAsync(LATE_WRITE_MS);
+    expect(closed.socket.of('chat:history')).toHaveLength(1);
+    expect(moved.socket.of('chat:history')).toHaveLength(1);
   });
 });

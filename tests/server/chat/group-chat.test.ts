@@ -156,18 +156,39 @@ describe('group chat across two nodes', () => {
     const { groupId, members } = await groupWith(nodes.a, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
     const anaSocket = await openChatSocket(nodes.a, ana.client);
-    // Ben reads the moment he is connected, as the chat page does, and Ana writes after
-    // that read: the line reaches him as a push, since the read waited for his rooms.
-    const benSocket = await openChatSocket(nodes.b, ben.client, { waitForRooms: false });
-    const heard = next(benSocket, 'chat:message');
-    const page = await must(benSocket, 'chat:history', { groupId });
-    expect(page.messages).toEqual([]);
-    const sent = await must(anaSocket, 'chat:send', {
-      groupId,
-      clientId: clientId(),
-      text: 'Hello',
-    });
-    expect(await heard).toEqual(sent);
+    // Node B looks up Ben's groups (for his rooms) only when the test lets it.
+    const groups = nodes.b.haven.services.groups;
+    const lookUp = groups.groupsOf;
+    let letLookUp = () => {};
+    const held = new Promise<void>((resolve) => (letLookUp = resolve));
+    groups.groupsOf = async (userId) => {
+      await held;
+      return lookUp.call(groups, userId);
+    };
+    try {
+      const benSocket = await openChatSocket(nodes.b, ben.client, { waitForRooms: false });
+      let answered = false;
+      const read = must(benSocket, 'chat:history', { groupId }).finally(() => (answered = true));
+      const first = await must(anaSocket, 'chat:send', {
+        groupId,
+        clientId: clientId(),
+        text: 'One',
+      });
+      // Stored (acknowledged) while Ben is in no room yet: his read has not been answered.
+      expect(answered).toBe(false);
+      letLookUp();
+      expect((await read).messages).toEqual([first]);
+      const heard = next(benSocket, 'chat:message');
+      const second = await must(anaSocket, 'chat:send', {
+        groupId,
+        clientId: clientId(),
+        text: 'Two',
+      });
+      expect(await heard).toEqual(second);
+    } finally {
+      groups.groupsOf = lookUp;
+      letLookUp();
+    }
   });
 
   it('refuses bad input with INVALID_PAYLOAD and stores nothing', async () => {

@@ -10,6 +10,7 @@ import type { HavenSocket } from '../../net/socket.ts';
 import { bindChatEvents } from './chat-events.ts';
 import { ChatModeration } from './chat-moderation.ts';
 import {
+  catchUpFrom,
   compareIds,
   emptyLines,
   messageUpdated,
@@ -66,6 +67,10 @@ export class ChatClient {
   /** The group asked for; its first page may not have arrived yet. */
   #groupId: string | null = null;
   #catchingUp = false;
+  /** A reconnect came while catching up: catch up again once done. */
+  #catchUpAgain = false;
+  /** Counts opens: an answer to an earlier open of the same group is not this one's. */
+  #opening = 0;
   /** This tab in use or in the background, as the page last said (setVisible). */
   #presence: 'online' | 'away' = 'online';
 
@@ -158,14 +163,16 @@ export class ChatClient {
     void this.moderation.loadSettings(groupId);
     const meanwhile = readingLines(this.#store);
     const startedAt = Date.now();
+    const opening = ++this.#opening;
+    const current = () => this.#groupId === groupId && this.#opening === opening;
     try {
       const page = await this.#request('chat:history', { groupId, limit: FIRST_PAGE });
-      if (this.#groupId !== groupId) return;
+      if (!current()) return;
       const lines = olderPage(emptyLines(groupId, this.selfId), page.messages, page.more);
       this.#store.setState({ lines: meanwhile.onto(lines) });
       this.#newer.againIfEarly(groupId, oldestId(lines), startedAt);
     } catch (error) {
-      if (this.#groupId === groupId) this.#store.setState({ loadError: chatErrorOf(error).code });
+      if (current()) this.#store.setState({ loadError: chatErrorOf(error).code });
     } finally {
       meanwhile.end();
     }
@@ -221,18 +228,26 @@ export class ChatClient {
       if (this.#groupId) await this.open(this.#groupId);
       return;
     }
-    if (this.#catchingUp) return;
+    if (this.#catchingUp) {
+      this.#catchUpAgain = true;
+      return;
+    }
     this.#catchingUp = true;
     const startedAt = Date.now();
     try {
-      const after = newestId(lines);
-      if (!after) return void (await this.open(lines.groupId));
+      // No lines yet: the newest page, laid over what is here (a line failed offline stays).
+      const newest = newestId(lines);
+      const after = newest && catchUpFrom(newest);
       await this.#newer.after(lines.groupId, after);
       this.#newer.againIfEarly(lines.groupId, after, startedAt);
     } catch (error) {
       this.#notice(error);
     } finally {
       this.#catchingUp = false;
+    }
+    if (this.#catchUpAgain) {
+      this.#catchUpAgain = false;
+      await this.#catchUp();
     }
   }
 
@@ -248,7 +263,9 @@ export class ChatClient {
         before,
         limit: FIRST_PAGE,
       });
-      updateLines(this.#store, (l) => olderPage(l, page.messages, page.more));
+      updateLines(this.#store, (l) =>
+        l.groupId === lines.groupId ? olderPage(l, page.messages, page.more) : l,
+      );
     } catch (error) {
       this.#notice(error);
     } finally {
@@ -362,6 +379,7 @@ export class ChatClient {
     if (this.#closed) return;
     this.#closed = true;
     this.#online.stop();
+    this.#newer.stop();
     this.#socket.removeAllListeners();
     this.#socket.disconnect();
   }

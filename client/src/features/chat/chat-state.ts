@@ -177,9 +177,24 @@ export function oldestId(lines: GroupLines): string | null {
   return lines.messages[0]?.id ?? null;
 }
 
-/** The newest stored line: where catching up after a reconnect starts. */
+/** The newest stored line here. */
 export function newestId(lines: GroupLines): string | null {
   return lines.messages.at(-1)?.id ?? null;
+}
+
+/** Seconds a catch-up reaches back before the newest line here (`catchUpFrom`). */
+export const CATCH_UP_SLACK_S = 5;
+
+/**
+ * Where catching up after a reconnect starts: a few seconds before the newest line here
+ * (the id of that second, its other digits zero), not that line itself. Ids sort by the
+ * second they were made in, then by the node that made them: a line another node made in
+ * the same second, or a second or two off by its clock, can sort below the newest line here
+ * though it came after it. What is read twice is merged (one copy per id).
+ */
+export function catchUpFrom(newestId: string): string {
+  const seconds = Math.max(0, Number.parseInt(newestId.slice(0, 8), 16) - CATCH_UP_SLACK_S);
+  return `${seconds.toString(16).padStart(8, '0')}${'0'.repeat(16)}`;
 }
 
 /** Lines after `readUpTo` from other members, deleted ones not counted. */

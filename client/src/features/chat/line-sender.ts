@@ -91,7 +91,8 @@ export class LineSender {
       if (code === 'UNAVAILABLE' && (again || shown))
         this.#unconfirmed.set(clientId, { groupId, line });
       if (again) return;
-      updateLines(this.#store, (l) => sendFailedLine(l, line, code));
+      // The member may have opened another group meanwhile: the line is its own group's.
+      updateLines(this.#store, (l) => (l.groupId === groupId ? sendFailedLine(l, line, code) : l));
       if (code === 'RATE_LIMITED') this.#notice(error);
     }
   }

@@ -1,14 +1,14 @@
 import type { StoreApi } from 'zustand';
 import { CHAT_HISTORY_MAX, type ChatMessage } from '../../../../shared/chat/schemas.ts';
-import { newerPage } from './chat-state.ts';
+import { compareIds, newerPage } from './chat-state.ts';
 import type { ChatRequester } from './signalling.ts';
 import { type ChatState, updateLines } from './store.ts';
 
 /**
- * How long after connecting a read may miss a line: one shown before the socket's rooms were
- * joined (a line is shown while it is written, docs/chat.md) and stored after the read. The
- * server holds a line at most 100 ms before its insert (line-writes.ts); this leaves room for
- * a slow insert. A read that soon is made again once this has passed.
+ * How long a line shown before a socket's rooms were joined may take to be stored: such a
+ * line (a line is shown while it is written, docs/chat.md) reached the socket as no push,
+ * and a read made before it was stored misses it too. The server holds a line at most
+ * 100 ms before its insert (line-writes.ts); this leaves room for a slow insert.
  */
 export const LATE_WRITE_MS = 2_000;
 
@@ -17,7 +17,10 @@ export class NewerReads {
   readonly #store: StoreApi<ChatState>;
   readonly #request: ChatRequester;
   readonly #stillOpen: (groupId: string) => boolean;
-  #connectedAt = Number.NEGATIVE_INFINITY;
+  /** When the first read after the latest connect was answered: its rooms were joined by then. */
+  #joinedBy: number | null = null;
+  #again: { groupId: string; after: string | null; timer: ReturnType<typeof setTimeout> } | null =
+    null;
 
   constructor(
     store: StoreApi<ChatState>,
@@ -30,9 +33,9 @@ export class NewerReads {
     this.#stillOpen = stillOpen;
   }
 
-  /** The socket (re)connected: its rooms are joined from now. */
+  /** The socket (re)connected: the server joins its rooms anew. */
   connected(): void {
-    this.#connectedAt = Date.now();
+    this.#joinedBy = null;
   }
 
   /** The group's lines after `after` (its newest without it), laid over what is here. */
@@ -50,15 +53,40 @@ export class NewerReads {
     }
   }
 
-  /** A read begun within LATE_WRITE_MS of connecting is made again after that (quietly). */
+  /**
+   * A read of `groupId` after `after`, begun at `startedAt`, has just been answered. The
+   * server answers a read only once the socket is in its rooms, so the first answer after
+   * connecting bounds when they were joined: a read begun less than LATE_WRITE_MS after that
+   * may miss a line shown before, and is made again then. Several such reads (reconnects
+   * in a row) make one, from the lowest line asked for.
+   */
   againIfEarly(groupId: string, after: string | null, startedAt: number): void {
-    const due = this.#connectedAt + LATE_WRITE_MS;
+    const now = Date.now();
+    this.#joinedBy ??= now;
+    const due = this.#joinedBy + LATE_WRITE_MS;
     if (startedAt >= due) return;
-    setTimeout(
+    const waiting = this.#again?.groupId === groupId ? this.#again : null;
+    this.stop();
+    const from = waiting ? lower(waiting.after, after) : after;
+    const timer = setTimeout(
       () => {
-        if (this.#stillOpen(groupId)) this.after(groupId, after).catch(() => undefined);
+        this.#again = null;
+        if (this.#stillOpen(groupId)) this.after(groupId, from).catch(() => undefined);
       },
-      Math.max(0, due - Date.now()),
+      Math.max(0, due - now),
     );
+    this.#again = { groupId, after: from, timer };
   }
+
+  /** No read again is wanted (the client closed). */
+  stop(): void {
+    if (this.#again) clearTimeout(this.#again.timer);
+    this.#again = null;
+  }
+}
+
+/** Of two cursors, the one further back; null (the newest page: there were no lines) gives way. */
+function lower(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return compareIds(a, b) <= 0 ? a : b;
 }
