@@ -172,6 +172,34 @@ describe('ChatClient', () => {
     await client.loadOlder();
     expect(socket.of('chat:history')).toHaveLength(2);
   });
+  it('lays an older page only over its own group, not one opened while it was read', async () => {
+    const socket = new FakeSocket();
+    socket.answers.set('chat:history', (p) =>
+      p.before
+        ? { ok: true, data: { messages: [line(1)], more: false } }
+        : {
+            ok: true,
+            data: {
+              messages: [p.groupId === GROUP ? line(2) : line(3, { groupId: String(p.groupId) })],
+              more: true,
+            },
+          },
+    );
+    const store = createChatStore();
+    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    await client.open(GROUP);
+    socket.hold = true;
+    const older = client.loadOlder();
+    const other = 'd'.repeat(24);
+    const opening = client.open(other);
+    socket.hold = false;
+    socket.release();
+    await Promise.all([older, opening]);
+    // The other group's first page said there is more: GROUP's older page does not undo that.
+    expect(store.getState().lines).toMatchObject({ groupId: other, hasOlder: true });
+    expect(store.getState().lines?.messages.map((m) => m.id)).toEqual([id(3)]);
+  });
+
   it('reports a line with its reason (and a note only when given), saying why a refusal came', async () => {
     const { socket, store, client } = await openClient([line(1)]);
     socket.answers.set('chat:report', () => ({ ok: true, data: { id: id(99), status: 'open' } }));
