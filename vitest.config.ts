@@ -9,6 +9,9 @@ export default defineConfig({
     // they are not micro-benchmarks, so give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what another process (a second node, Redis, a browser) does:
+    // 1 s, its default, was short on a loaded CI machine. A passing poll returns at once.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Two cores: running every file at once makes the real-server tests starve each other.
     maxWorkers: 2,
