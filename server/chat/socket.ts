@@ -137,6 +137,9 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
         socket.join(groups.filter((g) => !banned.has(g.id)).map((g) => groupRoom(g.id))),
       (error: Error) => {
         deps.logger.warn({ err: error.message, event: 'chat:rooms' }, 'chat rooms not joined');
+        // In no room, the socket would hear nothing for its whole life (the database was
+        // away, say): closed, its browser connects again and catches up (chat-client.ts).
+        socket.disconnect(true);
       },
     );
     const lastTyping = new Map<string, number>();

@@ -80,6 +80,11 @@ describe('the API through a MongoDB outage', () => {
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(codeOf(history)).toBe('UNAVAILABLE');
     expect(history.ok ? undefined : history.error.retryAfter).toBeGreaterThan(0);
+    // A chat socket connecting now finds no groups to join, and would hear nothing for its
+    // whole life: the server closes it, and its browser connects again (and catches up).
+    const late = await openChatSocket(haven, member.client, { waitForRooms: false });
+    const closed = await new Promise((resolve) => late.once('disconnect', resolve));
+    expect(closed).toBe('io server disconnect');
     const down = await health();
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'down', mongo: { ok: false } });
