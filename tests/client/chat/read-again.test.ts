@@ -123,4 +123,16 @@ describe('ChatClient soon after connecting', () => {
     expect(closed.socket.of('chat:history')).toHaveLength(1);
     expect(moved.socket.of('chat:history')).toHaveLength(1);
   });
+
+  it('stops paging at a page that does not move past where it began', async () => {
+    const { socket, client } = await openClient([line(1), line(2)]);
+    // A server answering "more" with the same lines, whatever is asked.
+    socket.answers.set('chat:history', () => ({
+      ok: true,
+      data: { messages: [line(2), line(1)], more: true },
+    }));
+    await vi.advanceTimersByTimeAsync(LATE_WRITE_MS);
+    expect(socket.of('chat:history')).toHaveLength(2);
+    client.close();
+  });
 });

@@ -48,8 +48,10 @@ export class NewerReads {
           : { groupId, limit: CHAT_HISTORY_MAX },
       );
       updateLines(this.#store, (l) => newerPage(l, page.messages));
-      if (!from || !page.more || page.messages.length === 0) return;
-      from = page.messages.at(-1)?.id ?? from;
+      const last = page.messages.at(-1)?.id;
+      // A page that does not move past where it began would be asked for again forever.
+      if (!from || !page.more || !last || compareIds(last, from) <= 0) return;
+      from = last;
     }
   }
 
