@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { ChatClient, type ChatSocket } from '../../../client/src/features/chat/chat-client.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { catchUpFrom, unreadTotals } from '../../../client/src/features/chat/chat-state.ts';
 import { createChatStore } from '../../../client/src/features/chat/store.ts';
-import { FakeSocket, openClient, settle, storing } from './fake-chat-socket.ts';
+import {
+  clientOn,
+  closeClients,
+  FakeSocket,
+  openClient,
+  settle,
+  storing,
+} from './fake-chat-socket.ts';
 import { ANA, GROUP, id, line, ME } from './fixtures.ts';
+
+afterEach(closeClients);
 
 describe('ChatClient', () => {
   it('opens a group with its newest page', async () => {
@@ -46,7 +54,7 @@ describe('ChatClient', () => {
       data: { messages: [line(2), line(1)], more: false },
     }));
     const store = createChatStore();
-    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    const client = clientOn(socket, store);
     socket.hold = true;
     const opening = client.open(GROUP);
     // Read by the server before line 3 was stored (a line is shown while it is written),
@@ -70,7 +78,7 @@ describe('ChatClient', () => {
         : { ok: true, data: { messages: [line(1)], more: false } },
     );
     const store = createChatStore();
-    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    const client = clientOn(socket, store);
     socket.hold = true;
     const first = client.open(GROUP);
     const second = client.open(GROUP);
@@ -158,7 +166,7 @@ describe('ChatClient', () => {
         : { ok: true, data: { messages: [line(11), line(10)], more: true } },
     );
     const store = createChatStore();
-    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    const client = clientOn(socket, store);
     await client.open(GROUP);
     expect(store.getState().lines?.hasOlder).toBe(true);
     const twice = Promise.all([client.loadOlder(), client.loadOlder()]);
@@ -186,7 +194,7 @@ describe('ChatClient', () => {
           },
     );
     const store = createChatStore();
-    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    const client = clientOn(socket, store);
     await client.open(GROUP);
     socket.hold = true;
     const older = client.loadOlder();
@@ -235,7 +243,7 @@ describe('ChatClient beyond the open group', () => {
     socket.answers.set('chat:history', () => ({ ok: true, data: { messages: [], more: false } }));
     socket.answers.set('chat:who', () => who('online'));
     const store = createChatStore();
-    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    const client = clientOn(socket, store);
     await client.open(GROUP);
     await settle();
     expect(socket.of('chat:who')).toEqual([{ groupId: GROUP }]);
@@ -257,7 +265,7 @@ describe('ChatClient beyond the open group', () => {
     const socket = new FakeSocket();
     const store = createChatStore();
     socket.connected = false;
-    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    const client = clientOn(socket, store);
     client.setVisible(false);
     socket.connected = true;
     socket.fire('connect');
@@ -279,7 +287,7 @@ describe('ChatClient beyond the open group', () => {
       },
     }));
     const store = createChatStore();
-    const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    const client = clientOn(socket, store);
     socket.fire('connect');
     await settle();
     const totals = () => unreadTotals(store.getState().groups);
@@ -317,7 +325,7 @@ describe('ChatClient beyond the open group', () => {
       },
     }));
     const store = createChatStore();
-    new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+    clientOn(socket, store);
     socket.hold = true;
     socket.fire('connect');
     socket.fire('chat:message', line(4));

@@ -44,6 +44,20 @@ export class FakeSocket {
 
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const made: ChatClient[] = [];
+
+/** A ChatClient on the scripted socket; `closeClients` closes it after the test. */
+export function clientOn(socket: FakeSocket, store = createChatStore()): ChatClient {
+  const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+  made.push(client);
+  return client;
+}
+
+/** After each test: a client's timers (its read again) must not outlive the test. */
+export function closeClients(): void {
+  for (const client of made.splice(0)) client.close();
+}
+
 export async function openClient(history: ChatMessage[] = []) {
   const socket = new FakeSocket();
   socket.answers.set('chat:history', () => ({
@@ -51,7 +65,7 @@ export async function openClient(history: ChatMessage[] = []) {
     data: { messages: [...history].reverse(), more: false },
   }));
   const store = createChatStore();
-  const client = new ChatClient(ME, store, () => socket as unknown as ChatSocket);
+  const client = clientOn(socket, store);
   socket.fire('connect');
   await client.open(GROUP);
   const texts = () => store.getState().lines?.messages.map((m) => m.text) ?? [];

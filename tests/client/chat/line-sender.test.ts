@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { openClient, settle, storing } from './fake-chat-socket.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeClients, openClient, settle, storing } from './fake-chat-socket.ts';
 import { ANA, GROUP, id, line, ME } from './fixtures.ts';
+
+afterEach(closeClients);
 
 const OTHER = 'd'.repeat(24);
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChatClient, type ChatSocket } from '../../../client/src/features/chat/chat-client.ts';
 import { catchUpFrom } from '../../../client/src/features/chat/chat-state.ts';
 import { LATE_WRITE_MS } from '../../../client/src/features/chat/newer-reads.ts';
-import { createChatStore } from '../../../client/src/features/chat/store.ts';
-import { FakeSocket, openClient } from './fake-chat-socket.ts';
-import { GROUP, id, line, ME } from './fixtures.ts';
+import { clientOn, closeClients, FakeSocket, openClient } from './fake-chat-socket.ts';
+import { GROUP, id, line } from './fixtures.ts';
+
+afterEach(closeClients);
 
 /**
  * A line is shown to the group while it is written: one shown just before this socket's rooms
@@ -80,7 +80,7 @@ describe('ChatClient soon after connecting', () => {
   it('counts from the first answer after connecting, by when the rooms were surely joined', async () => {
     const socket = new FakeSocket();
     socket.answers.set('chat:history', () => page([line(1)]));
-    const client = new ChatClient(ME, createChatStore(), () => socket as unknown as ChatSocket);
+    const client = clientOn(socket);
     socket.fire('connect');
     socket.hold = true;
     const opening = client.open(GROUP);
