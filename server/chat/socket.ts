@@ -202,7 +202,7 @@ function chatHandlers(
     // Reads wait for the socket's rooms, as sends do: every line shown after the read reaches
     // this socket as a push. (One shown before the rooms were joined and stored after the
     // read is in neither: the browser reads again, client/.../chat/newer-reads.ts. If the
-    // rooms could not be joined, the read goes on, and most likely fails the same way.)
+    // rooms could not be joined, the socket is closed, and this answer goes nowhere.)
     'chat:history': async (query, { user }) => {
       await state.ready;
       return chat.history(user, query);

@@ -263,9 +263,7 @@ export class ChatClient {
         before,
         limit: FIRST_PAGE,
       });
-      updateLines(this.#store, (l) =>
-        l.groupId === lines.groupId ? olderPage(l, page.messages, page.more) : l,
-      );
+      updateLines(this.#store, (l) => olderPage(l, page.messages, page.more), lines.groupId);
     } catch (error) {
       this.#notice(error);
     } finally {

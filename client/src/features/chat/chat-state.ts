@@ -183,7 +183,7 @@ export function newestId(lines: GroupLines): string | null {
 }
 
 /** Seconds a catch-up reaches back before the newest line here (`catchUpFrom`). */
-export const CATCH_UP_SLACK_S = 5;
+const CATCH_UP_SLACK_S = 5;
 
 /**
  * Where catching up after a reconnect starts: a few seconds before the newest line here

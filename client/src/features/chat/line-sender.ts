@@ -92,7 +92,7 @@ export class LineSender {
         this.#unconfirmed.set(clientId, { groupId, line });
       if (again) return;
       // The member may have opened another group meanwhile: the line is its own group's.
-      updateLines(this.#store, (l) => (l.groupId === groupId ? sendFailedLine(l, line, code) : l));
+      updateLines(this.#store, (l) => sendFailedLine(l, line, code), groupId);
       if (code === 'RATE_LIMITED') this.#notice(error);
     }
   }

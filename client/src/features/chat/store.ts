@@ -64,11 +64,17 @@ type LinesChange = (l: GroupLines) => GroupLines;
 /** Per store, the changes kept for each group page being read (`readingLines`). */
 const reading = new WeakMap<StoreApi<ChatState>, Set<LinesChange[]>>();
 
-export function updateLines(store: StoreApi<ChatState>, change: LinesChange) {
-  for (const kept of reading.get(store) ?? []) kept.push(change);
+/**
+ * Changes the open group's lines. With `groupId`, only while that group is the one open: an
+ * answer about a group the member has left for another (a failed send, an older page).
+ */
+export function updateLines(store: StoreApi<ChatState>, change: LinesChange, groupId?: string) {
+  const apply: LinesChange =
+    groupId === undefined ? change : (l) => (l.groupId === groupId ? change(l) : l);
+  for (const kept of reading.get(store) ?? []) kept.push(apply);
   store.setState((state) => {
     if (!state.lines) return {};
-    const lines = change(state.lines);
+    const lines = apply(state.lines);
     return lines === state.lines ? {} : { lines };
   });
 }
