@@ -38,7 +38,7 @@ const oid = (id: string) => new Types.ObjectId(id);
 
 type Names = Map<string, PublicUser>;
 
-interface Place {
+export interface Place {
   kind: 'group' | 'private';
   role: 'moderator' | 'member';
 }
@@ -180,8 +180,10 @@ export class ChatService {
       after?: string | undefined;
       limit?: number | undefined;
     },
+    /** Runs once the reader may read, before the lines are read (socket.ts: its rooms). */
+    placed?: (place: Place) => Promise<unknown>,
   ): Promise<{ messages: ChatMessage[]; more: boolean }> {
-    await this.#placeOf(actor, query.groupId, 'read');
+    await placed?.(await this.#placeOf(actor, query.groupId, 'read'));
     const limit = query.limit ?? DEFAULT_PAGE;
     const filter: Record<string, unknown> = { groupId: oid(query.groupId) };
     if (query.before) filter._id = { $lt: oid(query.before) };

@@ -203,9 +203,11 @@ function chatHandlers(
     // this socket as a push. (One shown before the rooms were joined and stored after the
     // read is in neither: the browser reads again, client/.../chat/newer-reads.ts. If the
     // rooms could not be joined, the socket is closed, and this answer goes nowhere.)
-    'chat:history': async (query, { user }) => {
+    'chat:history': async (query, { socket, user }) => {
       await state.ready;
-      return chat.history(user, query);
+      return chat.history(user, query, async ({ kind }) => {
+        if (kind === 'group') await intoRooms(deps, socket, user.id, [query.groupId]);
+      });
     },
     'chat:edit': async ({ messageId, text }, { user }) => {
       const message = await chat.edit(user, messageId, text);
@@ -244,9 +246,11 @@ function chatHandlers(
       await chat.markRead(user, groupId, messageId);
       return ok;
     },
-    'chat:groups': async (payload, { user }) => {
+    'chat:groups': async (payload, { socket, user }) => {
       await state.ready;
       const groups = await chat.summaries(user);
+      const joined = groups.filter((g) => g.kind === 'group').map((g) => g.groupId);
+      await intoRooms(deps, socket, user.id, joined);
       const presence = deps.presence;
       if (!payload?.online || !presence) return { groups };
       return {
@@ -305,6 +309,36 @@ function chatHandlers(
       return ok;
     },
   };
+}
+
+/**
+ * Into the rooms of those `groupIds` the socket is not in but whose lines its member may
+ * read: a group joined since the socket connected, whose move of the member's sockets
+ * (a REST join, perhaps on another node) is still on its way. Reads call this before they
+ * answer, so no line after their answer is missed. Checked before joining (a banned member
+ * never sits in the room) and again after (a leave or a ban that crossed the join has
+ * already moved the member's sockets, so it is undone here).
+ */
+async function intoRooms(
+  deps: ChatSocketDeps,
+  socket: HavenSocket,
+  userId: string,
+  groupIds: string[],
+): Promise<void> {
+  const missing = groupIds.filter((id) => !socket.rooms.has(groupRoom(id)));
+  if (missing.length === 0) return;
+  const allowed = async (ids: string[]) => {
+    const [member, banned] = await Promise.all([
+      deps.groups.memberOf(userId, ids),
+      deps.chat.moderation.bannedGroupsOf(userId),
+    ]);
+    return ids.filter((id) => member.has(id) && !banned.has(id));
+  };
+  const joining = await allowed(missing);
+  if (joining.length === 0) return;
+  await socket.join(joining.map(groupRoom));
+  const kept = new Set(await allowed(joining));
+  for (const id of joining) if (!kept.has(id)) await socket.leave(groupRoom(id));
 }
 
 /** Others of a chat online now, as `viewer` may see them (not those who blocked them). */

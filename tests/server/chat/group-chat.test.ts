@@ -191,6 +191,41 @@ describe('group chat across two nodes', () => {
     }
   });
 
+  it('puts a socket in the room of a group joined since it connected once it reads or lists it', async () => {
+    const { groupId, members } = await groupWith(nodes.a, ['Ana']);
+    const anaSocket = await openChatSocket(nodes.a, (members[0] as (typeof members)[0]).client);
+    const ben = await signUpAs(nodes.a, ['participant'], { displayName: 'Ben' });
+    const cy = await signUpAs(nodes.a, ['participant'], { displayName: 'Cy' });
+    const benSocket = await openChatSocket(nodes.b, ben.client);
+    const cySocket = await openChatSocket(nodes.b, cy.client);
+    // Node A, where they join, moves their sockets into the room only when the test lets it.
+    const moderation = nodes.a.haven.services.chat.moderation;
+    const bannedGroupsOf = moderation.bannedGroupsOf;
+    let letJoin = () => {};
+    const held = new Promise<void>((resolve) => (letJoin = resolve));
+    moderation.bannedGroupsOf = async (userId) => {
+      await held;
+      return bannedGroupsOf.call(moderation, userId);
+    };
+    try {
+      for (const member of [ben, cy])
+        expect((await member.client.post(`/api/groups/${groupId}/join`, {})).status).toBe(200);
+      // Ben opens the group's page (a read); Cy's chat list asks for his chats.
+      await must(benSocket, 'chat:history', { groupId });
+      await must(cySocket, 'chat:groups', {});
+      const heard = [next(benSocket, 'chat:message'), next(cySocket, 'chat:message')];
+      const line = await must(anaSocket, 'chat:send', {
+        groupId,
+        clientId: clientId(),
+        text: 'Hi',
+      });
+      expect(await Promise.all(heard)).toEqual([line, line]);
+    } finally {
+      moderation.bannedGroupsOf = bannedGroupsOf;
+      letJoin();
+    }
+  });
+
   it('refuses bad input with INVALID_PAYLOAD and stores nothing', async () => {
     const { groupId, members } = await groupWith(nodes.a, ['Ana']);
     const socket = await openChatSocket(nodes.a, (members[0] as (typeof members)[0]).client);
