@@ -22,7 +22,15 @@ export class AccountDataRegistry {
     return out;
   }
 
+  /**
+   * Every feature erases, even after one has failed (the account is already gone then, so
+   * what a later feature holds could not be erased by asking again); the first failure is
+   * thrown once all have run.
+   */
   async eraseAll(userId: string): Promise<void> {
-    for (const handler of this.#handlers.values()) await handler.erase(userId);
+    const failures: unknown[] = [];
+    for (const handler of this.#handlers.values())
+      await handler.erase(userId).catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
   }
 }

@@ -4,6 +4,7 @@ import type { ChatModels } from './models.ts';
 /** A member's chat lines in "download my data", and what deleting the account does to them. */
 
 const oid = (id: string) => new Types.ObjectId(id);
+const ERASE_BATCH = 1_000;
 
 /** Their own lines, groups' and private ones. */
 export async function exportLines(m: ChatModels, userId: string) {
@@ -26,10 +27,22 @@ export async function exportLines(m: ChatModels, userId: string) {
  */
 export async function eraseLines(m: ChatModels, userId: string): Promise<void> {
   const id = oid(userId);
-  await m.Message.updateMany(
-    { senderId: id },
-    { $set: { senderId: null, text: null, deletedAt: new Date(), mentions: [], reactions: [] } },
-  );
+  const erased = { text: null, deletedAt: new Date(), mentions: [], reactions: [] };
+  // Each line gets a client id of its own: (group, sender, clientId) is unique, every erased
+  // line's sender is the same null, and members see each other's client ids, so one who
+  // copied another's and then left would otherwise make the other's erasure fail.
+  for (;;) {
+    const batch = await m.Message.find({ senderId: id }, { _id: 1 }).limit(ERASE_BATCH).lean();
+    if (batch.length === 0) break;
+    await m.Message.bulkWrite(
+      batch.map(({ _id }) => ({
+        updateOne: {
+          filter: { _id, senderId: id },
+          update: { $set: { ...erased, senderId: null, clientId: `erased-${String(_id)}` } },
+        },
+      })),
+    );
+  }
   await m.Message.updateMany(
     { 'replyTo.senderId': id },
     { $set: { 'replyTo.senderId': null, 'replyTo.excerpt': null } },

@@ -55,4 +55,28 @@ describe('group chat and the member’s own data', () => {
     expect(stored).not.toContain('My story, my words');
     expect(stored).not.toContain(leaving.id);
   });
+
+  it('erases any two members’ lines, even ones sent with the same client id', async () => {
+    // Client ids travel with the lines, so a member can reuse another's on purpose.
+    const { groupId, members } = await groupWith(haven, ['Mallory', 'Vic']);
+    const [mallory, vic] = members as [(typeof members)[0], (typeof members)[0]];
+    const shared = clientId();
+    for (const [member, text] of [
+      [mallory, 'copied id'],
+      [vic, 'Vic’s own words'],
+    ] as const) {
+      const socket = await openChatSocket(haven, member.client);
+      await must(socket, 'chat:send', { groupId, clientId: shared, text });
+    }
+    expect((await mallory.client.delete('/api/me')).status).toBe(204);
+    expect((await vic.client.delete('/api/me')).status).toBe(204);
+    const stored = JSON.stringify(
+      await haven.mongo.connection
+        .collection('chat_messages')
+        .find({ groupId: { $exists: true } })
+        .toArray(),
+    );
+    expect(stored).not.toContain('Vic’s own words');
+    expect(stored).not.toContain(vic.id);
+  });
 });
