@@ -28,6 +28,21 @@ export async function replyRef(
   };
 }
 
+/**
+ * The replies to `line` show what it says now: the start of its edited words, or nothing
+ * once it is deleted (a copy of a deleted line's words would outlive its tombstone). The
+ * replies changed, for their readers to hear of.
+ */
+export async function refreshExcerpts(
+  m: ChatModels,
+  line: ChatMessageDoc,
+): Promise<ChatMessageDoc[]> {
+  const replies = { groupId: line.groupId, 'replyTo.id': line._id };
+  const excerpt = line.text === null ? null : line.text.slice(0, EXCERPT);
+  await m.Message.updateMany(replies, { $set: { 'replyTo.excerpt': excerpt } });
+  return (await m.Message.find(replies).lean()) as ChatMessageDoc[];
+}
+
 /** Only members of the group can be mentioned; others are dropped (nothing to learn). */
 export async function mentionable(
   groups: GroupService,

@@ -60,6 +60,8 @@ const messageSchema = new Schema<ChatMessageDoc>({
 messageSchema.index({ groupId: 1, _id: -1 });
 // A retried send (same client id) finds the line it already stored instead of a second one.
 messageSchema.index({ groupId: 1, senderId: 1, clientId: 1 }, { unique: true });
+// The replies to a line, whose excerpt of it follows its edits and deletion.
+messageSchema.index({ 'replyTo.id': 1 });
 // A member's own lines: export and erasure with the account.
 messageSchema.index({ senderId: 1, _id: 1 });
 // Search within a group: words, case and accents folded (the stand-in and mongod alike).

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Types } from 'mongoose';
 import type { PublicUser } from '../../shared/api/accounts.ts';
 import type { ChatGroupSummary, ChatMessage } from '../../shared/chat/schemas.ts';
@@ -8,7 +9,7 @@ import { AppError } from '../infra/errors.ts';
 import { groupSummaries } from './chat-list.ts';
 import type { Contacts } from './contacts.ts';
 import { eraseLines, exportLines } from './line-data.ts';
-import { mentionable, type ReplyRef, replyRef } from './line-refs.ts';
+import { mentionable, type ReplyRef, refreshExcerpts, replyRef } from './line-refs.ts';
 import { lineViews } from './line-views.ts';
 import { insertEach, LineWrites } from './line-writes.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
@@ -54,6 +55,8 @@ export class ChatService {
   readonly #sources: Parameters<typeof readSendFacts>[0];
   /** New lines, written together when they come close together (line-writes.ts). */
   readonly #writes: LineWrites<ChatMessageDoc>;
+  /** Lines changed by another line's change (a reply's excerpt), for the socket layer. */
+  readonly changes = new EventEmitter<{ updated: [line: ChatMessage] }>();
 
   constructor(
     models: ChatModels,
@@ -211,7 +214,14 @@ export class ChatService {
       { new: true },
     ).lean();
     if (!updated) throw new AppError('INVALID_TRANSITION', 'this message was deleted');
+    await this.#repliesFollow(updated as ChatMessageDoc);
     return this.#view(updated as ChatMessageDoc);
+  }
+
+  async #repliesFollow(line: ChatMessageDoc): Promise<void> {
+    const replies = await refreshExcerpts(this.#m, line);
+    if (replies.length === 0) return;
+    for (const reply of await lineViews(this.#users, replies)) this.changes.emit('updated', reply);
   }
 
   /** By its sender, or a moderator of the group: the text goes, the line's place stays. */
@@ -244,6 +254,7 @@ export class ChatService {
       },
       { returnDocument: 'after' },
     ).lean();
+    await this.#repliesFollow(updated as ChatMessageDoc);
     return this.#view(updated as ChatMessageDoc);
   }
 

@@ -118,10 +118,18 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
     if (batch.length === 1 && batch[0]) emitTo.to(room).emit('chat:message', batch[0]);
     else emitTo.to(room).emit('chat:messages', batch);
   });
-  // The report queue is REST: a line it deleted, a member it banned, reach sockets from here.
-  deps.reports.changes.on('updated', async (message) =>
-    emitTo.to(await roomsOfLine(deps.chat, message)).emit('chat:updated', message),
-  );
+  // Changes made away from the line's own event: a line the report queue (REST) deleted, a
+  // reply whose excerpt followed its line's edit or deletion. A listener's failure (the
+  // database away while finding a conversation's members) is logged, never unhandled.
+  const updated = (message: ChatMessage) => {
+    roomsOfLine(deps.chat, message)
+      .then((to) => emitTo.to(to).emit('chat:updated', message))
+      .catch((error: Error) =>
+        deps.logger.warn({ err: error.message, event: 'chat:updated' }, 'change not delivered'),
+      );
+  };
+  deps.reports.changes.on('updated', updated);
+  deps.chat.changes.on('updated', updated);
   deps.reports.changes.on('banned', (userId, groupId) => rooms.leave(userId, groupId));
   deps.groups.memberships.on('left', (userId, groupId) =>
     nsp.in(memberRoom(userId)).socketsLeave(groupRoom(groupId)),

@@ -82,6 +82,32 @@ describe('a line after it is sent', () => {
     );
   });
 
+  it('changes the excerpt its replies show when it is edited or deleted, and says so', async () => {
+    const { groupId, anaSocket, benSocket, franSocket } = await threeInAGroup();
+    const line = await say(anaSocket, groupId, 'my address is 12 Secret St');
+    const reply = await say(benSocket, groupId, 'Careful!', { replyTo: line.id });
+    expect(reply.replyTo?.excerpt).toBe('my address is 12 Secret St');
+    const replyChanged = (socket: typeof benSocket) =>
+      next(socket, 'chat:updated', (m) => m.id === reply.id);
+    let seen = replyChanged(benSocket);
+    await must(anaSocket, 'chat:edit', { messageId: line.id, text: 'see you there' });
+    expect((await seen).replyTo?.excerpt).toBe('see you there');
+    // A moderator's deletion (as a report's): the reply keeps its place, the words go.
+    seen = replyChanged(anaSocket);
+    await must(franSocket, 'chat:delete', { messageId: line.id });
+    expect((await seen).replyTo).toMatchObject({ id: line.id, excerpt: null });
+    const { messages } = await must(benSocket, 'chat:history', { groupId });
+    expect(messages.find((m) => m.id === reply.id)?.replyTo?.excerpt).toBeNull();
+    const stored = JSON.stringify(
+      await haven.mongo.connection
+        .collection('chat_messages')
+        .find({ groupId: { $exists: true } })
+        .toArray(),
+    );
+    expect(stored).not.toContain('Secret St');
+    expect(stored).not.toContain('see you there');
+  });
+
   it('takes reactions from members, one of each emoji per member, and toggles them off', async () => {
     const { groupId, ana, ben, anaSocket, benSocket } = await threeInAGroup();
     const line = await say(anaSocket, groupId, 'Thirty days today');
