@@ -145,7 +145,10 @@ export class ChatModeration {
       throw new AppError('FORBIDDEN', 'a moderator has banned you from this group’s chat');
   }
 
-  /** Muted or banned members write nothing; slow mode spaces everyone else's lines. */
+  /**
+   * Muted or banned members write nothing (lines, edits, reactions). Slow mode spaces only
+   * new lines: `spaceLine`, which the send takes once every other check has passed.
+   */
   async mayWrite(
     actor: Actor,
     groupId: string,
@@ -153,7 +156,7 @@ export class ChatModeration {
     terms?: ChatTerms,
   ): Promise<void> {
     if (role === 'moderator') return;
-    const { restriction, slowModeSeconds } = terms ?? (await this.termsOf(actor.id, groupId));
+    const { restriction } = terms ?? (await this.termsOf(actor.id, groupId));
     if (restriction?.kind === 'ban')
       throw new AppError('FORBIDDEN', 'a moderator has banned you from this group’s chat');
     if (
@@ -164,11 +167,10 @@ export class ChatModeration {
       const minutes = Math.ceil((restriction.until.getTime() - Date.now()) / 60_000);
       throw new AppError('FORBIDDEN', `a moderator has muted you here for ${minutes} more minutes`);
     }
-    if (slowModeSeconds > 0) await this.#slowMode(actor.id, groupId, slowModeSeconds);
   }
 
-  /** One line per member per period: the first to claim the period's key writes. */
-  async #slowMode(userId: string, groupId: string, seconds: number): Promise<void> {
+  /** Slow mode: one line per member per period; the first to claim the period's key writes. */
+  async spaceLine(userId: string, groupId: string, seconds: number): Promise<void> {
     const key = `${this.#prefix}:chat-slow:${groupId}:${userId}`;
     let waitMs = 0;
     if (this.#redis) {

@@ -9,6 +9,7 @@ import { AppError } from '../infra/errors.ts';
 import { groupSummaries } from './chat-list.ts';
 import type { Contacts } from './contacts.ts';
 import { eraseLines, exportLines } from './line-data.ts';
+import { readPage, searchLines } from './line-reads.ts';
 import { mentionable, type ReplyRef, refreshExcerpts, replyRef } from './line-refs.ts';
 import { lineViews } from './line-views.ts';
 import { insertEach, LineWrites } from './line-writes.ts';
@@ -42,6 +43,8 @@ type Names = Map<string, PublicUser>;
 export interface Place {
   kind: 'group' | 'private';
   role: 'moderator' | 'member';
+  /** The spacing of this writer's new lines (0: none; moderators and conversations). */
+  slowModeSeconds: number;
 }
 
 export class ChatService {
@@ -107,12 +110,22 @@ export class ChatService {
       names,
       early?.claimed ?? false,
     ]);
-    // In this order, so an outsider learns nothing from a reply's or a limit's answer.
-    for (const outcome of [place, passed, replyTo, people])
-      if (outcome.status === 'rejected') throw outcome.reason;
-    const { kind } = (place as PromiseFulfilledResult<Place>).value;
+    // The place first, so an outsider learns nothing from a reply's or a limit's answer.
+    if (place.status === 'rejected') throw place.reason;
+    const { kind, slowModeSeconds } = place.value;
     const groupId = oid(input.groupId);
     const senderId = oid(actor.id);
+    // A retry of a stored line (its ack was lost) gets it back, whatever the limits say now.
+    const firstAttempt = claimed.status === 'fulfilled' && claimed.value === true;
+    if (!firstAttempt && (passed.status === 'rejected' || slowModeSeconds > 0)) {
+      const original = await this.#stored(groupId, senderId, input.clientId);
+      if (original) return { message: original, created: false, shown: false };
+    }
+    for (const outcome of [passed, replyTo, people])
+      if (outcome.status === 'rejected') throw outcome.reason;
+    // Last, so that a send refused for anything else leaves the member's slot.
+    if (slowModeSeconds > 0)
+      await this.moderation.spaceLine(actor.id, input.groupId, slowModeSeconds);
     // Two people in a conversation need no @: the other is told of every line.
     const mentions =
       kind === 'group'
@@ -137,8 +150,7 @@ export class ChatService {
       deletedAt: null,
     };
     const message = await this.#view(doc, (people as PromiseFulfilledResult<Names>).value);
-    const first = kind === 'group' && claimed.status === 'fulfilled' && claimed.value === true;
-    if (!early || !first) return this.#store(doc, message);
+    if (!early || kind !== 'group' || !firstAttempt) return this.#store(doc, message);
     early.show(message);
     return this.#store(doc, message, early);
   }
@@ -161,14 +173,21 @@ export class ChatService {
       shownBy?.withdraw(message);
       // A retry, or two racing: the unique index kept the first, and each gets it back.
       if (!isDuplicateKey(error)) throw error;
-      const { groupId, senderId, clientId } = doc;
-      const stored = await this.#m.Message.findOne({ groupId, senderId, clientId });
-      if (!stored) throw error;
-      const original = await this.#view(stored.toObject());
+      const original = await this.#stored(doc.groupId, doc.senderId, doc.clientId);
+      if (!original) throw error;
       // Members who just took back the copy see the line that stands for it again.
       shownBy?.show(original);
       return { message: original, created: false, shown };
     }
+  }
+
+  async #stored(
+    groupId: Types.ObjectId,
+    senderId: Types.ObjectId | null,
+    clientId: string,
+  ): Promise<ChatMessage | null> {
+    const stored = await this.#m.Message.findOne({ groupId, senderId, clientId }).lean();
+    return stored ? this.#view(stored as ChatMessageDoc) : null;
   }
 
   /**
@@ -187,19 +206,7 @@ export class ChatService {
     placed?: (place: Place) => Promise<unknown>,
   ): Promise<{ messages: ChatMessage[]; more: boolean }> {
     await placed?.(await this.#placeOf(actor, query.groupId, 'read'));
-    const limit = query.limit ?? DEFAULT_PAGE;
-    const filter: Record<string, unknown> = { groupId: oid(query.groupId) };
-    if (query.before) filter._id = { $lt: oid(query.before) };
-    if (query.after) filter._id = { $gt: oid(query.after) };
-    const docs = await this.#m.Message.find(filter)
-      .sort({ _id: query.after ? 1 : -1 })
-      .limit(limit + 1)
-      .lean();
-    const more = docs.length > limit;
-    return {
-      messages: await lineViews(this.#users, docs.slice(0, limit) as ChatMessageDoc[]),
-      more,
-    };
+    return readPage(this.#m, this.#users, query, DEFAULT_PAGE);
   }
 
   async edit(actor: Actor, messageId: string, text: string): Promise<ChatMessage> {
@@ -285,22 +292,7 @@ export class ChatService {
   /** Lines of the group with these words (all of them), newest first; deleted lines never. */
   async search(actor: Actor, groupId: string, q: string, limit = 20): Promise<ChatMessage[]> {
     await this.#placeOf(actor, groupId, 'read');
-    await indexesReady(this.#m.Message);
-    // Each word must appear: quoted terms are ANDed by $text, bare ones would be ORed.
-    const terms = q
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((word) => `"${word.replaceAll('"', '')}"`)
-      .join(' ');
-    const docs = await this.#m.Message.find({
-      groupId: oid(groupId),
-      deletedAt: null,
-      $text: { $search: terms },
-    })
-      .sort({ _id: -1 })
-      .limit(limit)
-      .lean();
-    return lineViews(this.#users, docs as ChatMessageDoc[]);
+    return searchLines(this.#m, this.#users, groupId, q, limit);
   }
 
   /** The chat's settings as its members see them (a conversation has none: 0). */
@@ -373,7 +365,7 @@ export class ChatService {
     const { group } = facts;
     if (group === null) {
       await this.contacts.access(actor, id, need);
-      return { kind: 'private', role: 'member' };
+      return { kind: 'private', role: 'member', slowModeSeconds: 0 };
     }
     if (!group.member)
       throw new AppError('FORBIDDEN', 'join the group to read and write in its chat');
@@ -381,7 +373,8 @@ export class ChatService {
     const role = group.groupModerator || isStaff(actor) ? 'moderator' : 'member';
     if (need === 'write') await this.moderation.mayWrite(actor, id, role, group.terms);
     else await this.moderation.mayRead(actor, id, role, group.terms);
-    return { kind: 'group', role };
+    const slowModeSeconds = role === 'moderator' ? 0 : group.terms.slowModeSeconds;
+    return { kind: 'group', role, slowModeSeconds };
   }
 
   async #find(messageId: string): Promise<ChatMessageDoc> {

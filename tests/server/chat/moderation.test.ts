@@ -57,6 +57,22 @@ describe('moderating a group’s chat', () => {
     expect(await line(anaSocket, groupId, 'free again')).toBe('accepted');
   });
 
+  it('spaces only new lines: not edits, reactions, retries of a stored line or refused sends', async () => {
+    const { groupId, fran, anaSocket } = await moderatedGroup();
+    await must(fran, 'chat:slowMode', { groupId, seconds: 60 });
+    const fromFran = await must(fran, 'chat:send', { groupId, clientId: clientId(), text: 'Hi' });
+    // A reaction and a refused send (a reply to no line here) take nothing of the slot.
+    await must(anaSocket, 'chat:react', { messageId: fromFran.id, emoji: '👍', on: true });
+    const nowhere = { groupId, clientId: clientId(), text: 'x', replyTo: '0'.repeat(24) };
+    expect(codeOf(await call(anaSocket, 'chat:send', nowhere))).toBe('NOT_FOUND');
+    const send = { groupId, clientId: clientId(), text: 'See you Tuesdya' };
+    const sent = await must(anaSocket, 'chat:send', send);
+    // Her typo mended, and her send retried (its ack lost): the stored line, not a refusal.
+    await must(anaSocket, 'chat:edit', { messageId: sent.id, text: 'See you Tuesday' });
+    expect(await must(anaSocket, 'chat:send', send)).toMatchObject({ id: sent.id });
+    expect(await line(anaSocket, groupId, 'a new line')).toBe('RATE_LIMITED');
+  });
+
   it('mutes a member for a while: they still read, cannot write, until it is lifted', async () => {
     const { groupId, fran, ben, anaSocket, benSocket } = await moderatedGroup();
     const mute = { groupId, userId: ben.id, action: 'mute' as const, minutes: 10 };
