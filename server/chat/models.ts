@@ -118,6 +118,8 @@ export interface ChatReportDoc {
   groupId: Types.ObjectId;
   /** null once the reporter deleted their account (the report still stands). */
   reporterId: Types.ObjectId | null;
+  /** The reported line's sender: a moderator's own lines are left to the others. */
+  lineSenderId?: Types.ObjectId | null;
   reason: (typeof REPORT_REASONS)[number];
   note: string | null;
   status: 'open' | 'resolved';
@@ -131,6 +133,7 @@ const reportSchema = new Schema<ChatReportDoc>({
   messageId: { type: Schema.Types.ObjectId, required: true },
   groupId: { type: Schema.Types.ObjectId, required: true },
   reporterId: { type: Schema.Types.ObjectId, default: null, index: true },
+  lineSenderId: { type: Schema.Types.ObjectId, default: null, index: true },
   reason: { type: String, enum: REPORT_REASONS, required: true },
   note: { type: String, default: null },
   status: { type: String, enum: ['open', 'resolved'], default: 'open' },

@@ -83,6 +83,7 @@ export class ChatReports {
       const report = await this.#m.Report.create({
         ...key,
         groupId: message.groupId,
+        lineSenderId: message.senderId,
         reason: input.reason,
         note: input.note ?? null,
       });
@@ -111,7 +112,12 @@ export class ChatReports {
     const scope = await this.scope(actor);
     if (!scope.all && scope.groups.length === 0)
       throw new AppError('FORBIDDEN', 'only moderators see reports of chat lines');
-    const filter: Record<string, unknown> = { status: query.status };
+    // Reports on their own lines go to the others (reports made before the sender was kept
+    // have none, and show).
+    const filter: Record<string, unknown> = {
+      status: query.status,
+      lineSenderId: { $ne: oid(actor.id) },
+    };
     if (!scope.all) filter.groupId = { $in: scope.groups.map((g) => oid(g.id)) };
     if (query.status === 'open') return this.#openByLine(filter, query);
     return findPageWith(this.#m.Report, filter, OLDEST_FIRST, query, (docs) =>
@@ -156,6 +162,9 @@ export class ChatReports {
     if (!found) throw new AppError('NOT_FOUND', 'no such report');
     const groupId = String(found.groupId);
     await this.#mustModerate(actor, groupId);
+    const line = await this.#m.Message.findById(found.messageId, { senderId: 1 }).lean();
+    if (line?.senderId && String(line.senderId) === actor.id)
+      throw new AppError('FORBIDDEN', 'another moderator decides reports of your own lines');
     const resolution = {
       status: 'resolved' as const,
       action: input.action,
@@ -240,6 +249,7 @@ export class ChatReports {
     const me = oid(userId);
     await this.#m.Report.updateMany({ reporterId: me }, { $set: { reporterId: null, note: null } });
     await this.#m.Report.updateMany({ resolvedBy: me }, { $set: { resolvedBy: null } });
+    await this.#m.Report.updateMany({ lineSenderId: me }, { $set: { lineSenderId: null } });
   }
 
   /** Lines, their senders' names and their groups' names are looked up now. */

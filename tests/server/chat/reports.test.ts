@@ -254,4 +254,22 @@ describe('the chat report queue', () => {
       .messages;
     expect(twoHistory?.text).toBe('Line in group two');
   });
+
+  it('leaves a report on a moderator’s own line to the group’s other moderators and site staff', async () => {
+    const { groupId, founder, anaSocket } = await groupWithLine('unused');
+    const fran = await openChatSocket(haven, founder.client);
+    const own = await must(fran, 'chat:send', { groupId, clientId: clientId(), text: 'Mine' });
+    const report = await must(anaSocket, 'chat:report', { messageId: own.id, reason: 'harmful' });
+    const queue = await founder.client.get('/api/chat/reports?status=open&limit=100');
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.map((r: { line: { id: string } }) => r.line.id)).not.toContain(own.id);
+    const resolved = await founder.client.post(`/api/chat/reports/${report.id}/resolve`, {
+      action: 'dismiss',
+    });
+    expect(resolved.status).toBe(403);
+    expect((await reports().findOne({ _id: new Types.ObjectId(report.id) }))?.status).toBe('open');
+    const staff = await signUpAs(haven, ['moderator'], { displayName: 'Sam' });
+    const theirs = await staff.client.get('/api/chat/reports?status=open&limit=100');
+    expect(theirs.body.items.map((r: { line: { id: string } }) => r.line.id)).toContain(own.id);
+  });
 });
