@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { GroupService } from '../community/groups/service.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
+import type { ChatModeration } from './moderation.ts';
 
 /** What a new line points at: the line it answers, and the members it mentions. */
 
@@ -43,17 +44,24 @@ export async function refreshExcerpts(
   return (await m.Message.find(replies).lean()) as ChatMessageDoc[];
 }
 
-/** Only members of the group can be mentioned; others are dropped (nothing to learn). */
+/**
+ * Only members of the group who may read its chat can be mentioned; others (and a member
+ * banned from it) are dropped, and the sender learns nothing of which.
+ */
 export async function mentionable(
   groups: GroupService,
+  moderation: Pick<ChatModeration, 'bannedAmong'>,
   groupId: string,
   ids: string[],
   self: string,
 ): Promise<Types.ObjectId[]> {
   const wanted = [...new Set(ids)].filter((id) => id !== self);
   if (wanted.length === 0) return [];
-  const members = await Promise.all(
-    wanted.map(async (id) => ((await groups.memberOf(id, [groupId])).has(groupId) ? id : null)),
-  );
-  return members.filter((id): id is string => id !== null).map(oid);
+  const [members, banned] = await Promise.all([
+    Promise.all(
+      wanted.map(async (id) => ((await groups.memberOf(id, [groupId])).has(groupId) ? id : null)),
+    ),
+    moderation.bannedAmong(groupId, wanted),
+  ]);
+  return members.filter((id): id is string => id !== null && !banned.has(id)).map(oid);
 }

@@ -104,6 +104,16 @@ export class ChatModeration {
     await this.#marks.move(markOf.user(userId));
   }
 
+  /** Which of these members are banned from the group's chat. */
+  async bannedAmong(groupId: string, userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const bans = await this.#m.Restriction.find(
+      { groupId: oid(groupId), userId: { $in: userIds.map(oid) }, kind: 'ban' },
+      { userId: 1 },
+    ).lean();
+    return new Set(bans.map((b) => String(b.userId)));
+  }
+
   /** The groups whose chat a member is banned from (their sockets stay out of those rooms). */
   async bannedGroupsOf(userId: string): Promise<Set<string>> {
     const bans = await this.#m.Restriction.find(

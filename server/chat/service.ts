@@ -129,7 +129,13 @@ export class ChatService {
     // Two people in a conversation need no @: the other is told of every line.
     const mentions =
       kind === 'group'
-        ? await mentionable(this.#groups, input.groupId, input.mentions ?? [], actor.id)
+        ? await mentionable(
+            this.#groups,
+            this.moderation,
+            input.groupId,
+            input.mentions ?? [],
+            actor.id,
+          )
         : [];
     await indexesReady(this.#m.Message);
     // The whole document, written by the driver: every field is already checked (the
@@ -316,12 +322,14 @@ export class ChatService {
    * their private conversations: with contacts, and past ones that have lines.
    */
   async summaries(actor: Actor): Promise<ChatGroupSummary[]> {
-    const [groups, conversations] = await Promise.all([
+    const [groups, conversations, banned] = await Promise.all([
       groupSummaries(this.#m, this.#groups, actor.id),
       this.contacts.list(actor),
+      this.moderation.bannedGroupsOf(actor.id),
     ]);
     return [
-      ...groups,
+      // A group whose chat they are banned from tells them nothing: no counts, no presence.
+      ...groups.filter((g) => !banned.has(g.groupId)),
       ...conversations
         .filter((c) => c.status === 'contact' || (c.status === 'former' && c.lastMessageAt))
         .map((c) => ({

@@ -273,8 +273,9 @@ function chatHandlers(
       return ok;
     },
     'chat:who': async ({ groupId }, { user }) => {
-      if (!(await deps.groups.roleIn(user, groupId)))
-        throw new AppError('FORBIDDEN', 'join the group to see who is here');
+      const role = await deps.groups.roleIn(user, groupId);
+      if (!role) throw new AppError('FORBIDDEN', 'join the group to see who is here');
+      await chat.moderation.mayRead(user, groupId, role);
       if (!deps.presence) throw new AppError('UNAVAILABLE', 'presence needs Redis');
       const ids = await deps.groups.memberIdsOf(groupId);
       const [presence, shown, visible] = await Promise.all([

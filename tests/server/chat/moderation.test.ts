@@ -97,6 +97,17 @@ describe('moderating a group’s chat', () => {
     expect(await line(anaSocket, groupId, 'after the ban')).toBe('accepted');
     expect(codeOf(await call(benSocket, 'chat:history', { groupId }))).toBe('FORBIDDEN');
     expect(await line(benSocket, groupId, 'still here')).toBe('FORBIDDEN');
+    // Nor does he hear of it another way: a mention, the chat list, who is here.
+    await must(anaSocket, 'chat:send', {
+      groupId,
+      clientId: clientId(),
+      text: '@Ben are you there?',
+      mentions: [ben.id],
+    });
+    const { groups } = await must(benSocket, 'chat:groups', {});
+    expect(groups.map((g) => g.groupId)).not.toContain(groupId);
+    expect(codeOf(await call(benSocket, 'chat:who', { groupId }))).toBe('FORBIDDEN');
+    expect(benEvents).not.toContain('chat:mention');
     // Leaving and joining the group again lifts nothing.
     await ben.client.post(`/api/groups/${groupId}/leave`, {});
     await ben.client.post(`/api/groups/${groupId}/join`, {});
