@@ -309,8 +309,16 @@ function chatHandlers(
             .map(memberRoom);
       if (to.length === 0) throw new AppError('FORBIDDEN', 'join the group to write in its chat');
       state.lastTyping.set(groupId, now);
-      const name = (await deps.users.publicUsers([user.id])).get(user.id)?.displayName ?? '';
-      (socket.to(to) as unknown as ChatEmitter).emit('chat:typing', {
+      // Typing tells that one is here: not while appearing offline, nor to those one blocked.
+      const [people, circles, choices] = await Promise.all([
+        deps.users.publicUsers([user.id]),
+        chat.contacts.presenceCircles([user.id]),
+        deps.presence?.choicesOf(user.id),
+      ]);
+      if (choices?.invisible) return ok;
+      const hiddenFrom = (circles.get(user.id)?.hiddenFrom ?? []).map(memberRoom);
+      const name = people.get(user.id)?.displayName ?? '';
+      (socket.to(to).except(hiddenFrom) as unknown as ChatEmitter).emit('chat:typing', {
         groupId,
         userId: user.id,
         name,

@@ -127,4 +127,32 @@ describe('presence in group chat', () => {
     expect(who.find((m) => m.userId === cleo.id)?.lastSeen).toBe(gone.lastSeen);
     expect(seen.filter((e) => e.startsWith(ana.id))).toEqual([]);
   });
+
+  it('relays typing to the group, but never to a member the typer blocked, nor while they appear offline', async () => {
+    const { groupId, founder, members } = await groupWith(nodes.a, ['Ana', 'Ben', 'Dee']);
+    const [ana, ben, dee] = members as [
+      (typeof members)[0],
+      (typeof members)[0],
+      (typeof members)[0],
+    ];
+    const anaSocket = await openChatSocket(nodes.a, ana.client);
+    const benTab = await openChatSocket(nodes.b, ben.client);
+    const typing = next(anaSocket, 'chat:typing');
+    await must(benTab, 'chat:typing', { groupId });
+    expect(await typing).toEqual({ groupId, userId: ben.id, name: 'Ben' });
+    await must(benTab, 'contact:block', { userId: ana.id });
+    expect((await dee.client.patch('/api/me', { privacy: { appearOffline: true } })).status).toBe(
+      200,
+    );
+    const typers: string[] = [];
+    anaSocket.on('chat:typing', (t) => typers.push(t.userId));
+    // Each from a tab of its own (a tab says it is typing at most every 2 s).
+    await must(await openChatSocket(nodes.b, ben.client), 'chat:typing', { groupId });
+    await must(await openChatSocket(nodes.a, dee.client), 'chat:typing', { groupId });
+    // Fran's typing comes after theirs: once Ana has it, she would have had theirs.
+    const fran = next(anaSocket, 'chat:typing', (t) => t.userId === founder.id);
+    await must(await openChatSocket(nodes.b, founder.client), 'chat:typing', { groupId });
+    await fran;
+    expect(typers).toEqual([founder.id]);
+  });
 });
