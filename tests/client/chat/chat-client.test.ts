@@ -25,9 +25,9 @@ describe('ChatClient', () => {
     socket.fire('disconnect', 'transport close');
     expect(store.getState().connection).toBe('reconnecting');
     let calls = 0;
-    // From a few seconds before line 2 (catchUpFrom: ids sort by second, then by node);
-    // line 2, read again, is merged.
-    const from = catchUpFrom(id(2));
+    // From a few seconds before the newest lines shown (catchUpFrom: ids sort by second,
+    // then by node), so what changed in them meanwhile is read too; merged by id.
+    const from = catchUpFrom(id(1));
     socket.answers.set('chat:history', (p) => {
       calls++;
       // Two pages of missed lines, oldest first.
@@ -45,6 +45,40 @@ describe('ChatClient', () => {
       { groupId: GROUP, after: id(4), limit: 100 },
     ]);
     expect(texts()).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
+  });
+
+  it('takes what changed while down in the newest lines shown: an edit, a deletion, reactions', async () => {
+    // Ids ten seconds apart, as lines a while apart have.
+    const at = (s: number) => `${s.toString(16).padStart(8, '0')}${'0'.repeat(16)}`;
+    const shown = Array.from({ length: 120 }, (_, i) => line(i + 1, { id: at(1000 + i * 10) }));
+    const { socket, store, texts } = await openClient(shown);
+    socket.fire('disconnect', 'transport close');
+    // Read again from the 100 newest shown (the 21st on); the 1st changed too, unseen.
+    const from = catchUpFrom(at(1200));
+    const changed = shown
+      .slice(20)
+      .map((m) =>
+        m.text === 'line 30'
+          ? { ...m, text: null, deletedAt: m.createdAt + 1 }
+          : m.text === 'line 40'
+            ? { ...m, text: 'line 40, mended', editedAt: m.createdAt + 1 }
+            : m.text === 'line 50'
+              ? { ...m, reactions: [{ emoji: '👍', userIds: [ME] }] }
+              : m,
+      );
+    socket.answers.set('chat:history', (p) =>
+      p.after === from
+        ? { ok: true, data: { messages: changed, more: false } }
+        : { ok: false, error: { code: 'INVALID_PAYLOAD', message: `asked from ${p.after}` } },
+    );
+    socket.fire('connect');
+    await settle();
+    await settle();
+    const now = texts();
+    expect([now[29], now[39], now[0]]).toEqual([null, 'line 40, mended', 'line 1']);
+    expect(store.getState().lines?.messages[49]?.reactions).toEqual([
+      { emoji: '👍', userIds: [ME] },
+    ]);
   });
 
   it('keeps what is pushed while the first page is read, laid over the page in order', async () => {

@@ -5,12 +5,12 @@ import {
   messageStored,
   messageUpdated,
   messageWithdrawn,
-  newerPage,
   newestId,
   olderPage,
   oldestId,
   pendingAdded,
   pendingDiscarded,
+  refreshedPage,
   sendFailed,
   sendFailedLine,
   sendRetried,
@@ -133,10 +133,12 @@ describe('group lines', () => {
     expect(lines.hasOlder).toBe(false);
   });
 
-  it('appends what was missed after a reconnect, overlapping lines only once', () => {
-    let lines = olderPage(start(), [line(2), line(1)], false);
-    lines = newerPage(lines, [line(2), line(3), line(4)]);
-    expect(ids(lines)).toEqual([id(1), id(2), id(3), id(4)]);
+  it('appends what was missed after a reconnect, overlapping lines only once, read again', () => {
+    let lines = olderPage(start(), [line(2, { text: 'gone', deletedAt: 5 }), line(1)], false);
+    lines = refreshedPage(lines, [line(1, { text: 'mended', editedAt: 9 }), line(2), line(3)]);
+    expect(ids(lines)).toEqual([id(1), id(2), id(3)]);
+    // The copy read again stands, unless it would revive a deleted line.
+    expect(lines.messages.map((m) => m.text)).toEqual(['mended', 'gone', 'line 3']);
   });
 
   it('applies edits, deletions and reactions, and never revives a deleted line', () => {

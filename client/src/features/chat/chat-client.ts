@@ -10,11 +10,10 @@ import type { HavenSocket } from '../../net/socket.ts';
 import { bindChatEvents } from './chat-events.ts';
 import { ChatModeration } from './chat-moderation.ts';
 import {
-  catchUpFrom,
+  catchUpCursor,
   compareIds,
   emptyLines,
   messageUpdated,
-  newestId,
   olderPage,
   oldestId,
   summariesWithArrivals,
@@ -236,8 +235,7 @@ export class ChatClient {
     const startedAt = Date.now();
     try {
       // No lines yet: the newest page, laid over what is here (a line failed offline stays).
-      const newest = newestId(lines);
-      const after = newest && catchUpFrom(newest);
+      const after = catchUpCursor(lines);
       await this.#newer.after(lines.groupId, after);
       this.#newer.againIfEarly(lines.groupId, after, startedAt);
     } catch (error) {

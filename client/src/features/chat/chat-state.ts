@@ -1,4 +1,8 @@
-import type { ChatGroupSummary, ChatMessage } from '../../../../shared/chat/schemas.ts';
+import {
+  CHAT_HISTORY_MAX,
+  type ChatGroupSummary,
+  type ChatMessage,
+} from '../../../../shared/chat/schemas.ts';
 import type { ErrorCode } from '../../../../shared/errors.ts';
 
 /**
@@ -169,8 +173,9 @@ export function olderPage(lines: GroupLines, messages: ChatMessage[], more: bool
 }
 
 /** Lines missed while disconnected (`after`, oldest first): appended in order, no duplicates. */
-export function newerPage(lines: GroupLines, messages: ChatMessage[]): GroupLines {
-  return withMessages(lines, messages);
+/** A page read again: its copies of lines shown here stand for them (edits, deletions). */
+export function refreshedPage(lines: GroupLines, messages: ChatMessage[]): GroupLines {
+  return withMessages(lines, messages, true);
 }
 
 export function oldestId(lines: GroupLines): string | null {
@@ -195,6 +200,17 @@ const CATCH_UP_SLACK_S = 5;
 export function catchUpFrom(newestId: string): string {
   const seconds = Math.max(0, Number.parseInt(newestId.slice(0, 8), 16) - CATCH_UP_SLACK_S);
   return `${seconds.toString(16).padStart(8, '0')}${'0'.repeat(16)}`;
+}
+
+/**
+ * Where catching up after a reconnect starts (null: no lines, the newest page): before the
+ * newest page's worth of lines shown here, so what changed in them while the socket was away
+ * (`chat:updated` is a push only: an edit, a moderator's deletion, reactions) is read again
+ * with whatever is new. Lines further up stay as they were until the page is opened again.
+ */
+export function catchUpCursor(lines: GroupLines): string | null {
+  const first = lines.messages.at(-CHAT_HISTORY_MAX) ?? lines.messages[0];
+  return first ? catchUpFrom(first.id) : null;
 }
 
 /** Lines after `readUpTo` from other members, deleted ones not counted. */

@@ -1,8 +1,8 @@
 import type { StoreApi } from 'zustand';
 import { CHAT_HISTORY_MAX, type ChatMessage } from '../../../../shared/chat/schemas.ts';
-import { compareIds, newerPage } from './chat-state.ts';
+import { compareIds, refreshedPage } from './chat-state.ts';
 import type { ChatRequester } from './signalling.ts';
-import { type ChatState, updateLines } from './store.ts';
+import { type ChatState, readingLines, updateLines } from './store.ts';
 
 /**
  * How long a line shown before a socket's rooms were joined may take to be stored: such a
@@ -38,16 +38,26 @@ export class NewerReads {
     this.#joinedBy = null;
   }
 
-  /** The group's lines after `after` (its newest without it), laid over what is here. */
+  /**
+   * The group's lines after `after` (its newest without it), laid over what is here: a
+   * line read again stands for the copy here (what changed in it while away).
+   */
   async after(groupId: string, after: string | null): Promise<void> {
     for (let from = after; ; ) {
-      const page: { messages: ChatMessage[]; more: boolean } = await this.#request(
-        'chat:history',
-        from
-          ? { groupId, after: from, limit: CHAT_HISTORY_MAX }
-          : { groupId, limit: CHAT_HISTORY_MAX },
-      );
-      updateLines(this.#store, (l) => newerPage(l, page.messages));
+      const meanwhile = readingLines(this.#store);
+      let page: { messages: ChatMessage[]; more: boolean };
+      try {
+        page = await this.#request(
+          'chat:history',
+          from
+            ? { groupId, after: from, limit: CHAT_HISTORY_MAX }
+            : { groupId, limit: CHAT_HISTORY_MAX },
+        );
+      } finally {
+        meanwhile.end();
+      }
+      // Laid under what was pushed while it was read (newer than the page).
+      updateLines(this.#store, (l) => meanwhile.onto(refreshedPage(l, page.messages)));
       const last = page.messages.at(-1)?.id;
       // A page that does not move past where it began would be asked for again forever.
       if (!from || !page.more || !last || compareIds(last, from) <= 0) return;
