@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { AppError } from '../infra/errors.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
@@ -45,23 +46,36 @@ export async function refreshExcerpts(
 }
 
 /**
- * Only members of the group who may read its chat can be mentioned; others (and a member
- * banned from it) are dropped, and the sender learns nothing of which.
+ * Only members of the group who may read its chat, and whom the text names ("@Name", as the
+ * browser writes a mention), can be mentioned; others (a member banned from the chat, one
+ * not named: a ping nobody could see the reason for) are dropped, and the sender learns
+ * nothing of which.
  */
 export async function mentionable(
-  groups: GroupService,
-  moderation: Pick<ChatModeration, 'bannedAmong'>,
-  groupId: string,
+  src: {
+    groups: Pick<GroupService, 'memberOf'>;
+    moderation: Pick<ChatModeration, 'bannedAmong'>;
+    users: Pick<UserDirectory, 'publicUsers'>;
+  },
+  line: { groupId: string; text: string },
   ids: string[],
   self: string,
 ): Promise<Types.ObjectId[]> {
+  const { groupId, text } = line;
   const wanted = [...new Set(ids)].filter((id) => id !== self);
   if (wanted.length === 0) return [];
-  const [members, banned] = await Promise.all([
+  const [members, banned, people] = await Promise.all([
     Promise.all(
-      wanted.map(async (id) => ((await groups.memberOf(id, [groupId])).has(groupId) ? id : null)),
+      wanted.map(async (id) =>
+        (await src.groups.memberOf(id, [groupId])).has(groupId) ? id : null,
+      ),
     ),
-    moderation.bannedAmong(groupId, wanted),
+    src.moderation.bannedAmong(groupId, wanted),
+    src.users.publicUsers(wanted),
   ]);
-  return members.filter((id): id is string => id !== null && !banned.has(id)).map(oid);
+  const named = (id: string) => {
+    const name = people.get(id)?.displayName;
+    return name !== undefined && text.includes(`@${name}`);
+  };
+  return members.filter((id): id is string => id !== null && !banned.has(id) && named(id)).map(oid);
 }

@@ -130,9 +130,8 @@ export class ChatService {
     const mentions =
       kind === 'group'
         ? await mentionable(
-            this.#groups,
-            this.moderation,
-            input.groupId,
+            { groups: this.#groups, moderation: this.moderation, users: this.#users },
+            input,
             input.mentions ?? [],
             actor.id,
           )

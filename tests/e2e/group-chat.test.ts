@@ -137,8 +137,11 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
 
     await line(ana, 'Hello everyone').getByRole('button', { name: 'Delete', exact: true }).click();
     await ana.getByRole('button', { name: 'Yes, delete' }).click();
-    await line(ben, 'Mensaje eliminado').waitFor();
-    await line(ana, 'Message deleted').waitFor();
+    // The line is a tombstone, and Ben's reply quotes it as deleted, not by its words.
+    const gone = (page: Page, text: string) => line(page, text).and(page.locator('.chat-gone'));
+    await gone(ben, 'Mensaje eliminado').waitFor();
+    await gone(ana, 'Message deleted').waitFor();
+    await line(ben, 'Gracias').locator('blockquote').getByText('Mensaje eliminado').waitFor();
     expect(await line(ben, 'Hello everyone').count()).toBe(0);
     expect(await fitsWidth(ben)).toBe(true);
     expect(await axeViolations(ana)).toEqual([]);

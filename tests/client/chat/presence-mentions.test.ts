@@ -5,6 +5,7 @@ import {
   mentionCandidates,
   mentionQuery,
   mentionsIn,
+  typedMentions,
 } from '../../../client/src/features/chat/mentions.ts';
 import {
   namedFromLines,
@@ -131,6 +132,24 @@ describe('the mention picker', () => {
     ];
     expect(mentionsIn('@Ben and @Ben again', picked)).toEqual([BEN]);
     expect(mentionsIn('no one', picked)).toEqual([]);
+  });
+
+  it('takes a name typed out in full as a mention, unless two members share it', () => {
+    const member = (userId: string, name: string | null): ChatMember => ({
+      userId,
+      name,
+      state: 'online',
+      lastSeen: null,
+    });
+    const members = [
+      member(ANA, 'Ana'),
+      member(BEN, 'Ben'),
+      member(CLEO, 'Ben'),
+      member(HIDDEN, null),
+    ];
+    expect(typedMentions(members, ANA)).toEqual([]);
+    const others = [member(ANA, 'Ana'), member(BEN, 'Ben'), member(CLEO, 'Álvaro Cleo')];
+    expect(mentionsIn('@Álvaro Cleo, @Ana!', typedMentions(others, ANA))).toEqual([CLEO]);
   });
 
   it('marks the mentions in a line by the names of those mentioned', () => {

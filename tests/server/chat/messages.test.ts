@@ -134,7 +134,8 @@ describe('a line after it is sent', () => {
   it('counts unread lines and mentions per group from the member’s read marker', async () => {
     const { groupId, ben, anaSocket, benSocket } = await threeInAGroup();
     const mention = next(benSocket, 'chat:mention');
-    await say(anaSocket, groupId, 'one');
+    // A mention the text does not name (no "@Ben") is dropped: nobody is pinged unseen.
+    expect((await say(anaSocket, groupId, 'one', { mentions: [ben.id] })).mentions).toEqual([]);
     const second = await say(anaSocket, groupId, '@Ben are you coming?', { mentions: [ben.id] });
     expect(await mention).toEqual({ groupId, messageId: second.id });
     const before = (await must(benSocket, 'chat:groups')).groups.find((g) => g.groupId === groupId);

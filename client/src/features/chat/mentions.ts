@@ -85,3 +85,21 @@ export function mentionsIn(
     if (!ids.has(userId) && mentionPattern([name]).test(text)) ids.add(userId);
   return [...ids];
 }
+
+/**
+ * The named members but oneself a typed-out "@Name" mentions, as picking them would: each
+ * whose name no other member shares (two Sams are told apart only by picking one).
+ */
+export function typedMentions(
+  members: ChatMember[],
+  selfId: string,
+): Array<{ userId: string; name: string }> {
+  const named = members.filter(
+    (m): m is ChatMember & { name: string } => m.name !== null && m.userId !== selfId,
+  );
+  const count = new Map<string, number>();
+  for (const { name } of named) count.set(fold(name), (count.get(fold(name)) ?? 0) + 1);
+  return named
+    .filter(({ name }) => count.get(fold(name)) === 1)
+    .map(({ userId, name }) => ({ userId, name }));
+}

@@ -9,7 +9,13 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../community/hooks.ts';
 import { useChatClient } from '../chat-context.ts';
-import { insertMention, mentionCandidates, mentionQuery, mentionsIn } from '../mentions.ts';
+import {
+  insertMention,
+  mentionCandidates,
+  mentionQuery,
+  mentionsIn,
+  typedMentions,
+} from '../mentions.ts';
 import { useNamedMembers } from './WhoIsHere.tsx';
 
 type Candidate = { userId: string; name: string };
@@ -87,9 +93,12 @@ export function useMentionPicker(
     if (at?.query !== query?.query) setActive(0);
   };
 
-  /** The members picked whose "@Name" is still in the text; forgets them for the next line. */
+  /**
+   * The members picked, or named in full, whose "@Name" is in the text; forgets the picked
+   * for the next line.
+   */
   const takeMentions = (sent: string): string[] => {
-    const ids = mentionsIn(sent, picked);
+    const ids = mentionsIn(sent, [...picked, ...typedMentions(members, client.selfId)]);
     setPicked([]);
     return ids;
   };
