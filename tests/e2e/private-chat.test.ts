@@ -114,10 +114,8 @@ describe('contacts and a private conversation in the browser', () => {
       .getByText('You are no longer contacts: you can read this conversation, but not write to it.')
       .waitFor();
     await line(ana, '¡Sí!').waitFor();
-    const box = ana.getByRole('textbox', { name: 'Message to Ben' });
-    await box.fill('Hello?');
-    await box.press('Enter');
-    await line(ana, 'Hello?').getByText('Not sent.').waitFor();
+    // No message box to write in (the server would refuse it: private-messages.test.ts).
+    await ana.getByRole('textbox', { name: 'Message to Ben' }).waitFor({ state: 'detached' });
     expect(await axeViolations(ana)).toEqual([]);
     expect(await axeViolations(ben)).toEqual([]);
   });

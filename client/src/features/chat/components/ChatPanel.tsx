@@ -13,16 +13,19 @@ import { WhoIsHere } from './WhoIsHere.tsx';
 /**
  * The open chat: connection state, notices, the lines, who is typing, the composer. A
  * group's, or a private conversation's (`privateWith`, the other member's name: its own
- * note and composer label, and no "who is here").
+ * note and composer label, and no "who is here"; `readOnly` once they are no longer contacts).
  */
 export function ChatPanel({
   groupId,
   moderates,
   privateWith,
+  readOnly = false,
 }: {
   groupId: string;
   moderates: boolean;
   privateWith?: string;
+  /** Read, not written (a conversation with a former contact): no composer. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -63,7 +66,7 @@ export function ChatPanel({
         <Loading text={t('chat.loading')} />
       )}
       <TypingLine />
-      {lines && (
+      {lines && !readOnly && (
         <Composer
           replyTo={replyTo}
           onCancelReply={() => setReplyTo(null)}

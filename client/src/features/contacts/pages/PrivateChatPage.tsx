@@ -50,7 +50,12 @@ function PrivateChat({ id, user }: { id: string; user: OwnUser }) {
       {readOnly && <p className="panel">{t('contacts.readOnly')}</p>}
       {/* The tab's client is the signed-in member's: until it is theirs, wait. */}
       {client && client.selfId === user.id ? (
-        <ChatPanel groupId={id} moderates={false} privateWith={name ?? t('chat.deletedMember')} />
+        <ChatPanel
+          groupId={id}
+          moderates={false}
+          privateWith={name ?? t('chat.deletedMember')}
+          readOnly={readOnly}
+        />
       ) : (
         <Loading />
       )}
