@@ -39,6 +39,8 @@ export const ERROR_CODES = {
   PAUSED: 423,
   /** The meeting has ended for everyone. */
   MEETING_ENDED: 410,
+  /** A moderator muted this member in a group's chat: they read, but write nothing for now. */
+  MUTED: 403,
   VERSION_MISMATCH: 426,
   RATE_LIMITED: 429,
   /** A body larger than the route accepts (declared or sent). */
@@ -59,6 +61,7 @@ export interface ErrorBody {
     /**
      * RATE_LIMITED: whole seconds until trying again can succeed, when the limit knows.
      * UNAVAILABLE: always, a few seconds (a dependency is away; HTTP also sends Retry-After).
+     * MUTED: whole seconds until the mute ends.
      */
     retryAfter?: number;
   };

@@ -174,8 +174,11 @@ export class ChatModeration {
       restriction.until &&
       restriction.until.getTime() > Date.now()
     ) {
-      const minutes = Math.ceil((restriction.until.getTime() - Date.now()) / 60_000);
-      throw new AppError('FORBIDDEN', `a moderator has muted you here for ${minutes} more minutes`);
+      const waitMs = restriction.until.getTime() - Date.now();
+      throw AppError.muted(
+        `a moderator has muted you here for ${Math.ceil(waitMs / 60_000)} more minutes`,
+        waitMs,
+      );
     }
   }
 

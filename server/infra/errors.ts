@@ -6,7 +6,7 @@ export const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /** An error a route or handler throws on purpose; it becomes the one error shape. */
 export class AppError extends Error {
-  /** Seconds to wait before trying again (RATE_LIMITED, UNAVAILABLE), so a client needs no text parsing. */
+  /** Seconds to wait before trying again (RATE_LIMITED, UNAVAILABLE, MUTED), so a client needs no text parsing. */
   retryAfter?: number;
 
   constructor(
@@ -21,6 +21,13 @@ export class AppError extends Error {
   /** RATE_LIMITED with the wait as a number (at least a second: 0 would invite a busy loop). */
   static rateLimited(message: string, waitMs: number): AppError {
     const error = new AppError('RATE_LIMITED', message);
+    error.retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+    return error;
+  }
+
+  /** MUTED, with the seconds until the mute ends (the member's screen says how long). */
+  static muted(message: string, waitMs: number): AppError {
+    const error = new AppError('MUTED', message);
     error.retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
     return error;
   }

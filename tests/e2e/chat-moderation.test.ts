@@ -84,7 +84,13 @@ describe('a moderator in the group chat', () => {
     const box = ben.getByRole('textbox', { name: 'Message to the group' });
     await box.fill('Can I still write?');
     await box.press('Enter');
-    await line(ben, 'Can I still write?').getByText('Not sent.').waitFor();
+    const refused = line(ben, 'Can I still write?');
+    await refused.getByText('Not sent.', { exact: true }).waitFor();
+    // Said as what it is, not as a lack of permission to ask a facilitator about.
+    await refused
+      .getByRole('alert')
+      .getByText(/^A moderator has muted you in this group/)
+      .waitFor();
     expect(await axeViolations(fran)).toEqual([]);
   });
 });

@@ -81,7 +81,11 @@ describe('moderating a group’s chat', () => {
       codeOf(await call(fran, 'chat:restrict', { groupId, userId: ben.id, action: 'mute' })),
     ).toBe('INVALID_INPUT');
     await must(fran, 'chat:restrict', mute);
-    expect(await line(benSocket, groupId, 'let me speak')).toBe('FORBIDDEN');
+    // Its own code, with the time left, so his screen can say why and for how long.
+    const muted = await call(benSocket, 'chat:send', { groupId, clientId: clientId(), text: 'hi' });
+    expect(codeOf(muted)).toBe('MUTED');
+    expect(muted.ok ? null : muted.error.retryAfter).toBeGreaterThan(9 * 60);
+    expect(muted.ok ? null : muted.error.retryAfter).toBeLessThanOrEqual(10 * 60);
     await must(benSocket, 'chat:history', { groupId });
     const read = next(benSocket, 'chat:message');
     expect(await line(anaSocket, groupId, 'Ben still hears this')).toBe('accepted');

@@ -95,7 +95,7 @@ describe('acting on a chat report', () => {
       clientId: clientId(),
       text: 'hi',
     });
-    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(codeOf(refused)).toBe('MUTED');
     // Muted, Cy still reads; the others still write.
     const heard = next(cySocket, 'chat:message');
     await must(anaSocket, 'chat:send', { groupId, clientId: clientId(), text: 'still on' });

@@ -98,7 +98,7 @@ function ConnectionLine() {
   );
 }
 
-/** A refused action, in words; RATE_LIMITED says how long to wait. */
+/** A refused action, in words; RATE_LIMITED says how long to wait, MUTED for how long. */
 function ChatNotice() {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -107,7 +107,9 @@ function ChatNotice() {
     ? ''
     : notice.code === 'RATE_LIMITED' && notice.wait !== null
       ? t('chat.rateLimited', { count: notice.wait })
-      : t(errorMessageKey(notice.code));
+      : notice.code === 'MUTED' && notice.wait !== null
+        ? t('chat.muted', { count: Math.ceil(notice.wait / 60) })
+        : t(errorMessageKey(notice.code));
   return (
     <div role="alert" className={notice ? 'chat-notice' : 'chat-notice-empty'}>
       {notice && (
