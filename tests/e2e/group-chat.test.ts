@@ -109,15 +109,34 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     const answered = line(ana, 'Gracias');
     await answered.locator('blockquote').getByText('Hello all').waitFor();
 
-    await line(ben, 'Hello all')
-      .getByRole('button', { name: 'Reaccionar al mensaje de Ana' })
-      .click();
-    await line(ben, 'Hello all').getByRole('button', { name: 'Reaccionar con 👍' }).click();
+    // By keyboard: "React" takes the focus to the first emoji; Escape closes the row, and
+    // choosing closes it too, the focus back on "React" each time.
+    const react = line(ben, 'Hello all').getByRole('button', {
+      name: 'Reaccionar al mensaje de Ana',
+    });
+    const focused = (locator: typeof react) =>
+      locator.evaluate((el) => el === document.activeElement);
+    const first = line(ben, 'Hello all').getByRole('button', { name: 'Reaccionar con 👍' });
+    await react.focus();
+    await ben.keyboard.press('Enter');
+    await expect.poll(() => focused(first)).toBe(true);
+    await ben.keyboard.press('Escape');
+    await first.waitFor({ state: 'detached' });
+    expect(await focused(react)).toBe(true);
+    await ben.keyboard.press('Enter');
+    await expect.poll(() => focused(first)).toBe(true);
+    await ben.keyboard.press('Enter');
     const thumbs = line(ana, 'Hello all').getByRole('button', { name: '👍 1 reaction' });
     await thumbs.waitFor();
     expect(await thumbs.getAttribute('aria-pressed')).toBe('false');
     const own = line(ben, 'Hello all').getByRole('button', { name: '👍 1 reacción' });
     expect(await own.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => focused(react)).toBe(true);
+    expect(
+      await line(ben, 'Hello all')
+        .getByRole('button', { name: /^Reaccionar con/ })
+        .count(),
+    ).toBe(0);
     expect(await axeViolations(ben)).toEqual([]);
   });
 
@@ -135,7 +154,13 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     });
     expect(await editAgain.evaluate((el) => el === document.activeElement)).toBe(true);
 
-    await line(ana, 'Hello everyone').getByRole('button', { name: 'Delete', exact: true }).click();
+    const remove = line(ana, 'Hello everyone').getByRole('button', { name: 'Delete', exact: true });
+    // Escape cancels the question, the focus back on "Delete".
+    await remove.click();
+    await ana.keyboard.press('Escape');
+    await ana.getByRole('button', { name: 'Yes, delete' }).waitFor({ state: 'detached' });
+    expect(await remove.evaluate((el) => el === document.activeElement)).toBe(true);
+    await remove.click();
     await ana.getByRole('button', { name: 'Yes, delete' }).click();
     // The line is a tombstone, and Ben's reply quotes it as deleted, not by its words.
     const gone = (page: Page, text: string) => line(page, text).and(page.locator('.chat-gone'));

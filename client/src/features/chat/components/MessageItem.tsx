@@ -68,6 +68,11 @@ export function MessageItem({
   const itemRef = useRef<HTMLLIElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
+  const reactRef = useRef<HTMLButtonElement>(null);
+  const closePicker = () => {
+    setPicking(false);
+    reactRef.current?.focus();
+  };
   const returning = useRef<'edit' | 'confirm' | null>(null);
   const back = (from: 'edit' | 'confirm') => {
     returning.current = from;
@@ -109,7 +114,7 @@ export function MessageItem({
           <MessageText text={message.text ?? ''} mentions={message.mentions} />
         </p>
       )}
-      {!deleted && <Reactions message={message} open={picking} />}
+      {!deleted && <Reactions message={message} open={picking} onClose={closePicker} />}
       {actions && (
         <div className="chat-actions">
           <button
@@ -125,6 +130,7 @@ export function MessageItem({
             className="link-button"
             aria-expanded={picking}
             aria-label={t('chat.actions.reactTo', { name })}
+            ref={reactRef}
             onClick={() => setPicking((open) => !open)}
           >
             {t('chat.actions.react')}
@@ -154,7 +160,15 @@ export function MessageItem({
         </div>
       )}
       {confirming && (
-        <div className="chat-confirm">
+        // biome-ignore lint/a11y/noStaticElementInteractions: Escape from the buttons within.
+        <div
+          className="chat-confirm"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            back('confirm');
+          }}
+        >
           <p id={confirmId}>{t('chat.actions.confirmDelete')}</p>
           <button
             type="button"

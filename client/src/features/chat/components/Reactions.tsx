@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../../shared/chat/schemas.ts';
 import { useChatClient } from '../chat-context.ts';
@@ -8,12 +8,25 @@ export const REACTIONS = ['👍', '❤️', '🙏', '💪', '😊'] as const;
 
 /**
  * The reactions a line has, each a toggle with its count (pressed when one's own); with
- * `open` ("React" pressed), the whole set to choose from.
+ * `open` ("React" pressed), the whole set to choose from: the focus goes to its first, and
+ * choosing one or Escape closes it (`onClose` puts the focus back on "React").
  */
-export function Reactions({ message, open }: { message: ChatMessage; open: boolean }) {
+export function Reactions({
+  message,
+  open,
+  onClose,
+}: {
+  message: ChatMessage;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const client = useChatClient();
   const [busy, setBusy] = useState(false);
+  const rowRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (open) rowRef.current?.querySelector('button')?.focus();
+  }, [open]);
   const given = message.reactions.filter((r) => r.userIds.length > 0);
   const emojis = open
     ? [...new Set([...REACTIONS, ...given.map((r) => r.emoji)])]
@@ -25,10 +38,17 @@ export function Reactions({ message, open }: { message: ChatMessage; open: boole
     setBusy(true);
     await client.react(message.id, emoji, on);
     setBusy(false);
+    if (open) onClose();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!open || event.key !== 'Escape') return;
+    event.preventDefault();
+    onClose();
   };
 
   return (
-    <div className="chat-reactions">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from the buttons within.
+    <div className="chat-reactions" ref={rowRef} onKeyDown={onKeyDown}>
       {emojis.map((emoji) => {
         const userIds = message.reactions.find((r) => r.emoji === emoji)?.userIds ?? [];
         const mine = userIds.includes(client.selfId);
