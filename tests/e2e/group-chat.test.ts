@@ -132,6 +132,10 @@ describe('group chat in the browser, in English and Spanish, on desktop and phon
     const own = line(ben, 'Hello all').getByRole('button', { name: '👍 1 reacción' });
     expect(await own.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => focused(react)).toBe(true);
+    // Past every line's buttons to the message box in one step.
+    await ben.getByRole('button', { name: 'Ir al cuadro de mensaje' }).focus();
+    await ben.keyboard.press('Enter');
+    expect(await focused(box)).toBe(true);
     expect(
       await line(ben, 'Hello all')
         .getByRole('button', { name: /^Reaccionar con/ })

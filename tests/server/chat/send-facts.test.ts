@@ -54,7 +54,7 @@ describe('what a node keeps for sends, after a change on another node', () => {
         ...(action === 'mute' ? { minutes: 10 } : {}),
       });
     await restrict('mute');
-    expect(await line(benOnB, groupId)).toBe('FORBIDDEN');
+    expect(await line(benOnB, groupId)).toBe('MUTED');
     await restrict('lift');
     expect(await line(benOnB, groupId)).toBe('accepted');
     await restrict('ban');

@@ -60,6 +60,12 @@ export function ChatPanel({
       <SlowModeNote />
       <ConnectionLine />
       <ChatNotice />
+      {lines && !readOnly && (
+        // Every line has its buttons: past them all to write, in one step.
+        <button type="button" className="chat-skip" onClick={() => inputRef.current?.focus()}>
+          {t('chat.skipToComposer')}
+        </button>
+      )}
       {lines ? (
         <MessageList lines={lines} onReply={reply} moderates={moderates} />
       ) : (
