@@ -35,14 +35,16 @@ export function ChatPanel({
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const loaded = lines !== null;
+  // "Who is here" comes a moment after the lines, above them: the view is set again then.
+  const present = useChatStore((s) => s.members !== null);
 
   // Once the lines are in, the newest and the composer are brought into view together
   // (the log is sized to fit with it in one screen, on a phone too).
   useEffect(() => {
     const panel = panelRef.current;
-    if (loaded && panel && panel.getBoundingClientRect().bottom > window.innerHeight)
+    if ((loaded || present) && panel && panel.getBoundingClientRect().bottom > window.innerHeight)
       panel.scrollIntoView({ block: 'end' });
-  }, [loaded]);
+  }, [loaded, present]);
 
   const reply = useCallback((message: ChatMessage) => {
     setReplyTo(message);
