@@ -89,8 +89,10 @@ describe('a moderator in the group chat', () => {
     // Said as what it is, not as a lack of permission to ask a facilitator about.
     await refused
       .getByRole('alert')
-      .getByText(/^A moderator has muted you in this group/)
+      .getByText(/^A moderator has muted you in this group for now/)
       .waitFor();
+    // And for how long, above the lines.
+    await ben.getByText(/^A moderator has muted you in this group for 60 more minutes/).waitFor();
     expect(await axeViolations(fran)).toEqual([]);
   });
 });

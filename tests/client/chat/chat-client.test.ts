@@ -53,7 +53,7 @@ describe('ChatClient', () => {
     const shown = Array.from({ length: 120 }, (_, i) => line(i + 1, { id: at(1000 + i * 10) }));
     const { socket, store, texts } = await openClient(shown);
     socket.fire('disconnect', 'transport close');
-    // Read again from the 100 newest shown (the 21st on); the 1st changed too, unseen.
+    // Read again from the 100 newest shown (the 21st on): any other cursor is refused below.
     const from = catchUpFrom(at(1200));
     const changed = shown
       .slice(20)
@@ -75,10 +75,32 @@ describe('ChatClient', () => {
     await settle();
     await settle();
     const now = texts();
-    expect([now[29], now[39], now[0]]).toEqual([null, 'line 40, mended', 'line 1']);
+    expect([now[29], now[39]]).toEqual([null, 'line 40, mended']);
     expect(store.getState().lines?.messages[49]?.reactions).toEqual([
       { emoji: '👍', userIds: [ME] },
     ]);
+  });
+
+  it('lays a catch-up only over its own group, with what was sent there meanwhile', async () => {
+    const { socket, client, store } = await openClient([line(1)]);
+    socket.fire('disconnect', 'transport close');
+    socket.hold = true;
+    const before = socket.sent.length;
+    socket.fire('connect');
+    const catchUp =
+      socket.held[
+        socket.sent.findIndex((s, i) => i >= before && s.event === 'chat:history') - before
+      ];
+    // Sent while the catch-up is read; then another group is opened before it answers.
+    client.send('said in the first group');
+    const other = 'e'.repeat(24);
+    const opening = client.open(other);
+    catchUp?.();
+    await settle();
+    socket.release();
+    await opening;
+    await settle();
+    expect(store.getState().lines).toMatchObject({ groupId: other, pending: [] });
   });
 
   it('keeps what is pushed while the first page is read, laid over the page in order', async () => {

@@ -363,7 +363,7 @@ export class ChatClient {
 
   #notice(error: unknown): void {
     const { code, retryAfter } = chatErrorOf(error);
-    const wait = code === 'RATE_LIMITED' ? retryAfter : null;
+    const wait = code === 'RATE_LIMITED' || code === 'MUTED' ? retryAfter : null;
     this.#store.setState({ notice: { code, wait, at: Date.now() } });
   }
 

@@ -38,13 +38,17 @@ export class LineSender {
 
   /** Shows the line at once; the stored one replaces it (ack or broadcast, whichever first). */
   send(text: string, replyTo: ChatMessage | null, mentions: string[]): void {
-    if (!this.#store.getState().lines) return;
+    const groupId = this.#store.getState().lines?.groupId;
+    if (!groupId) return;
     const clientId = newClientId();
     const reply = replyTo
       ? { id: replyTo.id, senderName: replyTo.senderName, excerpt: replyTo.text }
       : null;
-    updateLines(this.#store, (l) =>
-      pendingAdded(l, { clientId, text, replyTo: reply, mentions, createdAt: Date.now() }),
+    // Its group's only, also when replayed over another's page (store.ts, readingLines).
+    updateLines(
+      this.#store,
+      (l) => pendingAdded(l, { clientId, text, replyTo: reply, mentions, createdAt: Date.now() }),
+      groupId,
     );
     void this.#deliver(clientId);
   }
@@ -93,7 +97,7 @@ export class LineSender {
       if (again) return;
       // The member may have opened another group meanwhile: the line is its own group's.
       updateLines(this.#store, (l) => sendFailedLine(l, line, code), groupId);
-      if (code === 'RATE_LIMITED') this.#notice(error);
+      if (code === 'RATE_LIMITED' || code === 'MUTED') this.#notice(error);
     }
   }
 }

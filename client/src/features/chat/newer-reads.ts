@@ -56,8 +56,9 @@ export class NewerReads {
       } finally {
         meanwhile.end();
       }
-      // Laid under what was pushed while it was read (newer than the page).
-      updateLines(this.#store, (l) => meanwhile.onto(refreshedPage(l, page.messages)));
+      // Laid under what was pushed while it was read (newer than the page); this group's only.
+      updateLines(this.#store, (l) => meanwhile.onto(refreshedPage(l, page.messages)), groupId);
+      if (!this.#stillOpen(groupId)) return;
       const last = page.messages.at(-1)?.id;
       // A page that does not move past where it began would be asked for again forever.
       if (!from || !page.more || !last || compareIds(last, from) <= 0) return;

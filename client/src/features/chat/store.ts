@@ -13,7 +13,7 @@ export type Connection = 'connecting' | 'online' | 'reconnecting';
 
 export interface ChatNotice {
   code: ErrorCode;
-  /** RATE_LIMITED: seconds to wait, when the server said. */
+  /** RATE_LIMITED: seconds to wait; MUTED: seconds the mute lasts; when the server said. */
   wait: number | null;
   at: number;
 }
