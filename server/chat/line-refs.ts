@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { namesMentioned } from '../../shared/chat/mention-names.ts';
 import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { AppError } from '../infra/errors.ts';
@@ -73,9 +74,8 @@ export async function mentionable(
     src.moderation.bannedAmong(groupId, wanted),
     src.users.publicUsers(wanted),
   ]);
-  const named = (id: string) => {
-    const name = people.get(id)?.displayName;
-    return name !== undefined && text.includes(`@${name}`);
-  };
+  const names = wanted.flatMap((id) => people.get(id)?.displayName ?? []);
+  const found = namesMentioned(text, names);
+  const named = (id: string) => found.has(people.get(id)?.displayName ?? '');
   return members.filter((id): id is string => id !== null && !banned.has(id) && named(id)).map(oid);
 }

@@ -150,6 +150,9 @@ describe('the mention picker', () => {
     expect(typedMentions(members, ANA)).toEqual([]);
     const others = [member(ANA, 'Ana'), member(BEN, 'Ben'), member(CLEO, 'Álvaro Cleo')];
     expect(mentionsIn('@Álvaro Cleo, @Ana!', typedMentions(others, ANA))).toEqual([CLEO]);
+    // A match goes to the longest name: "@Ben Álvaro" is Ben Álvaro, not also Ben.
+    const both = [member(BEN, 'Ben'), member(CLEO, 'Ben Álvaro')];
+    expect(mentionsIn('hi @Ben Álvaro', typedMentions(both, ANA))).toEqual([CLEO]);
   });
 
   it('marks the mentions in a line by the names of those mentioned', () => {

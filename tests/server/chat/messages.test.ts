@@ -136,10 +136,14 @@ describe('a line after it is sent', () => {
     const mention = next(benSocket, 'chat:mention');
     // A mention the text does not name (no "@Ben") is dropped: nobody is pinged unseen.
     expect((await say(anaSocket, groupId, 'one', { mentions: [ben.id] })).mentions).toEqual([]);
+    // Nor does a longer word that starts with the name: "@Benjamin" is not Ben.
+    expect((await say(anaSocket, groupId, '@Benjamin?', { mentions: [ben.id] })).mentions).toEqual(
+      [],
+    );
     const second = await say(anaSocket, groupId, '@Ben are you coming?', { mentions: [ben.id] });
     expect(await mention).toEqual({ groupId, messageId: second.id });
     const before = (await must(benSocket, 'chat:groups')).groups.find((g) => g.groupId === groupId);
-    expect(before).toMatchObject({ unread: 2, mentions: 1 });
+    expect(before).toMatchObject({ unread: 3, mentions: 1 });
     await must(benSocket, 'chat:read', { groupId, messageId: second.id });
     await say(anaSocket, groupId, 'three');
     const after = (await must(benSocket, 'chat:groups')).groups.find((g) => g.groupId === groupId);

@@ -1,3 +1,4 @@
+import { namesMentioned } from '../../../../shared/chat/mention-names.ts';
 import type { ChatMember } from '../../../../shared/chat/schemas.ts';
 
 /**
@@ -63,27 +64,19 @@ export function insertMention(
   return { text: before + inserted + after, caret };
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** "@Name" as a whole mention: after a space or at the start, not the start of a longer word. */
-export const mentionPattern = (names: string[]) =>
-  new RegExp(
-    `(^|\\s)@(${[...names]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
-      .join('|')})(?![\\p{L}\\p{N}_])`,
-    'gu',
-  );
-
-/** The picked members whose "@Name" is still in the text (edited out: not mentioned), once. */
+/**
+ * The members whose "@Name" is in the text (a picked one edited out: not mentioned), once
+ * each; a match goes to the longest name ("@Ana García" is not also Ana).
+ */
 export function mentionsIn(
   text: string,
-  picked: ReadonlyArray<{ userId: string; name: string }>,
+  named: ReadonlyArray<{ userId: string; name: string }>,
 ): string[] {
-  const ids = new Set<string>();
-  for (const { userId, name } of picked)
-    if (!ids.has(userId) && mentionPattern([name]).test(text)) ids.add(userId);
-  return [...ids];
+  const found = namesMentioned(
+    text,
+    named.map((n) => n.name),
+  );
+  return [...new Set(named.filter(({ name }) => found.has(name)).map((n) => n.userId))];
 }
 
 /**

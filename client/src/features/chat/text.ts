@@ -3,7 +3,7 @@
  * HTML): only http and https addresses, as the URL parser reads them.
  */
 
-import { mentionPattern } from './mentions.ts';
+import { mentionPattern } from '../../../../shared/chat/mention-names.ts';
 
 export type TextPart =
   | { kind: 'text'; text: string }
