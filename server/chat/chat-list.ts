@@ -1,7 +1,10 @@
 import { Types } from 'mongoose';
 import type { ChatGroupSummary } from '../../shared/chat/schemas.ts';
 import type { GroupService } from '../community/groups/service.ts';
+import type { Actor } from '../community/shared.ts';
+import type { Contacts } from './contacts.ts';
 import type { ChatModels } from './models.ts';
+import type { ChatModeration } from './moderation.ts';
 
 /**
  * The member's chat list: per group or conversation, the lines since their read marker
@@ -67,4 +70,37 @@ export async function groupSummaries(
       online: null,
     })),
   );
+}
+
+/**
+ * The member's groups with unread lines (others', not deleted) and unread mentions, then
+ * their private conversations: with contacts, and past ones that have lines.
+ */
+export async function chatSummaries(
+  m: Pick<ChatModels, 'Message' | 'Read'>,
+  groups: GroupService,
+  contacts: Pick<Contacts, 'list'>,
+  moderation: Pick<ChatModeration, 'bannedGroupsOf'>,
+  actor: Actor,
+): Promise<ChatGroupSummary[]> {
+  const [mine, conversations, banned] = await Promise.all([
+    groupSummaries(m, groups, actor.id),
+    contacts.list(actor),
+    moderation.bannedGroupsOf(actor.id),
+  ]);
+  return [
+    // A group whose chat they are banned from tells them nothing: no counts, no presence.
+    ...mine.filter((g) => !banned.has(g.groupId)),
+    ...conversations
+      .filter((c) => c.status === 'contact' || (c.status === 'former' && c.lastMessageAt))
+      .map((c) => ({
+        kind: 'private' as const,
+        groupId: c.conversationId,
+        name: c.name,
+        unread: c.unread,
+        mentions: 0,
+        lastMessageAt: c.lastMessageAt,
+        online: null,
+      })),
+  ];
 }

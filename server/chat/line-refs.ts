@@ -27,23 +27,52 @@ export async function replyRef(
   return {
     id: original._id,
     senderId: original.senderId,
-    excerpt: original.text === null ? null : original.text.slice(0, EXCERPT),
+    excerpt: excerptOf(original.text),
   };
 }
 
 /**
- * The replies to `line` show what it says now: the start of its edited words, or nothing
+ * The replies to a line show what it says now: the start of its edited words, or nothing
  * once it is deleted (a copy of a deleted line's words would outlive its tombstone). The
- * replies changed, for their readers to hear of.
+ * line is read again here, and a deletion is final: an edit's refresh that comes after the
+ * deletion's writes no words back (it only touches excerpts not yet cleared), and one that
+ * read the line before the deletion is followed by the deletion's own. The replies changed,
+ * for their readers to hear of.
  */
 export async function refreshExcerpts(
   m: ChatModels,
-  line: ChatMessageDoc,
+  lineId: Types.ObjectId,
 ): Promise<ChatMessageDoc[]> {
-  const replies = { groupId: line.groupId, 'replyTo.id': line._id };
-  const excerpt = line.text === null ? null : line.text.slice(0, EXCERPT);
-  await m.Message.updateMany(replies, { $set: { 'replyTo.excerpt': excerpt } });
+  const line = await m.Message.findById(lineId, { groupId: 1, text: 1, deletedAt: 1 }).lean();
+  if (!line) return [];
+  const replies = { groupId: line.groupId, 'replyTo.id': lineId };
+  const gone = line.deletedAt !== null || line.text === null;
+  await m.Message.updateMany(gone ? replies : { ...replies, 'replyTo.excerpt': { $ne: null } }, {
+    $set: { 'replyTo.excerpt': gone ? null : excerptOf(line.text) },
+  });
   return (await m.Message.find(replies).lean()) as ChatMessageDoc[];
+}
+
+const excerptOf = (text: string | null) => (text === null ? null : text.slice(0, EXCERPT));
+
+/**
+ * A reply just stored shows its line as it is now: the excerpt was read before the reply
+ * was stored, and a deletion or edit meanwhile found no reply to change. The reply, if its
+ * excerpt had to change.
+ */
+export async function replyFollows(
+  m: ChatModels,
+  reply: ChatMessageDoc,
+): Promise<ChatMessageDoc | null> {
+  if (!reply.replyTo) return null;
+  const line = await m.Message.findById(reply.replyTo.id, { text: 1, deletedAt: 1 }).lean();
+  const excerpt = !line || line.deletedAt !== null ? null : excerptOf(line.text);
+  if (excerpt === reply.replyTo.excerpt) return null;
+  return (await m.Message.findOneAndUpdate(
+    { _id: reply._id },
+    { $set: { 'replyTo.excerpt': excerpt } },
+    { returnDocument: 'after' },
+  ).lean()) as ChatMessageDoc | null;
 }
 
 /**

@@ -6,11 +6,17 @@ import type { UserDirectory } from '../accounts/user-directory.ts';
 import type { GroupService } from '../community/groups/service.ts';
 import { type Actor, indexesReady, isDuplicateKey, isStaff } from '../community/shared.ts';
 import { AppError } from '../infra/errors.ts';
-import { groupSummaries } from './chat-list.ts';
+import { chatSummaries } from './chat-list.ts';
 import type { Contacts } from './contacts.ts';
 import { eraseLines, exportLines } from './line-data.ts';
 import { readPage, searchLines } from './line-reads.ts';
-import { mentionable, type ReplyRef, refreshExcerpts, replyRef } from './line-refs.ts';
+import {
+  mentionable,
+  type ReplyRef,
+  refreshExcerpts,
+  replyFollows,
+  replyRef,
+} from './line-refs.ts';
 import { lineViews } from './line-views.ts';
 import { insertEach, LineWrites } from './line-writes.ts';
 import type { ChatMessageDoc, ChatModels } from './models.ts';
@@ -59,7 +65,11 @@ export class ChatService {
   /** New lines, written together when they come close together (line-writes.ts). */
   readonly #writes: LineWrites<ChatMessageDoc>;
   /** Lines changed by another line's change (a reply's excerpt), for the socket layer. */
-  readonly changes = new EventEmitter<{ updated: [line: ChatMessage] }>();
+  readonly changes = new EventEmitter<{
+    updated: [line: ChatMessage];
+    /** A follow-up that failed after its change was stored (the socket layer logs it). */
+    failed: [error: Error, event: string];
+  }>();
 
   constructor(
     models: ChatModels,
@@ -155,9 +165,11 @@ export class ChatService {
       deletedAt: null,
     };
     const message = await this.#view(doc, (people as PromiseFulfilledResult<Names>).value);
-    if (!early || kind !== 'group' || !firstAttempt) return this.#store(doc, message);
-    early.show(message);
-    return this.#store(doc, message, early);
+    const showing = early && kind === 'group' && firstAttempt ? early : undefined;
+    showing?.show(message);
+    const stored = await this.#store(doc, message, showing);
+    if (stored.created && doc.replyTo) await this.#follow(() => replyFollows(this.#m, doc));
+    return stored;
   }
 
   /**
@@ -230,10 +242,22 @@ export class ChatService {
     return this.#view(updated as ChatMessageDoc);
   }
 
-  async #repliesFollow(line: ChatMessageDoc): Promise<void> {
-    const replies = await refreshExcerpts(this.#m, line);
-    if (replies.length === 0) return;
-    for (const reply of await lineViews(this.#users, replies)) this.changes.emit('updated', reply);
+  /**
+   * After a line's change is stored: its replies' excerpts follow it. Its failure (the
+   * database away) fails nothing already stored, and is told for the log.
+   */
+  #repliesFollow(line: ChatMessageDoc): Promise<void> {
+    return this.#follow(() => refreshExcerpts(this.#m, line._id));
+  }
+
+  async #follow(change: () => Promise<ChatMessageDoc[] | ChatMessageDoc | null>): Promise<void> {
+    try {
+      const changed = [await change()].flat().filter((d) => d !== null);
+      if (changed.length === 0) return;
+      for (const line of await lineViews(this.#users, changed)) this.changes.emit('updated', line);
+    } catch (error) {
+      this.changes.emit('failed', error as Error, 'chat:replies');
+    }
   }
 
   /** By its sender, or a moderator of the group: the text goes, the line's place stays. */
@@ -316,31 +340,9 @@ export class ChatService {
     await moveReadMarker(this.#m, actor.id, groupId, messageId);
   }
 
-  /**
-   * The member's groups with unread lines (others', not deleted) and unread mentions, then
-   * their private conversations: with contacts, and past ones that have lines.
-   */
-  async summaries(actor: Actor): Promise<ChatGroupSummary[]> {
-    const [groups, conversations, banned] = await Promise.all([
-      groupSummaries(this.#m, this.#groups, actor.id),
-      this.contacts.list(actor),
-      this.moderation.bannedGroupsOf(actor.id),
-    ]);
-    return [
-      // A group whose chat they are banned from tells them nothing: no counts, no presence.
-      ...groups.filter((g) => !banned.has(g.groupId)),
-      ...conversations
-        .filter((c) => c.status === 'contact' || (c.status === 'former' && c.lastMessageAt))
-        .map((c) => ({
-          kind: 'private' as const,
-          groupId: c.conversationId,
-          name: c.name,
-          unread: c.unread,
-          mentions: 0,
-          lastMessageAt: c.lastMessageAt,
-          online: null,
-        })),
-    ];
+  /** The member's chats with their unread counts (chat-list.ts). */
+  summaries(actor: Actor): Promise<ChatGroupSummary[]> {
+    return chatSummaries(this.#m, this.#groups, this.contacts, this.moderation, actor);
   }
 
   /** A member's own lines, for "download my data". */

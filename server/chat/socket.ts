@@ -130,6 +130,9 @@ export function bindChatSockets(sockets: SocketServer, deps: ChatSocketDeps): vo
   };
   deps.reports.changes.on('updated', updated);
   deps.chat.changes.on('updated', updated);
+  deps.chat.changes.on('failed', (error, event) =>
+    deps.logger.warn({ err: error.message, event }, 'chat follow-up failed'),
+  );
   deps.reports.changes.on('banned', (userId, groupId) => rooms.leave(userId, groupId));
   deps.groups.memberships.on('left', (userId, groupId) =>
     nsp.in(memberRoom(userId)).socketsLeave(groupRoom(groupId)),

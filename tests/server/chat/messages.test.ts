@@ -108,6 +108,44 @@ describe('a line after it is sent', () => {
     expect(stored).not.toContain('see you there');
   });
 
+  it('clears the excerpt of a reply stored just after its line was deleted', async () => {
+    const { groupId, anaSocket, benSocket, franSocket } = await threeInAGroup();
+    const line = await say(anaSocket, groupId, 'my number is 555-0199');
+    // Slow mode's slot is the reply's last check, after its excerpt is read: held there
+    // while the moderator deletes the line.
+    await must(franSocket, 'chat:slowMode', { groupId, seconds: 1 });
+    const moderation = haven.haven.services.chat.moderation;
+    const spaceLine = moderation.spaceLine;
+    let reached = () => {};
+    const atSlot = new Promise<void>((resolve) => (reached = resolve));
+    let letGo = () => {};
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    moderation.spaceLine = async (...args) => {
+      reached();
+      await held;
+      return spaceLine.apply(moderation, args);
+    };
+    try {
+      const reply = say(benSocket, groupId, 'Careful!', { replyTo: line.id });
+      await atSlot;
+      await must(franSocket, 'chat:delete', { messageId: line.id });
+      const cleared = next(anaSocket, 'chat:updated', (m) => m.text === 'Careful!');
+      letGo();
+      expect((await reply).replyTo?.excerpt).toBe('my number is 555-0199');
+      expect((await cleared).replyTo?.excerpt).toBeNull();
+    } finally {
+      moderation.spaceLine = spaceLine;
+      letGo();
+    }
+    const stored = JSON.stringify(
+      await haven.mongo.connection
+        .collection('chat_messages')
+        .find({ groupId: { $exists: true } })
+        .toArray(),
+    );
+    expect(stored).not.toContain('555-0199');
+  });
+
   it('takes reactions from members, one of each emoji per member, and toggles them off', async () => {
     const { groupId, ana, ben, anaSocket, benSocket } = await threeInAGroup();
     const line = await say(anaSocket, groupId, 'Thirty days today');
