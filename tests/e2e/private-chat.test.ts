@@ -114,8 +114,12 @@ describe('contacts and a private conversation in the browser', () => {
       .getByText('You are no longer contacts: you can read this conversation, but not write to it.')
       .waitFor();
     await line(ana, '¡Sí!').waitFor();
-    // No message box to write in (the server would refuse it: private-messages.test.ts).
+    // No message box to write in (the server would refuse it: private-messages.test.ts),
+    // nor replies or reactions to offer; a line can still be reported.
     await ana.getByRole('textbox', { name: 'Message to Ben' }).waitFor({ state: 'detached' });
+    const his = line(ana, '¡Sí!');
+    expect(await his.getByRole('button', { name: /^(Reply to|React to) Ben/ }).count()).toBe(0);
+    await his.getByRole('button', { name: /^Report Ben/ }).waitFor();
     expect(await axeViolations(ana)).toEqual([]);
     expect(await axeViolations(ben)).toEqual([]);
   });

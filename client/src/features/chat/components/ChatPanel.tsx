@@ -69,7 +69,7 @@ export function ChatPanel({
         </button>
       )}
       {lines ? (
-        <MessageList lines={lines} onReply={reply} moderates={moderates} />
+        <MessageList lines={lines} onReply={reply} moderates={moderates} readOnly={readOnly} />
       ) : (
         <Loading text={t('chat.loading')} />
       )}

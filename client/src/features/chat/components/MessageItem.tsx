@@ -31,6 +31,7 @@ export function MessageItem({
   domId,
   onReply,
   moderates,
+  readOnly,
 }: {
   message: ChatMessage;
   format: LineFormat;
@@ -38,6 +39,8 @@ export function MessageItem({
   onReply: (message: ChatMessage) => void;
   /** A moderator of the group may delete anyone's line (the server checks again). */
   moderates: boolean;
+  /** Only read (a former contact's conversation): no reply, reaction, edit or deletion. */
+  readOnly: boolean;
 }) {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -61,7 +64,7 @@ export function MessageItem({
   ]
     .filter(Boolean)
     .join(' ');
-  const actions = !deleted && !editing;
+  const actions = !deleted && !editing && !readOnly;
   const mayDelete = mine || moderates;
   const deleteLabel = mine ? undefined : t('chat.actions.deleteFrom', { name });
   const yesRef = useRef<HTMLButtonElement>(null);
@@ -114,7 +117,9 @@ export function MessageItem({
           <MessageText text={message.text ?? ''} mentions={message.mentions} />
         </p>
       )}
-      {!deleted && <Reactions message={message} open={picking} onClose={closePicker} />}
+      {!deleted && (
+        <Reactions message={message} open={picking} onClose={closePicker} readOnly={readOnly} />
+      )}
       {actions && (
         <div className="chat-actions">
           <button
@@ -157,6 +162,11 @@ export function MessageItem({
             </button>
           )}
           {!mine && <ReportLine messageId={message.id} name={name} />}
+        </div>
+      )}
+      {readOnly && !deleted && !mine && (
+        <div className="chat-actions">
+          <ReportLine messageId={message.id} name={name} />
         </div>
       )}
       {confirming && (

@@ -21,10 +21,13 @@ export function MessageList({
   lines,
   onReply,
   moderates,
+  readOnly = false,
 }: {
   lines: GroupLines;
   onReply: (message: ChatMessage) => void;
   moderates: boolean;
+  /** Read, not written (a former contact's conversation): a line can only be reported. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -156,6 +159,7 @@ export function MessageList({
               domId={lineDomId(item.message.id)}
               onReply={onReply}
               moderates={moderates}
+              readOnly={readOnly}
             />
           );
         })}

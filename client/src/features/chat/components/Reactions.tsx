@@ -15,10 +15,13 @@ export function Reactions({
   message,
   open,
   onClose,
+  readOnly = false,
 }: {
   message: ChatMessage;
   open: boolean;
   onClose: () => void;
+  /** Shown, not pressed (a conversation only read). */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const client = useChatClient();
@@ -64,6 +67,7 @@ export function Reactions({
             className="chat-reaction"
             aria-pressed={mine}
             aria-label={label}
+            disabled={readOnly}
             onClick={() => void toggle(emoji, !mine)}
           >
             <span aria-hidden="true">{emoji}</span>
