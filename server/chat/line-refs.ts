@@ -47,9 +47,11 @@ export async function refreshExcerpts(
   if (!line) return [];
   const replies = { groupId: line.groupId, 'replyTo.id': lineId };
   const gone = line.deletedAt !== null || line.text === null;
-  await m.Message.updateMany(gone ? replies : { ...replies, 'replyTo.excerpt': { $ne: null } }, {
-    $set: { 'replyTo.excerpt': gone ? null : excerptOf(line.text) },
-  });
+  const { modifiedCount } = await m.Message.updateMany(
+    gone ? replies : { ...replies, 'replyTo.excerpt': { $ne: null } },
+    { $set: { 'replyTo.excerpt': gone ? null : excerptOf(line.text) } },
+  );
+  if (modifiedCount === 0) return [];
   return (await m.Message.find(replies).lean()) as ChatMessageDoc[];
 }
 
@@ -58,21 +60,22 @@ const excerptOf = (text: string | null) => (text === null ? null : text.slice(0,
 /**
  * A reply just stored shows its line as it is now: the excerpt was read before the reply
  * was stored, and a deletion or edit meanwhile found no reply to change. The reply, if its
- * excerpt had to change.
+ * excerpt had to change (none or one).
  */
 export async function replyFollows(
   m: ChatModels,
   reply: ChatMessageDoc,
-): Promise<ChatMessageDoc | null> {
-  if (!reply.replyTo) return null;
+): Promise<ChatMessageDoc[]> {
+  if (!reply.replyTo) return [];
   const line = await m.Message.findById(reply.replyTo.id, { text: 1, deletedAt: 1 }).lean();
   const excerpt = !line || line.deletedAt !== null ? null : excerptOf(line.text);
-  if (excerpt === reply.replyTo.excerpt) return null;
-  return (await m.Message.findOneAndUpdate(
+  if (excerpt === reply.replyTo.excerpt) return [];
+  const changed = await m.Message.findOneAndUpdate(
     { _id: reply._id },
     { $set: { 'replyTo.excerpt': excerpt } },
     { returnDocument: 'after' },
-  ).lean()) as ChatMessageDoc | null;
+  ).lean();
+  return changed ? [changed as ChatMessageDoc] : [];
 }
 
 /**

@@ -212,6 +212,11 @@ export class LivePresence {
     }
   }
 
+  /** The member's presence choices, as this node holds them (their typing follows them). */
+  choicesOf(userId: string): Promise<PresenceSettings> {
+    return this.#settings(userId);
+  }
+
   /**
    * A member's choices, read at most every 30 s per node: a change in the account reaches
    * every node's next beat within that, without a database read per beat. Those that lapse
@@ -220,11 +225,6 @@ export class LivePresence {
    * 100-200 ms at a time (bench:chat's p99). A read that fails is not kept: the next beat
    * asks again, and meanwhile the member's last known choices (or the defaults) hold.
    */
-  /** The member's presence choices, as this node holds them (their typing follows them). */
-  choicesOf(userId: string): Promise<PresenceSettings> {
-    return this.#settings(userId);
-  }
-
   #settings(userId: string): Promise<PresenceSettings> {
     const cached = this.#choices.get(userId);
     if (cached && cached.until > Date.now()) return cached.choices;

@@ -250,9 +250,9 @@ export class ChatService {
     return this.#follow(() => refreshExcerpts(this.#m, line._id));
   }
 
-  async #follow(change: () => Promise<ChatMessageDoc[] | ChatMessageDoc | null>): Promise<void> {
+  async #follow(change: () => Promise<ChatMessageDoc[]>): Promise<void> {
     try {
-      const changed = [await change()].flat().filter((d) => d !== null);
+      const changed = await change();
       if (changed.length === 0) return;
       for (const line of await lineViews(this.#users, changed)) this.changes.emit('updated', line);
     } catch (error) {

@@ -332,12 +332,12 @@ function chatHandlers(
 }
 
 /**
- * Into the rooms of those `groupIds` the socket is not in but whose lines its member may
- * read: a group joined since the socket connected, whose move of the member's sockets
- * (a REST join, perhaps on another node) is still on its way. Reads call this before they
- * answer, so no line after their answer is missed. Checked before joining (a banned member
- * never sits in the room) and again after (a leave or a ban that crossed the join has
- * already moved the member's sockets, so it is undone here).
+ * Into the rooms of those of `groupIds` (groups the caller has just found its member may
+ * read) the socket is not in yet: a group joined since the socket connected, whose move of
+ * the member's sockets (a REST join, perhaps on another node) is still on its way. Reads call
+ * this before they answer, so no line after their answer is missed. Checked again once
+ * joined: a leave or a ban that crossed the join has already moved the member's sockets, so
+ * it is undone here.
  */
 async function intoRooms(
   deps: ChatSocketDeps,
@@ -345,20 +345,15 @@ async function intoRooms(
   userId: string,
   groupIds: string[],
 ): Promise<void> {
-  const missing = groupIds.filter((id) => !socket.rooms.has(groupRoom(id)));
-  if (missing.length === 0) return;
-  const allowed = async (ids: string[]) => {
-    const [member, banned] = await Promise.all([
-      deps.groups.memberOf(userId, ids),
-      deps.chat.moderation.bannedGroupsOf(userId),
-    ]);
-    return ids.filter((id) => member.has(id) && !banned.has(id));
-  };
-  const joining = await allowed(missing);
+  const joining = groupIds.filter((id) => !socket.rooms.has(groupRoom(id)));
   if (joining.length === 0) return;
   await socket.join(joining.map(groupRoom));
-  const kept = new Set(await allowed(joining));
-  for (const id of joining) if (!kept.has(id)) await socket.leave(groupRoom(id));
+  const [member, banned] = await Promise.all([
+    deps.groups.memberOf(userId, joining),
+    deps.chat.moderation.bannedGroupsOf(userId),
+  ]);
+  for (const id of joining)
+    if (!member.has(id) || banned.has(id)) await socket.leave(groupRoom(id));
 }
 
 /** Others of a chat online now, as `viewer` may see them (not those who blocked them). */

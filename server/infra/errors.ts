@@ -20,14 +20,17 @@ export class AppError extends Error {
 
   /** RATE_LIMITED with the wait as a number (at least a second: 0 would invite a busy loop). */
   static rateLimited(message: string, waitMs: number): AppError {
-    const error = new AppError('RATE_LIMITED', message);
-    error.retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
-    return error;
+    return AppError.#waiting('RATE_LIMITED', message, waitMs);
   }
 
   /** MUTED, with the seconds until the mute ends (the member's screen says how long). */
   static muted(message: string, waitMs: number): AppError {
-    const error = new AppError('MUTED', message);
+    return AppError.#waiting('MUTED', message, waitMs);
+  }
+
+  /** The wait in whole seconds, at least one (0 would invite a busy loop). */
+  static #waiting(code: 'RATE_LIMITED' | 'MUTED', message: string, waitMs: number): AppError {
+    const error = new AppError(code, message);
     error.retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
     return error;
   }

@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHaven, type TestHaven } from '../../helpers/haven.ts';
-import { clientId, closeChatSockets, groupWith, must, openChatSocket } from './helpers.ts';
+import {
+  clientId,
+  closeChatSockets,
+  groupWith,
+  must,
+  openChatSocket,
+  storedLines,
+} from './helpers.ts';
 
 /** A member's group-chat lines go into "download my data" and away with the account. */
 
@@ -46,12 +53,7 @@ describe('group chat and the member’s own data', () => {
     expect(before).toMatchObject({ id: line.id, senderId: null, senderName: null, text: null });
     expect(after).toMatchObject({ text: 'Thank you for sharing', reactions: [] });
     expect(after.replyTo).toEqual({ id: line.id, senderName: null, excerpt: null });
-    const stored = JSON.stringify(
-      await haven.mongo.connection
-        .collection('chat_messages')
-        .find({ groupId: { $exists: true } })
-        .toArray(),
-    );
+    const stored = await storedLines(haven);
     expect(stored).not.toContain('My story, my words');
     expect(stored).not.toContain(leaving.id);
   });
@@ -70,12 +72,7 @@ describe('group chat and the member’s own data', () => {
     }
     expect((await mallory.client.delete('/api/me')).status).toBe(204);
     expect((await vic.client.delete('/api/me')).status).toBe(204);
-    const stored = JSON.stringify(
-      await haven.mongo.connection
-        .collection('chat_messages')
-        .find({ groupId: { $exists: true } })
-        .toArray(),
-    );
+    const stored = await storedLines(haven);
     expect(stored).not.toContain('Vic’s own words');
     expect(stored).not.toContain(vic.id);
   });

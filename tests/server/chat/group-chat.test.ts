@@ -5,6 +5,7 @@ import {
   clientId,
   codeOf,
   groupWith,
+  holdCalls,
   must,
   next,
   openChatSocket,
@@ -157,14 +158,7 @@ describe('group chat across two nodes', () => {
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
     const anaSocket = await openChatSocket(nodes.a, ana.client);
     // Node B looks up Ben's groups (for his rooms) only when the test lets it.
-    const groups = nodes.b.haven.services.groups;
-    const lookUp = groups.groupsOf;
-    let letLookUp = () => {};
-    const held = new Promise<void>((resolve) => (letLookUp = resolve));
-    groups.groupsOf = async (userId) => {
-      await held;
-      return lookUp.call(groups, userId);
-    };
+    const lookUp = holdCalls(nodes.b.haven.services.groups, 'groupsOf');
     try {
       const benSocket = await openChatSocket(nodes.b, ben.client, { waitForRooms: false });
       let answered = false;
@@ -176,7 +170,7 @@ describe('group chat across two nodes', () => {
       });
       // Stored (acknowledged) while Ben is in no room yet: his read has not been answered.
       expect(answered).toBe(false);
-      letLookUp();
+      lookUp.release();
       expect((await read).messages).toEqual([first]);
       const heard = next(benSocket, 'chat:message');
       const second = await must(anaSocket, 'chat:send', {
@@ -186,8 +180,7 @@ describe('group chat across two nodes', () => {
       });
       expect(await heard).toEqual(second);
     } finally {
-      groups.groupsOf = lookUp;
-      letLookUp();
+      lookUp.restore();
     }
   });
 
@@ -199,14 +192,7 @@ describe('group chat across two nodes', () => {
     const benSocket = await openChatSocket(nodes.b, ben.client);
     const cySocket = await openChatSocket(nodes.b, cy.client);
     // Node A, where they join, moves their sockets into the room only when the test lets it.
-    const moderation = nodes.a.haven.services.chat.moderation;
-    const bannedGroupsOf = moderation.bannedGroupsOf;
-    let letJoin = () => {};
-    const held = new Promise<void>((resolve) => (letJoin = resolve));
-    moderation.bannedGroupsOf = async (userId) => {
-      await held;
-      return bannedGroupsOf.call(moderation, userId);
-    };
+    const move = holdCalls(nodes.a.haven.services.chat.moderation, 'bannedGroupsOf');
     try {
       for (const member of [ben, cy])
         expect((await member.client.post(`/api/groups/${groupId}/join`, {})).status).toBe(200);
@@ -221,8 +207,7 @@ describe('group chat across two nodes', () => {
       });
       expect(await Promise.all(heard)).toEqual([line, line]);
     } finally {
-      moderation.bannedGroupsOf = bannedGroupsOf;
-      letJoin();
+      move.restore();
     }
   });
 

@@ -109,3 +109,40 @@ export function oneNode(options: Parameters<typeof startTestHaven>[0] = {}) {
   });
   return node;
 }
+
+/**
+ * Holds every call of a real service's `method` until `release()`, to order it against
+ * what a test does meanwhile; `called` settles at the first call, and `restore()` (in a
+ * `finally`) puts the method back and lets any held call go.
+ */
+export function holdCalls<T extends object, K extends keyof T>(object: T, method: K) {
+  const slot = object as Record<K, unknown>;
+  const original = slot[method] as (...args: unknown[]) => unknown;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let reached = () => {};
+  const called = new Promise<void>((resolve) => (reached = resolve));
+  slot[method] = async (...args: unknown[]) => {
+    reached();
+    await released;
+    return original.apply(object, args);
+  };
+  return {
+    called,
+    release,
+    restore() {
+      slot[method] = original;
+      release();
+    },
+  };
+}
+
+/** Every chat line stored (groups' and private), as text, to look for what must be gone. */
+export async function storedLines(haven: Pick<TestHaven, 'mongo'>): Promise<string> {
+  return JSON.stringify(
+    await haven.mongo.connection
+      .collection('chat_messages')
+      .find({ groupId: { $exists: true } })
+      .toArray(),
+  );
+}

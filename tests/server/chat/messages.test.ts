@@ -6,9 +6,11 @@ import {
   closeChatSockets,
   codeOf,
   groupWith,
+  holdCalls,
   must,
   next,
   openChatSocket,
+  storedLines,
 } from './helpers.ts';
 
 /** What happens to a line after it is sent: edits, deletion, reactions, reads, mentions, search. */
@@ -98,12 +100,7 @@ describe('a line after it is sent', () => {
     expect((await seen).replyTo).toMatchObject({ id: line.id, excerpt: null });
     const { messages } = await must(benSocket, 'chat:history', { groupId });
     expect(messages.find((m) => m.id === reply.id)?.replyTo?.excerpt).toBeNull();
-    const stored = JSON.stringify(
-      await haven.mongo.connection
-        .collection('chat_messages')
-        .find({ groupId: { $exists: true } })
-        .toArray(),
-    );
+    const stored = await storedLines(haven);
     expect(stored).not.toContain('Secret St');
     expect(stored).not.toContain('see you there');
   });
@@ -114,35 +111,19 @@ describe('a line after it is sent', () => {
     // Slow mode's slot is the reply's last check, after its excerpt is read: held there
     // while the moderator deletes the line.
     await must(franSocket, 'chat:slowMode', { groupId, seconds: 1 });
-    const moderation = haven.haven.services.chat.moderation;
-    const spaceLine = moderation.spaceLine;
-    let reached = () => {};
-    const atSlot = new Promise<void>((resolve) => (reached = resolve));
-    let letGo = () => {};
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    moderation.spaceLine = async (...args) => {
-      reached();
-      await held;
-      return spaceLine.apply(moderation, args);
-    };
+    const slot = holdCalls(haven.haven.services.chat.moderation, 'spaceLine');
     try {
       const reply = say(benSocket, groupId, 'Careful!', { replyTo: line.id });
-      await atSlot;
+      await slot.called;
       await must(franSocket, 'chat:delete', { messageId: line.id });
       const cleared = next(anaSocket, 'chat:updated', (m) => m.text === 'Careful!');
-      letGo();
+      slot.release();
       expect((await reply).replyTo?.excerpt).toBe('my number is 555-0199');
       expect((await cleared).replyTo?.excerpt).toBeNull();
     } finally {
-      moderation.spaceLine = spaceLine;
-      letGo();
+      slot.restore();
     }
-    const stored = JSON.stringify(
-      await haven.mongo.connection
-        .collection('chat_messages')
-        .find({ groupId: { $exists: true } })
-        .toArray(),
-    );
+    const stored = await storedLines(haven);
     expect(stored).not.toContain('555-0199');
   });
 

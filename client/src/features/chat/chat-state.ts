@@ -172,8 +172,10 @@ export function olderPage(lines: GroupLines, messages: ChatMessage[], more: bool
   return next.hasOlder === more ? next : { ...next, hasOlder: more };
 }
 
-/** Lines missed while disconnected (`after`, oldest first): appended in order, no duplicates. */
-/** A page read again: its copies of lines shown here stand for them (edits, deletions). */
+/**
+ * Lines read again after a reconnect (`after`, oldest first): new ones appended in order, and
+ * the copies of lines shown here stand for them (edits, deletions; never reviving a deleted one).
+ */
 export function refreshedPage(lines: GroupLines, messages: ChatMessage[]): GroupLines {
   return withMessages(lines, messages, true);
 }

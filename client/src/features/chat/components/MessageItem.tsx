@@ -64,7 +64,8 @@ export function MessageItem({
   ]
     .filter(Boolean)
     .join(' ');
-  const actions = !deleted && !editing && !readOnly;
+  // Read only, a line offers Report alone (none on one's own).
+  const actions = !deleted && !editing && (!readOnly || !mine);
   const mayDelete = mine || moderates;
   const deleteLabel = mine ? undefined : t('chat.actions.deleteFrom', { name });
   const yesRef = useRef<HTMLButtonElement>(null);
@@ -122,51 +123,50 @@ export function MessageItem({
       )}
       {actions && (
         <div className="chat-actions">
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('chat.actions.replyTo', { name })}
-            onClick={() => onReply(message)}
-          >
-            {t('chat.actions.reply')}
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={picking}
-            aria-label={t('chat.actions.reactTo', { name })}
-            ref={reactRef}
-            onClick={() => setPicking((open) => !open)}
-          >
-            {t('chat.actions.react')}
-          </button>
-          {mine && (
-            <button
-              type="button"
-              className="link-button"
-              ref={editRef}
-              onClick={() => setMode('edit')}
-            >
-              {t('chat.actions.edit')}
-            </button>
-          )}
-          {mayDelete && (
-            <button
-              type="button"
-              className="link-button"
-              aria-label={deleteLabel}
-              ref={deleteRef}
-              onClick={() => setMode('confirm')}
-            >
-              {t('chat.actions.delete')}
-            </button>
+          {!readOnly && (
+            <>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={t('chat.actions.replyTo', { name })}
+                onClick={() => onReply(message)}
+              >
+                {t('chat.actions.reply')}
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={picking}
+                aria-label={t('chat.actions.reactTo', { name })}
+                ref={reactRef}
+                onClick={() => setPicking((open) => !open)}
+              >
+                {t('chat.actions.react')}
+              </button>
+              {mine && (
+                <button
+                  type="button"
+                  className="link-button"
+                  ref={editRef}
+                  onClick={() => setMode('edit')}
+                >
+                  {t('chat.actions.edit')}
+                </button>
+              )}
+              {mayDelete && (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={deleteLabel}
+                  ref={deleteRef}
+                  onClick={() => setMode('confirm')}
+                >
+                  {t('chat.actions.delete')}
+                </button>
+              )}
+            </>
           )}
           {!mine && <ReportLine messageId={message.id} name={name} />}
-        </div>
-      )}
-      {readOnly && !deleted && !mine && (
-        <div className="chat-actions">
-          <ReportLine messageId={message.id} name={name} />
         </div>
       )}
       {confirming && (
